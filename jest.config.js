@@ -1,0 +1,36 @@
+// Three projects, one per environment: node for pure layers, jsdom for components and the widget
+// adapter, and e2e (node driving Chromium) for the built bundle inside the sandbox.
+const base = {
+  clearMocks: true,
+  transform: {
+    '^.+\\.(tsx?|mjs)$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json', isolatedModules: true }],
+  },
+  // Preact 11, signals and a few small libraries ship ESM only; let ts-jest compile them.
+  transformIgnorePatterns: ['/node_modules/(?!(preact|@preact|@testing-library/preact|p-throttle|idb)/)'],
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'json'],
+};
+
+module.exports = {
+  projects: [
+    {
+      ...base,
+      displayName: 'unit',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/test/unit/**/*.test.ts'],
+    },
+    {
+      ...base,
+      displayName: 'dom',
+      testEnvironment: 'jsdom',
+      // Not the "browser" condition: it resolves Preact and signals to ESM builds jest cannot load.
+      testEnvironmentOptions: { customExportConditions: ['node', 'node-addons'] },
+      testMatch: ['<rootDir>/test/dom/**/*.test.ts?(x)'],
+    },
+    {
+      ...base,
+      displayName: 'e2e',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
+    },
+  ],
+};

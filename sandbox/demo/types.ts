@@ -1,0 +1,147 @@
+/**
+ * The sandbox's in-memory amoCRM account. Field names and shapes are amoCRM's own (snake_case, as
+ * API v4 returns them), so the emulator can serve these objects with only HAL wrapping (`_links`,
+ * `_embedded`) added. The generator in this folder builds one deterministically from a seed.
+ */
+
+export interface DemoStatus {
+  id: number;
+  name: string;
+  sort: number;
+  is_editable: boolean;
+  pipeline_id: number;
+  color: string;
+  /** 1 = incoming ("Неразобранное"), 0 = ordinary (142 and 143 too). */
+  type: 0 | 1;
+  account_id: number;
+}
+
+export interface DemoPipeline {
+  id: number;
+  name: string;
+  sort: number;
+  is_main: boolean;
+  is_unsorted_on: boolean;
+  is_archive: boolean;
+  account_id: number;
+  statuses: DemoStatus[];
+}
+
+export interface DemoTag {
+  id: number;
+  name: string;
+  color: string | null;
+}
+
+export interface DemoLead {
+  id: number;
+  name: string;
+  price: number;
+  responsible_user_id: number;
+  group_id: number;
+  status_id: number;
+  pipeline_id: number;
+  loss_reason_id: number | null;
+  created_by: number;
+  updated_by: number;
+  created_at: number;
+  updated_at: number;
+  closed_at: number | null;
+  closest_task_at: number | null;
+  is_deleted: boolean;
+  custom_fields_values: null;
+  score: number | null;
+  account_id: number;
+  tags: DemoTag[];
+}
+
+export interface DemoLeadStatusValue {
+  lead_status: { id: number; pipeline_id: number };
+}
+
+export interface DemoNoteValue {
+  note: { id: number };
+}
+
+export interface DemoResponsibleValue {
+  responsible_user: { id: number };
+}
+
+export type DemoEvent =
+  | DemoEventBase<'lead_status_changed', DemoLeadStatusValue>
+  | DemoEventBase<'lead_added', DemoNoteValue>
+  | DemoEventBase<'entity_responsible_changed', DemoResponsibleValue>
+  | DemoEventBase<'lead_deleted' | 'lead_restored', never>;
+
+export interface DemoEventBase<T extends string, V> {
+  /** amoCRM event ids are opaque strings such as "01pz58t6p04ymgsgfbmfyfy1mf". */
+  id: string;
+  type: T;
+  entity_id: number;
+  entity_type: 'lead';
+  /** 0 = system / robot / Digital Pipeline. */
+  created_by: number;
+  created_at: number;
+  value_before: V[];
+  value_after: V[];
+  account_id: number;
+}
+
+export interface DemoUser {
+  id: number;
+  name: string;
+  email: string;
+  lang: 'ru' | 'en';
+  group_id: number;
+  is_admin: boolean;
+  is_active: boolean;
+  /** What the user may see of leads: A = all, G = own group, M = own only. */
+  leads_view: 'A' | 'G' | 'M';
+}
+
+export interface DemoGroup {
+  id: number;
+  name: string;
+  uuid: string | null;
+}
+
+export interface DemoLossReason {
+  id: number;
+  name: string;
+  sort: number;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface DemoAccountInfo {
+  id: number;
+  name: string;
+  subdomain: string;
+  country: string;
+  currency: string;
+  currency_symbol: string;
+  timezone: string;
+  timezone_offset: string;
+  created_at: number;
+  is_loss_reason_enabled: boolean;
+  is_api_filter_enabled: boolean;
+}
+
+export interface DemoAccount {
+  account: DemoAccountInfo;
+  groups: DemoGroup[];
+  users: DemoUser[];
+  pipelines: DemoPipeline[];
+  leads: DemoLead[];
+  /** Every event of the account, oldest first. */
+  events: DemoEvent[];
+  lossReasons: DemoLossReason[];
+}
+
+export interface DemoOptions {
+  seed: number;
+  /** Number of leads in the main pipeline's history (the second pipeline gets its own share). */
+  leads: number;
+  /** The demo's "today": history covers the 12 months before it. Epoch seconds. */
+  now: number;
+}

@@ -1,0 +1,237 @@
+/**
+ * The engine's input and output types. Plain readonly data: the API layer adapts amoCRM's raw
+ * bodies into these, and the report is what `funnel-lens report --json` prints (spec section 10).
+ * All times are epoch seconds.
+ */
+
+/** amoCRM's system statuses; they exist in every pipeline, so a status is keyed by the pair. */
+export const WON_STATUS_ID = 142;
+export const LOST_STATUS_ID = 143;
+/** Status `type` 1 is the pipeline's incoming ("Неразобранное") status; 0 is an ordinary one. */
+export const INCOMING_STATUS_TYPE = 1;
+
+export interface StatusRef {
+  readonly pipelineId: number;
+  readonly statusId: number;
+}
+
+export interface Status {
+  readonly id: number;
+  readonly pipelineId: number;
+  readonly name: string;
+  readonly sort: number;
+  readonly type: number;
+  readonly color: string | null;
+}
+
+export interface Pipeline {
+  readonly id: number;
+  readonly name: string;
+  readonly sort: number;
+  readonly isMain: boolean;
+  readonly isArchive: boolean;
+  readonly statuses: readonly Status[];
+}
+
+export interface Lead {
+  readonly id: number;
+  readonly name: string;
+  readonly pipelineId: number;
+  readonly statusId: number;
+  readonly createdAt: number;
+  readonly updatedAt: number;
+  readonly closedAt: number | null;
+  readonly price: number;
+  readonly responsibleUserId: number;
+  readonly lossReasonId: number | null;
+  readonly isDeleted: boolean;
+}
+
+/** One `lead_status_changed` event. Event ids are strings in amoCRM. */
+export interface StatusChange {
+  readonly id: string;
+  readonly leadId: number;
+  readonly createdAt: number;
+  readonly before: StatusRef;
+  readonly after: StatusRef;
+}
+
+export interface LossReason {
+  readonly id: number;
+  readonly name: string;
+  readonly sort: number;
+}
+
+export interface User {
+  readonly id: number;
+  readonly name: string;
+  readonly groupId: number | null;
+  readonly isActive: boolean;
+}
+
+export interface UserGroup {
+  readonly id: number;
+  readonly name: string;
+}
+
+/** What the engine needs for one pipeline. Leads and events of other pipelines may be present. */
+export interface FunnelInput {
+  readonly pipeline: Pipeline;
+  readonly leads: readonly Lead[];
+  readonly events: readonly StatusChange[];
+  readonly lossReasons: readonly LossReason[];
+}
+
+export interface Period {
+  /** Inclusive. */
+  readonly from: number;
+  /** Exclusive. */
+  readonly to: number;
+}
+
+export interface ReportOptions extends Period {
+  readonly now: number;
+  /** One stuck threshold for every stage, in days (spec 7). */
+  readonly stuckDays?: number | undefined;
+  /**
+   * Extension: per-stage thresholds in days keyed by stage id; they win over `stuckDays` for the
+   * stages they name. Stages not named fall back to `stuckDays`, then to the learned p90.
+   */
+  readonly stuckDaysByStage?: Readonly<Record<string, number>> | undefined;
+  /** Smallest decided denominator for the weakest transition (spec 8). Default 10. */
+  readonly minSample?: number | undefined;
+  /**
+   * Extension: count only leads whose current responsible user is one of these. Stuck thresholds
+   * are still learned from every pipeline lead, so a manager is measured against the team's norm.
+   */
+  readonly responsibleUserIds?: readonly number[] | undefined;
+  /** Extension: also return every open deal at an open stage (the drill-down's "all" tab). */
+  readonly includeOpenDeals?: boolean | undefined;
+  /** Extension: cohort totals per calendar bucket of the window, in this time zone. */
+  readonly trend?: TrendOptions | undefined;
+}
+
+export interface TrendOptions {
+  readonly granularity: 'week' | 'month';
+  readonly timeZone: string;
+}
+
+export interface StageTime {
+  readonly samples: number;
+  readonly medianHours: number | null;
+  readonly p90Hours: number | null;
+  readonly openMedianHours: number | null;
+}
+
+export interface StageReport {
+  readonly id: number;
+  readonly name: string;
+  readonly color: string | null;
+  readonly reached: number;
+  readonly current: number;
+  readonly skipped: number;
+  readonly undecided: number;
+  readonly lostHere: number;
+  readonly conversionToNext: number | null;
+  readonly decidedConversion: number | null;
+  readonly conversionToWon: number | null;
+  readonly time: StageTime;
+  readonly stuck: number;
+  readonly stuckThresholdHours: number;
+  /** Extension: where the threshold came from. */
+  readonly stuckThresholdSource: 'setting' | 'learned' | 'default';
+  /** Extension: cohort transitions out of this stage to an earlier open stage of the pipeline. */
+  readonly movedBack: number;
+  /** Extension: every pipeline lead (any creation date) now at this stage, and their budget. */
+  readonly now: { readonly count: number; readonly value: number };
+}
+
+export interface Totals {
+  readonly deals: number;
+  readonly won: number;
+  readonly lost: number;
+  readonly open: number;
+  readonly incoming: number;
+  readonly conversion: number | null;
+  readonly revenueWon: number;
+}
+
+export interface WeakestTransition {
+  readonly fromStageId: number;
+  readonly toStageId: number;
+  readonly conversion: number | null;
+  readonly decidedConversion: number | null;
+}
+
+export interface OpenDeal {
+  readonly leadId: number;
+  readonly stageId: number;
+  readonly hoursInStage: number;
+  readonly thresholdHours: number;
+  readonly price: number;
+  readonly responsibleUserId: number;
+}
+
+export interface ManagerReport {
+  readonly userId: number;
+  readonly deals: number;
+  readonly won: number;
+  readonly lost: number;
+  readonly open: number;
+  readonly winRate: number | null;
+  readonly reached: readonly number[];
+}
+
+export interface PreviousPeriod {
+  readonly period: Period;
+  readonly totals: Totals;
+  readonly stages: readonly {
+    readonly id: number;
+    readonly reached: number;
+    readonly conversionToNext: number | null;
+    readonly decidedConversion: number | null;
+  }[];
+}
+
+export interface LossReasonReport {
+  readonly reasonId: number | null;
+  readonly name: string | null;
+  readonly count: number;
+  readonly byStage: Readonly<Record<string, number>>;
+}
+
+export interface Forecast {
+  readonly expectedWins: number;
+  readonly expectedRevenue: number;
+  readonly probabilities: readonly { readonly stageId: number; readonly p: number | null }[];
+}
+
+export interface TrendBucket extends Period {
+  readonly totals: Totals;
+  readonly reached: readonly number[];
+}
+
+export interface FunnelReport {
+  readonly pipeline: { readonly id: number; readonly name: string };
+  readonly period: Period;
+  readonly now: number;
+  readonly totals: Totals;
+  readonly stages: readonly StageReport[];
+  readonly won: { readonly reached: number };
+  readonly weakestTransition: WeakestTransition | null;
+  readonly stuck: readonly OpenDeal[];
+  readonly managers: readonly ManagerReport[];
+  readonly previous: PreviousPeriod;
+  readonly lossReasons: readonly LossReasonReport[];
+  readonly forecast: Forecast;
+  /** Extension: present when `includeOpenDeals` is set; ordered like `stuck`. */
+  readonly openDeals?: readonly OpenDeal[];
+  /** Extension: present when `trend` is set. */
+  readonly trend?: readonly TrendBucket[];
+  /** Extension: the options that shaped the numbers, so a reader can reproduce them. */
+  readonly options: {
+    readonly minSample: number;
+    readonly stuckDays: number | null;
+    readonly responsibleUserIds: readonly number[] | null;
+  };
+}
