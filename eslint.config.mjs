@@ -4,8 +4,8 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
-const layer = (patterns, message) => ({
-  'no-restricted-imports': ['error', { patterns: patterns.map(group => ({ group, message })) }],
+const layer = (group, message) => ({
+  'no-restricted-imports': ['error', { patterns: [{ group, message }] }],
 });
 
 export default tseslint.config(
@@ -49,7 +49,8 @@ export default tseslint.config(
   {
     files: ['src/core/**/*.ts'],
     rules: {
-      complexity: ['error', 12],
+      // 15, not 10: every `?? 0` that noUncheckedIndexedAccess asks for counts as a branch.
+      complexity: ['error', 15],
       ...layer(
         ['preact', 'preact/*', '@preact/*', 'axios', 'zod', 'zod/*', 'chart.js', 'chart.js/*', '**/api/**', '**/state/**', '**/ui/**', '**/cli/**', '**/widget/**'],
         'src/core is pure funnel math: no I/O, no UI, no other layers.',

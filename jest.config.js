@@ -3,10 +3,10 @@
 const base = {
   clearMocks: true,
   transform: {
-    '^.+\\.(tsx?|mjs)$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json', isolatedModules: true }],
+    '^.+\\.(tsx?|mjs)$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json' }],
   },
   // Preact 11, signals and a few small libraries ship ESM only; let ts-jest compile them.
-  transformIgnorePatterns: ['/node_modules/(?!(preact|@preact|@testing-library/preact|p-throttle|idb)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(preact|@preact|@testing-library/preact|p-throttle|idb|d3-array|internmap)/)'],
   moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'json'],
 };
 

@@ -1,0 +1,112 @@
+import type { Lead, StatusChange, StatusRef } from './types';
+
+/** A stay of a lead in one status; `end` is null for the visit still going on. */
+export interface Visit {
+  readonly pipelineId: number;
+  readonly statusId: number;
+  readonly start: number;
+  readonly end: number | null;
+}
+
+export function sameStatus(a: StatusRef, b: StatusRef): boolean {
+  return a.pipelineId === b.pipelineId && a.statusId === b.statusId;
+}
+
+/**
+ * A lead's status-change events cleaned and ordered (metrics.md 4.1–4.2): duplicates by id and
+ * no-op changes dropped, ordered by time; events sharing a timestamp are chained so that each one
+ * starts where the previous ended, where the data allows it.
+ */
+export function orderEvents(events: readonly StatusChange[]): StatusChange[] {
+  const seen = new Set<string>();
+  const kept: StatusChange[] = [];
+  for (const e of events) {
+    if (seen.has(e.id)) continue;
+    seen.add(e.id);
+    if (!sameStatus(e.before, e.after)) kept.push(e);
+  }
+  // Ids make the base order deterministic whatever order the pages arrived in.
+  kept.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const ordered: StatusChange[] = [];
+  for (let i = 0; i < kept.length;) {
+    let j = i + 1;
+    while (j < kept.length && kept[j]?.createdAt === kept[i]?.createdAt) j++;
+    const group = kept.slice(i, j);
+    const prev = ordered[ordered.length - 1];
+    ordered.push(...(group.length === 1 ? group : chain(group, prev ? prev.after : null)));
+    i = j;
+  }
+  return ordered;
+}
+
+/**
+ * Orders events that share one timestamp into a chain. Take the event that starts where we are;
+ * failing that, one that no other event of the group leads into (a chain head); failing that
+ * (a cycle), the first remaining one.
+ */
+function chain(group: StatusChange[], from: StatusRef | null): StatusChange[] {
+  const rest = group.slice();
+  const out: StatusChange[] = [];
+  let at = from;
+  while (rest.length > 0) {
+    const here = at;
+    let k = here ? rest.findIndex(e => sameStatus(e.before, here)) : -1;
+    if (k < 0) k = rest.findIndex(e => !rest.some(o => o !== e && sameStatus(o.after, e.before)));
+    if (k < 0) k = 0;
+    const [next] = rest.splice(k, 1);
+    if (!next) break;
+    out.push(next);
+    at = next.after;
+  }
+  return out;
+}
+
+/**
+ * The visits of a lead (metrics.md 4.3–4.5) from its ordered events. The first visit is to the
+ * status the first event left (or the current status when there are no events), entered at
+ * `created_at`. If the events do not lead to the lead's current status, some are missing: the last
+ * visit ends, and a visit to the current status starts, at `max(updated_at, last event time)`.
+ */
+export function buildVisits(lead: Lead, ordered: readonly StatusChange[]): Visit[] {
+  const first = ordered[0];
+  const visits: { pipelineId: number; statusId: number; start: number; end: number | null }[] = [];
+  let cur = {
+    pipelineId: first ? first.before.pipelineId : lead.pipelineId,
+    statusId: first ? first.before.statusId : lead.statusId,
+    start: lead.createdAt,
+    end: null as number | null,
+  };
+  visits.push(cur);
+  for (const e of ordered) {
+    cur.end = e.createdAt;
+    cur = {
+      pipelineId: e.after.pipelineId,
+      statusId: e.after.statusId,
+      start: e.createdAt,
+      end: null,
+    };
+    visits.push(cur);
+  }
+  if (cur.pipelineId !== lead.pipelineId || cur.statusId !== lead.statusId) {
+    const last = ordered[ordered.length - 1];
+    const at = Math.max(lead.updatedAt, last ? last.createdAt : Number.NEGATIVE_INFINITY);
+    cur.end = at;
+    visits.push({ pipelineId: lead.pipelineId, statusId: lead.statusId, start: at, end: null });
+  }
+  return visits;
+}
+
+/** Groups events by lead id, keeping only leads in `wanted`; one pass over the events. */
+export function eventsByLead(
+  events: readonly StatusChange[],
+  wanted: ReadonlySet<number>,
+): Map<number, StatusChange[]> {
+  const byLead = new Map<number, StatusChange[]>();
+  for (const e of events) {
+    if (!wanted.has(e.leadId)) continue;
+    const list = byLead.get(e.leadId);
+    if (list) list.push(e);
+    else byLead.set(e.leadId, [e]);
+  }
+  return byLead;
+}

@@ -1,0 +1,13 @@
+/** The funnel engine's public surface (metrics.md implemented as pure functions). */
+export * from './types';
+export { buildFunnel, stageIndex } from './stages';
+export type { Funnel } from './stages';
+export { orderEvents, buildVisits } from './history';
+export type { Visit } from './history';
+export { buildModel, buildReport, reportFromModel, DEFAULT_MIN_SAMPLE } from './report';
+export type { FunnelModel } from './report';
+export { leadJourney, stageNorms } from './journey';
+export type { LeadJourney, JourneyStep, StageNorm } from './journey';
+export { DEFAULT_THRESHOLD_HOURS, MIN_LEARNING_SAMPLES } from './timing';
+export { quantile } from './quantile';
+export * from './calendar';

@@ -1,0 +1,183 @@
+import { forecast, lossReasonBreakdown, managerBreakdown, weakestTransition } from './breakdowns';
+import { calendarBuckets } from './calendar';
+import type { CohortCounts } from './cohort';
+import { countCohort, ratio, stageRatios, selectCohort } from './cohort';
+import type { LeadFacts } from './facts';
+import { leadFacts } from './facts';
+import { eventsByLead } from './history';
+import type { Funnel } from './stages';
+import { buildFunnel } from './stages';
+import { completedByStage, isStuck, openDeals, stageTimes, stuckThresholds } from './timing';
+import type {
+  FunnelInput,
+  FunnelReport,
+  Period,
+  ReportOptions,
+  StageReport,
+  StatusChange,
+  TrendBucket,
+} from './types';
+
+export const DEFAULT_MIN_SAMPLE = 10;
+
+/** The facts of every pipeline lead, derived once; reports for any window reuse them. */
+export interface FunnelModel {
+  readonly funnel: Funnel;
+  readonly input: FunnelInput;
+  readonly facts: readonly LeadFacts[];
+  readonly factsById: ReadonlyMap<number, LeadFacts>;
+  /** Status-change events of each pipeline lead, as given (unordered, maybe duplicated). */
+  readonly eventsOf: ReadonlyMap<number, readonly StatusChange[]>;
+}
+
+/**
+ * Pipeline leads (current pipeline = P, not deleted) with their histories: one pass to group the
+ * events by lead, then one ordering per lead — near-linear in the number of events.
+ */
+export function buildModel(input: FunnelInput): FunnelModel {
+  const funnel = buildFunnel(input.pipeline);
+  const leads = input.leads.filter(l => l.pipelineId === input.pipeline.id && !l.isDeleted);
+  // A lead listed twice (overlapping pages) counts once; the fresher copy wins.
+  const unique = new Map<number, (typeof leads)[number]>();
+  for (const l of leads) {
+    const seen = unique.get(l.id);
+    if (!seen || l.updatedAt >= seen.updatedAt) unique.set(l.id, l);
+  }
+  const byLead = eventsByLead(input.events, new Set(unique.keys()));
+  const facts = [...unique.values()].map(l => leadFacts(funnel, l, byLead.get(l.id) ?? []));
+  return {
+    funnel,
+    input,
+    facts,
+    factsById: new Map(facts.map(f => [f.lead.id, f])),
+    eventsOf: byLead,
+  };
+}
+
+/**
+ * The whole report of metrics.md section 10 for one window.
+ *
+ * @example
+ * buildReport(input, { from, to, now }).weakestTransition
+ * //=> { fromStageId: 31, toStageId: 32, conversion: 0.34, decidedConversion: 0.4 }
+ */
+export function buildReport(input: FunnelInput, options: ReportOptions): FunnelReport {
+  return reportFromModel(buildModel(input), options);
+}
+
+export function reportFromModel(model: FunnelModel, options: ReportOptions): FunnelReport {
+  const { funnel } = model;
+  const n = funnel.stages.length;
+  const minSample = options.minSample ?? DEFAULT_MIN_SAMPLE;
+  const scope = scopeFacts(model.facts, options.responsibleUserIds);
+  const cohort = selectCohort(scope, options);
+  const counts = countCohort(n, cohort);
+  const times = stageTimes(n, cohort, options.now);
+  // Thresholds learn from every pipeline lead, whatever the manager filter: the team's norm.
+  const thresholds = stuckThresholds(funnel, completedByStage(n, model.facts), options);
+  const open = openDeals(
+    funnel,
+    scope.filter(f => f.currentIndex >= 0),
+    thresholds,
+    options.now,
+  );
+  const stuck = open.filter(isStuck);
+  const stuckPerStage = new Map<number, number>();
+  for (const d of stuck) stuckPerStage.set(d.stageId, (stuckPerStage.get(d.stageId) ?? 0) + 1);
+  const nowAtStage = snapshot(n, scope);
+
+  const stages = funnel.stages.map((s, i): StageReport => {
+    const threshold = thresholds[i] ?? { hours: 0, source: 'default' as const };
+    return {
+      id: s.id,
+      name: s.name,
+      color: s.color,
+      reached: counts.reached[i] ?? 0,
+      current: counts.current[i] ?? 0,
+      skipped: counts.skipped[i] ?? 0,
+      undecided: counts.undecided[i] ?? 0,
+      lostHere: counts.lostHere[i] ?? 0,
+      ...stageRatios(counts, i),
+      conversionToWon: ratio(counts.wonReached, counts.reached[i] ?? 0),
+      time: times[i] ?? { samples: 0, medianHours: null, p90Hours: null, openMedianHours: null },
+      stuck: stuckPerStage.get(s.id) ?? 0,
+      stuckThresholdHours: threshold.hours,
+      stuckThresholdSource: threshold.source,
+      movedBack: counts.movedBack[i] ?? 0,
+      now: nowAtStage[i] ?? { count: 0, value: 0 },
+    };
+  });
+
+  return {
+    pipeline: { id: model.input.pipeline.id, name: model.input.pipeline.name },
+    period: { from: options.from, to: options.to },
+    now: options.now,
+    totals: counts.totals,
+    stages,
+    won: { reached: counts.wonReached },
+    weakestTransition: weakestTransition(funnel, counts, minSample),
+    stuck,
+    managers: managerBreakdown(n, cohort),
+    previous: previousPeriod(funnel, scope, options),
+    lossReasons: lossReasonBreakdown(funnel, cohort, model.input.lossReasons),
+    forecast: forecast(funnel, scope),
+    ...(options.includeOpenDeals ? { openDeals: open } : {}),
+    ...(options.trend ? { trend: trend(n, scope, options, options.trend) } : {}),
+    options: {
+      minSample,
+      stuckDays: options.stuckDays ?? null,
+      responsibleUserIds: options.responsibleUserIds ? [...options.responsibleUserIds] : null,
+    },
+  };
+}
+
+function scopeFacts(
+  facts: readonly LeadFacts[],
+  users: readonly number[] | undefined,
+): readonly LeadFacts[] {
+  if (!users) return facts;
+  const wanted = new Set(users);
+  return facts.filter(f => wanted.has(f.lead.responsibleUserId));
+}
+
+function snapshot(n: number, facts: readonly LeadFacts[]): { count: number; value: number }[] {
+  const out = Array.from({ length: n }, () => ({ count: 0, value: 0 }));
+  for (const f of facts) {
+    const slot = out[f.currentIndex];
+    if (!slot) continue;
+    slot.count++;
+    slot.value += f.lead.price;
+  }
+  return out;
+}
+
+/** The same cohort rules over the window of equal length just before (metrics.md 9). */
+function previousPeriod(
+  funnel: Funnel,
+  facts: readonly LeadFacts[],
+  window: Period,
+): FunnelReport['previous'] {
+  const period = { from: window.from - (window.to - window.from), to: window.from };
+  const c: CohortCounts = countCohort(funnel.stages.length, selectCohort(facts, period));
+  return {
+    period,
+    totals: c.totals,
+    stages: funnel.stages.map((s, i) => ({
+      id: s.id,
+      reached: c.reached[i] ?? 0,
+      ...stageRatios(c, i),
+    })),
+  };
+}
+
+function trend(
+  n: number,
+  facts: readonly LeadFacts[],
+  window: Period,
+  opts: NonNullable<ReportOptions['trend']>,
+): TrendBucket[] {
+  return calendarBuckets(window, opts.granularity, opts.timeZone).map(period => {
+    const c = countCohort(n, selectCohort(facts, period));
+    return { ...period, totals: c.totals, reached: c.reached };
+  });
+}

@@ -1,0 +1,42 @@
+import type { Pipeline, Status } from './types';
+import { INCOMING_STATUS_TYPE, LOST_STATUS_ID, WON_STATUS_ID } from './types';
+
+/** The funnel of one pipeline: its open stages in order, and how to look a status up. */
+export interface Funnel {
+  readonly pipelineId: number;
+  /** Open stages in funnel order (metrics.md section 2), indexed 0 … n-1. */
+  readonly stages: readonly Status[];
+  /** Stage index by status id, for open stages of this pipeline only. */
+  readonly indexOf: ReadonlyMap<number, number>;
+}
+
+/**
+ * Open stages are the pipeline's statuses of type 0 other than 142/143, ordered by `sort`, ties by
+ * `id`. The incoming status (type 1) is not a stage. Stages are never matched by name.
+ *
+ * @example
+ * buildFunnel(pipeline).stages.map(s => s.name) //=> ['Новый лид', 'Взяли в работу', …]
+ */
+export function buildFunnel(pipeline: Pipeline): Funnel {
+  const stages = pipeline.statuses
+    .filter(
+      s =>
+        s.type !== INCOMING_STATUS_TYPE &&
+        s.id !== WON_STATUS_ID &&
+        s.id !== LOST_STATUS_ID &&
+        // A status listed under another pipeline is not one of this pipeline's stages.
+        s.pipelineId === pipeline.id,
+    )
+    .slice()
+    .sort((a, b) => a.sort - b.sort || a.id - b.id);
+  return {
+    pipelineId: pipeline.id,
+    stages,
+    indexOf: new Map(stages.map((s, i) => [s.id, i])),
+  };
+}
+
+/** Index of `(pipelineId, statusId)` among the funnel's open stages, or -1. */
+export function stageIndex(funnel: Funnel, pipelineId: number, statusId: number): number {
+  return pipelineId === funnel.pipelineId ? (funnel.indexOf.get(statusId) ?? -1) : -1;
+}
