@@ -46,7 +46,7 @@ describe('time in stage (metrics.md 6)', () => {
   });
 
   it('takes the open median over cohort leads currently at the stage', () => {
-    const leads = [10, 20, 40].map((h, k) => lead(k + 1, { statusId: B, createdAt: at(0) }));
+    const leads = [1, 2, 3].map(id => lead(id, { statusId: B, createdAt: at(0) }));
     const events = [10, 20, 40].map((h, k) => mv(k + 1, h, A, B));
     const r = buildReport(input(leads, events), { from: at(0), to: at(1), now: at(100) });
     expect(r.stages[1]!.time.openMedianHours).toBe(80);
