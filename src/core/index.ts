@@ -11,3 +11,6 @@ export type { LeadJourney, JourneyStep, StageNorm } from './journey';
 export { DEFAULT_THRESHOLD_HOURS, MIN_LEARNING_SAMPLES } from './timing';
 export { quantile } from './quantile';
 export * from './calendar';
+export { toCsv } from './csv';
+export type { Cell } from './csv';
+export { STAGE_COLUMNS, stageRows } from './tables';
