@@ -1,0 +1,147 @@
+import type { Lead, LossReason, Pipeline, Status, StatusChange, User } from '../core/types';
+import { ApiError, prefixIssues } from './errors';
+import { parseWith } from './parse';
+import { LeadStatusValuesSchema } from './schemas';
+import type {
+  RawAccount,
+  RawEvent,
+  RawLead,
+  RawLossReason,
+  RawPipeline,
+  RawProblem,
+  RawStatus,
+  RawUser,
+} from './schemas';
+import type { AccountInfo, ProblemDetails } from './types';
+
+/** A status as the engine sees it; `color` stays null when the account returns none. */
+export function adaptStatus(raw: RawStatus): Status {
+  return {
+    id: raw.id,
+    pipelineId: raw.pipeline_id,
+    name: raw.name ?? '',
+    sort: raw.sort,
+    type: raw.type,
+    color: raw.color ?? null,
+  };
+}
+
+/** A pipeline with its embedded statuses (empty when the body carried none). */
+export function adaptPipeline(raw: RawPipeline): Pipeline {
+  return {
+    id: raw.id,
+    name: raw.name ?? '',
+    sort: raw.sort ?? 0,
+    isMain: raw.is_main ?? false,
+    isArchive: raw.is_archive ?? false,
+    statuses: (raw._embedded?.statuses ?? []).map(adaptStatus),
+  };
+}
+
+/** The first embedded loss reason, whether amoCRM sent it as an array (documented) or an object. */
+function embeddedLossReason(raw: RawLead): RawLossReason | undefined {
+  const embedded = raw._embedded?.loss_reason;
+  if (embedded == null) return undefined;
+  return Array.isArray(embedded) ? embedded[0] : embedded;
+}
+
+/**
+ * A lead. `price: null` (seen on real accounts) becomes 0, a missing `is_deleted` false, and the
+ * loss reason falls back to `_embedded.loss_reason[0].id` when `loss_reason_id` is absent.
+ */
+export function adaptLead(raw: RawLead): Lead {
+  return {
+    id: raw.id,
+    name: raw.name ?? '',
+    pipelineId: raw.pipeline_id,
+    statusId: raw.status_id,
+    createdAt: raw.created_at,
+    updatedAt: raw.updated_at,
+    closedAt: raw.closed_at ?? null,
+    price: raw.price ?? 0,
+    responsibleUserId: raw.responsible_user_id ?? 0,
+    lossReasonId: raw.loss_reason_id ?? embeddedLossReason(raw)?.id ?? null,
+    isDeleted: raw.is_deleted ?? false,
+  };
+}
+
+/**
+ * A `lead_status_changed` event as a transition; null for any other event type. A status-change
+ * event whose values are not exactly one `{lead_status: {id, pipeline_id}}` per side throws an
+ * ApiError SCHEMA with paths relative to the event (e.g. `value_after[0].lead_status.id`).
+ */
+export function adaptStatusChange(raw: RawEvent): StatusChange | null {
+  if (raw.type !== 'lead_status_changed') return null;
+  const values = parseWith(LeadStatusValuesSchema, raw);
+  const [before] = values.value_before;
+  const [after] = values.value_after;
+  return {
+    id: raw.id,
+    leadId: raw.entity_id,
+    createdAt: raw.created_at,
+    before: { pipelineId: before.lead_status.pipeline_id, statusId: before.lead_status.id },
+    after: { pipelineId: after.lead_status.pipeline_id, statusId: after.lead_status.id },
+  };
+}
+
+/** Adapts each event, re-rooting a malformed one's issue paths at `prefix[index]`. */
+export function adaptStatusChanges(raws: readonly RawEvent[], prefix: string): StatusChange[] {
+  const out: StatusChange[] = [];
+  raws.forEach((raw, index) => {
+    try {
+      const change = adaptStatusChange(raw);
+      if (change !== null) out.push(change);
+    } catch (error) {
+      throw error instanceof ApiError ? prefixIssues(error, `${prefix}[${index}]`) : error;
+    }
+  });
+  return out;
+}
+
+/** A loss reason; a missing `sort` sorts first. */
+export function adaptLossReason(raw: RawLossReason): LossReason {
+  return { id: raw.id, name: raw.name, sort: raw.sort ?? 0 };
+}
+
+/** A user; group and activity live under `rights`. A user without rights counts as active. */
+export function adaptUser(raw: RawUser): User {
+  return {
+    id: raw.id,
+    name: raw.name ?? '',
+    groupId: raw.rights?.group_id ?? null,
+    isActive: raw.rights?.is_active ?? true,
+  };
+}
+
+/** The account facts the app needs; the time zone comes from `_embedded.datetime_settings`. */
+export function adaptAccount(raw: RawAccount): AccountInfo {
+  return {
+    id: raw.id,
+    name: raw.name,
+    subdomain: raw.subdomain,
+    currentUserId: raw.current_user_id,
+    timezone: raw._embedded?.datetime_settings?.timezone ?? null,
+    currency: raw.currency ?? null,
+    currencySymbol: raw.currency_symbol ?? null,
+    usersGroups: (raw._embedded?.users_groups ?? []).map(g => ({ id: g.id, name: g.name })),
+  };
+}
+
+/** An error body, e.g. one saved next to the data by a failed sync. */
+export function adaptProblem(raw: RawProblem): ProblemDetails {
+  return {
+    status: raw.status,
+    title: raw.title,
+    type: raw.type ?? null,
+    detail: raw.detail ?? null,
+    retryAfter: raw.retry_after ?? null,
+    traceId: raw.trace_id ?? null,
+    validationErrors: (raw['validation-errors'] ?? []).flatMap(group =>
+      (group.errors ?? []).map(e => ({
+        code: e.code ?? null,
+        path: e.path ?? null,
+        detail: e.detail ?? null,
+      })),
+    ),
+  };
+}

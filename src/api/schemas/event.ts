@@ -1,0 +1,40 @@
+import { z } from 'zod/mini';
+import { links, listMeta, nullableNumber, nullableString } from './common';
+
+/**
+ * value_before / value_after depend on `type`, so the list schema keeps them as unknown arrays;
+ * the status-change adapter validates them strictly (LeadStatusValuesSchema).
+ */
+const eventValues = z.optional(z.nullable(z.array(z.unknown())));
+
+export const RawEventSchema = z.object({
+  /** Event ids are strings in amoCRM, e.g. "01pz58t6p04ymgsgfbmfyfy1mf". */
+  id: z.string(),
+  type: z.string(),
+  entity_id: z.number(),
+  created_at: z.number(),
+  entity_type: nullableString,
+  created_by: nullableNumber,
+  account_id: nullableNumber,
+  value_before: eventValues,
+  value_after: eventValues,
+  _links: links,
+});
+
+export const RawEventListSchema = z.object({
+  ...listMeta,
+  _embedded: z.object({ events: z.array(RawEventSchema) }),
+});
+
+const leadStatusSide = z.tuple([
+  z.object({ lead_status: z.object({ id: z.number(), pipeline_id: z.number() }) }),
+]);
+
+/** `lead_status_changed` values: exactly one `{lead_status: {id, pipeline_id}}` on each side. */
+export const LeadStatusValuesSchema = z.object({
+  value_before: leadStatusSide,
+  value_after: leadStatusSide,
+});
+
+export type RawEvent = z.infer<typeof RawEventSchema>;
+export type RawEventList = z.infer<typeof RawEventListSchema>;

@@ -1,0 +1,5 @@
+export * from './pipeline';
+export * from './lead';
+export * from './event';
+export * from './user';
+export * from './problem';

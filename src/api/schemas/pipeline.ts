@@ -1,0 +1,52 @@
+import { z } from 'zod/mini';
+import { links, listMeta, nullableNumber, nullableString, optionalBoolean } from './common';
+
+/** `descriptions[]` of a status (only with `with=descriptions`); its dates are strings, not epochs. */
+const statusDescription = z.object({
+  id: z.optional(z.number()),
+  level: nullableString,
+  description: nullableString,
+});
+
+/** The engine keys and orders stages by id, pipeline_id, sort and type, so those are strict. */
+export const RawStatusSchema = z.object({
+  id: z.number(),
+  pipeline_id: z.number(),
+  sort: z.number(),
+  type: z.number(),
+  name: z.optional(z.string()),
+  is_editable: optionalBoolean,
+  color: nullableString,
+  account_id: nullableNumber,
+  descriptions: z.optional(z.nullable(z.array(statusDescription))),
+  _links: links,
+});
+
+export const RawPipelineSchema = z.object({
+  id: z.number(),
+  name: z.optional(z.string()),
+  sort: nullableNumber,
+  is_main: optionalBoolean,
+  is_unsorted_on: optionalBoolean,
+  is_archive: optionalBoolean,
+  account_id: nullableNumber,
+  _links: links,
+  _embedded: z.optional(z.object({ statuses: z.optional(z.array(RawStatusSchema)) })),
+});
+
+/** GET /api/v4/leads/pipelines: all pipelines at once, no paging. */
+export const RawPipelineListSchema = z.object({
+  ...listMeta,
+  _embedded: z.object({ pipelines: z.array(RawPipelineSchema) }),
+});
+
+/** GET /api/v4/leads/pipelines/{id}/statuses: the doc example has no top-level `_links`. */
+export const RawStatusListSchema = z.object({
+  ...listMeta,
+  _embedded: z.object({ statuses: z.array(RawStatusSchema) }),
+});
+
+export type RawStatus = z.infer<typeof RawStatusSchema>;
+export type RawPipeline = z.infer<typeof RawPipelineSchema>;
+export type RawPipelineList = z.infer<typeof RawPipelineListSchema>;
+export type RawStatusList = z.infer<typeof RawStatusListSchema>;

@@ -1,0 +1,57 @@
+import { z } from 'zod/mini';
+import { links, listMeta, nullableNumber, nullableString, optionalBoolean } from './common';
+
+/** Only the rights the adapter reads; real responses carry many more keys, which are stripped. */
+const rights = z.object({
+  group_id: nullableNumber,
+  role_id: nullableNumber,
+  is_admin: optionalBoolean,
+  is_free: optionalBoolean,
+  is_active: optionalBoolean,
+});
+
+export const RawUserSchema = z.object({
+  id: z.number(),
+  name: nullableString,
+  email: nullableString,
+  lang: nullableString,
+  rights: z.optional(z.nullable(rights)),
+  _links: links,
+});
+
+export const RawUserListSchema = z.object({
+  ...listMeta,
+  _embedded: z.object({ users: z.array(RawUserSchema) }),
+});
+
+const usersGroup = z.object({ id: z.number(), name: z.string(), uuid: nullableString });
+
+const datetimeSettings = z.object({
+  timezone: nullableString,
+  timezone_offset: nullableString,
+  date_pattern: nullableString,
+});
+
+/** GET /api/v4/account?with=datetime_settings,users_groups */
+export const RawAccountSchema = z.object({
+  id: z.number(),
+  name: z.string(),
+  subdomain: z.string(),
+  current_user_id: z.number(),
+  country: nullableString,
+  currency: nullableString,
+  currency_symbol: nullableString,
+  is_loss_reason_enabled: optionalBoolean,
+  is_api_filter_enabled: optionalBoolean,
+  _links: links,
+  _embedded: z.optional(
+    z.object({
+      users_groups: z.optional(z.nullable(z.array(usersGroup))),
+      datetime_settings: z.optional(z.nullable(datetimeSettings)),
+    }),
+  ),
+});
+
+export type RawUser = z.infer<typeof RawUserSchema>;
+export type RawUserList = z.infer<typeof RawUserListSchema>;
+export type RawAccount = z.infer<typeof RawAccountSchema>;

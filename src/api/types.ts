@@ -1,0 +1,61 @@
+import type { LossReason, Lead, Pipeline, StatusChange, User, UserGroup } from '../core/types';
+
+/** What the widget and CLI need from GET /api/v4/account (with datetime_settings, users_groups). */
+export interface AccountInfo {
+  readonly id: number;
+  readonly name: string;
+  readonly subdomain: string;
+  /** The user the requests run as. */
+  readonly currentUserId: number;
+  /** IANA zone from `_embedded.datetime_settings.timezone`; null when not requested or absent. */
+  readonly timezone: string | null;
+  readonly currency: string | null;
+  readonly currencySymbol: string | null;
+  /** Group id 0 is the account's default group. Empty when `users_groups` was not requested. */
+  readonly usersGroups: readonly UserGroup[];
+}
+
+/** An adapted application/problem+json body (an error response saved to a file, or received). */
+export interface ProblemDetails {
+  readonly status: number;
+  readonly title: string;
+  readonly type: string | null;
+  readonly detail: string | null;
+  readonly retryAfter: number | null;
+  readonly traceId: string | null;
+  readonly validationErrors: readonly {
+    readonly code: string | null;
+    readonly path: string | null;
+    readonly detail: string | null;
+  }[];
+}
+
+/** Everything the engine and the UI read, merged from many bodies/pages. */
+export interface Dataset {
+  readonly account: AccountInfo | null;
+  readonly pipelines: readonly Pipeline[];
+  readonly leads: readonly Lead[];
+  readonly events: readonly StatusChange[];
+  readonly lossReasons: readonly LossReason[];
+  readonly users: readonly User[];
+}
+
+/** Told before every retry wait, so the UI/CLI can say "rate limited, retrying in N s". */
+export interface WaitInfo {
+  readonly reason: 'rate_limited' | 'server_error' | 'network';
+  readonly seconds: number;
+  /** 1 for the first retry. */
+  readonly attempt: number;
+}
+
+/** Abortable wait; injectable so tests never sleep for real. */
+export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
+
+/** Told after every successful response, with the body exactly as received (CLI sync saves it). */
+export interface BodyInfo {
+  /** Path and query actually requested, e.g. `/api/v4/leads?page=2&limit=250`. */
+  readonly url: string;
+  readonly status: number;
+  /** undefined for 204 No Content. */
+  readonly data: unknown;
+}
