@@ -1,0 +1,102 @@
+/**
+ * Second half of `npm run build`, after webpack wrote dist/widget/script.js: copies the widget's
+ * own files into dist/widget/ (manifest with the package version, locales, the images the
+ * manifest uses), checks everything amoCRM checks on upload, prints the bundle budget, and zips
+ * the folder CONTENTS into dist/widget.zip (amoCRM rejects an archive with a top-level folder).
+ * Any failure exits non-zero: a build that cannot fail hides broken archives.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { zipSync } from 'fflate';
+import { checkLocales, checkManifest, IMAGE_SIZES, pngSize } from './widget-checks';
+
+const ROOT = join(__dirname, '..');
+const OUT = join(ROOT, 'dist', 'widget');
+const ZIP = join(ROOT, 'dist', 'widget.zip');
+/** gzip budget for script.js (issue: "at most 120 KB gzip"). */
+const BUDGET = 120 * 1024;
+
+function fail(message: string): never {
+  console.error(`pack-widget: ${message}`);
+  process.exit(1);
+}
+
+function writeText(path: string, text: string): void {
+  mkdirSync(join(path, '..'), { recursive: true });
+  // UTF-8 without BOM, LF line endings: amoCRM's archive rules.
+  writeFileSync(path, text.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n'), 'utf8');
+}
+
+function main(): void {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+  const manifest = JSON.parse(readFileSync(join(ROOT, 'manifest.json'), 'utf8')) as Record<
+    string,
+    unknown
+  >;
+  (manifest.widget as Record<string, unknown>).version = pkg.version;
+
+  const locales: Record<string, unknown> = {};
+  for (const file of readdirSync(join(ROOT, 'i18n'))) {
+    const text = readFileSync(join(ROOT, 'i18n', file), 'utf8');
+    if (text.startsWith('\uFEFF')) fail(`i18n/${file} starts with a BOM`);
+    locales[file.replace(/\.json$/, '')] = JSON.parse(text);
+  }
+  const problems = [...checkManifest(manifest, locales), ...checkLocales(locales)];
+
+  const images = new Set(Object.keys(IMAGE_SIZES));
+  const tour = (manifest.tour as { tour_images?: Record<string, string[]> } | undefined)
+    ?.tour_images;
+  for (const list of Object.values(tour ?? {}))
+    for (const p of list) images.add(p.replace(/^\/?images\//, ''));
+  for (const name of images) {
+    const buf = readFileSync(join(ROOT, 'images', name));
+    const size = pngSize(buf);
+    const want = IMAGE_SIZES[name] ?? { width: 1188, height: 616 };
+    if (!size) problems.push(`images/${name} is not a PNG`);
+    else if (size.width !== want.width || size.height !== want.height)
+      problems.push(
+        `images/${name} is ${size.width}×${size.height}, amoCRM needs ${want.width}×${want.height}`,
+      );
+    if (buf.length > 300 * 1024) problems.push(`images/${name} is over 300 KB`);
+    mkdirSync(join(OUT, 'images'), { recursive: true });
+    writeFileSync(join(OUT, 'images', name), buf);
+  }
+  if (problems.length > 0) fail(`the widget would be rejected:\n  - ${problems.join('\n  - ')}`);
+
+  writeText(join(OUT, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  for (const [lang, messages] of Object.entries(locales)) {
+    writeText(join(OUT, 'i18n', `${lang}.json`), `${JSON.stringify(messages, null, 2)}\n`);
+  }
+
+  const script = readFileSync(join(OUT, 'script.js'));
+  const gz = gzipSync(script, { level: 9 }).length;
+  const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+  console.log(`script.js: ${kb(script.length)} minified, ${kb(gz)} gzip (budget ${kb(BUDGET)})`);
+  if (gz > BUDGET) fail(`script.js is ${kb(gz)} gzip, over the ${kb(BUDGET)} budget`);
+
+  const files: Record<string, [Uint8Array, { mtime: Date }]> = {};
+  const walk = (dir: string): void => {
+    for (const name of readdirSync(dir).sort()) {
+      const full = join(dir, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else if (!name.endsWith('.map')) {
+        // A fixed date keeps the archive byte-identical for identical inputs.
+        files[relative(OUT, full).split('\\').join('/')] = [
+          readFileSync(full),
+          { mtime: new Date('2026-01-01T00:00:00Z') },
+        ];
+      }
+    }
+  };
+  walk(OUT);
+  const zip = zipSync(files, { level: 9 });
+  writeFileSync(ZIP, zip);
+  const digest = createHash('sha256').update(zip).digest('hex').slice(0, 12);
+  console.log(
+    `widget.zip: ${Object.keys(files).length} files, ${kb(zip.length)}, sha256 ${digest}…`,
+  );
+}
+
+main();

@@ -1,0 +1,104 @@
+/**
+ * The checks amoCRM applies to an uploaded widget, as pure functions so the build and the tests
+ * share them.
+ */
+
+/** Required logos and their exact pixel sizes (amocrm-widget-platform.md §1.1). */
+export const IMAGE_SIZES: Readonly<Record<string, { width: number; height: number }>> = {
+  'logo.png': { width: 130, height: 100 },
+  'logo_main.png': { width: 400, height: 272 },
+  'logo_medium.png': { width: 240, height: 84 },
+  'logo_min.png': { width: 84, height: 84 },
+  'logo_small.png': { width: 108, height: 108 },
+};
+
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+/** Width and height from a PNG's IHDR chunk, or null if the bytes are not a PNG. */
+export function pngSize(buf: Uint8Array): { width: number; height: number } | null {
+  if (buf.length < 24 || PNG_SIGNATURE.some((b, i) => buf[i] !== b)) return null;
+  const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+  return { width: view.getUint32(16), height: view.getUint32(20) };
+}
+
+function lookup(messages: unknown, key: string): unknown {
+  let node = messages;
+  for (const part of key.split('.')) {
+    if (typeof node !== 'object' || node === null) return undefined;
+    node = (node as Record<string, unknown>)[part];
+  }
+  return node;
+}
+
+/** Dotted paths of every leaf, to compare locale files key by key. */
+export function leafKeys(value: unknown, prefix = ''): string[] {
+  if (typeof value !== 'object' || value === null) return [prefix];
+  return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) =>
+    leafKeys(v, prefix ? `${prefix}.${k}` : k),
+  );
+}
+
+/** Manifest fields amoCRM requires, and every i18n key it names present in every locale. */
+export function checkManifest(
+  manifest: Record<string, unknown>,
+  locales: Record<string, unknown>,
+): string[] {
+  const problems: string[] = [];
+  const widget = (manifest.widget ?? {}) as Record<string, unknown>;
+  for (const field of [
+    'name',
+    'description',
+    'short_description',
+    'version',
+    'interface_version',
+    'locale',
+    'installation',
+  ]) {
+    if (widget[field] === undefined) problems.push(`manifest widget.${field} is missing`);
+  }
+  const support = widget.support as Record<string, unknown> | undefined;
+  if (!support || (!support.link && !support.email))
+    problems.push('manifest widget.support needs a link or an e-mail');
+  if (widget.interface_version !== 2) problems.push('manifest widget.interface_version must be 2');
+  const declared = Array.isArray(widget.locale) ? (widget.locale as string[]) : [];
+  for (const lang of declared)
+    if (!(lang in locales)) problems.push(`manifest locale "${lang}" has no i18n/${lang}.json`);
+  for (const lang of Object.keys(locales))
+    if (!declared.includes(lang)) problems.push(`i18n/${lang}.json is not in widget.locale`);
+  if (!Array.isArray(manifest.locations) || manifest.locations.length === 0)
+    problems.push('manifest locations are empty');
+
+  const keys: string[] = [];
+  for (const field of ['name', 'description', 'short_description'])
+    if (typeof widget[field] === 'string') keys.push(widget[field]);
+  const settings = (manifest.settings ?? {}) as Record<string, { name?: unknown }>;
+  for (const s of Object.values(settings)) if (typeof s.name === 'string') keys.push(s.name);
+  const advanced = manifest.advanced as { title?: unknown } | undefined;
+  if (typeof advanced?.title === 'string') keys.push(advanced.title);
+  const tour = manifest.tour as { tour_description?: unknown } | undefined;
+  if (typeof tour?.tour_description === 'string') keys.push(tour.tour_description);
+  for (const [lang, messages] of Object.entries(locales)) {
+    for (const key of keys)
+      if (typeof lookup(messages, key) !== 'string')
+        problems.push(`i18n/${lang}.json lacks "${key}"`);
+  }
+  return problems;
+}
+
+/** All locale files must have the same key structure (amoCRM rejects the archive otherwise). */
+export function checkLocales(locales: Record<string, unknown>): string[] {
+  const [first, ...rest] = Object.entries(locales);
+  if (!first) return ['no i18n files'];
+  const reference = new Set(leafKeys(first[1]));
+  const problems: string[] = [];
+  for (const [lang, messages] of rest) {
+    const keys = new Set(leafKeys(messages));
+    for (const k of reference)
+      if (!keys.has(k))
+        problems.push(`i18n/${lang}.json lacks "${k}" (present in ${first[0]}.json)`);
+    for (const k of keys)
+      if (!reference.has(k))
+        problems.push(`i18n/${lang}.json has "${k}" that ${first[0]}.json lacks`);
+  }
+  return problems;
+}

@@ -1,0 +1,40 @@
+// The widget bundle: one AMD module (dist/widget/script.js) whose value is the widget constructor.
+// One chunk only: amoCRM serves the archive from its own path and extra chunks would need a
+// runtime public path. The engine's Web Worker is started from this same file (see widget/).
+const path = require('node:path');
+const webpack = require('webpack');
+
+module.exports = (_env, argv) => {
+  const production = argv.mode !== 'development';
+  return {
+    mode: production ? 'production' : 'development',
+    // chart.js 4 ships ES2022 (static class fields); current amoCRM browsers all run it.
+    target: ['web', 'es2022'],
+    entry: { script: './widget/script.ts' },
+    output: {
+      path: path.resolve(__dirname, 'dist/widget'),
+      filename: '[name].js',
+      clean: true,
+      library: { type: 'amd', export: 'default' },
+    },
+    resolve: { extensions: ['.ts', '.tsx', '.js', '.mjs'] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          loader: 'ts-loader',
+          // Types are checked by `npm run typecheck`; the bundle only needs transpiling.
+          options: { transpileOnly: true, compilerOptions: { noEmit: false, sourceMap: true } },
+        },
+      ],
+    },
+    // Source maps stay out of the archive (the pack step skips *.map).
+    devtool: production ? 'hidden-source-map' : 'source-map',
+    plugins: [
+      new webpack.DefinePlugin({ __DEBUG__: JSON.stringify(!production) }),
+      new webpack.optimize.LimitChunkCountPlugin({ maxChunks: 1 }),
+    ],
+    performance: { hints: false },
+    stats: 'errors-warnings',
+  };
+};
