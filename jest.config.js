@@ -4,6 +4,8 @@ const base = {
   clearMocks: true,
   transform: {
     '^.+\\.(tsx?|mjs)$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json' }],
+    // p-throttle ships ESM as plain .js, which the pattern above does not reach.
+    '/node_modules/p-throttle/.+\\.js$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json' }],
   },
   // Preact 11, signals and a few small libraries ship ESM only; let ts-jest compile them.
   transformIgnorePatterns: ['/node_modules/(?!(preact|@preact|@testing-library/preact|p-throttle|idb|d3-array|internmap)/)'],
