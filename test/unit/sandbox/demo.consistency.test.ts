@@ -16,6 +16,7 @@ interface Ref {
   pipelineId: number;
   statusId: number;
 }
+type LeadAdded = Extract<DemoEvent, { type: 'lead_added' }>;
 const key = (r: Ref) => `${r.pipelineId}/${r.statusId}`;
 const closed = (r: Ref) => r.statusId === WON || r.statusId === LOST;
 const current = (l: DemoLead): Ref => ({ pipelineId: l.pipeline_id, statusId: l.status_id });
@@ -63,7 +64,6 @@ function problems(account: DemoAccount, now: number): string[] {
     if (i > 0 && e.created_at < account.events[i - 1]!.created_at) fail(`event ${i}: out of order`);
     if (!leadIds.has(e.entity_id)) fail(`event ${e.id}: unknown lead ${e.entity_id}`);
     if (!Number.isInteger(e.created_at) || e.created_at > now) fail(`event ${e.id}: bad time`);
-    if (e.entity_type !== 'lead') fail(`event ${e.id}: entity_type ${e.entity_type}`);
   });
 
   account.leads.forEach((lead, i) => {
@@ -84,10 +84,10 @@ function problems(account: DemoAccount, now: number): string[] {
       fail(`${tag}: price ${lead.price}`);
     }
     const own = events.get(lead.id) ?? [];
-    const added = own.filter(e => e.type === 'lead_added');
+    const added = own.filter((e): e is LeadAdded => e.type === 'lead_added');
     if (added.length !== 1 || added[0]!.created_at !== lead.created_at) fail(`${tag}: lead_added`);
     for (const e of added) {
-      const note = e.type === 'lead_added' ? e.value_after[0]?.note.id : undefined;
+      const note = e.value_after[0]?.note.id;
       if (e.value_before.length !== 0 || note === undefined || notes.has(note))
         fail(`${tag}: note`);
       if (note !== undefined) notes.add(note);

@@ -1,0 +1,79 @@
+import { eventLog, toDemoLead } from './assemble';
+import { planLeads } from './leads';
+import { Rng } from './random';
+import { assignHostileNames, markDeletions } from './specials';
+import { accountInfo, groups, lossReasons, pipelines, users } from './structure';
+import type { DemoAccount, DemoOptions } from './types';
+
+/**
+ * The deterministic demo amoCRM account every demo, e2e test and benchmark of Funnel Lens uses:
+ * a year of a small B2B sales team's history in two pipelines, with the funnel story the product
+ * must find (30% lost before work starts, Квалифицирован → Отправлено КП as the weakest
+ * transition, deals stuck in КП / Договор) and the messy parts of real data (skips, back moves,
+ * reopenings, pipeline moves, imports without history, deleted leads, hostile names).
+ */
+
+export type * from './types';
+export { HOSTILE_NAMES } from './names';
+export {
+  ACCOUNT_ID,
+  GROUP_IDS,
+  LOSS_REASONS,
+  LOST,
+  PIPELINE_IDS,
+  STATUS_IDS,
+  TAGS,
+  USER_IDS,
+  WON,
+} from './structure';
+
+/** Lead count of the sandbox's demo account. */
+export const DEMO_DEFAULT_LEADS = 3000;
+/** Seed of the sandbox's demo account. */
+export const DEMO_DEFAULT_SEED = 20_240_607;
+/** Largest supported account; beyond it memory, not time, becomes the limit. */
+export const DEMO_MAX_LEADS = 1_000_000;
+
+const YEAR = 365 * 86_400;
+
+function check(options: DemoOptions): void {
+  const { seed, leads, now } = options;
+  if (!Number.isSafeInteger(seed)) {
+    throw new RangeError(
+      `generateDemoAccount: options.seed must be an integer, got ${String(seed)}`,
+    );
+  }
+  if (!Number.isSafeInteger(leads) || leads < 0 || leads > DEMO_MAX_LEADS) {
+    throw new RangeError(
+      `generateDemoAccount: options.leads must be an integer from 0 to ${DEMO_MAX_LEADS}, got ${String(leads)}`,
+    );
+  }
+  if (!Number.isSafeInteger(now) || now < 2 * YEAR) {
+    throw new RangeError(
+      `generateDemoAccount: options.now must be epoch seconds (an integer after 1972), got ${String(now)}`,
+    );
+  }
+}
+
+/**
+ * Builds the demo account. The same `{seed, leads, now}` always gives an identical account
+ * (JSON.stringify-equal); `leads` is the total over both pipelines; the history covers the 365
+ * days before `now`, and nothing in it is later than `now`.
+ */
+export function generateDemoAccount(options: DemoOptions): DemoAccount {
+  check(options);
+  const { seed, leads: count, now } = options;
+  const rng = Rng.streams(seed, ['timing', 'journeys', 'names', 'misc', 'specials', 'ids']);
+  const plans = planLeads(count, now, rng);
+  assignHostileNames(plans, rng.specials);
+  markDeletions(plans, now, rng.specials);
+  return {
+    account: accountInfo(now),
+    groups: groups(),
+    users: users(),
+    pipelines: pipelines(),
+    leads: plans.map(plan => toDemoLead(plan, now, rng.misc)),
+    events: eventLog(plans, rng.ids),
+    lossReasons: lossReasons(now),
+  };
+}
