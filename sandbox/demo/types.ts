@@ -140,7 +140,7 @@ export interface DemoAccount {
 
 export interface DemoOptions {
   seed: number;
-  /** Number of leads in the main pipeline's history (the second pipeline gets its own share). */
+  /** Total number of leads in the account (~88% start in the main pipeline, the rest in the second). */
   leads: number;
   /** The demo's "today": history covers the 12 months before it. Epoch seconds. */
   now: number;
