@@ -50,7 +50,9 @@ async function main(): Promise<void> {
   try {
     for (const img of IMAGES) {
       const p = await browser.newPage({ viewport: { width: img.w, height: img.h } });
-      await p.setContent(page(img.w, img.h, img.body.replace(/<svg /g, '<svg width="100%" height="100%" ')));
+      await p.setContent(
+        page(img.w, img.h, img.body.replace(/<svg /g, '<svg width="100%" height="100%" ')),
+      );
       const png = await p.screenshot({ type: 'png', omitBackground: false });
       writeFileSync(join('images', img.file), png);
       await p.close();

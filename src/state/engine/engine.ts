@@ -1,0 +1,107 @@
+import type { FunnelInput, FunnelReport, LeadJourney, ReportOptions, StageNorm } from '../../core';
+import type { EngineAsk, EngineRequest, EngineResponse, EngineResult, Envelope } from './protocol';
+import { ENGINE_CHANNEL, isEnvelope } from './protocol';
+import { createEngineCore } from './serve';
+
+type Thresholds = Pick<ReportOptions, 'stuckDays' | 'stuckDaysByStage'>;
+
+/** The funnel engine as the state layer sees it: asynchronous, off the main thread if possible. */
+export interface Engine {
+  load(input: FunnelInput): Promise<number>;
+  report(options: ReportOptions): Promise<FunnelReport>;
+  journey(
+    leadId: number,
+    now: number,
+    thresholds: Thresholds,
+  ): Promise<{ journey: LeadJourney | null; norms: readonly StageNorm[] }>;
+  /** Stops the worker and rejects whatever is still pending. */
+  dispose(): void;
+}
+
+/** The part of a `Worker` the engine uses, so tests can pass a fake. */
+export interface WorkerLike {
+  postMessage(message: unknown): void;
+  addEventListener(type: 'message', listener: (event: { data: unknown }) => void): void;
+  addEventListener(type: 'error', listener: (event: unknown) => void): void;
+  terminate(): void;
+}
+
+type Ask = (req: EngineAsk) => Promise<EngineResult>;
+
+function engineOver(ask: Ask, dispose: () => void): Engine {
+  const expect = async <K extends EngineResult['op']>(
+    op: K,
+    req: EngineAsk,
+  ): Promise<Extract<EngineResult, { op: K }>> => {
+    const result = await ask(req);
+    if (result.op !== op) throw new Error(`engine: expected ${op}, got ${result.op}`);
+    return result as Extract<EngineResult, { op: K }>;
+  };
+  return {
+    load: async input => (await expect('load', { op: 'load', input })).leads,
+    report: async options => (await expect('report', { op: 'report', options })).report,
+    journey: async (leadId, now, thresholds) => {
+      const r = await expect('journey', { op: 'journey', leadId, now, thresholds });
+      return { journey: r.journey, norms: r.norms };
+    },
+    dispose,
+  };
+}
+
+/**
+ * The engine on the calling thread. Each call yields to the event loop first so a burst of UI
+ * updates is not blocked by a computation that starts in the same tick.
+ */
+export function createInThreadEngine(): Engine {
+  const core = createEngineCore();
+  let disposed = false;
+  return engineOver(
+    async req => {
+      await new Promise(resolve => setTimeout(resolve, 0));
+      if (disposed) throw new Error('engine: disposed');
+      return core.handle({ ...req, id: 0 });
+    },
+    () => {
+      disposed = true;
+    },
+  );
+}
+
+/** The engine in a Web Worker; requests are matched to responses by id. */
+export function createWorkerEngine(worker: WorkerLike): Engine {
+  let next = 1;
+  const pending = new Map<
+    number,
+    { resolve: (r: EngineResult) => void; reject: (e: Error) => void }
+  >();
+  const failAll = (error: Error) => {
+    for (const p of pending.values()) p.reject(error);
+    pending.clear();
+  };
+  worker.addEventListener('message', event => {
+    if (!isEnvelope(event.data)) return;
+    const res = event.data.body as EngineResponse;
+    const p = pending.get(res.id);
+    if (!p) return;
+    pending.delete(res.id);
+    if (res.ok) p.resolve(res.result);
+    else p.reject(new Error(res.error));
+  });
+  worker.addEventListener('error', () => failAll(new Error('engine: the worker failed')));
+  return engineOver(
+    req =>
+      new Promise<EngineResult>((resolve, reject) => {
+        const id = next++;
+        pending.set(id, { resolve, reject });
+        const envelope: Envelope<EngineRequest> = {
+          channel: ENGINE_CHANNEL,
+          body: { ...req, id },
+        };
+        worker.postMessage(envelope);
+      }),
+    () => {
+      worker.terminate();
+      failAll(new Error('engine: disposed'));
+    },
+  );
+}
