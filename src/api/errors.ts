@@ -1,4 +1,4 @@
-import { isAxiosError, isCancel } from 'axios';
+import { AxiosHeaders, isAxiosError, isCancel } from 'axios';
 import type { AxiosError } from 'axios';
 import { z } from 'zod/mini';
 import { formatIssuePath, joinIssuePath, schemaIssues } from './issues';
@@ -117,7 +117,11 @@ function fromResponse(error: AxiosError, path: string | undefined, nowMs: number
   const detail = objectField(response.data, 'detail');
   const retryAfter =
     response.status === 429
-      ? readRetryAfter(response.data, response.headers['retry-after'], nowMs)
+      ? readRetryAfter(
+          response.data,
+          AxiosHeaders.from(response.headers as AxiosHeaders).get('retry-after'),
+          nowMs,
+        )
       : undefined;
   return new ApiError(codeForStatus(response.status), {
     status: response.status,
@@ -129,7 +133,10 @@ function fromResponse(error: AxiosError, path: string | undefined, nowMs: number
 }
 
 function isAbort(error: unknown): boolean {
-  return isCancel(error) || (error instanceof Error && error.name === 'AbortError');
+  // Duck-typed: a DOMException may come from another realm (jsdom, an iframe) and fail instanceof.
+  const name =
+    typeof error === 'object' && error !== null ? (error as { name?: unknown }).name : null;
+  return isCancel(error) || name === 'AbortError';
 }
 
 function isTimeout(error: AxiosError): boolean {

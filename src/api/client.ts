@@ -1,0 +1,218 @@
+import type { AxiosInstance } from 'axios';
+import type { Lead, LossReason, Pipeline, StatusChange, User } from '../core/types';
+import {
+  adaptAccount,
+  adaptLead,
+  adaptLossReason,
+  adaptPipeline,
+  adaptStatusChanges,
+  adaptUser,
+} from './adapt';
+import { ApiError } from './errors';
+import {
+  MAX_EVENT_LIMIT,
+  MAX_LEAD_LIMIT,
+  assertEventFilter,
+  eventMatcher,
+  eventQuery,
+  leadMatcher,
+  leadQuery,
+} from './filters';
+import type { EventFilter, LeadFilter } from './filters';
+import { collect, pages } from './paging';
+import type { PagingEnd } from './paging';
+import { parseWith } from './parse';
+import { createRequester } from './request';
+import type { RequesterOptions } from './request';
+import {
+  RawAccountSchema,
+  RawEventListSchema,
+  RawLeadListSchema,
+  RawLeadSchema,
+  RawLossReasonListSchema,
+  RawPipelineListSchema,
+  RawPipelineSchema,
+  RawUserListSchema,
+} from './schemas';
+import type { AccountInfo } from './types';
+
+export interface CallOptions {
+  readonly signal?: AbortSignal | undefined;
+}
+
+export interface PageCallOptions extends CallOptions {
+  /** Items per page (capped at the method's maximum). */
+  readonly limit?: number | undefined;
+  readonly maxPages?: number | undefined;
+}
+
+/** One page of a list: the body exactly as received (the CLI saves it) and its adapted items. */
+export interface ApiPage<T> {
+  readonly page: number;
+  /** Path and query requested, relative to the account origin. */
+  readonly url: string;
+  readonly raw: unknown;
+  /** Adapted and re-filtered client-side; may be shorter than the raw page. */
+  readonly items: readonly T[];
+}
+
+export type ClientOptions = Omit<RequesterOptions, 'http'> & { readonly http: AxiosInstance };
+
+export interface ApiClient {
+  getAccount(options?: CallOptions): Promise<AccountInfo>;
+  getPipelines(options?: CallOptions): Promise<Pipeline[]>;
+  /** null when amoCRM answers 204 (no such pipeline). */
+  getPipeline(id: number, options?: CallOptions): Promise<Pipeline | null>;
+  /** null on 403: only administrators may list users. */
+  getUsers(options?: CallOptions): Promise<User[] | null>;
+  getLossReasons(options?: CallOptions): Promise<LossReason[]>;
+  leadPages(
+    filter?: LeadFilter,
+    options?: PageCallOptions,
+  ): AsyncGenerator<ApiPage<Lead>, PagingEnd, undefined>;
+  /** null when amoCRM answers 204 (the documented "not found" for a lead). */
+  getLead(
+    id: number,
+    options?: CallOptions & { readonly withLossReason?: boolean },
+  ): Promise<Lead | null>;
+  /** Items are the `lead_status_changed` events of each page; other types stay in `raw`. */
+  eventPages(
+    filter: EventFilter,
+    options?: PageCallOptions,
+  ): AsyncGenerator<ApiPage<StatusChange>, PagingEnd, undefined>;
+}
+
+const LEADS = '/api/v4/leads';
+const EVENTS = '/api/v4/events';
+const PIPELINES = '/api/v4/leads/pipelines';
+
+function clampLimit(limit: number | undefined, fallback: number, max: number): number {
+  return Math.max(1, Math.min(max, Math.floor(limit ?? fallback)));
+}
+
+/**
+ * The amoCRM v4 reader. Every response goes `unknown → zod → adapter → core type`; every request
+ * is throttled to the account's rate limit and retried per the rules in request.ts.
+ */
+export function createApiClient(options: ClientOptions): ApiClient {
+  const get = createRequester(options);
+
+  async function getOne<T>(
+    path: string,
+    query: readonly (readonly [string, string | number])[],
+    parse: (data: unknown) => T,
+    signal: AbortSignal | undefined,
+  ): Promise<T | null> {
+    const response = await get(path, query, signal);
+    return response.data === undefined ? null : parse(response.data);
+  }
+
+  async function* leadPages(filter: LeadFilter = {}, opts: PageCallOptions = {}) {
+    const matches = leadMatcher(filter);
+    const limit = clampLimit(opts.limit, MAX_LEAD_LIMIT, MAX_LEAD_LIMIT);
+    const source = pages(get, LEADS, leadQuery(filter), RawLeadListSchema, b => b._embedded.leads, {
+      ...opts,
+      limit,
+    });
+    return yield* mapPages(source, raws => raws.map(adaptLead).filter(matches));
+  }
+
+  async function* eventPages(filter: EventFilter, opts: PageCallOptions = {}) {
+    assertEventFilter(filter);
+    const matches = eventMatcher(filter);
+    const limit = clampLimit(opts.limit, MAX_EVENT_LIMIT, MAX_EVENT_LIMIT);
+    const source = pages(
+      get,
+      EVENTS,
+      eventQuery(filter),
+      RawEventListSchema,
+      b => b._embedded.events,
+      {
+        ...opts,
+        limit,
+      },
+    );
+    return yield* mapPages(source, raws =>
+      adaptStatusChanges(raws.filter(matches), '_embedded.events'),
+    );
+  }
+
+  return {
+    async getAccount({ signal } = {}) {
+      const query = [['with', 'datetime_settings,users_groups']] as const;
+      const account = await getOne(
+        '/api/v4/account',
+        query,
+        data => adaptAccount(parseWith(RawAccountSchema, data, { path: '/api/v4/account' })),
+        signal,
+      );
+      if (account === null) throw new ApiError('HTTP', { status: 204, path: '/api/v4/account' });
+      return account;
+    },
+    async getPipelines({ signal } = {}) {
+      const list = await getOne(
+        PIPELINES,
+        [],
+        data => parseWith(RawPipelineListSchema, data, { path: PIPELINES }),
+        signal,
+      );
+      return list === null ? [] : list._embedded.pipelines.map(adaptPipeline);
+    },
+    getPipeline(id, { signal } = {}) {
+      const path = `${PIPELINES}/${id}`;
+      return getOne(
+        path,
+        [],
+        data => adaptPipeline(parseWith(RawPipelineSchema, data, { path })),
+        signal,
+      );
+    },
+    async getUsers({ signal } = {}) {
+      const source = pages(get, '/api/v4/users', [], RawUserListSchema, b => b._embedded.users, {
+        limit: 250,
+        signal,
+      });
+      try {
+        return (await collect(source)).map(adaptUser);
+      } catch (error) {
+        if (error instanceof ApiError && error.code === 'FORBIDDEN') return null;
+        throw error;
+      }
+    },
+    async getLossReasons({ signal } = {}) {
+      const path = `${LEADS}/loss_reasons`;
+      const source = pages(get, path, [], RawLossReasonListSchema, b => b._embedded.loss_reasons, {
+        signal,
+      });
+      return (await collect(source)).map(adaptLossReason);
+    },
+    leadPages,
+    getLead(id, { signal, withLossReason } = {}) {
+      const path = `${LEADS}/${id}`;
+      const query = withLossReason === true ? ([['with', 'loss_reason']] as const) : [];
+      return getOne(
+        path,
+        query,
+        data => adaptLead(parseWith(RawLeadSchema, data, { path })),
+        signal,
+      );
+    },
+    eventPages,
+  };
+}
+
+/** Re-shapes validated raw pages into ApiPages with adapted items, passing the end reason through. */
+async function* mapPages<I, T>(
+  source: AsyncGenerator<
+    { page: number; url: string; raw: unknown; items: readonly I[] },
+    PagingEnd
+  >,
+  adapt: (items: readonly I[]) => T[],
+): AsyncGenerator<ApiPage<T>, PagingEnd, undefined> {
+  for (;;) {
+    const next = await source.next();
+    if (next.done === true) return next.value;
+    const { page, url, raw, items } = next.value;
+    yield { page, url, raw, items: adapt(items) };
+  }
+}

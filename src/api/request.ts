@@ -1,0 +1,179 @@
+import type { AxiosInstance } from 'axios';
+import pThrottle from 'p-throttle';
+import { ApiError, toApiError } from './errors';
+import { buildUrl } from './query';
+import type { Query } from './query';
+import type { BodyInfo, Sleep, WaitInfo } from './types';
+
+export interface RequesterOptions {
+  readonly http: AxiosInstance;
+  readonly sleep?: Sleep;
+  readonly onWait?: (info: WaitInfo) => void;
+  readonly onBody?: (info: BodyInfo) => void;
+  /** Epoch ms; only used to turn an HTTP-date `Retry-After` into seconds. */
+  readonly now?: () => number;
+  /** Retries after the first attempt; default 4 (waits 1, 2, 4, 8 s). */
+  readonly maxRetries?: number;
+  readonly backoffMs?: number;
+  /** A 429 asking for a longer wait fails at once with RATE_LIMITED (carrying `retryAfter`). */
+  readonly maxRetryAfterSeconds?: number;
+  /** amoCRM allows 7 requests per second; the default stays exactly at that. */
+  readonly rateLimit?: { readonly limit: number; readonly intervalMs: number };
+}
+
+export interface JsonResponse {
+  readonly status: number;
+  /** undefined for 204 No Content. */
+  readonly data: unknown;
+  readonly url: string;
+}
+
+/** GET one API path; retried, throttled and mapped to ApiError. */
+export type GetJson = (path: string, query: Query, signal?: AbortSignal) => Promise<JsonResponse>;
+
+/** setTimeout-based wait that rejects with ABORTED as soon as the signal fires. */
+export const realSleep: Sleep = (ms, signal) =>
+  new Promise<void>((resolve, reject) => {
+    if (signal?.aborted === true) {
+      reject(new ApiError('ABORTED'));
+      return;
+    }
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      reject(new ApiError('ABORTED'));
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+
+/** Resolves with `promise` unless the signal fires first. */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (signal === undefined) return promise;
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => {
+      reject(new ApiError('ABORTED'));
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      value => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error instanceof Error ? error : new ApiError('HTTP', { cause: error }));
+      },
+    );
+  });
+}
+
+const RETRIED_SERVER_STATUSES = new Set([500, 502, 503, 504]);
+
+/** How long to wait before the next attempt, or null when this failure must not be retried. */
+function retryWait(
+  error: ApiError,
+  attempt: number,
+  backoffMs: number,
+): Omit<WaitInfo, 'attempt'> | null {
+  const backoff = (backoffMs * 2 ** (attempt - 1)) / 1000;
+  switch (error.code) {
+    case 'RATE_LIMITED':
+      return { reason: 'rate_limited', seconds: error.retryAfter ?? backoff };
+    case 'SERVER':
+      return error.status !== undefined && RETRIED_SERVER_STATUSES.has(error.status)
+        ? { reason: 'server_error', seconds: backoff }
+        : null;
+    // A timed-out read is as transient as a dropped connection; GETs are safe to repeat.
+    case 'NETWORK':
+    case 'TIMEOUT':
+      return { reason: 'network', seconds: backoff };
+    // The request itself is wrong or not allowed: repeating it cannot help, and repeating a 403
+    // may get the account blocked.
+    case 'UNAUTHORIZED':
+    case 'FORBIDDEN':
+    case 'PAYMENT_REQUIRED':
+    case 'NOT_FOUND':
+    case 'BAD_REQUEST':
+    case 'HTTP':
+    case 'SCHEMA':
+    case 'ABORTED':
+      return null;
+  }
+}
+
+/**
+ * The one place that talks to axios. Retries are a small explicit loop rather than axios-retry:
+ * the waits must go through the injectable, abortable `sleep`, a 429 must honour `retry_after`
+ * from a possibly non-JSON body, and the UI must hear about every wait (`onWait`). Every attempt,
+ * retries included, passes the p-throttle gate, so the client never exceeds the rate limit.
+ */
+export function createRequester(options: RequesterOptions): GetJson {
+  const { http, onWait, onBody } = options;
+  const sleep = options.sleep ?? realSleep;
+  const now = options.now ?? Date.now;
+  const maxRetries = options.maxRetries ?? 4;
+  const backoffMs = options.backoffMs ?? 1000;
+  const maxRetryAfter = options.maxRetryAfterSeconds ?? 300;
+  const { limit, intervalMs } = options.rateLimit ?? { limit: 7, intervalMs: 1000 };
+  const gate = pThrottle({ limit, interval: intervalMs, strict: true })(() => Promise.resolve());
+
+  async function attempt(url: string, signal: AbortSignal | undefined): Promise<JsonResponse> {
+    if (signal?.aborted === true) throw new ApiError('ABORTED');
+    await untilAborted(gate(), signal);
+    const response = await http.get<unknown>(url, signal === undefined ? {} : { signal });
+    // A 204 may still carry '' from the adapter; it is an empty result, not a body.
+    return {
+      status: response.status,
+      data: response.status === 204 ? undefined : response.data,
+      url,
+    };
+  }
+
+  async function wait(
+    path: string,
+    seconds: number,
+    signal: AbortSignal | undefined,
+  ): Promise<void> {
+    try {
+      await sleep(seconds * 1000, signal);
+    } catch (error) {
+      throw signal?.aborted === true ? new ApiError('ABORTED', { path }) : toApiError(error, path);
+    }
+    if (signal?.aborted === true) throw new ApiError('ABORTED', { path });
+  }
+
+  async function tryOnce(
+    url: string,
+    path: string,
+    signal: AbortSignal | undefined,
+  ): Promise<JsonResponse | ApiError> {
+    try {
+      return await attempt(url, signal);
+    } catch (error) {
+      const failure = toApiError(error, path, now());
+      if (failure.code === 'ABORTED' || signal?.aborted === true) {
+        throw new ApiError('ABORTED', { path, cause: error });
+      }
+      return failure;
+    }
+  }
+
+  return async function getJson(path, query, signal) {
+    const url = buildUrl(path, query);
+    for (let attemptNo = 1; ; attemptNo++) {
+      const outcome = await tryOnce(url, path, signal);
+      if (!(outcome instanceof ApiError)) {
+        onBody?.(outcome);
+        return outcome;
+      }
+      const next = retryWait(outcome, attemptNo, backoffMs);
+      if (next === null || attemptNo > maxRetries) throw outcome;
+      if (next.reason === 'rate_limited' && next.seconds > maxRetryAfter) throw outcome;
+      onWait?.({ ...next, attempt: attemptNo });
+      await wait(path, next.seconds, signal);
+    }
+  };
+}

@@ -1,0 +1,100 @@
+import { createApiClient } from '../../../src/api/client';
+import type { ApiClient } from '../../../src/api/client';
+import { fakeHttp, instantSleep, leadsPage, rawLead } from './helpers';
+
+/**
+ * p-throttle schedules with Date.now and setTimeout, so jest's modern fake timers are the fake
+ * clock: each request's timestamp is read from the faked Date.now in the fake adapter, and the
+ * clock only moves when the test advances it. No assertion depends on real elapsed time.
+ */
+beforeEach(() => {
+  jest.useFakeTimers({ now: 1_000_000 });
+});
+afterEach(() => {
+  jest.useRealTimers();
+});
+
+function maxInAnyWindow(times: readonly number[], windowMs: number): number {
+  let best = 0;
+  for (let start = 0; start < times.length; start++) {
+    let end = start;
+    while (end < times.length && times[end]! - times[start]! < windowMs) end++;
+    best = Math.max(best, end - start);
+  }
+  return best;
+}
+
+async function settle<T>(work: Promise<T>): Promise<T> {
+  const state = { done: false };
+  const tracked = work.finally(() => {
+    state.done = true;
+  });
+  for (let i = 0; i < 10_000 && !state.done; i++) await jest.advanceTimersByTimeAsync(25);
+  return tracked;
+}
+
+async function countLeads(api: ApiClient, pipelineId?: number): Promise<number> {
+  let count = 0;
+  for await (const page of api.leadPages(pipelineId === undefined ? {} : { pipelineId }))
+    count += page.items.length;
+  return count;
+}
+
+function pagedServer(pageCount: number) {
+  return fakeHttp(request => {
+    const page = Number(/[?&]page=(\d+)/.exec(request.url)![1]);
+    return { status: 200, data: leadsPage([rawLead(page)], page < pageCount) };
+  });
+}
+
+describe('rate limit', () => {
+  it('sequential paging never sends more than 7 requests in any 1-second window', async () => {
+    const { http, requests } = pagedServer(30);
+    const api = createApiClient({ http, sleep: instantSleep().sleep });
+    expect(await settle(countLeads(api))).toBe(30);
+    const times = requests.map(r => r.at);
+    expect(times).toHaveLength(30);
+    expect(maxInAnyWindow(times, 1000)).toBe(7);
+    // 30 requests at 7/s cannot finish in under 4 s: the limiter really held them back.
+    expect(times.at(-1)! - times[0]!).toBeGreaterThanOrEqual(4000);
+  });
+
+  it('two concurrent iterations on one client share the limit', async () => {
+    const { http, requests } = pagedServer(12);
+    const api = createApiClient({ http, sleep: instantSleep().sleep });
+    const counts = await settle(Promise.all([countLeads(api, 1), countLeads(api, 1)]));
+    expect(counts).toEqual([12, 12]);
+    expect(
+      maxInAnyWindow(
+        requests.map(r => r.at),
+        1000,
+      ),
+    ).toBe(7);
+  });
+
+  it('retries count against the limit too', async () => {
+    const { http, requests } = fakeHttp((_, i) =>
+      i < 12 ? { status: 503 } : { status: 200, data: leadsPage([rawLead(1)]) },
+    );
+    const api = createApiClient({ http, sleep: instantSleep().sleep, maxRetries: 20 });
+    expect(await settle(countLeads(api))).toBe(1);
+    expect(requests).toHaveLength(13);
+    expect(
+      maxInAnyWindow(
+        requests.map(r => r.at),
+        1000,
+      ),
+    ).toBe(7);
+  });
+
+  it('a request waiting for its slot can be aborted', async () => {
+    const { http, requests } = pagedServer(1);
+    const api = createApiClient({ http, sleep: instantSleep().sleep });
+    await settle(Promise.all(Array.from({ length: 7 }, () => api.getLead(1).catch(() => null))));
+    const controller = new AbortController();
+    const queued = api.getPipelines({ signal: controller.signal }).catch((e: unknown) => e);
+    controller.abort();
+    expect(await queued).toMatchObject({ code: 'ABORTED' });
+    expect(requests).toHaveLength(7);
+  });
+});
