@@ -163,5 +163,3 @@ export function toApiError(error: unknown, path?: string, nowMs: number = Date.n
   }
   return new ApiError('HTTP', { path, cause: error });
 }
-
-export { joinIssuePath };

@@ -11,6 +11,7 @@ export interface LeadFilter {
   readonly pipelineId?: number | undefined;
   /** Inclusive, epoch seconds. */
   readonly updatedFrom?: number | undefined;
+  /** Sent as repeated `filter[id][]`; keep batches small (a few hundred) to bound the URL length. */
   readonly ids?: readonly number[] | undefined;
   /** Inclusive, epoch seconds. */
   readonly createdFrom?: number | undefined;

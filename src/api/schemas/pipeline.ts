@@ -1,13 +1,6 @@
 import { z } from 'zod/mini';
 import { links, listMeta, nullableNumber, nullableString, optionalBoolean } from './common';
 
-/** `descriptions[]` of a status (only with `with=descriptions`); its dates are strings, not epochs. */
-const statusDescription = z.object({
-  id: z.optional(z.number()),
-  level: nullableString,
-  description: nullableString,
-});
-
 /** The engine keys and orders stages by id, pipeline_id, sort and type, so those are strict. */
 export const RawStatusSchema = z.object({
   id: z.number(),
@@ -18,7 +11,8 @@ export const RawStatusSchema = z.object({
   is_editable: optionalBoolean,
   color: nullableString,
   account_id: nullableNumber,
-  descriptions: z.optional(z.nullable(z.array(statusDescription))),
+  /** Only with `with=descriptions`; nothing reads them, so their shape is not checked. */
+  descriptions: z.optional(z.nullable(z.array(z.unknown()))),
   _links: links,
 });
 

@@ -1,39 +1,18 @@
 import { createApiClient } from '../../../src/api/client';
-import type { ApiPage } from '../../../src/api/client';
 import { ApiError } from '../../../src/api/errors';
 import { createBrowserHttp, createTokenHttp } from '../../../src/api/http';
-import type { PagingEnd } from '../../../src/api/paging';
 import type { BodyInfo } from '../../../src/api/types';
 import {
+  client,
+  drain,
   eventsPage,
-  fakeHttp,
   fakeServer,
   fixture,
-  instantSleep,
   leadsPage,
+  ok,
   rawLead,
   rawStatusEvent,
 } from './helpers';
-import type { Reply, SentRequest } from './helpers';
-
-const FAST = { rateLimit: { limit: 1000, intervalMs: 1000 } } as const;
-
-function client(handler: (request: SentRequest, index: number) => Reply, extra = {}) {
-  const { http, requests } = fakeHttp(handler);
-  const { sleep, waits } = instantSleep();
-  return { api: createApiClient({ http, sleep, ...FAST, ...extra }), requests, waits };
-}
-
-async function drain<T>(generator: AsyncGenerator<ApiPage<T>, PagingEnd>) {
-  const pages: ApiPage<T>[] = [];
-  for (;;) {
-    const next = await generator.next();
-    if (next.done === true) return { pages, end: next.value };
-    pages.push(next.value);
-  }
-}
-
-const ok = (data: unknown): Reply => ({ status: 200, data });
 
 describe('requests sent', () => {
   it('CLI instance: account origin, bearer token, with= for the account', async () => {
@@ -146,144 +125,6 @@ describe('requests sent', () => {
     expect(bodies).toEqual([
       { url: '/api/v4/users?page=1&limit=250', status: 200, data: fixture('users.json') },
     ]);
-  });
-});
-
-describe('paging', () => {
-  it('follows pages until a 204 and gives raw bodies with adapted items', async () => {
-    const bodies = [leadsPage([rawLead(1)], true), leadsPage([rawLead(2)], true)];
-    const { api, requests } = client((_, i) => (i < 2 ? ok(bodies[i]) : { status: 204 }));
-    const { pages, end } = await drain(api.leadPages());
-    expect(pages.map(p => [p.page, p.items.map(l => l.id)])).toEqual([
-      [1, [1]],
-      [2, [2]],
-    ]);
-    expect(pages[0]!.raw).toEqual(bodies[0]);
-    expect(pages[1]!.url).toBe('/api/v4/leads?page=2&limit=250&order[id]=asc');
-    expect(end).toEqual({ reason: 'no_content', pages: 2 });
-    expect(requests).toHaveLength(3);
-  });
-
-  it('stops at a page without _links.next', async () => {
-    const { api, requests } = client((_, i) => ok(leadsPage([rawLead(i + 1)], i === 0)));
-    expect((await drain(api.leadPages())).end).toEqual({ reason: 'no_next', pages: 2 });
-    expect(requests).toHaveLength(2);
-  });
-
-  it('stops at an empty page', async () => {
-    const { api } = client((_, i) => ok(leadsPage(i === 0 ? [rawLead(1)] : [], true)));
-    expect((await drain(api.leadPages())).end).toEqual({ reason: 'empty', pages: 1 });
-  });
-
-  it('never follows a next link to another host: it increments page on the account origin', async () => {
-    const { api, requests } = client((_, i) =>
-      ok(
-        leadsPage(
-          [rawLead(i + 1)],
-          i === 0,
-          'https://evil.example.com/api/v4/leads?page=2&steal=1',
-        ),
-      ),
-    );
-    await drain(api.leadPages());
-    expect(requests.map(r => `${r.baseURL}${r.url}`)).toEqual([
-      'https://example.amocrm.ru/api/v4/leads?page=1&limit=250&order[id]=asc',
-      'https://example.amocrm.ru/api/v4/leads?page=2&limit=250&order[id]=asc',
-    ]);
-  });
-
-  it('stops when the server repeats the same page (it ignores page)', async () => {
-    const { api, requests } = client(() => ok(leadsPage([rawLead(1), rawLead(2)], true)));
-    const { pages, end } = await drain(api.leadPages());
-    expect(pages).toHaveLength(1);
-    expect(end).toEqual({ reason: 'repeated', pages: 1 });
-    expect(requests).toHaveLength(2);
-  });
-
-  it('stops at maxPages', async () => {
-    const { api, requests } = client((_, i) => ok(leadsPage([rawLead(i + 1)], true)));
-    expect((await drain(api.leadPages({}, { maxPages: 3 }))).end).toEqual({
-      reason: 'max_pages',
-      pages: 3,
-    });
-    expect(requests).toHaveLength(3);
-  });
-
-  it('an empty list (204 on the first page) yields nothing', async () => {
-    const { api } = client(() => ({ status: 204 }));
-    expect(await drain(api.leadPages())).toEqual({
-      pages: [],
-      end: { reason: 'no_content', pages: 0 },
-    });
-    expect(await api.getPipelines()).toEqual([]);
-  });
-
-  it('loss reasons follow _links.next when present', async () => {
-    const page = (id: number, next: boolean) => ({
-      _links: next ? { next: { href: 'x' } } : {},
-      _embedded: { loss_reasons: [{ id, name: `r${id}`, sort: id }] },
-    });
-    const { api, requests } = client((_, i) => ok(page(i + 1, i === 0)));
-    expect(await api.getLossReasons()).toEqual([
-      { id: 1, name: 'r1', sort: 1 },
-      { id: 2, name: 'r2', sort: 2 },
-    ]);
-    expect(requests.map(r => r.url)).toEqual([
-      '/api/v4/leads/loss_reasons?page=1',
-      '/api/v4/leads/loss_reasons?page=2',
-    ]);
-  });
-});
-
-describe('client-side re-check of ignored server filters', () => {
-  it('drops leads outside pipeline, update time, ids and creation range', async () => {
-    const leads = [
-      rawLead(1),
-      rawLead(2, { pipeline_id: 9 }),
-      rawLead(3, { updated_at: 10 }),
-      rawLead(4, { created_at: 5 }),
-      rawLead(5, { created_at: 1_800_000_000, updated_at: 1_800_000_000 }),
-      rawLead(6),
-    ];
-    const { api } = client(() => ok(leadsPage(leads)));
-    const filter = {
-      pipelineId: 1,
-      updatedFrom: 100,
-      ids: [1, 2, 3, 4, 5],
-      createdFrom: 50,
-      createdTo: 1_750_000_000,
-    };
-    const { pages } = await drain(api.leadPages(filter));
-    expect(pages[0]!.items.map(l => l.id)).toEqual([1]);
-    expect(pages[0]!.raw).toEqual(leadsPage(leads));
-  });
-
-  it('drops events of other types, entities, ids or outside the created range', async () => {
-    const other = {
-      ...rawStatusEvent('b', 1, 150),
-      type: 'lead_added',
-      value_before: [],
-      value_after: [{ note: { id: 1 } }],
-    };
-    const events = [
-      rawStatusEvent('a', 1, 150),
-      other,
-      rawStatusEvent('c', 3, 150),
-      rawStatusEvent('d', 1, 99),
-      rawStatusEvent('e', 2, 201),
-      { ...rawStatusEvent('f', 1, 150), entity_type: 'contact' },
-      rawStatusEvent('g', 2, 200),
-    ];
-    const { api } = client(() => ok(eventsPage(events)));
-    const filter = {
-      types: ['lead_status_changed'],
-      entity: 'lead' as const,
-      entityIds: [1, 2],
-      createdFrom: 100,
-      createdTo: 200,
-    };
-    const { pages } = await drain(api.eventPages(filter));
-    expect(pages[0]!.items.map(e => e.id)).toEqual(['a', 'g']);
   });
 });
 

@@ -2,7 +2,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AxiosError, AxiosHeaders, CanceledError } from 'axios';
 import type { AxiosAdapter, AxiosResponse, InternalAxiosRequestConfig } from 'axios';
+import { createApiClient } from '../../../src/api/client';
+import type { ApiPage, ClientOptions } from '../../../src/api/client';
 import { createHttp } from '../../../src/api/http';
+import type { PagingEnd } from '../../../src/api/paging';
 import type { Sleep } from '../../../src/api/types';
 
 const FIXTURES = join(__dirname, '../../fixtures/amocrm-docs-examples');
@@ -156,3 +159,28 @@ export function eventsPage(events: unknown[], next = false) {
     _embedded: { events },
   };
 }
+
+/** Lifts the rate limit for tests that are not about it, so they never wait for the throttle. */
+export const NO_RATE_LIMIT = { rateLimit: { limit: 1000, intervalMs: 1000 } } as const;
+
+/** A client over a fake server and an instant sleep. */
+export function client(
+  handler: (request: SentRequest, index: number) => Reply,
+  extra: Partial<Omit<ClientOptions, 'http'>> = {},
+) {
+  const { http, requests } = fakeHttp(handler);
+  const { sleep, waits } = instantSleep();
+  return { api: createApiClient({ http, sleep, ...NO_RATE_LIMIT, ...extra }), requests, waits };
+}
+
+/** Runs a page generator to its end, keeping the pages and the end reason. */
+export async function drain<T>(generator: AsyncGenerator<ApiPage<T>, PagingEnd>) {
+  const pages: ApiPage<T>[] = [];
+  for (;;) {
+    const next = await generator.next();
+    if (next.done === true) return { pages, end: next.value };
+    pages.push(next.value);
+  }
+}
+
+export const ok = (data: unknown): Reply => ({ status: 200, data });

@@ -2,10 +2,9 @@ import { createApiClient } from '../../../src/api/client';
 import { ApiError } from '../../../src/api/errors';
 import { realSleep } from '../../../src/api/request';
 import type { Sleep, WaitInfo } from '../../../src/api/types';
-import { fakeHttp, fixture, instantSleep } from './helpers';
+import { NO_RATE_LIMIT, fakeHttp, fixture, instantSleep } from './helpers';
 import type { Reply } from './helpers';
 
-const FAST = { rateLimit: { limit: 1000, intervalMs: 1000 } } as const;
 const PIPELINES = fixture('pipelines.json');
 
 function setup(
@@ -19,7 +18,7 @@ function setup(
     http,
     sleep: instant.sleep,
     onWait: info => waitsTold.push(info),
-    ...FAST,
+    ...NO_RATE_LIMIT,
     ...extra,
   });
   return { api, requests, waits: instant.waits, waitsTold };

@@ -1,0 +1,164 @@
+import type { Lead, LossReason, Pipeline, Status, StatusChange, User } from '../core/types';
+import {
+  adaptAccount,
+  adaptLead,
+  adaptLossReason,
+  adaptPipeline,
+  adaptProblem,
+  adaptStatus,
+  adaptStatusChange,
+  adaptStatusChanges,
+  adaptUser,
+} from './adapt';
+import { parseWith } from './parse';
+import {
+  RawAccountSchema,
+  RawEventListSchema,
+  RawEventSchema,
+  RawLeadListSchema,
+  RawLeadSchema,
+  RawLossReasonListSchema,
+  RawLossReasonSchema,
+  RawPipelineListSchema,
+  RawPipelineSchema,
+  RawProblemSchema,
+  RawStatusListSchema,
+  RawStatusSchema,
+  RawUserListSchema,
+  RawUserSchema,
+} from './schemas';
+import type { AccountInfo, ProblemDetails } from './types';
+
+/** What a saved API response body is, judged by its shape (file names are not trusted). */
+export type BodyKind =
+  | 'pipelines'
+  | 'pipeline'
+  | 'statuses'
+  | 'status'
+  | 'leads'
+  | 'lead'
+  | 'events'
+  | 'event'
+  | 'users'
+  | 'user'
+  | 'loss_reasons'
+  | 'loss_reason'
+  | 'account'
+  | 'error';
+
+/** A body validated and adapted to core types; raw amoCRM shapes never leave src/api. */
+export type ParsedBody =
+  | { readonly kind: 'pipelines' | 'pipeline'; readonly pipelines: readonly Pipeline[] }
+  | { readonly kind: 'statuses' | 'status'; readonly statuses: readonly Status[] }
+  | { readonly kind: 'leads' | 'lead'; readonly leads: readonly Lead[] }
+  | { readonly kind: 'events' | 'event'; readonly events: readonly StatusChange[] }
+  | { readonly kind: 'users' | 'user'; readonly users: readonly User[] }
+  | { readonly kind: 'loss_reasons' | 'loss_reason'; readonly lossReasons: readonly LossReason[] }
+  | { readonly kind: 'account'; readonly account: AccountInfo }
+  | { readonly kind: 'error'; readonly error: ProblemDetails };
+
+type Json = Readonly<Record<string, unknown>>;
+
+function isObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** `_embedded` collection key → list kind, in the order they are tried. */
+const LIST_KINDS = [
+  ['pipelines', 'pipelines'],
+  ['leads', 'leads'],
+  ['events', 'events'],
+  ['users', 'users'],
+  ['loss_reasons', 'loss_reasons'],
+  ['statuses', 'statuses'],
+] as const;
+
+function hasAll(body: Json, keys: readonly string[]): boolean {
+  return keys.every(key => key in body);
+}
+
+function listKind(body: Json): BodyKind | null {
+  const embedded = body['_embedded'];
+  if ('id' in body || !isObject(embedded)) return null;
+  return LIST_KINDS.find(([key]) => key in embedded)?.[1] ?? null;
+}
+
+/** Single entities by their distinctive keys; the order matters where kinds share keys. */
+function entityKind(body: Json): BodyKind | null {
+  const embedded = body['_embedded'];
+  if (isObject(embedded) && 'statuses' in embedded && ('is_main' in body || 'sort' in body)) {
+    return 'pipeline';
+  }
+  if (
+    hasAll(body, ['status_id', 'pipeline_id']) &&
+    ('price' in body || 'responsible_user_id' in body)
+  ) {
+    return 'lead';
+  }
+  if (hasAll(body, ['pipeline_id', 'type', 'is_editable'])) return 'status';
+  if (hasAll(body, ['type', 'entity_id', 'value_after'])) return 'event';
+  if ('rights' in body || 'email' in body) return 'user';
+  if (hasAll(body, ['id', 'name', 'sort'])) return 'loss_reason';
+  return null;
+}
+
+/**
+ * Recognises a body loosely, by the keys that distinguish it, so a broken body is still
+ * recognised and then fails `parseBody` with the path of what is wrong.
+ *
+ * @example
+ * recognizeBody({ _embedded: { leads: 'oops' } }) //=> { kind: 'leads' }
+ * recognizeBody([1, 2])                            //=> { kind: 'unknown' }
+ */
+export function recognizeBody(json: unknown): { kind: BodyKind } | { kind: 'unknown' } {
+  if (!isObject(json)) return { kind: 'unknown' };
+  if (hasAll(json, ['status', 'title']) && !('id' in json)) return { kind: 'error' };
+  if (hasAll(json, ['subdomain', 'current_user_id'])) return { kind: 'account' };
+  return { kind: listKind(json) ?? entityKind(json) ?? 'unknown' };
+}
+
+/** Validates a body of a known kind and adapts it; throws ApiError SCHEMA with JSON paths. */
+export function parseBody(kind: BodyKind, json: unknown): ParsedBody {
+  switch (kind) {
+    case 'pipelines':
+      return {
+        kind,
+        pipelines: parseWith(RawPipelineListSchema, json)._embedded.pipelines.map(adaptPipeline),
+      };
+    case 'pipeline':
+      return { kind, pipelines: [adaptPipeline(parseWith(RawPipelineSchema, json))] };
+    case 'statuses':
+      return {
+        kind,
+        statuses: parseWith(RawStatusListSchema, json)._embedded.statuses.map(adaptStatus),
+      };
+    case 'status':
+      return { kind, statuses: [adaptStatus(parseWith(RawStatusSchema, json))] };
+    case 'leads':
+      return { kind, leads: parseWith(RawLeadListSchema, json)._embedded.leads.map(adaptLead) };
+    case 'lead':
+      return { kind, leads: [adaptLead(parseWith(RawLeadSchema, json))] };
+    case 'events': {
+      const raws = parseWith(RawEventListSchema, json)._embedded.events;
+      return { kind, events: adaptStatusChanges(raws, '_embedded.events') };
+    }
+    case 'event': {
+      const change = adaptStatusChange(parseWith(RawEventSchema, json));
+      return { kind, events: change === null ? [] : [change] };
+    }
+    case 'users':
+      return { kind, users: parseWith(RawUserListSchema, json)._embedded.users.map(adaptUser) };
+    case 'user':
+      return { kind, users: [adaptUser(parseWith(RawUserSchema, json))] };
+    case 'loss_reasons': {
+      const list = parseWith(RawLossReasonListSchema, json)._embedded.loss_reasons;
+      return { kind, lossReasons: list.map(adaptLossReason) };
+    }
+    case 'loss_reason':
+      return { kind, lossReasons: [adaptLossReason(parseWith(RawLossReasonSchema, json))] };
+    case 'account':
+      return { kind, account: adaptAccount(parseWith(RawAccountSchema, json)) };
+    case 'error':
+      return { kind, error: adaptProblem(parseWith(RawProblemSchema, json)) };
+  }
+}

@@ -1,0 +1,167 @@
+import { ApiError } from '../../../src/api/errors';
+import { parseBody, recognizeBody } from '../../../src/api/recognize';
+import type { BodyKind } from '../../../src/api/recognize';
+import {
+  clone,
+  eventsPage,
+  fixture,
+  fixtureNames,
+  leadsPage,
+  rawLead,
+  rawStatusEvent,
+} from './helpers';
+
+const KIND_BY_FILE: Record<string, BodyKind | 'unknown'> = {
+  'account.json': 'account',
+  'kommo_account_partial.json': 'account',
+  'pipelines.json': 'pipelines',
+  'pipeline.json': 'pipeline',
+  'statuses.json': 'statuses',
+  'status.json': 'status',
+  'leads.json': 'leads',
+  'lead.json': 'lead',
+  'events.json': 'events',
+  'event.json': 'event',
+  'users.json': 'users',
+  'user.json': 'user',
+  'error_400_validation.json': 'error',
+  'kommo_error_400_empty.json': 'error',
+  'kommo_error_400_validation.json': 'error',
+  'kommo_error_401.json': 'error',
+  'kommo_error_402.json': 'error',
+  'kommo_error_404.json': 'error',
+  'kommo_error_422.json': 'error',
+  'kommo_error_429.json': 'error',
+  'kommo_error_500.json': 'error',
+  // Fragments and a body the project does not read.
+  'event_values_lead_status_changed.json': 'unknown',
+  'event_values_lead_added.json': 'unknown',
+  'event_values_entity_responsible_changed.json': 'unknown',
+  'event_values_empty_deleted_restored.json': 'unknown',
+  'events_types.json': 'unknown',
+};
+
+function schemaFailure(run: () => unknown): ApiError {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).code).toBe('SCHEMA');
+    return error as ApiError;
+  }
+  throw new Error('expected a SCHEMA error');
+}
+
+describe('recognizeBody on the published examples', () => {
+  it('covers every fixture file', () => {
+    expect(fixtureNames().sort()).toEqual(Object.keys(KIND_BY_FILE).sort());
+  });
+
+  it.each(Object.entries(KIND_BY_FILE))('%s is recognised as %s and parses', (name, kind) => {
+    const body = fixture(name);
+    expect(recognizeBody(body)).toEqual({ kind });
+    if (kind !== 'unknown') expect(parseBody(kind, body).kind).toBe(kind);
+  });
+});
+
+describe('recognizeBody on other shapes', () => {
+  const lossReason = { id: 5, name: 'Дорого', sort: 10, created_at: 1, updated_at: 1 };
+  it.each<[string, unknown, BodyKind | 'unknown']>([
+    ['a loss reason', lossReason, 'loss_reason'],
+    [
+      'a loss-reasons list',
+      { _total_items: 1, _embedded: { loss_reasons: [lossReason] } },
+      'loss_reasons',
+    ],
+    ['our own leads page', leadsPage([rawLead(1)]), 'leads'],
+    [
+      'a lead with only responsible_user_id',
+      { id: 1, status_id: 2, pipeline_id: 3, responsible_user_id: 4 },
+      'lead',
+    ],
+    ['a status-change event', rawStatusEvent('x', 1, 2), 'event'],
+    ['a user with only an email', { id: 1, name: 'n', email: 'a@b.c' }, 'user'],
+    ['an array', [1, 2], 'unknown'],
+    ['null', null, 'unknown'],
+    ['a string', 'leads', 'unknown'],
+    ['an empty object', {}, 'unknown'],
+    ['a list of something else', { _embedded: { contacts: [] } }, 'unknown'],
+  ])('%s → %s', (_, body, kind) => {
+    expect(recognizeBody(body)).toEqual({ kind });
+  });
+
+  it('is loose: broken lists are still recognised by their collection', () => {
+    expect(recognizeBody({ _embedded: { leads: 'oops' } })).toEqual({ kind: 'leads' });
+    expect(recognizeBody({ _embedded: { events: null } })).toEqual({ kind: 'events' });
+    const pipeline = clone(fixture('pipeline.json'));
+    pipeline._embedded.statuses = 7;
+    expect(recognizeBody(pipeline)).toEqual({ kind: 'pipeline' });
+  });
+});
+
+describe('parseBody is strict and names the path', () => {
+  it('a broken leads list', () => {
+    const body = clone(fixture('leads.json'));
+    body._embedded.leads[1].status_id = 'x';
+    expect(
+      schemaFailure(() => parseBody(recognizeBody(body).kind as BodyKind, body)).issues,
+    ).toEqual([{ path: '_embedded.leads[1].status_id', message: 'expected number, got string' }]);
+  });
+
+  it('a leads list whose collection is not an array', () => {
+    expect(
+      schemaFailure(() => parseBody('leads', { _embedded: { leads: 'oops' } })).issues,
+    ).toEqual([{ path: '_embedded.leads', message: 'expected array, got string' }]);
+  });
+
+  it('a malformed status change inside an events list, and as a single event', () => {
+    const bad = {
+      ...rawStatusEvent('x', 1, 2),
+      value_before: [{ lead_status: { id: 1, pipeline_id: 'p' } }],
+    };
+    expect(
+      schemaFailure(() => parseBody('events', eventsPage([rawStatusEvent('a', 1, 2), bad]))).issues,
+    ).toEqual([
+      {
+        path: '_embedded.events[1].value_before[0].lead_status.pipeline_id',
+        message: 'expected number, got string',
+      },
+    ]);
+    expect(schemaFailure(() => parseBody('event', bad)).issues[0]!.path).toBe(
+      'value_before[0].lead_status.pipeline_id',
+    );
+  });
+
+  it('adapts events to status changes only', () => {
+    const body = eventsPage([rawStatusEvent('a', 1, 2), fixture('event.json')]);
+    const parsed = parseBody('events', body);
+    expect(parsed).toEqual({
+      kind: 'events',
+      events: [
+        {
+          id: 'a',
+          leadId: 1,
+          createdAt: 2,
+          before: { pipelineId: 1, statusId: 20 },
+          after: { pipelineId: 1, statusId: 30 },
+        },
+      ],
+    });
+    expect(parseBody('event', fixture('event.json'))).toEqual({ kind: 'event', events: [] });
+  });
+
+  it('adapts the other kinds to core values', () => {
+    expect(parseBody('statuses', fixture('statuses.json'))).toMatchObject({
+      statuses: { length: 5 },
+    });
+    expect(parseBody('account', fixture('account.json'))).toMatchObject({
+      account: { timezone: 'Europe/Moscow' },
+    });
+    expect(parseBody('error', fixture('kommo_error_429.json'))).toMatchObject({
+      error: { status: 429, retryAfter: 300 },
+    });
+    expect(parseBody('user', fixture('user.json'))).toMatchObject({
+      users: [{ id: 185848, isActive: true }],
+    });
+  });
+});
