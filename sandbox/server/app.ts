@@ -29,7 +29,11 @@ export function createSandboxApp(options: SandboxAppOptions): FastifyInstance {
   const ctx = 'context' in options ? options.context : createSandboxContext(options);
   const app = Fastify({
     logger: options.logger ?? false,
-    routerOptions: { querystringParser: query => qs.parse(query, QS_OPTIONS) },
+    routerOptions: {
+      querystringParser: query => qs.parse(query, QS_OPTIONS),
+      // amoCRM's own links come with and without the slash (`/api/v4/users/?with=…` in the docs).
+      ignoreTrailingSlash: true,
+    },
   });
   void app.register(createApiPlugin(ctx));
   registerControlRoutes(app, ctx);

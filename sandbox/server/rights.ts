@@ -23,11 +23,23 @@ export function leadVisibility(account: DemoAccount, user: DemoUser): LeadVisibi
 
 export type EventVisibility = (event: DemoEvent) => boolean;
 
+const leadIndexes = new WeakMap<DemoAccount, ReadonlyMap<number, DemoLead>>();
+
+/** Leads by id, built once per account object. */
+export function leadIndex(account: DemoAccount): ReadonlyMap<number, DemoLead> {
+  let index = leadIndexes.get(account);
+  if (index === undefined) {
+    index = new Map(account.leads.map(lead => [lead.id, lead]));
+    leadIndexes.set(account, index);
+  }
+  return index;
+}
+
 /** Events of a lead follow that lead; an event whose lead is unknown only an A-user sees. */
 export function eventVisibility(account: DemoAccount, user: DemoUser): EventVisibility {
   if (user.leads_view === 'A') return () => true;
   const canSee = leadVisibility(account, user);
-  const leads = new Map(account.leads.map(lead => [lead.id, lead]));
+  const leads = leadIndex(account);
   return event => {
     const lead = leads.get(event.entity_id);
     return lead !== undefined && canSee(lead);

@@ -15,7 +15,10 @@ export interface Clock {
 }
 
 export interface SandboxContext {
-  /** Mutable: the pagination-shift fault inserts items, `POST /_sandbox/reset` restores it. */
+  /**
+   * Replaced, never mutated in place (list results are cached per account object): the
+   * pagination-shift fault assigns a copy with new items, `POST /_sandbox/reset` the start one.
+   */
   account: DemoAccount;
   readonly token: string;
   /** False = the sandbox was started with `apiFilters: false` (lead filters silently ignored). */

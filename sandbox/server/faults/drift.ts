@@ -19,7 +19,9 @@ export function insertLeadsAtFront(
 ): DemoLead[] {
   const used = new Set(ctx.account.leads.map(lead => lead.id));
   const added: DemoLead[] = [];
-  let candidate = direction === 'desc' ? Math.max(...used) : front.id;
+  // A loop, not Math.max(...ids): a million-lead account would overflow the argument list.
+  let candidate = front.id;
+  if (direction === 'desc') for (const id of used) candidate = Math.max(candidate, id);
   while (added.length < count) {
     candidate += direction === 'desc' ? 1 : -1;
     if (candidate <= 0) break;

@@ -10,12 +10,14 @@ import { insertEventsAtFront } from '../faults/drift';
 import { sendList } from '../faults/malformed';
 import { listLinks, parsePaging, requestOrigin, sendHal, sendNoContent, slicePage } from '../hal';
 import { orderParam, queryOf, withSet } from '../query';
+import { createListCache, listKey } from '../listCache';
 import { eventVisibility } from '../rights';
 import { serializeEvent, type EventOptions } from '../serialize';
 import type { SandboxContext } from '../types';
 import { eventMatches, parseEventFilter } from './eventQuery';
 
 const EVENTS_PAGING = { defaultLimit: 100, maxLimit: 100 };
+const lists = createListCache<DemoEvent>();
 
 /** created_at, ties by id (ids are opaque strings, compared as strings). */
 function compareEvents(direction: 'asc' | 'desc'): (a: DemoEvent, b: DemoEvent) => number {
@@ -35,10 +37,13 @@ export function registerEventRoutes(app: FastifyInstance, ctx: SandboxContext): 
     // order[created_at] is undocumented but used by integrators (reference §3); default newest first.
     const direction = orderParam(query, ['created_at'])?.direction ?? 'desc';
     const matches = eventMatches(parseEventFilter(query));
-    const canSee = eventVisibility(ctx.account, currentUser(request));
-    const all = ctx.account.events
-      .filter(event => canSee(event) && matches(event))
-      .sort(compareEvents(direction));
+    const user = currentUser(request);
+    const all = lists.get(ctx.account, listKey({ user: user.id, direction }, query), () => {
+      const canSee = eventVisibility(ctx.account, user);
+      return ctx.account.events
+        .filter(event => canSee(event) && matches(event))
+        .sort(compareEvents(direction));
+    });
     const page = slicePage(all, paging);
     if (page.items.length === 0) return sendNoContent(reply);
 

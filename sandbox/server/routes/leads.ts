@@ -11,13 +11,15 @@ import { sendList } from '../faults/malformed';
 import { listLinks, parsePaging, requestOrigin, sendHal, sendNoContent, slicePage } from '../hal';
 import { sendProblem } from '../problem';
 import { orderParam, queryOf, toInt, withSet, type Order } from '../query';
-import { leadVisibility } from '../rights';
+import { createListCache, listKey } from '../listCache';
+import { leadIndex, leadVisibility } from '../rights';
 import { serializeLead } from '../serialize';
 import type { SandboxContext } from '../types';
 import { leadMatches, parseLeadFilter } from './leadQuery';
 
 const LEADS_PAGING = { defaultLimit: 50, maxLimit: 250 };
 const DEFAULT_ORDER: Order = { field: 'id', direction: 'asc' };
+const lists = createListCache<DemoLead>();
 
 /** Whether `filter[...]` is honoured: the account's add-on flag, unless switched off for tests. */
 export function leadFiltersEnabled(ctx: SandboxContext): boolean {
@@ -43,12 +45,17 @@ export function registerLeadRoutes(app: FastifyInstance, ctx: SandboxContext): v
     const query = queryOf(request);
     const paging = parsePaging(query, LEADS_PAGING);
     const order = orderParam(query, ['created_at', 'updated_at', 'id']) ?? DEFAULT_ORDER;
-    const matches = leadFiltersEnabled(ctx) ? leadMatches(parseLeadFilter(query)) : () => true;
-    const canSee = leadVisibility(ctx.account, currentUser(request));
+    const filters = leadFiltersEnabled(ctx);
+    const matches = filters ? leadMatches(parseLeadFilter(query)) : () => true;
+    const user = currentUser(request);
     const deleted = withSet(query).has('only_deleted');
-    const all = ctx.account.leads
-      .filter(lead => lead.is_deleted === deleted && canSee(lead) && matches(lead))
-      .sort(compareLeads(order));
+    const key = listKey({ user: user.id, filters, order, deleted }, filters ? query : {});
+    const all = lists.get(ctx.account, key, () => {
+      const canSee = leadVisibility(ctx.account, user);
+      return ctx.account.leads
+        .filter(lead => lead.is_deleted === deleted && canSee(lead) && matches(lead))
+        .sort(compareLeads(order));
+    });
     const page = slicePage(all, paging);
     if (page.items.length === 0) return sendNoContent(reply);
 
@@ -78,7 +85,7 @@ export function registerLeadRoutes(app: FastifyInstance, ctx: SandboxContext): v
   app.get<{ Params: { id: string } }>('/leads/:id', (request, reply) => {
     const id = toInt(request.params.id);
     if (id === undefined) return sendProblem(reply, 404, `Cannot GET ${request.url}`);
-    const lead = ctx.account.leads.find(item => item.id === id);
+    const lead = leadIndex(ctx.account).get(id);
     const canSee = leadVisibility(ctx.account, currentUser(request));
     // A missing, deleted or invisible lead is "no content", as amoCRM documents for lead by ID.
     if (lead === undefined || lead.is_deleted || !canSee(lead)) return sendNoContent(reply);

@@ -139,6 +139,15 @@ describe('users', () => {
     }
   });
 
+  it('accepts the trailing slash of the documented users link', async () => {
+    const response = await get('/api/v4/users/?with=role%2Cgroup');
+    expect(response.statusCode).toBe(200);
+    expect(response.json()._embedded.users[0]._embedded).toEqual({
+      roles: [],
+      groups: [{ id: 0, name: 'Отдел продаж' }],
+    });
+  });
+
   it('answers 404 for an unknown user', async () => {
     expect((await get('/api/v4/users/7')).statusCode).toBe(404);
   });
