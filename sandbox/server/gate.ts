@@ -12,13 +12,14 @@ const TOO_MANY =
   'You have sent too many requests in a given amount of time. Please try again later.';
 
 /** What nginx in front of amoCRM answers when the backend is down or slow: HTML, not JSON. */
+const GATEWAY_PHRASES: Readonly<Record<number, string>> = {
+  502: 'Bad Gateway',
+  503: 'Service Temporarily Unavailable',
+  504: 'Gateway Time-out',
+};
+
 function gatewayPage(status: number): string {
-  const phrase =
-    status === 502
-      ? 'Bad Gateway'
-      : status === 503
-        ? 'Service Temporarily Unavailable'
-        : 'Gateway Time-out';
+  const phrase = GATEWAY_PHRASES[status] ?? 'Bad Gateway';
   return `<html>\r\n<head><title>${status} ${phrase}</title></head>\r\n<body>\r\n<center><h1>${status} ${phrase}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`;
 }
 
@@ -42,6 +43,7 @@ export function sendUnauthorized(reply: FastifyReply): FastifyReply {
   return sendProblem(reply, 401, 'Invalid user name or password');
 }
 
+/** An onRequest hook; returning the sent reply is how an async fastify hook stops the request. */
 export function createApiGate(ctx: SandboxContext) {
   return async function apiGate(
     request: FastifyRequest,
