@@ -4,11 +4,16 @@ const base = {
   clearMocks: true,
   transform: {
     '^.+\\.(tsx?|mjs)$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json' }],
-    // p-throttle ships ESM as plain .js, which the pattern above does not reach.
-    '/node_modules/p-throttle/.+\\.js$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json' }],
+    // p-throttle and cookie 2 (behind fastify's inject) ship ESM as plain .js files.
+    '/node_modules/(p-throttle|cookie)/.+\\.js$': [
+      'ts-jest',
+      { tsconfig: '<rootDir>/test/tsconfig.json' },
+    ],
   },
   // Preact 11, signals and a few small libraries ship ESM only; let ts-jest compile them.
-  transformIgnorePatterns: ['/node_modules/(?!(preact|@preact|@testing-library/preact|p-throttle|idb|d3-array|internmap)/)'],
+  transformIgnorePatterns: [
+    '/node_modules/(?!(preact|@preact|@testing-library/preact|p-throttle|idb|d3-array|internmap|cookie)/)',
+  ],
   moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'json'],
 };
 
