@@ -22,6 +22,7 @@ import type { EventFilter, LeadFilter } from './filters';
 import { collect, pages } from './paging';
 import type { PagingEnd } from './paging';
 import { parseWith } from './parse';
+import type { Query } from './query';
 import { createRequester } from './request';
 import type { RequesterOptions } from './request';
 import {
@@ -86,6 +87,12 @@ const LEADS = '/api/v4/leads';
 const EVENTS = '/api/v4/events';
 const PIPELINES = '/api/v4/leads/pipelines';
 
+/** `/base/{id}` for a positive integer id; anything else is a caller bug, not a request. */
+function byId(base: string, id: number): string {
+  if (!Number.isSafeInteger(id) || id <= 0) throw new RangeError(`Not an amoCRM id: ${id}`);
+  return `${base}/${id}`;
+}
+
 function clampLimit(limit: number | undefined, fallback: number, max: number): number {
   return Math.max(1, Math.min(max, Math.floor(limit ?? fallback)));
 }
@@ -99,7 +106,7 @@ export function createApiClient(options: ClientOptions): ApiClient {
 
   async function getOne<T>(
     path: string,
-    query: readonly (readonly [string, string | number])[],
+    query: Query,
     parse: (data: unknown) => T,
     signal: AbortSignal | undefined,
   ): Promise<T | null> {
@@ -158,9 +165,9 @@ export function createApiClient(options: ClientOptions): ApiClient {
       );
       return list === null ? [] : list._embedded.pipelines.map(adaptPipeline);
     },
-    getPipeline(id, { signal } = {}) {
-      const path = `${PIPELINES}/${id}`;
-      return getOne(
+    async getPipeline(id, { signal } = {}) {
+      const path = byId(PIPELINES, id);
+      return await getOne(
         path,
         [],
         data => adaptPipeline(parseWith(RawPipelineSchema, data, { path })),
@@ -187,10 +194,10 @@ export function createApiClient(options: ClientOptions): ApiClient {
       return (await collect(source)).map(adaptLossReason);
     },
     leadPages,
-    getLead(id, { signal, withLossReason } = {}) {
-      const path = `${LEADS}/${id}`;
+    async getLead(id, { signal, withLossReason } = {}) {
+      const path = byId(LEADS, id);
       const query = withLossReason === true ? ([['with', 'loss_reason']] as const) : [];
-      return getOne(
+      return await getOne(
         path,
         query,
         data => adaptLead(parseWith(RawLeadSchema, data, { path })),

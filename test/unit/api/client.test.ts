@@ -116,6 +116,13 @@ describe('requests sent', () => {
     ]);
   });
 
+  it('refuses ids that are not positive integers without sending anything', async () => {
+    const { api, requests } = client(() => ({ status: 204 }));
+    await expect(api.getLead(-1)).rejects.toThrow(RangeError);
+    await expect(api.getPipeline(1.5)).rejects.toThrow(RangeError);
+    expect(requests).toHaveLength(0);
+  });
+
   it('reports every body as received through onBody', async () => {
     const bodies: BodyInfo[] = [];
     const { api } = client(() => ok(fixture('users.json')), {
