@@ -69,7 +69,7 @@ export const FUNNEL: Record<PipeKey, PipelineKnobs> = {
     ] },
     open: [
       /* Новый лид */ { hours: 3, sigma: 1, reasons: EARLY, moves: [
-        { to: 1, w: 73 }, { to: 2, w: 2 }, { to: L, w: 24 }, { to: 0, w: 1, pipe: 'repeat' },
+        { to: 1, w: 75 }, { to: 2, w: 2 }, { to: L, w: 22 }, { to: 0, w: 1, pipe: 'repeat' },
       ] },
       /* Взяли в работу */ { hours: 26, sigma: 0.9, reasons: WORK, moves: [
         { to: 2, w: 78 }, { to: 3, w: 3 }, { to: L, w: 15 }, { to: 1, w: 3, pipe: 'repeat' },
@@ -180,16 +180,16 @@ export const MANAGERS: readonly ManagerProfile[] = [
   // The head of sales takes a few large deals and closes them well.
   { id: USER_IDS.admin, share: 3, speed: 1, lossMul: [0.8, 0.8, 0.8, 0.6, 0.6, 0.6, 0.6] },
   // Strong closer: wins most deals from КП on.
-  { id: USER_IDS.volkov, share: 17, speed: 0.9, lossMul: [1, 1, 0.8, 0.5, 0.55, 0.5, 0.5] },
+  { id: USER_IDS.volkov, share: 17, speed: 0.9, lossMul: [1, 0.95, 0.75, 0.45, 0.5, 0.45, 0.45] },
   { id: USER_IDS.morozova, share: 17, speed: 1, lossMul: [1, 1, 1, 1, 1, 1, 1] },
   // Slow: every stage takes about twice as long.
   { id: USER_IDS.lebedev, share: 16, speed: 2.1, lossMul: [1.1, 1, 1, 1.05, 1, 1.1, 1] },
   // Loses many deals after sending a proposal.
-  { id: USER_IDS.novikova, share: 17, speed: 1, lossMul: [1, 1, 1.05, 2, 1.1, 1, 1] },
+  { id: USER_IDS.novikova, share: 17, speed: 1, lossMul: [1, 1, 1.1, 2.4, 1.1, 1, 1] },
   // Fast and average.
   { id: USER_IDS.kozlov, share: 17, speed: 0.6, lossMul: [0.95, 1, 1, 1, 1, 1, 1] },
   // Junior: a bit slower and loses more everywhere.
-  { id: USER_IDS.pavlova, share: 13, speed: 1.3, lossMul: [1.15, 1.2, 1.1, 1.15, 1.2, 1.15, 1] },
+  { id: USER_IDS.pavlova, share: 13, speed: 1.3, lossMul: [1.1, 1.15, 1.05, 1.1, 1.15, 1.1, 1] },
 ];
 
 /** Prices in RUB: log-normal, rounded to hundreds; unqualified requests often have none yet. */

@@ -16,6 +16,9 @@ import type { Rng } from './random';
 import { LOSS_REASONS, USER_GROUP, USER_IDS } from './structure';
 import type { PipeKey } from './structure';
 
+// A global lookup per call is costly in some hosts (jest's vm context); these run per move.
+const { max, round } = Math;
+
 /**
  * One lead's life, simulated forward from its creation: a stage-to-stage walk with log-normal
  * waits snapped to office hours, stopped at `now`. Whatever is pending at `now` simply has not
@@ -153,11 +156,15 @@ function planClosed(place: Place, lastOpen: number, rng: Rng): Plan | null {
   }
   if (!rng.chance(lastOpen >= 1 ? REOPEN.lost : REOPEN.lostEarly)) return null;
   const back = lastOpen > 0 && rng.chance(0.3) ? 1 : 0;
-  const to = placeOf(place.pipe, Math.max(0, lastOpen - back));
+  const to = placeOf(place.pipe, max(0, lastOpen - back));
   return { to, hours: rng.logNormal(REOPEN.lostDays * 24, 0.8) };
 }
 
-function shouldStall(place: Place, enteredAt: number, now: number, rng: Rng): boolean {
+/**
+ * Whether nobody acts on the lead any more before `now`: fresh requests not yet accepted, and
+ * recent deals left hanging in Отправлено КП / Договор (STALL).
+ */
+function leftAlone(place: Place, enteredAt: number, now: number, rng: Rng): boolean {
   if (place.pos === INCOMING) {
     return now - enteredAt <= PENDING_INCOMING.maxDays * DAY && rng.chance(PENDING_INCOMING.chance);
   }
@@ -182,7 +189,7 @@ function otherManager(current: number, rng: Rng): number {
 function reassign(journey: Journey, from: number, to: number, rng: Rng): void {
   const gap = to - from;
   if (gap < 4 * HOUR) return;
-  const raw = from + Math.round(gap * (0.2 + 0.6 * rng.float()));
+  const raw = from + round(gap * (0.2 + 0.6 * rng.float()));
   const snapped = toWorkingTime(raw, rng);
   const at = snapped < to - MIN_GAP ? snapped : raw;
   const next = otherManager(journey.responsible, rng);
@@ -223,7 +230,7 @@ export function simulateJourney(start: JourneyStart, now: number, rng: Rng): Jou
   for (let n = 0; n < MAX_STEPS; n += 1) {
     const place = journey.place;
     const closed = isClosed(place.pos);
-    if (!closed && shouldStall(place, t, now, rng)) {
+    if (!closed && leftAlone(place, t, now, rng)) {
       journey.stalled = place.pos !== INCOMING;
       break;
     }
@@ -233,7 +240,7 @@ export function simulateJourney(start: JourneyStart, now: number, rng: Rng): Jou
         : null
       : planOpen(place, profileOf(journey.responsible), rng);
     if (!plan) break;
-    const at = toWorkingTime(t + Math.max(MIN_GAP, Math.round(plan.hours * HOUR)), rng);
+    const at = toWorkingTime(t + max(MIN_GAP, round(plan.hours * HOUR)), rng);
     if (at > now) break;
     if (!closed && rng.chance(REASSIGN_CHANCE)) reassign(journey, t, at, rng);
     const by = rng.chance(ROBOT_SHARE) ? 0 : journey.responsible;

@@ -104,7 +104,7 @@ function accountCreatedAt(now: number): number {
 
 export function groups(): DemoGroup[] {
   return [
-    { id: GROUP_IDS.default, name: 'Отдел продаж', uuid: null },
+    { id: GROUP_IDS.default, name: 'Руководство', uuid: null },
     { id: GROUP_IDS.sales1, name: 'Отдел продаж 1', uuid: null },
     { id: GROUP_IDS.sales2, name: 'Отдел продаж 2', uuid: null },
   ];
