@@ -12,7 +12,7 @@ import type {
   RawStatus,
   RawUser,
 } from './schemas';
-import type { AccountInfo, ProblemDetails } from './types';
+import type { AccountInfo, LeadLifecycle, ProblemDetails } from './types';
 
 /** A status as the engine sees it; `color` stays null when the account returns none. */
 export function adaptStatus(raw: RawStatus): Status {
@@ -82,6 +82,18 @@ export function adaptStatusChange(raw: RawEvent): StatusChange | null {
     before: { pipelineId: before.lead_status.pipeline_id, statusId: before.lead_status.id },
     after: { pipelineId: after.lead_status.pipeline_id, statusId: after.lead_status.id },
   };
+}
+
+/** A lead deletion or restoration, or null for any other event. */
+export function adaptLifecycle(raw: RawEvent): LeadLifecycle | null {
+  const kind =
+    raw.type === 'lead_deleted' ? 'deleted' : raw.type === 'lead_restored' ? 'restored' : null;
+  if (kind === null || raw.entity_type !== 'lead') return null;
+  return { id: raw.id, leadId: raw.entity_id, createdAt: raw.created_at, kind };
+}
+
+export function adaptLifecycles(raws: readonly RawEvent[]): LeadLifecycle[] {
+  return raws.map(adaptLifecycle).filter((e): e is LeadLifecycle => e !== null);
 }
 
 /** Adapts each event, re-rooting a malformed one's issue paths at `prefix[index]`. */

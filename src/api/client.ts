@@ -3,6 +3,7 @@ import type { Lead, LossReason, Pipeline, StatusChange, User } from '../core/typ
 import {
   adaptAccount,
   adaptLead,
+  adaptLifecycles,
   adaptLossReason,
   adaptPipeline,
   adaptStatusChanges,
@@ -35,7 +36,7 @@ import {
   RawPipelineSchema,
   RawUserListSchema,
 } from './schemas';
-import type { AccountInfo } from './types';
+import type { AccountInfo, LeadLifecycle } from './types';
 
 export interface CallOptions {
   readonly signal?: AbortSignal | undefined;
@@ -57,6 +58,10 @@ export interface ApiPage<T> {
   readonly items: readonly T[];
 }
 
+export interface EventPage extends ApiPage<StatusChange> {
+  readonly lifecycle: readonly LeadLifecycle[];
+}
+
 export type ClientOptions = Omit<RequesterOptions, 'http'> & { readonly http: AxiosInstance };
 
 export interface ApiClient {
@@ -76,11 +81,14 @@ export interface ApiClient {
     id: number,
     options?: CallOptions & { readonly withLossReason?: boolean },
   ): Promise<Lead | null>;
-  /** Items are the `lead_status_changed` events of each page; other types stay in `raw`. */
+  /**
+   * Items are the `lead_status_changed` events of each page, `lifecycle` its lead deletions and
+   * restorations; other types stay in `raw`.
+   */
   eventPages(
     filter: EventFilter,
     options?: PageCallOptions,
-  ): AsyncGenerator<ApiPage<StatusChange>, PagingEnd, undefined>;
+  ): AsyncGenerator<EventPage, PagingEnd, undefined>;
 }
 
 const LEADS = '/api/v4/leads';
@@ -139,9 +147,19 @@ export function createApiClient(options: ClientOptions): ApiClient {
         limit,
       },
     );
-    return yield* mapPages(source, raws =>
-      adaptStatusChanges(raws.filter(matches), '_embedded.events'),
-    );
+    for (;;) {
+      const next = await source.next();
+      if (next.done === true) return next.value;
+      const { page, url, raw, items } = next.value;
+      const kept = items.filter(matches);
+      yield {
+        page,
+        url,
+        raw,
+        items: adaptStatusChanges(kept, '_embedded.events'),
+        lifecycle: adaptLifecycles(kept),
+      };
+    }
   }
 
   return {

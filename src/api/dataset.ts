@@ -1,7 +1,7 @@
 import type { Lead, LossReason, Pipeline, Status, StatusChange, User } from '../core/types';
 import { parseBody, recognizeBody } from './recognize';
 import type { BodyKind, ParsedBody } from './recognize';
-import type { AccountInfo, Dataset } from './types';
+import type { AccountInfo, Dataset, LeadLifecycle } from './types';
 
 export interface DatasetBuilder {
   /** Recognises, validates and adds one saved body; returns its kind ('unknown' adds nothing). */
@@ -13,6 +13,8 @@ export interface DatasetBuilder {
   addStatuses(statuses: readonly Status[]): void;
   addLeads(leads: readonly Lead[]): void;
   addEvents(events: readonly StatusChange[]): void;
+  /** Deletions and restorations; a lead whose latest one is a deletion comes out `isDeleted`. */
+  addLifecycle(events: readonly LeadLifecycle[]): void;
   addUsers(users: readonly User[]): void;
   addLossReasons(reasons: readonly LossReason[]): void;
   build(): Dataset;
@@ -24,6 +26,10 @@ interface PipelineEntry {
   base: PipelineBase | null;
   readonly statuses: Map<number, Status>;
 }
+
+/** Later in time; equal times go to the larger id so the result does not depend on page order. */
+const later = (a: LeadLifecycle, b: LeadLifecycle): boolean =>
+  a.createdAt > b.createdAt || (a.createdAt === b.createdAt && a.id > b.id);
 
 const bySortThenId = (a: { sort: number; id: number }, b: { sort: number; id: number }): number =>
   a.sort - b.sort || a.id - b.id;
@@ -44,6 +50,17 @@ export function createDatasetBuilder(): DatasetBuilder {
   const events = new Map<string, StatusChange>();
   const users = new Map<number, User>();
   const lossReasons = new Map<number, LossReason>();
+  const lifecycle = new Map<number, LeadLifecycle>();
+
+  /**
+   * A deletion newer than the lead's last known state hides it; a lead restored afterwards comes
+   * back with a newer `updated_at`, so an older deletion no longer applies.
+   */
+  function withLifecycle(lead: Lead): Lead {
+    const last = lifecycle.get(lead.id);
+    if (last?.kind !== 'deleted' || last.createdAt < lead.updatedAt || lead.isDeleted) return lead;
+    return { ...lead, isDeleted: true };
+  }
 
   function entry(pipelineId: number): PipelineEntry {
     let found = pipelines.get(pipelineId);
@@ -64,8 +81,10 @@ export function createDatasetBuilder(): DatasetBuilder {
       if ('pipelines' in parsed) builder.addPipelines(parsed.pipelines);
       else if ('statuses' in parsed) builder.addStatuses(parsed.statuses);
       else if ('leads' in parsed) builder.addLeads(parsed.leads);
-      else if ('events' in parsed) builder.addEvents(parsed.events);
-      else if ('users' in parsed) builder.addUsers(parsed.users);
+      else if ('events' in parsed) {
+        builder.addEvents(parsed.events);
+        builder.addLifecycle(parsed.lifecycle);
+      } else if ('users' in parsed) builder.addUsers(parsed.users);
       else if ('lossReasons' in parsed) builder.addLossReasons(parsed.lossReasons);
       else if ('account' in parsed) builder.addAccount(parsed.account);
       // Error bodies carry no data; the caller decides whether to report them.
@@ -91,6 +110,12 @@ export function createDatasetBuilder(): DatasetBuilder {
     addEvents(list) {
       for (const event of list) events.set(event.id, event);
     },
+    addLifecycle(list) {
+      for (const event of list) {
+        const seen = lifecycle.get(event.leadId);
+        if (seen === undefined || later(event, seen)) lifecycle.set(event.leadId, event);
+      }
+    },
     addUsers(list) {
       for (const user of list) users.set(user.id, user);
     },
@@ -106,7 +131,7 @@ export function createDatasetBuilder(): DatasetBuilder {
       return {
         account,
         pipelines: builtPipelines.sort(bySortThenId),
-        leads: [...leads.values()].sort((a, b) => a.id - b.id),
+        leads: [...leads.values()].map(withLifecycle).sort((a, b) => a.id - b.id),
         // First-seen order; the engine orders each lead's history itself.
         events: [...events.values()],
         lossReasons: [...lossReasons.values()].sort(bySortThenId),

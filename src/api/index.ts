@@ -1,6 +1,13 @@
 /** The amoCRM API layer's public surface. Raw amoCRM shapes stay inside src/api. */
 export { createApiClient } from './client';
-export type { ApiClient, ApiPage, CallOptions, ClientOptions, PageCallOptions } from './client';
+export type {
+  ApiClient,
+  ApiPage,
+  CallOptions,
+  ClientOptions,
+  EventPage,
+  PageCallOptions,
+} from './client';
 export type { EventFilter, LeadFilter } from './filters';
 export { MAX_EVENT_ENTITY_IDS, MAX_EVENT_LIMIT, MAX_LEAD_LIMIT } from './filters';
 export {
@@ -19,4 +26,12 @@ export { parseBody, recognizeBody } from './recognize';
 export type { BodyKind, ParsedBody } from './recognize';
 export { createDatasetBuilder } from './dataset';
 export type { DatasetBuilder } from './dataset';
-export type { AccountInfo, BodyInfo, Dataset, ProblemDetails, Sleep, WaitInfo } from './types';
+export type {
+  AccountInfo,
+  BodyInfo,
+  Dataset,
+  LeadLifecycle,
+  ProblemDetails,
+  Sleep,
+  WaitInfo,
+} from './types';

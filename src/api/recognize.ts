@@ -2,6 +2,7 @@ import type { Lead, LossReason, Pipeline, Status, StatusChange, User } from '../
 import {
   adaptAccount,
   adaptLead,
+  adaptLifecycles,
   adaptLossReason,
   adaptPipeline,
   adaptProblem,
@@ -27,7 +28,7 @@ import {
   RawUserListSchema,
   RawUserSchema,
 } from './schemas';
-import type { AccountInfo, ProblemDetails } from './types';
+import type { AccountInfo, LeadLifecycle, ProblemDetails } from './types';
 
 /** What a saved API response body is, judged by its shape (file names are not trusted). */
 export type BodyKind =
@@ -51,7 +52,11 @@ export type ParsedBody =
   | { readonly kind: 'pipelines' | 'pipeline'; readonly pipelines: readonly Pipeline[] }
   | { readonly kind: 'statuses' | 'status'; readonly statuses: readonly Status[] }
   | { readonly kind: 'leads' | 'lead'; readonly leads: readonly Lead[] }
-  | { readonly kind: 'events' | 'event'; readonly events: readonly StatusChange[] }
+  | {
+      readonly kind: 'events' | 'event';
+      readonly events: readonly StatusChange[];
+      readonly lifecycle: readonly LeadLifecycle[];
+    }
   | { readonly kind: 'users' | 'user'; readonly users: readonly User[] }
   | { readonly kind: 'loss_reasons' | 'loss_reason'; readonly lossReasons: readonly LossReason[] }
   | { readonly kind: 'account'; readonly account: AccountInfo }
@@ -140,11 +145,16 @@ export function parseBody(kind: BodyKind, json: unknown): ParsedBody {
       return { kind, leads: [adaptLead(parseWith(RawLeadSchema, json))] };
     case 'events': {
       const raws = parseWith(RawEventListSchema, json)._embedded.events;
-      return { kind, events: adaptStatusChanges(raws, '_embedded.events') };
+      return {
+        kind,
+        events: adaptStatusChanges(raws, '_embedded.events'),
+        lifecycle: adaptLifecycles(raws),
+      };
     }
     case 'event': {
-      const change = adaptStatusChange(parseWith(RawEventSchema, json));
-      return { kind, events: change === null ? [] : [change] };
+      const raw = parseWith(RawEventSchema, json);
+      const change = adaptStatusChange(raw);
+      return { kind, events: change === null ? [] : [change], lifecycle: adaptLifecycles([raw]) };
     }
     case 'users':
       return { kind, users: parseWith(RawUserListSchema, json)._embedded.users.map(adaptUser) };

@@ -30,6 +30,17 @@ export interface ProblemDetails {
   }[];
 }
 
+/**
+ * A lead deleted or restored (`lead_deleted` / `lead_restored` events). Deleted leads vanish from
+ * GET /leads, so an incremental sync learns about a deletion only from these events.
+ */
+export interface LeadLifecycle {
+  readonly id: string;
+  readonly leadId: number;
+  readonly createdAt: number;
+  readonly kind: 'deleted' | 'restored';
+}
+
 /** Everything the engine and the UI read, merged from many bodies/pages. */
 export interface Dataset {
   readonly account: AccountInfo | null;

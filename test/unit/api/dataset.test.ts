@@ -59,6 +59,27 @@ describe('createDatasetBuilder', () => {
     expect(builder.build().events.map(e => e.id)).toEqual(['b', 'a', 'c']);
   });
 
+  it('hides a lead whose latest lifecycle event is a deletion newer than its state', () => {
+    const b = createDatasetBuilder();
+    b.addLeads([
+      lead(1, { updated_at: 100 }),
+      lead(2, { updated_at: 100 }),
+      lead(3, { updated_at: 300 }),
+    ]);
+    b.addLifecycle([
+      { id: 'x1', leadId: 1, createdAt: 200, kind: 'deleted' },
+      { id: 'x2', leadId: 2, createdAt: 200, kind: 'deleted' },
+      { id: 'x3', leadId: 2, createdAt: 250, kind: 'restored' },
+      // Deleted, then restored: the restore bumped updated_at past the deletion.
+      { id: 'x4', leadId: 3, createdAt: 200, kind: 'deleted' },
+    ]);
+    expect(b.build().leads.map(l => [l.id, l.isDeleted])).toEqual([
+      [1, true],
+      [2, false],
+      [3, false],
+    ]);
+  });
+
   it('merges overlapping pages of saved bodies', () => {
     const builder = createDatasetBuilder();
     expect(builder.addBody(leadsPage([rawLead(1), rawLead(2, { updated_at: 100 })]))).toBe('leads');

@@ -132,8 +132,15 @@ describe('parseBody is strict and names the path', () => {
     );
   });
 
-  it('adapts events to status changes only', () => {
-    const body = eventsPage([rawStatusEvent('a', 1, 2), fixture('event.json')]);
+  it('adapts events to status changes and lead deletions, ignoring other types', () => {
+    const deleted = {
+      ...fixture('event.json'),
+      id: 'd',
+      type: 'lead_deleted',
+      entity_id: 7,
+      value_after: [],
+    };
+    const body = eventsPage([rawStatusEvent('a', 1, 2), fixture('event.json'), deleted]);
     const parsed = parseBody('events', body);
     expect(parsed).toEqual({
       kind: 'events',
@@ -146,8 +153,13 @@ describe('parseBody is strict and names the path', () => {
           after: { pipelineId: 1, statusId: 30 },
         },
       ],
+      lifecycle: [{ id: 'd', leadId: 7, createdAt: 1888888888, kind: 'deleted' }],
     });
-    expect(parseBody('event', fixture('event.json'))).toEqual({ kind: 'event', events: [] });
+    expect(parseBody('event', fixture('event.json'))).toEqual({
+      kind: 'event',
+      events: [],
+      lifecycle: [],
+    });
   });
 
   it('adapts the other kinds to core values', () => {
