@@ -44,7 +44,9 @@ export function buildModel(input: FunnelInput): FunnelModel {
     if (!seen || l.updatedAt >= seen.updatedAt) unique.set(l.id, l);
   }
   const byLead = eventsByLead(input.events, new Set(unique.keys()));
-  const facts = [...unique.values()].map(l => leadFacts(funnel, l, byLead.get(l.id) ?? []));
+  // Lead-id order makes every sum (revenue, forecast) independent of the order data arrived in.
+  const ordered = [...unique.values()].sort((a, b) => a.id - b.id);
+  const facts = ordered.map(l => leadFacts(funnel, l, byLead.get(l.id) ?? []));
   return {
     funnel,
     input,

@@ -1,0 +1,109 @@
+import type { Lead, LossReason, Pipeline, StatusChange, User } from '../core/types';
+import type { SyncResult } from './sync';
+import type { AccountInfo, LeadLifecycle } from './types';
+
+/** What the widget keeps for one pipeline: its live leads and their stage-change history. */
+export interface PipelineData {
+  readonly pipelineId: number;
+  /** Start of the last complete sync (epoch seconds): the next sync's `since`. */
+  readonly syncedAt: number;
+  readonly account: AccountInfo;
+  readonly pipelines: readonly Pipeline[];
+  readonly users: readonly User[] | null;
+  readonly lossReasons: readonly LossReason[];
+  readonly leads: readonly Lead[];
+  readonly events: readonly StatusChange[];
+}
+
+/** The change to apply to a stored copy: `replace` drops everything held before. */
+export interface PipelineDelta {
+  readonly replace: boolean;
+  readonly putLeads: readonly Lead[];
+  readonly deleteLeadIds: readonly number[];
+  readonly putEvents: readonly StatusChange[];
+}
+
+function latestLifecycle(list: readonly LeadLifecycle[]): Map<number, LeadLifecycle> {
+  const latest = new Map<number, LeadLifecycle>();
+  for (const e of list) {
+    const seen = latest.get(e.leadId);
+    if (
+      !seen ||
+      e.createdAt > seen.createdAt ||
+      (e.createdAt === seen.createdAt && e.id > seen.id)
+    ) {
+      latest.set(e.leadId, e);
+    }
+  }
+  return latest;
+}
+
+/** One copy per lead id: the one with the latest `updatedAt` (pages may overlap). */
+function freshest(list: readonly Lead[]): Lead[] {
+  const byId = new Map<number, Lead>();
+  for (const lead of list) {
+    const seen = byId.get(lead.id);
+    if (!seen || lead.updatedAt >= seen.updatedAt) byId.set(lead.id, lead);
+  }
+  return [...byId.values()];
+}
+
+/**
+ * Applies a sync to what was held. A lead stays when it is in the pipeline and not deleted by a
+ * deletion newer than its state; a lead seen in another pipeline left this one. Events are kept
+ * for kept leads only. A full sync replaces everything held before.
+ */
+export function applySync(
+  prev: PipelineData | null,
+  result: SyncResult,
+  pipelineId: number,
+): { data: PipelineData; delta: PipelineDelta } {
+  const base = result.full ? null : prev;
+  const leads = new Map<number, Lead>(base ? base.leads.map(l => [l.id, l]) : []);
+  const put = new Map<number, Lead>();
+  const removed = new Set<number>();
+  for (const lead of freshest(result.leads)) {
+    const held = leads.get(lead.id);
+    if (held && held.updatedAt > lead.updatedAt) continue;
+    if (lead.pipelineId === pipelineId && !lead.isDeleted) {
+      leads.set(lead.id, lead);
+      put.set(lead.id, lead);
+    } else if (leads.delete(lead.id)) removed.add(lead.id);
+  }
+  for (const [leadId, e] of latestLifecycle(result.lifecycle)) {
+    const held = leads.get(leadId);
+    if (e.kind === 'deleted' && held && e.createdAt >= held.updatedAt) {
+      leads.delete(leadId);
+      put.delete(leadId);
+      removed.add(leadId);
+    }
+  }
+
+  const events = new Map<string, StatusChange>();
+  if (base) for (const e of base.events) if (leads.has(e.leadId)) events.set(e.id, e);
+  const putEvents: StatusChange[] = [];
+  for (const e of result.events) {
+    if (!leads.has(e.leadId) || events.has(e.id)) continue;
+    events.set(e.id, e);
+    putEvents.push(e);
+  }
+
+  return {
+    data: {
+      pipelineId,
+      syncedAt: result.startedAt,
+      account: result.account,
+      pipelines: result.pipelines,
+      users: result.users,
+      lossReasons: result.lossReasons,
+      leads: [...leads.values()],
+      events: [...events.values()],
+    },
+    delta: {
+      replace: base === null,
+      putLeads: [...put.values()],
+      deleteLeadIds: [...removed],
+      putEvents,
+    },
+  };
+}

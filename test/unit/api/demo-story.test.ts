@@ -1,0 +1,60 @@
+/**
+ * The demo account's funnel story, read the way the widget reads it (sync over the emulator) and
+ * computed by the engine: the product's demo must show what the README promises.
+ */
+import { createApiClient, createTokenHttp } from '../../../src/api';
+import { applySync } from '../../../src/api/merge';
+import { syncPipeline } from '../../../src/api/sync';
+import { buildReport } from '../../../src/core';
+import {
+  DEMO_DEFAULT_LEADS,
+  DEMO_DEFAULT_SEED,
+  generateDemoAccount,
+  PIPELINE_IDS,
+  STATUS_IDS,
+} from '../../../sandbox/demo';
+import { startSandbox } from '../../../sandbox/server';
+
+const NOW = Date.UTC(2026, 10, 26, 9) / 1000;
+const [, taken, qualified, proposal] = STATUS_IDS.main.open;
+
+it('shows Квалифицирован → Отправлено КП as the weakest transition, ~30% lost before work starts', async () => {
+  const account = generateDemoAccount({
+    seed: DEMO_DEFAULT_SEED,
+    leads: DEMO_DEFAULT_LEADS,
+    now: NOW,
+  });
+  const sandbox = await startSandbox({ account, port: 0, rateLimit: { enabled: false } });
+  try {
+    const client = createApiClient({
+      http: createTokenHttp({ baseURL: sandbox.url, token: 'sandbox-token' }),
+      rateLimit: { limit: 1000, intervalMs: 1000 },
+    });
+    const result = await syncPipeline(client, {
+      pipelineId: PIPELINE_IDS.main,
+      since: null,
+      now: () => NOW,
+    });
+    const { data } = applySync(null, result, PIPELINE_IDS.main);
+    const input = {
+      pipeline: data.pipelines.find(p => p.id === PIPELINE_IDS.main)!,
+      leads: data.leads,
+      events: data.events,
+      lossReasons: data.lossReasons,
+    };
+    for (const days of [30, 90, 365]) {
+      const r = buildReport(input, { from: NOW - days * 86400, to: NOW, now: NOW });
+      expect(r.weakestTransition).toMatchObject({ fromStageId: qualified, toStageId: proposal });
+    }
+    const year = buildReport(input, { from: NOW - 365 * 86400, to: NOW, now: NOW });
+    const lostEarly = year.stages[0]!.lostHere / year.totals.deals;
+    expect(lostEarly).toBeGreaterThan(0.2);
+    expect(lostEarly).toBeLessThan(0.4);
+    expect(year.stages.find(s => s.id === taken)!.reached).toBeLessThan(year.stages[0]!.reached);
+    expect(year.stuck.length).toBeGreaterThan(10);
+    expect(year.stages.reduce((n, s) => n + s.skipped, 0)).toBeGreaterThan(0);
+    expect(year.stages.reduce((n, s) => n + s.movedBack, 0)).toBeGreaterThan(0);
+  } finally {
+    await sandbox.close();
+  }
+});
