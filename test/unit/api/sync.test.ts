@@ -180,7 +180,7 @@ function changed(base: DemoAccount, at: number): DemoAccount {
         type: 'lead_deleted',
         value_before: [],
         value_after: [],
-      } as DemoEvent);
+      });
       return { ...l, is_deleted: true, updated_at: at };
     }
     return l;
