@@ -23,7 +23,8 @@ export interface SyncProgress {
 }
 
 export interface SyncOptions {
-  readonly pipelineId: number;
+  /** The pipeline to read; null reads every pipeline's leads. */
+  readonly pipelineId: number | null;
   /** Start (epoch seconds) of the last complete sync; null reads everything. */
   readonly since: number | null;
   /** Pipeline leads already held from earlier syncs; leads new to the pipeline get their whole history. */
@@ -75,7 +76,7 @@ export async function syncPipeline(client: ApiClient, opts: SyncOptions): Promis
   tell('meta');
   const account = await client.getAccount({ signal });
   const pipelines = await client.getPipelines({ signal });
-  if (!pipelines.some(p => p.id === pipelineId)) {
+  if (pipelineId !== null && !pipelines.some(p => p.id === pipelineId)) {
     throw new ApiError('NOT_FOUND', { path: `/api/v4/leads/pipelines/${pipelineId}` });
   }
   const users = await client.getUsers({ signal });
@@ -84,7 +85,8 @@ export async function syncPipeline(client: ApiClient, opts: SyncOptions): Promis
   const from = opts.since === null ? undefined : opts.since - SYNC_OVERLAP_SECONDS;
   const leads: Lead[] = [];
   tell('leads');
-  const leadFilter = from === undefined ? { pipelineId } : { updatedFrom: from };
+  const leadFilter =
+    from !== undefined ? { updatedFrom: from } : pipelineId === null ? {} : { pipelineId };
   const leadSource = client.leadPages(leadFilter, { signal });
   for (;;) {
     const next = await leadSource.next();
@@ -124,7 +126,8 @@ export async function syncPipeline(client: ApiClient, opts: SyncOptions): Promis
     // history predates `from`. Leads created after `from` are covered by the events just read.
     const known = opts.knownLeadIds ?? new Set<number>();
     const newcomers = leads
-      .filter(l => l.pipelineId === pipelineId && !known.has(l.id) && l.createdAt < from)
+      .filter(l => (pipelineId === null || l.pipelineId === pipelineId) && !known.has(l.id))
+      .filter(l => l.createdAt < from)
       .map(l => l.id);
     for (let i = 0; i < newcomers.length; i += MAX_EVENT_ENTITY_IDS) {
       const entityIds = newcomers.slice(i, i + MAX_EVENT_ENTITY_IDS);

@@ -1,0 +1,66 @@
+import type { FunnelReport } from '../core';
+import { zonedParts } from '../core';
+
+const int = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+const dec = new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+export const pct = (v: number | null): string => (v === null ? '—' : `${dec.format(v * 100)}%`);
+export const days = (hours: number | null): string =>
+  hours === null ? '—' : dec.format(hours / 24);
+export const count = (v: number): string => int.format(v);
+
+export function dateTime(epoch: number, timeZone: string): string {
+  const p = zonedParts(epoch, timeZone);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${p.year}-${two(p.month)}-${two(p.day)} ${two(p.hour)}:${two(p.minute)}`;
+}
+
+function fit(text: string, width: number): string {
+  return text.length > width ? `${text.slice(0, width - 1)}…` : text.padEnd(width);
+}
+
+const COLUMNS = ['Reached', 'Conv→next', 'Decided', 'Median d', 'p90 d', 'Stuck'];
+
+/** The report as a table for people: rounded numbers, the weakest transition called out. */
+export function formatReport(r: FunnelReport, timeZone: string): string {
+  const name = (id: number) =>
+    r.stages.find(s => s.id === id)?.name ?? (id === 142 ? 'Won' : String(id));
+  const width = Math.min(32, Math.max(12, ...r.stages.map(s => s.name.length)) + 2);
+  const row = (label: string, cells: string[]) =>
+    fit(label, width) + cells.map(c => c.padStart(11)).join('');
+  const t = r.totals;
+  const lines = [
+    `Funnel Lens — ${r.pipeline.name} (pipeline ${r.pipeline.id})`,
+    `Period ${dateTime(r.period.from, timeZone)} → ${dateTime(r.period.to, timeZone)} (${timeZone}), ` +
+      `now ${dateTime(r.now, timeZone)}`,
+    `Deals ${count(t.deals)} · won ${count(t.won)} (revenue ${count(t.revenueWon)}) · lost ${count(t.lost)} · ` +
+      `open ${count(t.open)} (incoming ${count(t.incoming)}) · conversion ${pct(t.conversion)}` +
+      ` (previous period ${pct(r.previous.totals.conversion)})`,
+    '',
+    row('Stage', COLUMNS),
+    ...r.stages.map(s =>
+      row(s.name, [
+        count(s.reached),
+        pct(s.conversionToNext),
+        pct(s.decidedConversion),
+        days(s.time.medianHours),
+        days(s.time.p90Hours),
+        count(s.stuck),
+      ]),
+    ),
+    row('Won', [count(r.won.reached), '', '', '', '', '']),
+    '',
+  ];
+  const w = r.weakestTransition;
+  lines.push(
+    w
+      ? `Weakest transition: ${name(w.fromStageId)} → ${name(w.toStageId)} — ${pct(w.conversion)} ` +
+          `(decided ${pct(w.decidedConversion)})`
+      : `Weakest transition: none (no stage has ${r.options.minSample} decided deals yet)`,
+  );
+  lines.push(
+    `Stuck deals: ${count(r.stuck.length)} · forecast ${dec.format(r.forecast.expectedWins)} more wins ` +
+      `worth ${count(Math.round(r.forecast.expectedRevenue))}`,
+  );
+  return `${lines.join('\n')}\n`;
+}

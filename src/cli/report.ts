@@ -1,0 +1,111 @@
+import { parseArgs } from 'node:util';
+import type { Dataset } from '../api';
+import { buildReport, STAGE_COLUMNS, stageRows, toCsv } from '../core';
+import { CliError } from './errors';
+import { formatReport } from './format';
+import { loadDataDir } from './loadDir';
+import { checkTimeZone, parseTime } from './time';
+import type { Io } from './io';
+
+export const REPORT_USAGE = `funnel-lens report --data DIR --pipeline ID [--from T] [--to T] [--now T]
+                   [--stuck-days N] [--min-sample N] [--tz ZONE] [--json | --csv]
+
+  --data DIR        saved amoCRM API v4 response bodies (*.json, any names, subfolders allowed)
+  --pipeline ID     the pipeline (GET /api/v4/leads/pipelines) to report on
+  --from, --to      the window [from, to): epoch seconds, an ISO-8601 timestamp, or YYYY-MM-DD
+                    (midnight in the account's time zone); default: the 30 days before --now
+  --now T           the moment the report is computed at (default: the current time)
+  --stuck-days N    one stuck threshold for every stage, in days (default: learned per stage)
+  --min-sample N    fewest decided deals for the weakest transition (default 10)
+  --tz ZONE         time zone for dates when DIR has no account body (default UTC)
+  --json            print the report object (metrics contract, section 10) and nothing else
+  --csv             print the stage table as CSV`;
+
+const DAY = 86_400;
+
+function positiveInt(text: string, option: string): number {
+  if (!/^\d+$/.test(text) || Number(text) <= 0)
+    throw new CliError(`${option}: expected a positive integer, got "${text}".`);
+  return Number(text);
+}
+
+function number(text: string, option: string, min: number): number {
+  const n = Number(text);
+  if (text.trim() === '' || !Number.isFinite(n) || n < min) {
+    throw new CliError(`${option}: expected a number ≥ ${min}, got "${text}".`);
+  }
+  return n;
+}
+
+function zoneFor(data: Dataset, tz: string | undefined, io: Io): string {
+  const account = data.account?.timezone ?? null;
+  if (account !== null) {
+    if (tz !== undefined && tz !== account)
+      io.warn(`--tz ${tz} ignored: the account's time zone is ${account}`);
+    return checkTimeZone(account, 'the account body');
+  }
+  return tz === undefined ? 'UTC' : checkTimeZone(tz, '--tz');
+}
+
+export function runReport(argv: string[], io: Io): void {
+  const { values } = parseArgs({
+    args: argv,
+    strict: true,
+    options: {
+      data: { type: 'string' },
+      pipeline: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      now: { type: 'string' },
+      'stuck-days': { type: 'string' },
+      'min-sample': { type: 'string' },
+      tz: { type: 'string' },
+      json: { type: 'boolean' },
+      csv: { type: 'boolean' },
+    },
+  });
+  if (values.data === undefined) throw new CliError('--data DIR is required.');
+  if (values.pipeline === undefined) throw new CliError('--pipeline ID is required.');
+  if (values.json === true && values.csv === true)
+    throw new CliError('--json and --csv exclude each other.');
+  const pipelineId = positiveInt(values.pipeline, '--pipeline');
+  const stuckDays =
+    values['stuck-days'] === undefined
+      ? undefined
+      : number(values['stuck-days'], '--stuck-days', 0);
+  const minSample =
+    values['min-sample'] === undefined
+      ? undefined
+      : number(values['min-sample'], '--min-sample', 0);
+
+  const data = loadDataDir(values.data, io.warn);
+  const pipeline = data.pipelines.find(p => p.id === pipelineId);
+  if (!pipeline) {
+    const found = data.pipelines.map(
+      p => `  ${p.id}  ${p.name || '(no pipeline body, statuses only)'}`,
+    );
+    throw new CliError(
+      `--pipeline ${pipelineId}: no such pipeline in ${values.data}. ` +
+        (found.length > 0
+          ? `Pipelines found:\n${found.join('\n')}`
+          : 'No pipeline bodies were found there.'),
+    );
+  }
+  const timeZone = zoneFor(data, values.tz, io);
+  const now =
+    values.now === undefined
+      ? Math.floor(io.now() / 1000)
+      : parseTime(values.now, timeZone, '--now');
+  const to = values.to === undefined ? now : parseTime(values.to, timeZone, '--to');
+  const from =
+    values.from === undefined ? to - 30 * DAY : parseTime(values.from, timeZone, '--from');
+  if (from >= to) throw new CliError(`--from must be before --to (got ${from} ≥ ${to}).`);
+
+  const report = buildReport(
+    { pipeline, leads: data.leads, events: data.events, lossReasons: data.lossReasons },
+    { from, to, now, stuckDays, minSample },
+  );
+  if (values.json === true) io.out(`${JSON.stringify(report, null, 2)}\n`);
+  else if (values.csv === true) io.out(toCsv(STAGE_COLUMNS, stageRows(report)));
+  else io.out(formatReport(report, timeZone));
+}
