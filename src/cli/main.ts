@@ -35,7 +35,9 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     // parseArgs reports unknown or malformed options with these codes.
     const code = (error as { code?: unknown }).code;
     if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
-      io.warn(`${(error as Error).message}. See funnel-lens ${command ?? ''} --help.`);
+      io.warn(
+        `${(error as Error).message.replace(/\.$/, '')}. See funnel-lens ${command ?? ''} --help.`,
+      );
       return 2;
     }
     io.warn(`failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);

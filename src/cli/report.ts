@@ -29,12 +29,18 @@ function positiveInt(text: string, option: string): number {
   return Number(text);
 }
 
-function number(text: string, option: string, min: number): number {
+function positiveNumber(text: string, option: string): number {
   const n = Number(text);
-  if (text.trim() === '' || !Number.isFinite(n) || n < min) {
-    throw new CliError(`${option}: expected a number ≥ ${min}, got "${text}".`);
+  if (text.trim() === '' || !Number.isFinite(n) || n <= 0) {
+    throw new CliError(`${option}: expected a number > 0, got "${text}".`);
   }
   return n;
+}
+
+function count(text: string, option: string): number {
+  if (!/^\d+$/.test(text))
+    throw new CliError(`${option}: expected a whole number ≥ 0, got "${text}".`);
+  return Number(text);
 }
 
 function zoneFor(data: Dataset, tz: string | undefined, io: Io): string {
@@ -72,11 +78,9 @@ export function runReport(argv: string[], io: Io): void {
   const stuckDays =
     values['stuck-days'] === undefined
       ? undefined
-      : number(values['stuck-days'], '--stuck-days', 0);
+      : positiveNumber(values['stuck-days'], '--stuck-days');
   const minSample =
-    values['min-sample'] === undefined
-      ? undefined
-      : number(values['min-sample'], '--min-sample', 0);
+    values['min-sample'] === undefined ? undefined : count(values['min-sample'], '--min-sample');
 
   const data = loadDataDir(values.data, io.warn);
   const pipeline = data.pipelines.find(p => p.id === pipelineId);

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BodyInfo } from '../api';
 import { CliError } from './errors';
@@ -80,7 +80,9 @@ export function createRunWriter(
       `--out ${out} already holds other files (${foreign.slice(0, 3).join(', ')}); sync into an empty folder or one made by funnel-lens sync.`,
     );
   }
-  const dir = `sync-${stamp(startedAt)}`;
+  let dir = `sync-${stamp(startedAt)}`;
+  // Two runs within one second (a quick --since after a sync) must not share a folder.
+  for (let k = 2; existsSync(join(out, dir)); k++) dir = `sync-${stamp(startedAt)}-${k}`;
   const full = join(out, dir);
   mkdirSync(full, { recursive: true });
   const counters = new Map<string, number>();
@@ -110,6 +112,6 @@ export function createRunWriter(
 /** Removes the folders of runs a full sync replaced (only folders this tool made). */
 export function retireRuns(out: string, runs: readonly SyncRun[]): void {
   for (const run of runs)
-    if (/^sync-[0-9TZ]+$/.test(run.dir))
+    if (/^sync-[0-9TZ]+(-\d+)?$/.test(run.dir))
       rmSync(join(out, run.dir), { recursive: true, force: true });
 }

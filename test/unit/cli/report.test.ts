@@ -1,0 +1,247 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cli, dataDir } from './run';
+
+const fixture = (name: string): unknown =>
+  JSON.parse(readFileSync(join(__dirname, '../../fixtures/amocrm-docs-examples', name), 'utf8'));
+
+// The published pipeline 3177727: incoming 32392156, stages 32392159 < 32392165, 142, 143.
+const P = 3177727;
+const [S1, S2] = [32392159, 32392165];
+const lead = (id: number, status: number, created: number, updated = created) => ({
+  id,
+  name: `Сделка ${id}`,
+  price: 1000 * id,
+  responsible_user_id: 7,
+  status_id: status,
+  pipeline_id: P,
+  created_at: created,
+  updated_at: updated,
+  loss_reason_id: null,
+  is_deleted: false,
+});
+const change = (id: string, leadId: number, at: number, from: number, to: number) => ({
+  id,
+  type: 'lead_status_changed',
+  entity_id: leadId,
+  entity_type: 'lead',
+  created_at: at,
+  value_before: [{ lead_status: { id: from, pipeline_id: P } }],
+  value_after: [{ lead_status: { id: to, pipeline_id: P } }],
+});
+const leadsPage = (leads: unknown[]) => ({ _page: 1, _embedded: { leads } });
+const eventsPage = (events: unknown[]) => ({ _page: 1, _embedded: { events } });
+
+const T = 1_767_225_600; // 2026-01-01T00:00:00Z
+const base = {
+  'pipelines.json': fixture('pipelines.json'),
+  'nested/deeper/leads-1.json': leadsPage([
+    lead(1, S2, T + 3600, T + 7200),
+    lead(2, S1, T + 3600),
+    lead(3, 142, T + 3600, T + 9000),
+  ]),
+  // An overlapping page: lead 1 again (older copy) and lead 4.
+  'leads-2.json': leadsPage([lead(1, S1, T + 3600), lead(4, 143, T + 3600, T + 5000)]),
+  'events-1.json': eventsPage([
+    change('a', 1, T + 7200, S1, S2),
+    change('b', 3, T + 9000, S1, 142),
+  ]),
+  // The same event again on another page.
+  'events-2.json': eventsPage([change('a', 1, T + 7200, S1, S2)]),
+};
+const range = ['--from', String(T), '--to', String(T + 86400), '--now', String(T + 86400)];
+
+describe('funnel-lens report', () => {
+  it('prints the contract object with --json, merging overlapping pages and duplicate events', async () => {
+    const run = await cli([
+      'report',
+      '--data',
+      dataDir(base),
+      '--pipeline',
+      String(P),
+      '--json',
+      ...range,
+    ]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout);
+    expect(report.pipeline).toEqual({ id: P, name: 'Воронка' });
+    expect(report.period).toEqual({ from: T, to: T + 86400 });
+    expect(report.totals).toMatchObject({ deals: 4, won: 1, lost: 1, open: 2 });
+    expect(report.stages.map((s: { reached: number }) => s.reached)).toEqual([4, 2]);
+    expect(report.won).toEqual({ reached: 1 });
+    expect(Object.keys(report)).toEqual(
+      expect.arrayContaining([
+        'pipeline',
+        'period',
+        'now',
+        'totals',
+        'stages',
+        'won',
+        'weakestTransition',
+        'stuck',
+        'managers',
+        'previous',
+        'lossReasons',
+        'forecast',
+      ]),
+    );
+  });
+
+  it('prints a readable table by default and the stage table with --csv', async () => {
+    const table = await cli(['report', '--data', dataDir(base), '--pipeline', String(P), ...range]);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toMatch(/Первичный контакт\s+4\s+50\.0%/);
+    expect(table.stdout).toContain('Weakest transition:');
+    const csv = await cli([
+      'report',
+      '--data',
+      dataDir(base),
+      '--pipeline',
+      String(P),
+      '--csv',
+      ...range,
+    ]);
+    expect(csv.stdout.split('\r\n')[0]).toMatch(/^stage_id,stage,reached,current,/);
+    expect(csv.stdout.split('\r\n')[1]).toMatch(/^32392159,Первичный контакт,4,/);
+  });
+
+  it('stops with exit code 2 naming a file that is not JSON', async () => {
+    const run = await cli([
+      'report',
+      '--data',
+      dataDir({ ...base, 'broken.json': '{"_embedded": ' }),
+      '--pipeline',
+      String(P),
+    ]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/broken\.json: not valid JSON/);
+    expect(run.stdout).toBe('');
+  });
+
+  it('stops with exit code 2 naming the file and the JSON path that fails its schema', async () => {
+    const bad = leadsPage([lead(5, S1, T), { ...lead(6, S1, T), status_id: 'x' }]);
+    const run = await cli([
+      'report',
+      '--data',
+      dataDir({ ...base, 'sub/bad-leads.json': bad }),
+      '--pipeline',
+      String(P),
+    ]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/sub\/bad-leads\.json: not a valid amoCRM response body/);
+    expect(run.stderr).toContain('_embedded.leads[1].status_id');
+  });
+
+  it('skips an unrecognised body and a saved error with a warning, and still reports', async () => {
+    const run = await cli([
+      'report',
+      '--data',
+      dataDir({
+        ...base,
+        'notes.json': { hello: 'world' },
+        'err.json': fixture('kommo_error_401.json'),
+      }),
+      '--pipeline',
+      String(P),
+      '--json',
+      ...range,
+    ]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/skipped .*notes\.json: not an amoCRM API response body/);
+    expect(run.stderr).toMatch(/skipped .*err\.json: a saved error response/);
+    expect(JSON.parse(run.stdout).totals.deals).toBe(4);
+  });
+
+  it('lists the pipelines found when the pipeline is unknown', async () => {
+    const run = await cli(['report', '--data', dataDir(base), '--pipeline', '42']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--pipeline 42: no such pipeline');
+    expect(run.stderr).toMatch(/3177727\s+Воронка/);
+  });
+
+  it('gives a valid empty report when there are no leads at all', async () => {
+    const run = await cli([
+      'report',
+      '--data',
+      dataDir({ 'p.json': fixture('pipeline.json') }),
+      '--pipeline',
+      String(P),
+      '--json',
+    ]);
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout);
+    expect(report.totals).toEqual({
+      deals: 0,
+      won: 0,
+      lost: 0,
+      open: 0,
+      incoming: 0,
+      conversion: null,
+      revenueWon: 0,
+    });
+    expect(report.weakestTransition).toBeNull();
+  });
+
+  it('reads dates as midnight in the account time zone, else --tz, else UTC', async () => {
+    const dates = ['--from', '2026-01-01', '--to', '2026-01-02', '--now', '2026-01-02'];
+    const utc = JSON.parse(
+      (await cli(['report', '--data', dataDir(base), '--pipeline', String(P), '--json', ...dates]))
+        .stdout,
+    );
+    expect(utc.period).toEqual({ from: T, to: T + 86400 });
+    const tz = JSON.parse(
+      (
+        await cli([
+          'report',
+          '--data',
+          dataDir(base),
+          '--pipeline',
+          String(P),
+          '--json',
+          '--tz',
+          'Asia/Vladivostok',
+          ...dates,
+        ])
+      ).stdout,
+    );
+    expect(tz.period.from).toBe(T - 10 * 3600);
+    const withAccount = await cli([
+      'report',
+      '--data',
+      dataDir({ ...base, 'account.json': fixture('account.json') }),
+      '--pipeline',
+      String(P),
+      '--json',
+      '--tz',
+      'Asia/Vladivostok',
+      ...dates,
+    ]);
+    expect(JSON.parse(withAccount.stdout).period.from).toBe(T - 3 * 3600);
+    expect(withAccount.stderr).toContain(
+      "--tz Asia/Vladivostok ignored: the account's time zone is Europe/Moscow",
+    );
+  });
+
+  it.each([
+    [['--pipeline', String(P)], '--data DIR is required'],
+    [['--data', '/nonexistent', '--pipeline', String(P)], 'cannot read the folder'],
+    [['--data', '.', '--pipeline', 'abc'], '--pipeline: expected a positive integer'],
+    [['--from', 'yesterday'], '--from: "yesterday" is not a time'],
+    [['--from', '2026-02-30'], '--from: "2026-02-30" is not a time'],
+    [['--from', '2026-02-02', '--to', '2026-02-01'], '--from must be before --to'],
+    [['--stuck-days=-1'], '--stuck-days: expected a number > 0'],
+    [['--stuck-days', '0'], '--stuck-days: expected a number > 0'],
+    [['--min-sample', '2.5'], '--min-sample: expected a whole number ≥ 0'],
+    [['--data', '.', '--pipeline', '1', '--json', '--csv'], '--json and --csv exclude each other'],
+    [['--data', '.', '--pipeline', '1', '--bogus'], "Unknown option '--bogus'"],
+  ])('rejects bad arguments %j with exit code 2', async (args, message) => {
+    // Options after the data and pipeline ones apply to a real, small data folder.
+    const full = ['--from', '--stuck-days', '--stuck-days=-1', '--min-sample'].includes(args[0]!)
+      ? ['--data', dataDir(base), '--pipeline', String(P), ...args]
+      : args;
+    const run = await cli(['report', ...full]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(message);
+  });
+});

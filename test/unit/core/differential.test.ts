@@ -1,0 +1,34 @@
+import fc from 'fast-check';
+import { buildReport } from '../../../src/core';
+import { at, input } from './builders';
+import { oracleReport } from './oracle';
+import { leadArb, materialise } from './randomData';
+
+describe('engine vs a naive second reading of the contract', () => {
+  it('agrees on every contract number for random histories', () => {
+    fc.assert(
+      fc.property(
+        fc.array(leadArb, { maxLength: 60 }),
+        fc.record({
+          from: fc.integer({ min: -2400, max: 2400 }),
+          len: fc.integer({ min: 1, max: 4800 }),
+        }),
+        fc.option(fc.integer({ min: 1, max: 20 }), { nil: undefined }),
+        fc.integer({ min: 0, max: 5 }),
+        (specs, w, stuckDays, minSample) => {
+          const d = materialise(specs);
+          const opts = {
+            from: at(w.from),
+            to: at(w.from + w.len),
+            now: at(5000),
+            minSample,
+            ...(stuckDays !== undefined && { stuckDays }),
+          };
+          const engine = buildReport(input(d.leads, d.events), opts);
+          expect(engine).toMatchObject(oracleReport(input(d.leads, d.events), opts));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -1,0 +1,248 @@
+/**
+ * A second, deliberately naive reading of spec/metrics.md, written straight from the text with
+ * per-stage loops and no shared code with src/core. Differential tests compare the engine with it
+ * on random and realistic data: two independent readings that agree are the best evidence that
+ * the numbers are the contract's.
+ */
+import type { FunnelInput, Lead, StatusChange } from '../../../src/core';
+
+type Ref = { p: number; s: number };
+type V = { p: number; s: number; start: number; end: number | null };
+const eq = (a: Ref, b: Ref) => a.p === b.p && a.s === b.s;
+const ref = (r: { pipelineId: number; statusId: number }): Ref => ({
+  p: r.pipelineId,
+  s: r.statusId,
+});
+
+function q(values: number[], p: number): number | null {
+  const x = [...values].sort((a, b) => a - b);
+  if (x.length === 0) return null;
+  const h = (x.length - 1) * p;
+  const lo = Math.floor(h);
+  if (lo === x.length - 1) return x[lo]!;
+  return x[lo]! + (h - lo) * (x[lo + 1]! - x[lo]!);
+}
+const div = (a: number, b: number) => (b === 0 ? null : a / b);
+
+function history(lead: Lead, all: StatusChange[]): { events: StatusChange[]; visits: V[] } {
+  const seen = new Set<string>();
+  const kept = all.filter(e => {
+    if (e.leadId !== lead.id || seen.has(e.id)) return false;
+    seen.add(e.id);
+    return !eq(ref(e.before), ref(e.after));
+  });
+  kept.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const events: StatusChange[] = [];
+  while (kept.length > 0) {
+    const t = kept[0]!.createdAt;
+    const group = kept.filter(e => e.createdAt === t);
+    kept.splice(0, group.length);
+    let cur: Ref | null = events.length > 0 ? ref(events[events.length - 1]!.after) : null;
+    while (group.length > 0) {
+      let k = cur === null ? -1 : group.findIndex(e => eq(ref(e.before), cur!));
+      if (k === -1)
+        k = group.findIndex(e => group.every(o => o === e || !eq(ref(o.after), ref(e.before))));
+      if (k === -1) k = 0;
+      const e = group.splice(k, 1)[0]!;
+      events.push(e);
+      cur = ref(e.after);
+    }
+  }
+  const visits: V[] = [];
+  const first = events[0];
+  visits.push({
+    ...(first ? ref(first.before) : { p: lead.pipelineId, s: lead.statusId }),
+    start: lead.createdAt,
+    end: null,
+  });
+  for (const e of events) {
+    visits[visits.length - 1]!.end = e.createdAt;
+    visits.push({ ...ref(e.after), start: e.createdAt, end: null });
+  }
+  const last = visits[visits.length - 1]!;
+  if (!eq(last, { p: lead.pipelineId, s: lead.statusId })) {
+    const t = Math.max(
+      lead.updatedAt,
+      events.length > 0 ? events[events.length - 1]!.createdAt : -Infinity,
+    );
+    last.end = t;
+    visits.push({ p: lead.pipelineId, s: lead.statusId, start: t, end: null });
+  }
+  return { events, visits };
+}
+
+export function oracleReport(
+  input: FunnelInput,
+  o: { from: number; to: number; now: number; stuckDays?: number; minSample?: number },
+) {
+  const P = input.pipeline.id;
+  const stages = input.pipeline.statuses
+    .filter(s => s.pipelineId === P && s.type !== 1 && s.id !== 142 && s.id !== 143)
+    .sort((a, b) => a.sort - b.sort || a.id - b.id);
+  const n = stages.length;
+  const at = (v: Ref) => (v.p === P ? stages.findIndex(s => s.id === v.s) : -1);
+  const byId = new Map<number, Lead>();
+  for (const l of input.leads)
+    if (!byId.has(l.id) || l.updatedAt >= byId.get(l.id)!.updatedAt) byId.set(l.id, l);
+  const leads = [...byId.values()]
+    .filter(l => l.pipelineId === P && !l.isDeleted)
+    .sort((a, b) => a.id - b.id);
+  const info = leads.map(lead => {
+    const { events, visits } = history(lead, input.events as StatusChange[]);
+    const inP = visits.filter(v => v.p === P);
+    const visited = stages.map((_, i) => inP.some(v => at(v) === i));
+    const lost = lead.statusId === 143;
+    const reach = inP.some(v => v.s === 142)
+      ? n
+      : visited.lastIndexOf(true) >= 0
+        ? visited.lastIndexOf(true)
+        : lost
+          ? 0
+          : -1;
+    let lostFrom = -1;
+    if (lost) {
+      const into = events.filter(e => e.after.pipelineId === P && e.after.statusId === 143).pop();
+      const i = into ? at(ref(into.before)) : -1;
+      lostFrom = i >= 0 ? i : Math.min(Math.max(reach, 0), n - 1);
+    }
+    const current = at({ p: lead.pipelineId, s: lead.statusId });
+    return {
+      lead,
+      events,
+      visits,
+      visited,
+      reach,
+      lostFrom,
+      current,
+      won: lead.statusId === 142,
+      lost,
+    };
+  });
+  type Info = (typeof info)[number];
+  const cohortOf = (from: number, to: number) =>
+    info.filter(x => x.lead.createdAt >= from && x.lead.createdAt < to);
+  const count = (c: Info[]) => {
+    const reached = stages.map((_, i) => c.filter(x => x.reach >= i).length);
+    const wonReached = c.filter(x => x.reach === n).length;
+    const undecided = stages.map(
+      (_, i) => c.filter(x => x.reach === i && !x.won && !x.lost).length,
+    );
+    const next = (i: number) => (i + 1 < n ? reached[i + 1]! : wonReached);
+    const won = c.filter(x => x.won).length;
+    const lost = c.filter(x => x.lost).length;
+    return {
+      reached,
+      wonReached,
+      undecided,
+      conv: stages.map((_, i) => div(next(i), reached[i]!)),
+      decided: stages.map((_, i) => div(next(i), reached[i]! - undecided[i]!)),
+      totals: {
+        deals: c.length,
+        won,
+        lost,
+        open: c.length - won - lost,
+        incoming: c.filter(x => !x.won && !x.lost && x.current < 0).length,
+        conversion: div(won, reached[0] ?? 0),
+        revenueWon: c.filter(x => x.won).reduce((a, x) => a + x.lead.price, 0),
+      },
+    };
+  };
+  const cohort = cohortOf(o.from, o.to);
+  const c = count(cohort);
+  const hours = (xs: Info[], i: number) =>
+    xs.flatMap(x =>
+      x.visits.filter(v => at(v) === i && v.end !== null).map(v => (v.end! - v.start) / 3600),
+    );
+  const threshold = stages.map((_, i) => {
+    if (o.stuckDays !== undefined) return o.stuckDays * 24;
+    const all = hours(info, i);
+    return all.length >= 10 ? q(all, 0.9)! : 168;
+  });
+  const stuck = info
+    .filter(x => x.current >= 0)
+    .map(x => ({
+      leadId: x.lead.id,
+      stageId: stages[x.current]!.id,
+      hoursInStage: (o.now - x.visits[x.visits.length - 1]!.start) / 3600,
+      thresholdHours: threshold[x.current]!,
+      price: x.lead.price,
+      responsibleUserId: x.lead.responsibleUserId,
+    }))
+    .filter(d => d.hoursInStage > d.thresholdHours)
+    .sort(
+      (a, b) =>
+        b.hoursInStage - b.thresholdHours - (a.hoursInStage - a.thresholdHours) ||
+        a.leadId - b.leadId,
+    );
+  let weakest: {
+    fromStageId: number;
+    toStageId: number;
+    conversion: number | null;
+    decidedConversion: number | null;
+  } | null = null;
+  stages.forEach((s, i) => {
+    const d = c.decided[i]!;
+    if (c.reached[i]! - c.undecided[i]! < (o.minSample ?? 10) || d === null) return;
+    if (weakest === null || d < weakest.decidedConversion!) {
+      weakest = {
+        fromStageId: s.id,
+        toStageId: stages[i + 1]?.id ?? 142,
+        conversion: c.conv[i]!,
+        decidedConversion: d,
+      };
+    }
+  });
+  const p = stages.map((_, i) => {
+    const closed = info.filter(x => x.reach >= i && (x.won || x.lost));
+    return div(closed.filter(x => x.won).length, closed.length);
+  });
+  const prev = count(cohortOf(o.from - (o.to - o.from), o.from));
+  return {
+    totals: c.totals,
+    won: { reached: c.wonReached },
+    stages: stages.map((s, i) => ({
+      id: s.id,
+      reached: c.reached[i],
+      current: cohort.filter(x => x.current === i).length,
+      skipped: cohort.filter(x => x.reach > i && !x.visited[i]).length,
+      undecided: c.undecided[i],
+      lostHere: cohort.filter(x => x.lost && x.lostFrom === i).length,
+      conversionToNext: c.conv[i],
+      decidedConversion: c.decided[i],
+      conversionToWon: div(c.wonReached, c.reached[i]!),
+      time: {
+        samples: hours(cohort, i).length,
+        medianHours: q(hours(cohort, i), 0.5),
+        p90Hours: q(hours(cohort, i), 0.9),
+        openMedianHours: q(
+          cohort
+            .filter(x => x.current === i)
+            .map(x => (o.now - x.visits[x.visits.length - 1]!.start) / 3600),
+          0.5,
+        ),
+      },
+      stuck: stuck.filter(d => d.stageId === s.id).length,
+      stuckThresholdHours: threshold[i],
+    })),
+    weakestTransition: weakest,
+    stuck,
+    previous: {
+      totals: prev.totals,
+      stages: stages.map((s, i) => ({
+        id: s.id,
+        reached: prev.reached[i],
+        conversionToNext: prev.conv[i],
+        decidedConversion: prev.decided[i],
+      })),
+    },
+    forecast: {
+      probabilities: stages.map((s, i) => ({ stageId: s.id, p: p[i] })),
+      expectedWins: info
+        .filter(x => x.current >= 0 && p[x.current] !== null)
+        .reduce((a, x) => a + p[x.current]!, 0),
+      expectedRevenue: info
+        .filter(x => x.current >= 0 && p[x.current] !== null)
+        .reduce((a, x) => a + p[x.current]! * x.lead.price, 0),
+    },
+  };
+}
