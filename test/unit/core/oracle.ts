@@ -180,9 +180,9 @@ export function oracleReport(
     conversion: number | null;
     decidedConversion: number | null;
   } | null = null;
-  stages.forEach((s, i) => {
-    const d = c.decided[i]!;
-    if (c.reached[i]! - c.undecided[i]! < (o.minSample ?? 10) || d === null) return;
+  for (const [i, s] of stages.entries()) {
+    const d = c.decided[i] ?? null;
+    if (c.reached[i]! - c.undecided[i]! < (o.minSample ?? 10) || d === null) continue;
     if (weakest === null || d < weakest.decidedConversion!) {
       weakest = {
         fromStageId: s.id,
@@ -191,7 +191,7 @@ export function oracleReport(
         decidedConversion: d,
       };
     }
-  });
+  }
   const p = stages.map((_, i) => {
     const closed = info.filter(x => x.reach >= i && (x.won || x.lost));
     return div(closed.filter(x => x.won).length, closed.length);
