@@ -1,0 +1,59 @@
+/**
+ * The host page's entry (bundled by webpack.sandbox.config.js into dist/sandbox/host.js). RequireJS,
+ * jQuery and underscore are already on the page; this registers amoCRM's own AMD modules, installs
+ * the `APP`/`AMOCRM` globals, draws the frame and starts the router.
+ */
+import { installGlobals } from './app/globals';
+import { HostController } from './controller';
+import { must } from './dom';
+import { renderFrame } from './frame';
+import { defineModalModule } from './modal';
+import { showNotice } from './notifications';
+import { bootSchema } from './protocol';
+import { translator } from './strings';
+import { define, requirejs } from './vendor';
+import { EMPTY_SELECTION } from './views/view';
+import { WidgetEnv } from './widget/env';
+import { WidgetRuntime } from './widget/runtime';
+
+function toggleOverlay(visible: boolean): void {
+  let overlay = document.querySelector('.widgets-overlay');
+  if (visible && overlay === null) {
+    overlay = document.createElement('div');
+    overlay.className = 'widgets-overlay';
+    document.body.appendChild(overlay);
+  }
+  if (!visible) overlay?.remove();
+}
+
+function start(): void {
+  const boot = bootSchema.parse(JSON.parse(must('#sandbox-boot').textContent));
+  const t = translator(boot.lang);
+
+  // Unknown module ids resolve under a path that 404s visibly instead of the page's own URL.
+  requirejs().config({ baseUrl: '/_sandbox/amd/', waitSeconds: 30 });
+  defineModalModule(define());
+
+  let controller: HostController | null = null;
+  const app = installGlobals(boot, {
+    navigate: (url, options) => controller?.navigate(url, options),
+    notify: showNotice,
+  });
+  const env = boot.widget.ok ? new WidgetEnv(boot, boot.widget) : null;
+  if (!boot.widget.ok) console.warn(`[sandbox] no widget: ${boot.widget.error}`);
+  const runtime = new WidgetRuntime({
+    env,
+    boot,
+    listSelected: () => controller?.current?.listSelected?.() ?? EMPTY_SELECTION,
+    cardColumn: () => controller?.current?.cardColumn?.() ?? null,
+    toggleOverlay,
+    notifyError: text => showNotice('error', text),
+  });
+  const frame = renderFrame(must('#sandbox-root'), boot, t, env);
+  controller = new HostController(boot, app, frame, { boot, t, env, runtime });
+  if (!boot.widget.ok) showNotice('error', { header: t('widgetMissing'), text: boot.widget.error });
+  controller.start();
+}
+
+// The shell loads this script last in <body>, so the DOM is complete.
+start();

@@ -1,0 +1,162 @@
+/** The host page's own interface strings (amoCRM's wording), Russian and English. */
+import type { HostLang } from './protocol';
+
+const RU = {
+  dashboard: 'Рабочий стол',
+  leads: 'Сделки',
+  customers: 'Покупатели',
+  contacts: 'Списки',
+  tasks: 'Задачи',
+  mail: 'Почта',
+  stats: 'Аналитика',
+  settings: 'Настройки',
+  integrations: 'Интеграции',
+  notInSandbox: 'Нет в песочнице',
+  search: 'Поиск и фильтр',
+  list: 'Список',
+  kanban: 'Воронка',
+  name: 'Название',
+  stage: 'Этап',
+  budget: 'Бюджет',
+  responsible: 'Ответственный',
+  created: 'Создана',
+  updated: 'Изменена',
+  closed: 'Закрыта',
+  pipeline: 'Воронка',
+  tags: 'Теги',
+  lossReason: 'Причина отказа',
+  history: 'История',
+  historyCreated: 'Сделка создана',
+  historyStatus: 'Этап изменён',
+  historyResponsible: 'Ответственный изменён',
+  historyDeleted: 'Сделка удалена',
+  historyRestored: 'Сделка восстановлена',
+  loadMore: 'Показать ещё',
+  loading: 'Загрузка…',
+  filter: 'Фильтр',
+  filterStages: 'Этапы',
+  filterUsers: 'Ответственные',
+  filterDates: 'Даты',
+  resetFilter: 'Сбросить',
+  emptyList: 'Сделок не найдено',
+  selected: 'Выбрано',
+  total: 'Итого',
+  more: 'Ещё',
+  save: 'Сохранить',
+  cancel: 'Отмена',
+  disable: 'Отключить',
+  install: 'Установить',
+  installed: 'Установлен',
+  notInstalled: 'Не установлен',
+  notConfigured: 'Требует настройки',
+  widgetMissing: 'Виджет не загружен',
+  user: 'Пользователь',
+  darkTheme: 'Тёмная тема',
+  notFound: 'Страница не найдена',
+  forbidden: 'Нет доступа',
+  loadError: 'Не удалось загрузить данные',
+  users: 'Пользователи',
+  admin: 'Администратор',
+  system: 'Система',
+  of: 'из',
+} as const;
+
+export type StringKey = keyof typeof RU;
+
+const EN: Readonly<Record<StringKey, string>> = {
+  dashboard: 'Dashboard',
+  leads: 'Leads',
+  customers: 'Customers',
+  contacts: 'Lists',
+  tasks: 'Tasks',
+  mail: 'Mail',
+  stats: 'Stats',
+  settings: 'Settings',
+  integrations: 'Integrations',
+  notInSandbox: 'Not in the sandbox',
+  search: 'Search and filter',
+  list: 'List',
+  kanban: 'Pipeline',
+  name: 'Name',
+  stage: 'Stage',
+  budget: 'Sale',
+  responsible: 'Responsible user',
+  created: 'Created',
+  updated: 'Modified',
+  closed: 'Closed',
+  pipeline: 'Pipeline',
+  tags: 'Tags',
+  lossReason: 'Loss reason',
+  history: 'History',
+  historyCreated: 'Lead created',
+  historyStatus: 'Stage changed',
+  historyResponsible: 'Responsible user changed',
+  historyDeleted: 'Lead deleted',
+  historyRestored: 'Lead restored',
+  loadMore: 'Show more',
+  loading: 'Loading…',
+  filter: 'Filter',
+  filterStages: 'Stages',
+  filterUsers: 'Responsible',
+  filterDates: 'Dates',
+  resetFilter: 'Reset',
+  emptyList: 'No leads found',
+  selected: 'Selected',
+  total: 'Total',
+  more: 'More',
+  save: 'Save',
+  cancel: 'Cancel',
+  disable: 'Disable',
+  install: 'Install',
+  installed: 'Installed',
+  notInstalled: 'Not installed',
+  notConfigured: 'Needs setup',
+  widgetMissing: 'Widget not loaded',
+  user: 'User',
+  darkTheme: 'Dark theme',
+  notFound: 'Page not found',
+  forbidden: 'Access denied',
+  loadError: 'Could not load data',
+  users: 'Users',
+  admin: 'Administrator',
+  system: 'System',
+  of: 'of',
+};
+
+export type Translate = (key: StringKey) => string;
+
+export function translator(lang: HostLang): Translate {
+  return key => (lang === 'ru' ? RU[key] : EN[key]);
+}
+
+const LEAD_FORMS: Readonly<Record<HostLang, Readonly<Record<string, string>>>> = {
+  ru: { one: 'сделка', few: 'сделки', many: 'сделок', other: 'сделки' },
+  en: { one: 'lead', other: 'leads' },
+};
+
+/** "1 сделка", "3 сделки", "25 сделок" / "1 lead", "2 leads". */
+export function leadCount(lang: HostLang, count: number): string {
+  const form = new Intl.PluralRules(lang).select(count);
+  const forms = LEAD_FORMS[lang];
+  return `${formatNumber(lang, count)} ${forms[form] ?? forms.other ?? ''}`;
+}
+
+export function formatNumber(lang: HostLang, value: number): string {
+  return new Intl.NumberFormat(lang === 'ru' ? 'ru-RU' : 'en-US').format(value);
+}
+
+export function formatMoney(lang: HostLang, value: number, symbol: string): string {
+  return `${formatNumber(lang, value)} ${symbol}`;
+}
+
+/** dd.mm.yyyy hh:mm in the account's timezone, as amoCRM shows dates. */
+export function formatDate(value: number, timeZone: string, withTime = true): string {
+  const parts = new Intl.DateTimeFormat('ru-RU', {
+    timeZone,
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    ...(withTime && { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
+  }).format(new Date(value * 1000));
+  return parts.replace(',', '');
+}

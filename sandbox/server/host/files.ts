@@ -1,0 +1,95 @@
+/**
+ * Static files of the host page:
+ * - `/widgets/<code>/…` — the widget directory, as amoCRM serves an uploaded archive, with
+ *   `Cache-Control: no-cache` so a rebuilt widget is fetched again (its `?v=` changes anyway);
+ * - `/_sandbox/vendor/{require,jquery,underscore}.js` — the host libraries amoCRM provides to
+ *   widgets through RequireJS (jQuery 2.1.3 and underscore 1.9.1, the versions amoCRM ships);
+ * - `/_sandbox/host/host.js` — the host runtime bundle (webpack.sandbox.config.js), and its styles.
+ */
+import { createReadStream, existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { sendProblem } from '../problem';
+import { HOST_STYLES } from './shell';
+
+const nodeRequire = createRequire(__filename);
+
+/** The repository root (this file is sandbox/server/host/files.ts). */
+export const REPO_ROOT = path.resolve(__dirname, '../../..');
+export const DEFAULT_HOST_BUNDLE_DIR = path.join(REPO_ROOT, 'dist/sandbox');
+const STYLES_DIR = path.join(REPO_ROOT, 'sandbox/host/styles');
+
+const VENDOR_FILES: Readonly<Record<string, string>> = {
+  'require.js': 'requirejs/require.js',
+  'jquery.js': 'jquery/dist/jquery.js',
+  'underscore.js': 'underscore/underscore.js',
+};
+
+const FAVICON =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" ' +
+  'rx="6" fill="#2e3e5c"/><text x="16" y="22" font-size="16" text-anchor="middle" ' +
+  'fill="#fff" font-family="sans-serif">a</text></svg>';
+
+function sendFile(reply: FastifyReply, file: string, type: string): FastifyReply {
+  return reply.type(type).header('Cache-Control', 'no-cache').send(createReadStream(file));
+}
+
+/** Tells the developer what to run instead of leaving a blank page. */
+function missingBundleScript(file: string): string {
+  const message = `Sandbox host bundle ${file} is missing: run \`npm run build:sandbox\`.`;
+  return `document.body.textContent = ${JSON.stringify(message)};\nconsole.error(${JSON.stringify(message)});\n`;
+}
+
+export interface FileRoutesOptions {
+  readonly widgetDir: string;
+  readonly widgetCode: string;
+  readonly hostBundleDir: string;
+}
+
+export async function registerFileRoutes(
+  app: FastifyInstance,
+  options: FileRoutesOptions,
+): Promise<void> {
+  await app.register(fastifyStatic, {
+    root: path.resolve(options.widgetDir),
+    prefix: `/widgets/${options.widgetCode}/`,
+    decorateReply: false,
+    index: false,
+    list: false,
+    cacheControl: false,
+    setHeaders: response => {
+      response.setHeader('Cache-Control', 'no-cache');
+    },
+  });
+
+  app.get<{ Params: { file: string } }>('/_sandbox/vendor/:file', (request, reply) => {
+    const module = VENDOR_FILES[request.params.file];
+    if (module === undefined)
+      return sendProblem(reply, 404, `No vendor file ${request.params.file}`);
+    return sendFile(reply, nodeRequire.resolve(module), 'application/javascript; charset=utf-8');
+  });
+
+  app.get('/_sandbox/host/host.js', (_request, reply) => {
+    const file = path.join(options.hostBundleDir, 'host.js');
+    if (!existsSync(file)) {
+      return reply.type('application/javascript; charset=utf-8').send(missingBundleScript(file));
+    }
+    return sendFile(reply, file, 'application/javascript; charset=utf-8');
+  });
+
+  app.get<{ Params: { file: string } }>('/_sandbox/host/styles/:file', (request, reply) => {
+    const name = request.params.file;
+    if (!(HOST_STYLES as readonly string[]).includes(name)) {
+      return sendProblem(reply, 404, `No host style ${name}`);
+    }
+    return sendFile(reply, path.join(STYLES_DIR, name), 'text/css; charset=utf-8');
+  });
+
+  app.get('/_sandbox/host/favicon.svg', (_request, reply) =>
+    reply.type('image/svg+xml').header('Cache-Control', 'no-cache').send(FAVICON),
+  );
+  // Browsers ask for it on their own; a 404 there would be a console error in every e2e test.
+  app.get('/favicon.ico', (_request, reply) => reply.redirect('/_sandbox/host/favicon.svg', 302));
+}

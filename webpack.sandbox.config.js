@@ -1,0 +1,38 @@
+// The sandbox host page runtime (sandbox/host/**): one browser bundle, dist/sandbox/host.js.
+// jQuery, underscore and RequireJS are not bundled: the shell loads them as amoCRM's page does,
+// and widgets get them through RequireJS (`define(['jquery'], …)`).
+const path = require('node:path');
+
+module.exports = (_env, argv) => {
+  const production = argv.mode === 'production';
+  return {
+    mode: production ? 'production' : 'development',
+    target: ['web', 'es2022'],
+    entry: { host: './sandbox/host/main.ts' },
+    output: {
+      path: path.resolve(__dirname, 'dist/sandbox'),
+      filename: '[name].js',
+      clean: true,
+    },
+    resolve: { extensions: ['.ts', '.js', '.mjs'] },
+    module: {
+      rules: [
+        {
+          test: /\.ts$/,
+          loader: 'ts-loader',
+          // Types are checked by `npm run typecheck` (sandbox/host/tsconfig.json).
+          options: {
+            configFile: path.resolve(__dirname, 'sandbox/host/tsconfig.json'),
+            transpileOnly: true,
+            compilerOptions: { noEmit: false, sourceMap: true },
+          },
+        },
+      ],
+    },
+    // Readable in devtools: this bundle only ever runs on a developer's machine.
+    devtool: 'source-map',
+    optimization: { minimize: false },
+    performance: { hints: false },
+    stats: 'errors-warnings',
+  };
+};
