@@ -1,0 +1,69 @@
+/**
+ * The widget's settings, as an account admin sets them in amoCRM's settings modal. amoCRM stores
+ * them in the widget's single `custom` field as a JSON string, so they arrive as `unknown` and
+ * are parsed here; anything invalid is refused with the path of the bad value.
+ */
+import { z } from 'zod/mini';
+
+export const PERIOD_PRESETS = ['this_month', 'last_30', 'last_90', 'quarter'] as const;
+export type PeriodPreset = (typeof PERIOD_PRESETS)[number];
+
+export const MAX_STUCK_DAYS = 365;
+
+const stageDays = z.record(
+  z.string().check(z.regex(/^\d+$/)),
+  z.number().check(z.gt(0), z.lte(MAX_STUCK_DAYS)),
+);
+
+export const SettingsSchema = z.object({
+  /** Per-stage stuck thresholds in days, by stage id; stages not named learn from history. */
+  stuckDays: z._default(stageDays, {}),
+  defaultPeriod: z._default(z.enum(PERIOD_PRESETS), 'last_30'),
+  /** Pipelines the panel appears on; empty = every pipeline. */
+  pipelines: z._default(z.array(z.int().check(z.positive())), []),
+  minSample: z._default(z.int().check(z.gte(1), z.lte(1000)), 10),
+});
+
+export type WidgetSettings = z.infer<typeof SettingsSchema>;
+
+export const DEFAULT_SETTINGS: WidgetSettings = {
+  stuckDays: {},
+  defaultPeriod: 'last_30',
+  pipelines: [],
+  minSample: 10,
+};
+
+export type SettingsResult =
+  | { readonly ok: true; readonly settings: WidgetSettings }
+  | {
+      readonly ok: false;
+      readonly issues: readonly { readonly path: string; readonly code: string }[];
+    };
+
+/**
+ * Parses the stored value: a JSON string (what amoCRM keeps), an already-parsed object, or
+ * nothing yet (defaults).
+ */
+export function parseSettings(raw: unknown): SettingsResult {
+  let value = raw;
+  if (raw === undefined || raw === null || raw === '')
+    return { ok: true, settings: DEFAULT_SETTINGS };
+  if (typeof raw === 'string') {
+    try {
+      value = JSON.parse(raw);
+    } catch {
+      return { ok: false, issues: [{ path: '', code: 'not_json' }] };
+    }
+  }
+  const parsed = SettingsSchema.safeParse(value);
+  if (parsed.success) return { ok: true, settings: parsed.data };
+  return {
+    ok: false,
+    issues: parsed.error.issues.map(i => ({ path: i.path.map(String).join('.'), code: i.code })),
+  };
+}
+
+/** Whether the panel belongs on this pipeline. */
+export function showsPipeline(settings: WidgetSettings, pipelineId: number): boolean {
+  return settings.pipelines.length === 0 || settings.pipelines.includes(pipelineId);
+}

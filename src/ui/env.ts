@@ -1,0 +1,46 @@
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+import type { Translate } from '../i18n';
+import type { Formatters } from './format';
+
+export interface Manager {
+  readonly id: number;
+  readonly name: string;
+}
+
+/**
+ * What every component gets from where it is mounted: words, number formats, who the managers
+ * are, and how to reach amoCRM's own pages. Provided once per mount.
+ */
+export interface UiEnv {
+  readonly t: Translate;
+  readonly fmt: Formatters;
+  /** Managers to filter by, as the host knows them (users list or APP.constant('managers')). */
+  readonly managers: readonly Manager[];
+  /** A user's display name, or a neutral label for an unknown id. */
+  userName(id: number): string;
+  /** amoCRM's lead card URL. */
+  leadUrl(leadId: number): string;
+  /** amoCRM's leads list filtered to the given stages of a pipeline. */
+  stageListUrl(pipelineId: number, stageIds: readonly number[]): string;
+  /** Goes to an amoCRM page without reloading when the host allows it. */
+  navigate(url: string): void;
+  /** Milliseconds since the epoch (injected so tests control time). */
+  clock(): number;
+}
+
+export const EnvContext = createContext<UiEnv | null>(null);
+
+export function useEnv(): UiEnv {
+  const env = useContext(EnvContext);
+  if (!env) throw new Error('UiEnv is provided by the mount function');
+  return env;
+}
+
+/** amoCRM's own filter URL for a pipeline's leads list (one or more stages). */
+export function buildStageListUrl(pipelineId: number, stageIds: readonly number[]): string {
+  const params = new URLSearchParams();
+  for (const id of stageIds) params.append(`filter[pipe][${pipelineId}][]`, String(id));
+  params.set('useFilter', 'y');
+  return `/leads/list/pipeline/${pipelineId}/?${params.toString()}`;
+}

@@ -1,0 +1,73 @@
+/**
+ * Numbers, percents, money and dates for people, in the user's language and the ACCOUNT's time
+ * zone (a manager in Vladivostok looking at a Moscow account sees Moscow dates, like amoCRM).
+ * Rounding happens only here; the engine's numbers are exact.
+ */
+import type { Lang } from '../i18n';
+
+export interface Formatters {
+  readonly lang: Lang;
+  int(value: number): string;
+  /** A fraction in [0, 1] as a percent; '—' for null (no denominator). */
+  percent(value: number | null): string;
+  /** Percentage points between two fractions, signed: '+4,2 п.п.'. */
+  points(delta: number | null): string;
+  /** Hours as days, one decimal: '2,5 дн.'. */
+  days(hours: number | null): string;
+  money(value: number): string;
+  date(epoch: number): string;
+  dateTime(epoch: number): string;
+  /** '3 мин назад' from two millisecond instants. */
+  ago(thenMs: number, nowMs: number): string;
+}
+
+export function createFormatters(
+  lang: Lang,
+  timeZone: string,
+  currency: string | null,
+): Formatters {
+  const locale = lang === 'ru' ? 'ru-RU' : 'en-US';
+  const int = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+  const pct = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
+  const one = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  const signed = new Intl.NumberFormat(locale, {
+    maximumFractionDigits: 1,
+    signDisplay: 'exceptZero',
+  });
+  const money = currency
+    ? new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0 })
+    : int;
+  const date = new Intl.DateTimeFormat(locale, {
+    timeZone,
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+  });
+  const dateTime = new Intl.DateTimeFormat(locale, {
+    timeZone,
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  });
+  const rel = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  const dayUnit = lang === 'ru' ? 'дн.' : 'd';
+  const pointUnit = lang === 'ru' ? 'п.п.' : 'pp';
+  return {
+    lang,
+    int: v => int.format(v),
+    percent: v => (v === null ? '—' : pct.format(v)),
+    points: d => (d === null ? '—' : `${signed.format(d * 100)} ${pointUnit}`),
+    days: h => (h === null ? '—' : `${one.format(h / 24)} ${dayUnit}`),
+    money: v => money.format(v),
+    date: e => date.format(new Date(e * 1000)),
+    dateTime: e => dateTime.format(new Date(e * 1000)),
+    ago: (then, now) => {
+      const minutes = Math.round((then - now) / 60_000);
+      if (Math.abs(minutes) < 1) return rel.format(0, 'second');
+      if (Math.abs(minutes) < 60) return rel.format(minutes, 'minute');
+      const hours = Math.round(minutes / 60);
+      return Math.abs(hours) < 24
+        ? rel.format(hours, 'hour')
+        : rel.format(Math.round(hours / 24), 'day');
+    },
+  };
+}

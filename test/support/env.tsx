@@ -1,0 +1,35 @@
+/** A UiEnv for component tests: the real Russian or English messages and formats, a fixed clock. */
+import type { ComponentChildren, VNode } from 'preact';
+import ru from '../../i18n/ru.json';
+import en from '../../i18n/en.json';
+import { createTranslate } from '../../src/i18n';
+import type { Lang } from '../../src/i18n';
+import { buildStageListUrl, EnvContext } from '../../src/ui/env';
+import type { UiEnv } from '../../src/ui/env';
+import { createFormatters } from '../../src/ui/format';
+import { DEMO_NOW } from './demo';
+
+export function testEnv(over: Partial<UiEnv> & { lang?: Lang } = {}): UiEnv & { navigated: string[] } {
+  const lang = over.lang ?? 'ru';
+  const navigated: string[] = [];
+  const managers = over.managers ?? [
+    { id: 1, name: 'Анна Руководитель' },
+    { id: 2, name: 'Игорь Волков' },
+  ];
+  return {
+    t: createTranslate(lang === 'ru' ? ru : en, lang),
+    fmt: createFormatters(lang, 'Europe/Moscow', 'RUB'),
+    managers,
+    userName: id => managers.find(m => m.id === id)?.name ?? `#${id}`,
+    leadUrl: id => `/leads/detail/${id}`,
+    stageListUrl: buildStageListUrl,
+    navigate: url => navigated.push(url),
+    clock: () => DEMO_NOW * 1000,
+    navigated,
+    ...over,
+  };
+}
+
+export function WithEnv({ env, children }: { env: UiEnv; children: ComponentChildren }): VNode {
+  return <EnvContext.Provider value={env}>{children}</EnvContext.Provider>;
+}
