@@ -1,0 +1,44 @@
+/** Shared e2e helpers: a sandbox + Chromium per test file, page helpers and the probe widget. */
+export { allApiLeads, type ApiLead } from './api';
+export {
+  ARTIFACTS_DIR,
+  CHROMIUM_ARGS,
+  chromiumPath,
+  launchChromium,
+  openTrackedPage,
+  saveScreenshot,
+  type TrackedPage,
+} from './browser';
+export {
+  gotoPage,
+  hostEvents,
+  hostWrites,
+  markDocument,
+  routerNavigate,
+  stillSameDocument,
+  waitForPageReady,
+  type HostEvent,
+  type HostWrite,
+  type PageKind,
+} from './host';
+export { ensureHostBundle } from './hostBundle';
+export {
+  configureProbe,
+  configureProbeOnLoad,
+  probeCallSequence,
+  PROBE_CODE,
+  PROBE_VERSION,
+  PROBE_WIDGET_DIR,
+  readProbe,
+  type ProbeCall,
+  type ProbeConfig,
+  type ProbeEvent,
+  type ProbeRecord,
+} from './probe';
+export {
+  startE2ESandbox,
+  useSandboxBrowser,
+  type E2ESandboxOptions,
+  type OpenOptions,
+  type SandboxBrowser,
+} from './sandbox';
