@@ -124,8 +124,11 @@ export function parseStartArgs(
     };
   } catch (error) {
     if (error instanceof OptionError) return { kind: 'error', message: error.message };
-    // node:util parseArgs: unknown option, missing value, stray positional.
-    if (error instanceof TypeError) return { kind: 'error', message: error.message };
+    // node:util parseArgs: unknown option, missing value, stray positional (ERR_PARSE_ARGS_*).
+    const code = (error as { code?: unknown }).code;
+    if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
+      return { kind: 'error', message: (error as Error).message };
+    }
     throw error;
   }
 }

@@ -1,0 +1,140 @@
+/**
+ * `npm start`: option parsing (every bad option named, exit 2) and the real process — it prints
+ * the leads list URL, serves it, and stops cleanly on SIGINT.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { DEMO_DEFAULT_LEADS, DEMO_DEFAULT_SEED, PIPELINE_IDS } from '../../../sandbox/demo';
+import { DEFAULT_WIDGET_DIR, parseStartArgs, REPO_ROOT } from '../../../sandbox/server/host';
+import { PROBE_DIR } from './hostHarness';
+
+const NOW_MS = Date.UTC(2025, 5, 30, 12);
+const parse = (argv: string[], env: Record<string, string> = {}) =>
+  parseStartArgs(argv, env, NOW_MS, '/work');
+
+describe('npm start options', () => {
+  it('default to the sandbox demo on port 8642 with dist/widget, today', () => {
+    expect(parse([])).toEqual({
+      kind: 'ok',
+      args: {
+        port: 8642,
+        leads: DEMO_DEFAULT_LEADS,
+        seed: DEMO_DEFAULT_SEED,
+        now: NOW_MS / 1000,
+        faults: undefined,
+        token: undefined,
+        widgetDir: DEFAULT_WIDGET_DIR,
+      },
+    });
+  });
+
+  it('read every option, PORT from the environment unless --port is given', () => {
+    const result = parse(
+      [
+        '--port',
+        '9000',
+        '--leads',
+        '50',
+        '--seed',
+        '7',
+        '--faults',
+        'flaky',
+        '--token',
+        'abc',
+        '--now',
+        '2025-01-15T00:00:00Z',
+        '--widget-dir',
+        'out/w',
+      ],
+      { PORT: '7000' },
+    );
+    expect(result).toEqual({
+      kind: 'ok',
+      args: {
+        port: 9000,
+        leads: 50,
+        seed: 7,
+        faults: 'flaky',
+        token: 'abc',
+        now: Date.UTC(2025, 0, 15) / 1000,
+        widgetDir: path.resolve('/work', 'out/w'),
+      },
+    });
+    expect(parse([], { PORT: '7000' })).toMatchObject({ args: { port: 7000 } });
+    expect(parse(['--now', '1750000000'])).toMatchObject({ args: { now: 1_750_000_000 } });
+  });
+
+  it.each([
+    [['--port', '70000'], /--port must be an integer from 0 to 65535/],
+    [['--leads', 'many'], /--leads must be an integer/],
+    [['--leads=-1'], /--leads must be an integer from 0/],
+    [['--leads', '-1'], /argument is ambiguous/],
+    [['--seed', '1.5'], /--seed must be an integer/],
+    [['--now', 'yesterday'], /--now must be epoch seconds or an ISO date/],
+    [['--faults', 'chaos'], /--faults must be one of none, slow, flaky/],
+    [['--token', 'a:b'], /--token must be non-empty, without spaces or ":"/],
+    [['--colour'], /Unknown option '--colour'/],
+    [['extra'], /positional argument/],
+    [['--port'], /argument missing/],
+  ])('refuse %j with a message naming it', (argv, message) => {
+    const result = parse(argv);
+    expect(result.kind).toBe('error');
+    expect(result.kind === 'error' && result.message).toMatch(message);
+  });
+
+  it('answer --help and -h', () => {
+    expect(parse(['--help'])).toEqual({ kind: 'help' });
+    expect(parse(['-h'])).toEqual({ kind: 'help' });
+  });
+});
+
+const TSX = path.join(REPO_ROOT, 'node_modules/.bin/tsx');
+const MAIN = path.join(REPO_ROOT, 'sandbox/main.ts');
+
+describe('the npm start process', () => {
+  jest.setTimeout(60_000);
+
+  it('exits 2 with a message for bad options and for a widget dir it cannot serve', () => {
+    const bad = spawnSync(TSX, [MAIN, '--leads', 'x'], { encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('--leads must be an integer');
+    expect(bad.stderr).toContain('Usage: npm start');
+    const dir = spawnSync(TSX, [MAIN, '--widget-dir', '/nonexistent/widget', '--leads', '10'], {
+      encoding: 'utf8',
+    });
+    expect(dir.status).toBe(2);
+    expect(dir.stderr).toContain('widget directory /nonexistent/widget does not exist');
+    const help = spawnSync(TSX, [MAIN, '--help'], { encoding: 'utf8' });
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('--widget-dir DIR');
+  });
+
+  it('prints the leads list URL, serves it, and stops cleanly on SIGINT', async () => {
+    const child = spawn(TSX, [MAIN, '--port', '0', '--leads', '60', '--widget-dir', PROBE_DIR], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const exited = new Promise<number | null>(resolve => child.on('exit', code => resolve(code)));
+    try {
+      const deadline = Date.now() + 40_000;
+      while (!output.includes('Press Ctrl-C') && Date.now() < deadline) {
+        await new Promise(resolve => setTimeout(resolve, 100));
+      }
+      const url = new RegExp(
+        `Open the leads list: +(http://127\\.0\\.0\\.1:\\d+/leads/list/pipeline/${PIPELINE_IDS.main}/)`,
+      ).exec(output)?.[1];
+      expect(url).toBeDefined();
+      expect(output).toContain('API token: sandbox-token');
+      expect(output).toContain('Анна Соколова');
+      const page = await fetch(url ?? '');
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('id="sandbox-boot"');
+    } finally {
+      child.kill('SIGINT');
+    }
+    expect(await exited).toBe(0);
+    expect(output).toContain('SIGINT: stopping the sandbox');
+  });
+});
