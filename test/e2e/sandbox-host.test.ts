@@ -335,6 +335,41 @@ describe('sandbox host page with the probe widget', () => {
     expect(body).toEqual({ widget_code: 'probe_lens', active: 'Y', fields: { label: 'x' } });
   });
 
+  test('Disable calls onSave with active N; a disabled widget is not built until installed again', async () => {
+    const { page } = await env.open('/settings/widgets/', { kind: 'integrations' });
+    await page.click('.widget-tile');
+    await page.waitForSelector('.widget-settings__modal[data-ready="true"]');
+    await page.click('.js-widget-disable');
+    await page.waitForSelector('.widget-settings__modal', { state: 'detached' });
+    expect(
+      (await readProbe(page)).calls.find(call => call.name === 'onSave')?.params,
+    ).toMatchObject({ active: 'N' });
+    expect(await page.getAttribute('.widget-tile', 'data-status')).toBe('install');
+
+    await page.click('#nav_menu [data-menu="leads"]');
+    await waitForPageReady(page, 'list');
+    const before = (await readProbe(page)).calls.length;
+    expect(await page.locator('.probe-block').count()).toBe(0);
+
+    await page.goto('/settings/widgets/');
+    await waitForPageReady(page, 'integrations');
+    expect((await readProbe(page)).calls).toHaveLength(0);
+    await page.click('.widget-tile');
+    await page.waitForSelector('.widget-settings__modal[data-ready="true"]');
+    expect((await page.textContent('.js-widget-save'))?.trim()).toBe('Установить');
+    expect((await readProbe(page)).calls.map(call => call.name)).toContain('settings');
+    await page.click('.js-widget-save');
+    await page.waitForSelector('.widget-settings__modal', { state: 'detached' });
+    await page.click('#nav_menu [data-menu="leads"]');
+    await waitForPageReady(page, 'list');
+    expect((await readProbe(page)).calls.at(-1)).toMatchObject({
+      name: 'init',
+      area: 'llist',
+      installStatus: 'installed',
+    });
+    expect(before).toBeGreaterThan(0);
+  });
+
   test('the advanced settings page gives the widget an empty #list_page_holder', async () => {
     const { page } = await env.open(LIST, { kind: 'list' });
     const mark = await markDocument(page);

@@ -22,6 +22,7 @@ export {
   type PageKind,
 } from './host';
 export { ensureHostBundle } from './hostBundle';
+export { probeCopy, type ManifestJson } from './probeCopy';
 export {
   configureProbe,
   configureProbeOnLoad,

@@ -92,7 +92,7 @@ describe('host data routes', () => {
   it('apply responsible users and a created-date range in the account timezone', async () => {
     const from = Date.parse('2025-03-01T00:00:00+03:00') / 1000;
     const to = Date.parse('2025-03-31T23:59:59+03:00') / 1000;
-    const users = [USER_IDS.volkov, USER_IDS.kozlov];
+    const users: number[] = [USER_IDS.volkov, USER_IDS.kozlov];
     const expected = visible(harness, USER_IDS.admin).filter(
       lead =>
         lead.pipeline_id === MAIN &&
