@@ -1,0 +1,59 @@
+/**
+ * Styles of the shared controls (period, managers, sync status, errors). Colours come from the
+ * variables of BASE_CSS, so the dark theme needs nothing here.
+ */
+export const COMMON_CSS = `
+.funnel-lens .fl-field { display: inline-flex; flex-direction: column; gap: 2px; min-width: 0; }
+.funnel-lens .fl-field__label { font-size: 11px; color: var(--fl-muted); text-transform: uppercase; letter-spacing: .03em; }
+.funnel-lens .fl-field__error { margin: 0; min-height: 0; color: var(--fl-bad); font-size: 12px; }
+.funnel-lens .fl-field__error:empty { display: none; }
+.funnel-lens .fl-button--primary { background: var(--fl-accent); border-color: var(--fl-accent); color: var(--fl-bg); }
+
+.funnel-lens .fl-period { display: flex; flex-direction: column; gap: 6px; min-width: 0; }
+.funnel-lens .fl-period__select { max-width: 100%; height: 28px; }
+.funnel-lens .fl-period__custom { display: flex; flex-wrap: wrap; align-items: flex-end; gap: 6px; margin: 0; }
+.funnel-lens .fl-period__custom input { width: 132px; height: 28px; }
+.funnel-lens .fl-period__actions { display: flex; gap: 6px; }
+.funnel-lens .fl-period__custom .fl-field__error { flex-basis: 100%; }
+
+.funnel-lens .fl-managers { position: relative; display: inline-flex; flex-direction: column; gap: 2px; min-width: 0; }
+.funnel-lens .fl-managers__button { height: 28px; max-width: 100%; text-align: left; display: flex; align-items: center; gap: 6px; }
+.funnel-lens .fl-managers__button::after {
+  content: ""; flex: none; width: 0; height: 0; margin-left: auto;
+  border: 4px solid transparent; border-top-color: var(--fl-muted); transform: translateY(2px);
+}
+.funnel-lens .fl-managers__label { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+.funnel-lens .fl-managers__popup {
+  position: absolute; z-index: 30; top: calc(100% + 4px); right: 0; min-width: 220px; max-height: 280px;
+  overflow-y: auto; margin: 0; padding: 6px 0; border: 1px solid var(--fl-border); border-radius: 6px;
+  background: var(--fl-bg); box-shadow: var(--fl-shadow);
+}
+.funnel-lens .fl-check { display: flex; align-items: center; gap: 8px; padding: 5px 12px; cursor: pointer; }
+.funnel-lens .fl-check:hover { background: var(--fl-surface); }
+.funnel-lens .fl-check input { margin: 0; padding: 0; }
+
+.funnel-lens .fl-sync { display: flex; flex-direction: column; gap: 4px; font-size: 12px; }
+.funnel-lens .fl-sync p { margin: 0; }
+.funnel-lens .fl-sync__activity:empty { display: none; }
+.funnel-lens .fl-sync__counts { color: var(--fl-muted); }
+.funnel-lens .fl-sync__wait { color: var(--fl-warn); background: var(--fl-warn-soft); border-radius: 4px; padding: 4px 8px; }
+.funnel-lens .fl-progress {
+  position: relative; height: 4px; margin: 4px 0 2px; overflow: hidden; border-radius: 2px; background: var(--fl-accent-soft);
+}
+/* Indeterminate: amoCRM never says how many pages there are, so no percentage is honest. */
+.funnel-lens .fl-progress__bar {
+  position: absolute; top: 0; bottom: 0; left: 0; width: 35%; border-radius: 2px; background: var(--fl-accent);
+  animation: fl-progress 1.4s ease-in-out infinite;
+}
+@keyframes fl-progress { from { transform: translateX(-100%); } to { transform: translateX(300%); } }
+@media (prefers-reduced-motion: reduce) {
+  .funnel-lens .fl-progress__bar { animation: none; width: 100%; opacity: .5; }
+}
+
+.funnel-lens .fl-error {
+  display: flex; flex-wrap: wrap; align-items: center; gap: 4px 8px; padding: 8px 10px; border-radius: 6px;
+  border: 1px solid var(--fl-bad); background: var(--fl-bad-soft); color: var(--fl-text);
+}
+.funnel-lens .fl-error__text { margin: 0; flex: 1 1 200px; }
+.funnel-lens .fl-error__detail { margin: 0; flex-basis: 100%; color: var(--fl-muted); font-size: 12px; overflow-wrap: anywhere; }
+`;
