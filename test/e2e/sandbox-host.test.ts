@@ -413,6 +413,18 @@ describe('sandbox host page with the probe widget', () => {
     expect((await readProbe(page)).calls.at(-1)).toMatchObject({ userId: manager, name: 'init' });
   });
 
+  test('a card the user may not open shows "no access" and builds no widget', async () => {
+    const manager = USER_IDS.lebedev;
+    const other = (await allApiLeads(env)).find(lead => lead.responsible_user_id !== manager);
+    if (other === undefined) throw new Error('the demo has no lead of another manager');
+    const tracked = await env.open(`/leads/detail/${other.id}`, { userId: manager, kind: 'card' });
+    // Chromium logs the refused card request itself.
+    tracked.allow(/status of 403 \(Forbidden\)/);
+    const { page } = tracked;
+    expect(await page.textContent('.card__main')).toContain('Нет доступа');
+    expect((await readProbe(page)).calls).toEqual([]);
+  });
+
   test('the language switch reloads the page with the widget langs of that language', async () => {
     const { page } = await env.open(LIST, { kind: 'list' });
     await page.click('#sandbox-lang-en');

@@ -22,7 +22,7 @@ export {
   type PageKind,
 } from './host';
 export { ensureHostBundle } from './hostBundle';
-export { probeCopy, type ManifestJson } from './probeCopy';
+export { editProbeManifest, probeCopy, type ManifestJson } from './probeCopy';
 export {
   configureProbe,
   configureProbeOnLoad,
