@@ -398,12 +398,17 @@ describe('sandbox host page with the probe widget', () => {
     const { page } = await env.open(LIST, { kind: 'list' });
     const adminTotal = Number(await page.getAttribute('.list__summary__count', 'data-total'));
     const manager = USER_IDS.lebedev;
-    await page.selectOption('#sandbox-user-switch', String(manager));
-    await page.waitForFunction(
-      id => (document.querySelector<HTMLSelectElement>('#sandbox-user-switch')?.value ?? '') === id,
-      String(manager),
-    );
+    // The switch logs in through /_sandbox/login and reloads: wait for the new document.
+    await Promise.all([
+      page.waitForEvent('load'),
+      page.selectOption('#sandbox-user-switch', String(manager)),
+    ]);
     await waitForPageReady(page, 'list');
+    expect(
+      await page.evaluate(() =>
+        document.querySelector('#sandbox-user-switch option[selected]')?.textContent.trim(),
+      ),
+    ).toBe('Сергей Лебедев');
 
     const expected = (await allApiLeads(env, manager)).filter(lead => lead.pipeline_id === MAIN);
     const total = Number(await page.getAttribute('.list__summary__count', 'data-total'));
