@@ -493,7 +493,7 @@ describe('sandbox host page with the probe widget', () => {
     ).toBe('function');
   });
 
-  test('show more, row selection → list_selected, dark theme toggle', async () => {
+  test('show more, row selection → list_selected, pipeline switch, dark theme toggle', async () => {
     const { page } = await env.open(LIST, { kind: 'list' });
     await page.click('.list__more');
     await page.waitForFunction(
@@ -514,6 +514,19 @@ describe('sandbox host page with the probe widget', () => {
         selected: ids.map(id => ({ id, type: 'lead', emails: [], phones: [] })),
         summary: { items: 2, emails: 0, phones: 0 },
       },
+    });
+
+    const mark = await markDocument(page);
+    await page.selectOption('#pipeline_select', String(PIPELINE_IDS.repeat));
+    await page.waitForFunction(
+      id => document.querySelector<HTMLElement>('#list_page')?.dataset.pipelineId === id,
+      String(PIPELINE_IDS.repeat),
+    );
+    await waitForPageReady(page, 'list');
+    expect(await stillSameDocument(page, mark)).toBe(true);
+    expect((await readProbe(page)).calls.at(-1)).toMatchObject({
+      name: 'init',
+      pipelineId: PIPELINE_IDS.repeat,
     });
 
     await page.click('#sandbox-theme-toggle');
