@@ -1,0 +1,77 @@
+import type { VNode } from 'preact';
+import { useId } from 'preact/hooks';
+import type { DataModel } from '../../state/data';
+import type { ReportModel } from '../../state/report';
+import { ManagerFilter, PeriodPicker, SyncStatus } from '../common';
+import { useEnv } from '../env';
+
+export interface Props {
+  readonly data: DataModel;
+  readonly report: ReportModel;
+  readonly pipelines: readonly { readonly id: number; readonly name: string }[];
+  readonly pipelineId: number;
+  readonly timeZone: string;
+  readonly onPipelineChange: (id: number) => void;
+}
+
+const STEPS = ['week', 'month'] as const;
+
+/** What the report is about (pipeline, period, managers, trend step) and how fresh it is. */
+export function Controls({
+  data,
+  report,
+  pipelines,
+  pipelineId,
+  timeZone,
+  onPipelineChange,
+}: Props): VNode {
+  const { t } = useEnv();
+  const id = useId();
+  const status = data.status.value.kind;
+  const busy = status === 'syncing' || status === 'loading';
+  return (
+    <div class="fl-report__controls" role="group" aria-label={t('fl.report.controls')}>
+      <span class="fl-report__control">
+        <label for={`${id}-pipeline`}>{t('fl.report.pipeline')}</label>
+        <select
+          id={`${id}-pipeline`}
+          value={String(pipelineId)}
+          onChange={e => {
+            const next = Number(e.currentTarget.value);
+            if (next !== pipelineId) onPipelineChange(next);
+          }}
+        >
+          {pipelines.map(p => (
+            <option key={p.id} value={String(p.id)}>
+              {p.name}
+            </option>
+          ))}
+        </select>
+      </span>
+      <PeriodPicker value={report.period.value} onChange={report.setPeriod} timeZone={timeZone} />
+      <ManagerFilter value={report.managers.value} onChange={report.setManagers} />
+      <span class="fl-report__control">
+        <label for={`${id}-step`}>{t('fl.report.granularity')}</label>
+        <select
+          id={`${id}-step`}
+          value={report.trend.value ?? 'week'}
+          onChange={e => {
+            const step = STEPS.find(s => s === e.currentTarget.value);
+            // The model exposes the trend step as its own signal; the page is its only writer.
+            if (step) report.trend.value = step;
+          }}
+        >
+          {STEPS.map(s => (
+            <option key={s} value={s}>
+              {t(`fl.report.${s}`)}
+            </option>
+          ))}
+        </select>
+      </span>
+      <button type="button" onClick={data.refresh} disabled={busy}>
+        {t('fl.report.refresh')}
+      </button>
+      <SyncStatus data={data} />
+    </div>
+  );
+}

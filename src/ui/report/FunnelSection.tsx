@@ -1,0 +1,158 @@
+import type { VNode } from 'preact';
+import type { FunnelReport, StageReport } from '../../core';
+import { adviceFor } from '../advice';
+import { Chart, funnelConfig, funnelSummary, weakestIndex } from '../chart';
+import { MetricHint } from '../common/MetricHint';
+import { useEnv } from '../env';
+import type { Column } from './DataTable';
+import { DataTable } from './DataTable';
+import { Section } from './Section';
+import { useReportTools } from './tools';
+
+export interface Props {
+  readonly report: FunnelReport;
+}
+
+/** A funnel row: an open stage, or the won line at the bottom (only `reached` applies to it). */
+interface Row {
+  readonly name: string;
+  readonly stage: StageReport | null;
+  readonly reached: number;
+}
+
+/** Reach, drop-off and conversion per stage, with the weakest transition and what to do about it. */
+export function FunnelSection({ report }: Props): VNode {
+  const { t, fmt } = useEnv();
+  const { createChart } = useReportTools();
+  const weak = weakestIndex(report);
+  const weakStage = report.stages[weak];
+  const count = (pick: (s: StageReport) => number) => (r: Row) => (r.stage ? pick(r.stage) : null);
+  const share = (pick: (s: StageReport) => number | null) => (r: Row) =>
+    r.stage ? pick(r.stage) : null;
+  const intCell = (f: (r: Row) => number | null) => (r: Row) => {
+    const v = f(r);
+    return v === null ? '' : fmt.int(v);
+  };
+  const pctCell = (f: (r: Row) => number | null) => (r: Row) => (r.stage ? fmt.percent(f(r)) : '');
+  const current = count(s => s.current);
+  const skipped = count(s => s.skipped);
+  const undecided = count(s => s.undecided);
+  const lostHere = count(s => s.lostHere);
+  const toNext = share(s => s.conversionToNext);
+  const decided = share(s => s.decidedConversion);
+  const toWon = share(s => s.conversionToWon);
+  const columns: Column<Row>[] = [
+    {
+      label: t('fl.report.col.stage'),
+      text: true,
+      value: r => r.name,
+      show: r => (
+        <>
+          {r.stage ? (
+            r.name
+          ) : (
+            <MetricHint text={t('fl.metric.wonReached')} align="start">
+              {r.name}
+            </MetricHint>
+          )}
+          {r.stage && r.stage === weakStage ? (
+            <span class="fl-badge fl-badge--weak">{t('fl.report.weakBadge')}</span>
+          ) : null}
+        </>
+      ),
+    },
+    {
+      label: t('fl.report.col.reached'),
+      hint: t('fl.metric.reached'),
+      value: r => r.reached,
+      show: r => fmt.int(r.reached),
+    },
+    {
+      label: t('fl.report.col.current'),
+      hint: t('fl.metric.current'),
+      value: current,
+      show: intCell(current),
+    },
+    {
+      label: t('fl.report.col.skipped'),
+      hint: t('fl.metric.skipped'),
+      value: skipped,
+      show: intCell(skipped),
+    },
+    {
+      label: t('fl.report.col.undecided'),
+      hint: t('fl.metric.undecided'),
+      value: undecided,
+      show: intCell(undecided),
+    },
+    {
+      label: t('fl.report.col.lostHere'),
+      hint: t('fl.metric.lostHere'),
+      value: lostHere,
+      show: intCell(lostHere),
+    },
+    {
+      label: t('fl.report.col.toNext'),
+      hint: t('fl.metric.conversionToNext'),
+      value: toNext,
+      show: pctCell(toNext),
+    },
+    {
+      label: t('fl.report.col.decided'),
+      hint: t('fl.metric.decidedConversion'),
+      value: decided,
+      show: pctCell(decided),
+    },
+    {
+      label: t('fl.report.col.toWon'),
+      hint: t('fl.metric.conversionToWon'),
+      value: toWon,
+      show: pctCell(toWon),
+    },
+  ];
+  const rows: Row[] = [
+    ...report.stages.map(s => ({ name: s.name, stage: s, reached: s.reached })),
+    { name: t('fl.report.wonRow'), stage: null, reached: report.won.reached },
+  ];
+  const transition = report.weakestTransition;
+  const next = report.stages[weak + 1]?.name ?? (weakStage ? t('fl.report.wonRow') : '');
+  return (
+    <Section id="funnel" title={t('fl.report.funnel.title')}>
+      <Chart
+        build={theme => funnelConfig(report, { t, fmt, theme })}
+        source={report}
+        label={funnelSummary(report, { t, fmt })}
+        height={Math.max(160, rows.length * 34)}
+        createChart={createChart}
+      />
+      <DataTable
+        caption={t('fl.report.funnel.caption')}
+        columns={columns}
+        rows={rows}
+        rowKey={r => r.stage?.id ?? 'won'}
+        rowClass={r => (r.stage && r.stage === weakStage ? 'fl-row--weak' : undefined)}
+        csvName="funnel"
+      />
+      {transition && weakStage ? (
+        <div class="fl-callout fl-callout--weak" role="note">
+          <p>
+            <MetricHint
+              text={t('fl.metric.weakest', { min: report.options.minSample })}
+              align="start"
+            >
+              {t('fl.report.funnel.weakest', {
+                from: weakStage.name,
+                to: next,
+                decided: fmt.percent(transition.decidedConversion),
+                conversion: fmt.percent(transition.conversion),
+              })}
+            </MetricHint>
+          </p>
+          <p>{t(adviceFor(weak, report.stages.length))}</p>
+        </div>
+      ) : (
+        <p class="fl-muted">{t('fl.report.funnel.noWeakest', { min: report.options.minSample })}</p>
+      )}
+    </Section>
+  );
+}

@@ -1,0 +1,141 @@
+import { useComputed } from '@preact/signals';
+import type { VNode } from 'preact';
+import { useLayoutEffect, useMemo } from 'preact/hooks';
+import type { FunnelReport } from '../../core';
+import type { DataModel } from '../../state/data';
+import type { ReportModel } from '../../state/report';
+import type { CreateChart } from '../chart';
+import { defaultCreateChart } from '../chart';
+import { ErrorBanner } from '../common';
+import { useEnv } from '../env';
+import { Controls } from './Controls';
+import { FlowSection } from './FlowSection';
+import { ForecastSection } from './ForecastSection';
+import { FunnelSection } from './FunnelSection';
+import { LossSection } from './LossSection';
+import { ManagersSection } from './ManagersSection';
+import { PreviousSection } from './PreviousSection';
+import { StuckSection } from './StuckSection';
+import { SummarySection } from './SummarySection';
+import { TimeSection } from './TimeSection';
+import type { Download, ReportTools } from './tools';
+import { browserDownload, ReportToolsContext } from './tools';
+import { TrendSection } from './TrendSection';
+
+export interface Props {
+  readonly data: DataModel;
+  readonly report: ReportModel;
+  readonly pipelines: readonly { readonly id: number; readonly name: string }[];
+  readonly pipelineId: number;
+  readonly onPipelineChange: (id: number) => void;
+  /** Draws charts; tests pass a fake (jsdom has no canvas). */
+  readonly createChart?: CreateChart | undefined;
+  /** Saves CSV files; tests capture them instead. */
+  readonly download?: Download | undefined;
+}
+
+function Sections({
+  report,
+  leadNames,
+  granularity,
+}: {
+  report: FunnelReport;
+  leadNames: ReadonlyMap<number, string>;
+  granularity: 'week' | 'month';
+}): VNode {
+  const { t } = useEnv();
+  return (
+    <>
+      {report.totals.deals === 0 ? <p class="fl-report__note">{t('fl.report.empty')}</p> : null}
+      <SummarySection report={report} />
+      <FunnelSection report={report} />
+      {report.trend ? <TrendSection buckets={report.trend} granularity={granularity} /> : null}
+      <TimeSection stages={report.stages} />
+      <ManagersSection report={report} />
+      <PreviousSection report={report} />
+      <LossSection report={report} />
+      <FlowSection stages={report.stages} />
+      <ForecastSection report={report} />
+      <StuckSection report={report} leadNames={leadNames} />
+    </>
+  );
+}
+
+/**
+ * The whole metric contract on one page (the widget's advanced settings page): every section a
+ * heading, a chart where a picture helps, and a table with the same numbers and a CSV of it.
+ * Cached numbers stay on screen through syncs, recomputations and errors.
+ */
+export function ReportPage({
+  data,
+  report,
+  pipelines,
+  pipelineId,
+  onPipelineChange,
+  createChart = defaultCreateChart,
+  download = browserDownload,
+}: Props): VNode {
+  const { t } = useEnv();
+  const leadNames = useComputed(
+    () => new Map((data.data.value?.leads ?? []).map(l => [l.id, l.name] as const)),
+  );
+  const timeZone = useComputed(
+    () => data.data.value?.account.timezone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
+  );
+  const tools = useMemo<ReportTools>(
+    () => ({ download, createChart, filePrefix: `funnel-lens-${pipelineId}` }),
+    [download, createChart, pipelineId],
+  );
+  // The page shows a trend; ask the model for one unless the mount already chose a step.
+  useLayoutEffect(() => {
+    if (report.trend.peek() === null) report.trend.value = 'week';
+  }, [report]);
+
+  const state = report.state.value;
+  const shown = report.report.value;
+  const status = data.status.value;
+  const name = pipelines.find(p => p.id === pipelineId)?.name ?? shown?.pipeline.name ?? '';
+  let placeholder: string | null = null;
+  if (!shown) {
+    const fetching =
+      status.kind === 'loading' || status.kind === 'syncing' || status.kind === 'other-tab';
+    placeholder = t(
+      fetching || data.engineVersion.value === 0 ? 'fl.report.loading' : 'fl.report.computing',
+    );
+  }
+  return (
+    <ReportToolsContext.Provider value={tools}>
+      <div class="fl-report" aria-busy={state.status === 'loading'}>
+        <h1 class="fl-report__title">{t('fl.report.title', { pipeline: name })}</h1>
+        <Controls
+          data={data}
+          report={report}
+          pipelines={pipelines}
+          pipelineId={pipelineId}
+          timeZone={timeZone.value}
+          onPipelineChange={onPipelineChange}
+        />
+        <ErrorBanner error={data.error.value} onRetry={data.refresh} />
+        <ErrorBanner
+          error={state.status === 'error' ? { code: 'ENGINE', message: state.message } : null}
+        />
+        {state.status === 'loading' && shown ? (
+          <p class="fl-muted" role="status">
+            {t('fl.report.recomputing')}
+          </p>
+        ) : null}
+        {shown ? (
+          <Sections
+            report={shown}
+            leadNames={leadNames.value}
+            granularity={report.trend.value ?? 'week'}
+          />
+        ) : (
+          <p class="fl-muted" role="status">
+            {placeholder}
+          </p>
+        )}
+      </div>
+    </ReportToolsContext.Provider>
+  );
+}

@@ -1,0 +1,137 @@
+import type { VNode } from 'preact';
+import type { FunnelReport, Totals } from '../../core';
+import type { I18nKey } from '../../i18n';
+import { MetricHint } from '../common/MetricHint';
+import { useEnv } from '../env';
+import type { Formatters } from '../format';
+import type { Column } from './DataTable';
+import { DataTable } from './DataTable';
+import { Section } from './Section';
+import { diff, signedInt } from './values';
+
+export interface Props {
+  readonly report: FunnelReport;
+}
+
+type Kind = 'count' | 'share' | 'money';
+
+interface Row {
+  readonly key: string;
+  readonly label: I18nKey;
+  readonly hint: I18nKey;
+  readonly kind: Kind;
+  readonly now: number | null;
+  readonly before: number | null;
+}
+
+const TOTALS: readonly { key: keyof Totals; label: I18nKey; hint: I18nKey; kind: Kind }[] = [
+  { key: 'deals', label: 'fl.report.col.deals', hint: 'fl.metric.deals', kind: 'count' },
+  { key: 'won', label: 'fl.report.col.won', hint: 'fl.metric.won', kind: 'count' },
+  { key: 'lost', label: 'fl.report.col.lost', hint: 'fl.metric.lost', kind: 'count' },
+  { key: 'open', label: 'fl.report.col.open', hint: 'fl.metric.open', kind: 'count' },
+  { key: 'incoming', label: 'fl.report.col.incoming', hint: 'fl.metric.incoming', kind: 'count' },
+  {
+    key: 'conversion',
+    label: 'fl.report.col.conversion',
+    hint: 'fl.metric.conversion',
+    kind: 'share',
+  },
+  {
+    key: 'revenueWon',
+    label: 'fl.report.col.revenueWon',
+    hint: 'fl.metric.revenueWon',
+    kind: 'money',
+  },
+];
+
+function show(fmt: Formatters, kind: Kind, v: number | null): string {
+  if (v === null) return '—';
+  if (kind === 'share') return fmt.percent(v);
+  return kind === 'money' ? fmt.money(v) : fmt.int(v);
+}
+
+function change(fmt: Formatters, kind: Kind, d: number | null): string {
+  if (d === null) return '—';
+  if (kind === 'share') return fmt.points(d);
+  return kind === 'money' ? (d > 0 ? '+' : '') + fmt.money(d) : signedInt(fmt, d);
+}
+
+/** The period's totals against the previous period of equal length, and the forecast. */
+export function SummarySection({ report }: Props): VNode {
+  const { t, fmt } = useEnv();
+  const rows: Row[] = [
+    ...TOTALS.map(m => ({
+      key: m.key,
+      label: m.label,
+      hint: m.hint,
+      kind: m.kind,
+      now: report.totals[m.key],
+      before: report.previous.totals[m.key],
+    })),
+    {
+      key: 'expectedWins',
+      label: 'fl.report.col.expectedWins',
+      hint: 'fl.metric.forecast',
+      kind: 'count',
+      now: report.forecast.expectedWins,
+      before: null,
+    },
+    {
+      key: 'expectedRevenue',
+      label: 'fl.report.col.expectedRevenue',
+      hint: 'fl.metric.forecast',
+      kind: 'money',
+      now: report.forecast.expectedRevenue,
+      before: null,
+    },
+  ];
+  const prev = report.previous.period;
+  const previousLabel = t('fl.report.summary.previous', {
+    from: fmt.date(prev.from),
+    to: fmt.date(prev.to - 1),
+  });
+  const columns: Column<Row>[] = [
+    {
+      label: t('fl.report.col.metric'),
+      text: true,
+      value: r => t(r.label),
+      show: r => (
+        <MetricHint text={t(r.hint)} align="start">
+          {t(r.label)}
+        </MetricHint>
+      ),
+    },
+    {
+      label: t('fl.report.col.now'),
+      hint: t('fl.report.hint.now'),
+      value: r => r.now,
+      show: r => show(fmt, r.kind, r.now),
+    },
+    {
+      label: previousLabel,
+      hint: t('fl.metric.previous'),
+      value: r => r.before,
+      show: r => show(fmt, r.kind, r.before),
+    },
+    {
+      label: t('fl.report.col.change'),
+      hint: t('fl.report.hint.change'),
+      value: r => diff(r.now, r.before),
+      show: r => change(fmt, r.kind, diff(r.now, r.before)),
+    },
+  ];
+  return (
+    <Section id="summary" title={t('fl.report.summary.title')}>
+      <DataTable
+        caption={t('fl.report.summary.caption', {
+          from: fmt.date(report.period.from),
+          to: fmt.date(report.period.to - 1),
+        })}
+        columns={columns}
+        rows={rows}
+        rowKey={r => r.key}
+        csvName="summary"
+      />
+    </Section>
+  );
+}

@@ -1,0 +1,40 @@
+/** The full report page and its charts; selectors sit under the mount's `.funnel-lens` root. */
+export const REPORT_CSS = `
+.funnel-lens .fl-report { max-width: 1400px; padding: 8px 0 32px; }
+.funnel-lens .fl-report__title { font-size: 20px; font-weight: bold; margin: 0 0 12px; }
+.funnel-lens .fl-report__controls {
+  display: flex; flex-wrap: wrap; align-items: center; gap: 8px 16px;
+  padding: 10px 12px; margin-bottom: 12px; border: 1px solid var(--fl-border); border-radius: 6px;
+  background: var(--fl-surface);
+}
+.funnel-lens .fl-report__control { display: inline-flex; align-items: center; gap: 6px; }
+.funnel-lens .fl-report__note { padding: 8px 12px; border-radius: 6px; background: var(--fl-accent-soft); }
+.funnel-lens .fl-report__section { margin: 24px 0; }
+.funnel-lens .fl-report__section h2 { font-size: 16px; font-weight: bold; margin: 0 0 8px; }
+.funnel-lens .fl-report__lead { font-size: 15px; margin: 0 0 8px; }
+.funnel-lens .fl-report__more { margin-top: 6px; }
+.funnel-lens .fl-chart { position: relative; width: 100%; margin-bottom: 8px; }
+.funnel-lens .fl-table__tools { display: flex; justify-content: flex-end; margin-bottom: 4px; }
+.funnel-lens .fl-table__scroll { overflow-x: auto; }
+.funnel-lens .fl-table table { border-collapse: collapse; width: 100%; }
+.funnel-lens .fl-table caption { text-align: left; color: var(--fl-muted); padding: 0 0 6px; caption-side: top; }
+.funnel-lens .fl-table th, .funnel-lens .fl-table td {
+  padding: 5px 8px; border-bottom: 1px solid var(--fl-border); vertical-align: top;
+}
+.funnel-lens .fl-table thead th { font-weight: bold; background: var(--fl-surface); position: sticky; top: 0; }
+.funnel-lens .fl-table tbody th { font-weight: normal; }
+.funnel-lens .fl-table .fl-num { text-align: right; }
+.funnel-lens .fl-table .fl-text { text-align: left; }
+.funnel-lens .fl-table tbody tr:hover { background: var(--fl-surface); }
+.funnel-lens .fl-row--weak { background: var(--fl-warn-soft); }
+.funnel-lens .fl-row--small { color: var(--fl-muted); }
+.funnel-lens .fl-badge {
+  display: inline-block; margin-left: 6px; padding: 0 6px; border-radius: 8px;
+  font-size: 11px; line-height: 16px; white-space: nowrap; vertical-align: middle;
+}
+.funnel-lens .fl-badge--weak { background: var(--fl-weak); color: #1f2d3d; }
+.funnel-lens .fl-badge--warn { background: var(--fl-warn-soft); color: var(--fl-warn); border: 1px solid var(--fl-warn); }
+.funnel-lens .fl-callout { margin-top: 10px; padding: 10px 12px; border-radius: 6px; border-left: 4px solid var(--fl-weak); background: var(--fl-warn-soft); }
+.funnel-lens .fl-callout p { margin: 0 0 6px; }
+.funnel-lens .fl-callout p:last-child { margin: 0; }
+`;

@@ -1,0 +1,409 @@
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import type { FunnelInput, FunnelReport } from '../../../../src/core';
+import { toCsv } from '../../../../src/core';
+import type { Lang } from '../../../../src/i18n';
+import { adviceFor } from '../../../../src/ui/advice';
+import { weakestIndex } from '../../../../src/ui/chart';
+import type { UiEnv } from '../../../../src/ui/env';
+import { ReportPage } from '../../../../src/ui/report';
+import { DEMO_NOW, PIPELINE_IDS } from '../../../support/demo';
+import { testEnv, WithEnv } from '../../../support/env';
+import type { Demo, Models } from './demoModels';
+import { dataModels, demo, reportModel, until } from './demoModels';
+import { chartFor, fakeCharts } from './fakeCharts';
+
+const HOSTILE = '<img src=x onerror=alert(1)>';
+
+beforeEach(() => {
+  jest.useFakeTimers({ now: DEMO_NOW * 1000 });
+});
+afterEach(() => {
+  cleanup();
+  jest.useRealTimers();
+});
+
+interface Mounted {
+  readonly models: Models;
+  readonly report: ReturnType<typeof reportModel>;
+  readonly charts: ReturnType<typeof fakeCharts>;
+  readonly downloads: { name: string; text: string }[];
+  readonly pipelineChanges: number[];
+  readonly env: UiEnv & { navigated: string[] };
+  readonly view: ReturnType<typeof render>;
+  readonly shown: () => FunnelReport;
+}
+
+async function mount(
+  opts: { lang?: Lang; edit?: (input: FunnelInput) => FunnelInput; managerName?: string } = {},
+): Promise<Mounted> {
+  const d: Demo = demo(opts.edit);
+  const models = await dataModels(d);
+  const report = reportModel(models, { trend: 'month' });
+  const charts = fakeCharts();
+  const downloads: { name: string; text: string }[] = [];
+  const pipelineChanges: number[] = [];
+  const managers = opts.managerName
+    ? d.managers.map(m => ({ ...m, name: opts.managerName ?? m.name }))
+    : d.managers;
+  const env = testEnv({ lang: opts.lang ?? 'ru', managers });
+  const view = render(
+    <WithEnv env={env}>
+      <ReportPage
+        data={models.data}
+        report={report}
+        pipelines={d.pipelines.map(p => ({ id: p.id, name: p.name }))}
+        pipelineId={PIPELINE_IDS.main}
+        onPipelineChange={id => pipelineChanges.push(id)}
+        createChart={charts.create}
+        download={(name, text) => downloads.push({ name, text })}
+      />
+    </WithEnv>,
+  );
+  await until(() => report.state.value.status === 'ok', 'the report');
+  const shown = (): FunnelReport => {
+    const r = report.report.value;
+    if (!r) throw new Error('no report');
+    return r;
+  };
+  return { models, report, charts, downloads, pipelineChanges, env, view, shown };
+}
+
+function finish(m: Mounted): void {
+  m.view.unmount();
+  m.report[Symbol.dispose]();
+  m.models.dispose();
+}
+
+/** Body rows of a table as the text of their cells (row header first). */
+function bodyCells(table: HTMLElement): string[][] {
+  return [...table.querySelectorAll('tbody tr')].map(tr =>
+    [...tr.querySelectorAll('th, td')].map(c => c.textContent),
+  );
+}
+
+describe('ReportPage', () => {
+  it('shows the funnel table and chart with exactly the engine report', async () => {
+    const m = await mount();
+    const r = m.shown();
+    const { fmt, t } = m.env;
+    const table = screen.getByRole('table', { name: 'Сделки периода по этапам воронки' });
+    const rows = bodyCells(table);
+    r.stages.forEach((s, i) => {
+      expect(rows[i]?.slice(1)).toEqual([
+        fmt.int(s.reached),
+        fmt.int(s.current),
+        fmt.int(s.skipped),
+        fmt.int(s.undecided),
+        fmt.int(s.lostHere),
+        fmt.percent(s.conversionToNext),
+        fmt.percent(s.decidedConversion),
+        fmt.percent(s.conversionToWon),
+      ]);
+    });
+    expect(rows[r.stages.length]?.[1]).toBe(fmt.int(r.won.reached));
+
+    const weak = weakestIndex(r);
+    expect(weak).toBeGreaterThanOrEqual(0);
+    const weakRow = table.querySelectorAll('tbody tr')[weak]!;
+    expect(weakRow.className).toContain('fl-row--weak');
+    expect(within(weakRow as HTMLElement).getByText('слабое звено')).toBeTruthy();
+    expect(screen.getByText(t(adviceFor(weak, r.stages.length)))).toBeTruthy();
+
+    const chart = chartFor(m.charts.made, 'Воронка');
+    expect(chart.config.data.datasets[0]?.data).toEqual([
+      ...r.stages.map(s => s.reached),
+      r.won.reached,
+    ]);
+    expect(chart.canvas.getAttribute('role')).toBe('img');
+    finish(m);
+  });
+
+  it('explains every number in its header cell', async () => {
+    const m = await mount();
+    const tables = screen.getAllByRole('table');
+    expect(tables.length).toBe(10);
+    for (const table of tables) {
+      const numeric = [...table.querySelectorAll('thead th.fl-num')];
+      expect(numeric.length).toBeGreaterThan(0);
+      for (const th of numeric)
+        expect(th.querySelector('[role="tooltip"]')?.textContent).toBeTruthy();
+      for (const th of table.querySelectorAll('th'))
+        expect(['col', 'row']).toContain(th.getAttribute('scope'));
+    }
+    finish(m);
+  });
+
+  it('shows totals, time in stage, trend, loss reasons, forecast and skips as the report has them', async () => {
+    const m = await mount();
+    const r = m.shown();
+    const { fmt } = m.env;
+    const summary = bodyCells(screen.getByRole('table', { name: /^Итоги сделок, созданных/ }));
+    expect(summary[0]?.slice(1)).toEqual([
+      fmt.int(r.totals.deals),
+      fmt.int(r.previous.totals.deals),
+      (r.totals.deals > r.previous.totals.deals ? '+' : '') +
+        fmt.int(r.totals.deals - r.previous.totals.deals),
+    ]);
+    expect(summary[5]?.slice(1)).toEqual([
+      fmt.percent(r.totals.conversion),
+      fmt.percent(r.previous.totals.conversion),
+      fmt.points(r.totals.conversion! - r.previous.totals.conversion!),
+    ]);
+
+    const time = bodyCells(screen.getByRole('table', { name: 'Время на этапах и пороги «завис»' }));
+    r.stages.forEach((s, i) => {
+      expect(time[i]?.slice(1, 6)).toEqual([
+        fmt.days(s.time.medianHours),
+        fmt.days(s.time.p90Hours),
+        fmt.days(s.time.openMedianHours),
+        fmt.int(s.time.samples),
+        fmt.days(s.stuckThresholdHours),
+      ]);
+      expect(time[i]?.[7]).toBe(fmt.int(s.stuck));
+    });
+    const timeChart = chartFor(m.charts.made, 'Время на этапе');
+    expect(timeChart.config.data.datasets[1]?.data).toEqual(
+      r.stages.map(s => (s.time.p90Hours === null ? null : s.time.p90Hours / 24)),
+    );
+
+    const buckets = r.trend ?? [];
+    expect(buckets.length).toBeGreaterThan(2);
+    const trend = bodyCells(
+      screen.getByRole('table', { name: 'Конверсия сделок, созданных в каждом отрезке периода' }),
+    );
+    expect(trend.map(row => row[5])).toEqual(buckets.map(b => fmt.percent(b.totals.conversion)));
+    expect(trend.map(row => row[1])).toEqual(buckets.map(b => fmt.int(b.totals.deals)));
+    const trendChart = chartFor(m.charts.made, 'Конверсия по периодам');
+    expect(trendChart.config.data.datasets[0]?.data).toEqual(buckets.map(b => b.totals.conversion));
+    expect(trendChart.config.data.datasets[1]?.data).toEqual(buckets.map(b => b.totals.deals));
+
+    expect(r.lossReasons.length).toBeGreaterThan(1);
+    const loss = bodyCells(screen.getByRole('table', { name: /^Проигранные сделки периода/ }));
+    r.lossReasons.forEach((reason, i) => {
+      expect(loss[i]?.slice(1)).toEqual([
+        ...r.stages.map(s => fmt.int(reason.byStage[String(s.id)] ?? 0)),
+        fmt.int(reason.count),
+      ]);
+    });
+    const noReason = r.lossReasons.findIndex(x => x.reasonId === null);
+    if (noReason >= 0) expect(loss[noReason]?.[0]).toBe('Без причины');
+    const lossChart = chartFor(m.charts.made, 'Причины отказа');
+    expect(lossChart.config.data.datasets.map(ds => ds.label)).toEqual(r.stages.map(s => s.name));
+
+    const flow = bodyCells(screen.getByRole('table', { name: /^Пропущенные этапы/ }));
+    expect(flow.map(row => row.slice(1))).toEqual(
+      r.stages.map(s => [fmt.int(s.skipped), fmt.int(s.movedBack)]),
+    );
+
+    const forecast = bodyCells(
+      screen.getByRole('table', { name: /^Вероятность успеха по этапам/ }),
+    );
+    expect(forecast.map(row => row.slice(1))).toEqual(
+      r.stages.map((s, i) => [
+        fmt.percent(r.forecast.probabilities[i]!.p),
+        fmt.int(s.now.count),
+        fmt.money(s.now.value),
+      ]),
+    );
+    expect(
+      screen.getByText(
+        `Ожидается побед: ${fmt.int(r.forecast.expectedWins)}, выручка: ${fmt.money(r.forecast.expectedRevenue)}`,
+        { normalizer: text => text },
+      ),
+    ).toBeTruthy();
+
+    const previous = bodyCells(
+      screen.getByRole('table', { name: /^Этапы сейчас и в предыдущем периоде/ }),
+    );
+    r.stages.forEach((s, i) => {
+      const before = r.previous.stages[i]!;
+      expect(previous[i]?.slice(1, 3)).toEqual([fmt.int(s.reached), fmt.int(before.reached)]);
+      expect(previous[i]?.[5]).toBe(fmt.percent(before.conversionToNext));
+    });
+    finish(m);
+  });
+
+  it('downloads a table as CSV with the unrounded numbers', async () => {
+    const m = await mount();
+    const r = m.shown();
+    const { t } = m.env;
+    fireEvent.click(
+      screen.getByRole('button', { name: 'Скачать CSV: Сделки периода по этапам воронки' }),
+    );
+    expect(m.downloads).toHaveLength(1);
+    expect(m.downloads[0]?.name).toBe(`funnel-lens-${PIPELINE_IDS.main}-funnel.csv`);
+    const header = (
+      [
+        'stage',
+        'reached',
+        'current',
+        'skipped',
+        'undecided',
+        'lostHere',
+        'toNext',
+        'decided',
+        'toWon',
+      ] as const
+    ).map(k => t(`fl.report.col.${k}`));
+    const expected = toCsv(header, [
+      ...r.stages.map(s => [
+        s.name,
+        s.reached,
+        s.current,
+        s.skipped,
+        s.undecided,
+        s.lostHere,
+        s.conversionToNext,
+        s.decidedConversion,
+        s.conversionToWon,
+      ]),
+      [t('fl.report.wonRow'), r.won.reached, null, null, null, null, null, null, null],
+    ]);
+    expect(m.downloads[0]?.text).toBe(expected);
+
+    fireEvent.click(screen.getByRole('button', { name: /^Скачать CSV: Зависшие сделки/ }));
+    const stuck = m.downloads[1]!.text.split('\r\n').filter(Boolean);
+    expect(stuck).toHaveLength(r.stuck.length + 1);
+    expect(stuck[1]?.split(',').at(-1)).toBe(String(r.stuck[0]?.price));
+    finish(m);
+  });
+
+  it('flags managers below the minimum sample and shows their conversion from reached', async () => {
+    const m = await mount();
+    const first = m.shown();
+    const deals = first.managers.map(x => x.deals).sort((a, b) => a - b);
+    const min = deals[Math.floor(deals.length / 2)]!;
+    m.models.settings.value = { ...m.models.settings.value, minSample: min };
+    await until(
+      () => m.report.state.value.status === 'ok' && m.shown().options.minSample === min,
+      'the new minimum',
+    );
+    const r = m.shown();
+    const { fmt, userName } = m.env;
+    const table = screen.getByRole('table', { name: /^Менеджеры рядом/ });
+    const rows = [...table.querySelectorAll('tbody tr')];
+    expect(rows).toHaveLength(r.managers.length);
+    r.managers.forEach((manager, i) => {
+      const row = rows[i]!;
+      const cells = [...row.querySelectorAll('th, td')].map(c => c.textContent);
+      expect(cells[0]).toContain(userName(manager.userId));
+      expect(cells.slice(1, 6)).toEqual([
+        fmt.int(manager.deals),
+        fmt.int(manager.won),
+        fmt.int(manager.lost),
+        fmt.int(manager.open),
+        fmt.percent(manager.winRate),
+      ]);
+      const reached = manager.reached;
+      expect(cells.slice(6)).toEqual(
+        reached
+          .slice(0, -1)
+          .map((here, s) => fmt.percent(here === 0 ? null : reached[s + 1]! / here)),
+      );
+      expect(row.textContent.includes('мало сделок')).toBe(manager.deals < min);
+    });
+    expect(r.managers.some(x => x.deals < min)).toBe(true);
+    expect(r.managers.some(x => x.deals >= min)).toBe(true);
+    finish(m);
+  });
+
+  it('links stuck deals to their cards and shows their days against the threshold', async () => {
+    const m = await mount();
+    const r = m.shown();
+    const { fmt } = m.env;
+    expect(r.stuck.length).toBeGreaterThan(0);
+    const table = screen.getByRole('table', { name: /^Зависшие сделки/ });
+    const rows = bodyCells(table);
+    expect(rows).toHaveLength(Math.min(50, r.stuck.length));
+    const deal = r.stuck[0]!;
+    expect(rows[0]?.slice(3)).toEqual([
+      fmt.days(deal.hoursInStage),
+      fmt.days(deal.thresholdHours),
+      fmt.money(deal.price),
+    ]);
+    fireEvent.click(within(table).getAllByRole('link')[0]!);
+    expect(m.env.navigated).toEqual([`/leads/detail/${deal.leadId}`]);
+    finish(m);
+  });
+
+  it('renders names from the data as text, never as markup', async () => {
+    const m = await mount({
+      managerName: HOSTILE,
+      edit: input => ({
+        ...input,
+        pipeline: {
+          ...input.pipeline,
+          statuses: input.pipeline.statuses.map((s, i) => (i === 1 ? { ...s, name: HOSTILE } : s)),
+        },
+        lossReasons: input.lossReasons.map(x => ({ ...x, name: HOSTILE })),
+      }),
+    });
+    expect(m.view.container.querySelector('img')).toBeNull();
+    expect(screen.getAllByText(HOSTILE).length).toBeGreaterThan(3);
+    finish(m);
+  });
+
+  it('keeps the numbers on screen when a refresh fails, and says why', async () => {
+    const m = await mount();
+    fireEvent.click(screen.getByRole('button', { name: 'Обновить' }));
+    await until(() => m.models.data.error.value !== null, 'the failed sync');
+    expect(screen.getByText(m.env.t('fl.errors.NETWORK'))).toBeTruthy();
+    expect(screen.getByRole('table', { name: 'Сделки периода по этапам воронки' })).toBeTruthy();
+    finish(m);
+  });
+
+  it('changes pipeline through the host and the trend step through the model', async () => {
+    const m = await mount();
+    fireEvent.change(screen.getByRole('combobox', { name: 'Воронка' }), {
+      target: { value: String(PIPELINE_IDS.repeat) },
+    });
+    expect(m.pipelineChanges).toEqual([PIPELINE_IDS.repeat]);
+    const monthly = chartFor(m.charts.made, 'Конверсия по периодам');
+    fireEvent.change(screen.getByRole('combobox', { name: 'Шаг динамики' }), {
+      target: { value: 'week' },
+    });
+    expect(m.report.trend.value).toBe('week');
+    await until(
+      () => m.report.state.value.status === 'ok' && (m.shown().trend?.length ?? 0) > 10,
+      'weekly trend',
+    );
+    expect(screen.getByRole('heading', { name: 'Динамика конверсии по неделям' })).toBeTruthy();
+    expect(monthly.updates).toBeGreaterThan(0);
+    expect(monthly.config.data.datasets[1]?.data).toEqual(
+      m.shown().trend?.map(b => b.totals.deals),
+    );
+    finish(m);
+  });
+
+  it('speaks English', async () => {
+    const m = await mount({ lang: 'en' });
+    const r = m.shown();
+    for (const name of [
+      'Period summary',
+      'Funnel',
+      'Time in stage',
+      'Managers',
+      'Loss reasons by stage',
+      'Stuck deals',
+    ]) {
+      expect(screen.getByRole('heading', { name })).toBeTruthy();
+    }
+    const rows = bodyCells(
+      screen.getByRole('table', { name: "The period's deals by funnel stage" }),
+    );
+    expect(rows[0]?.[6]).toBe(m.env.fmt.percent(r.stages[0]!.conversionToNext));
+    expect(m.env.fmt.lang).toBe('en');
+    finish(m);
+  });
+
+  it('destroys every chart and leaves no timers when unmounted', async () => {
+    const m = await mount();
+    const live = m.charts.made.filter(c => !c.destroyed);
+    expect(live).toHaveLength(4);
+    m.view.unmount();
+    expect(m.charts.made.every(c => c.destroyed)).toBe(true);
+    m.report[Symbol.dispose]();
+    m.models.dispose();
+    expect(jest.getTimerCount()).toBe(0);
+  });
+});
