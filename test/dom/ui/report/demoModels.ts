@@ -84,7 +84,11 @@ export interface Models {
   dispose(): void;
 }
 
-export async function dataModels({ input, pipelines }: Demo): Promise<Models> {
+/** Models over the demo; `empty` starts with nothing cached, so the model syncs (and fails). */
+export async function dataModels(
+  { input, pipelines }: Demo,
+  { empty = false } = {},
+): Promise<Models> {
   const scope = { accountId: 1, userId: USER_IDS.admin, pipelineId: PIPELINE_IDS.main };
   const leads = input.leads.filter(l => l.pipelineId === scope.pipelineId && !l.isDeleted);
   const ids = new Set(leads.map(l => l.id));
@@ -109,12 +113,14 @@ export async function dataModels({ input, pipelines }: Demo): Promise<Models> {
     events,
   };
   const store = createMemoryStore();
-  await store.save(scope, held, {
-    replace: true,
-    putLeads: leads,
-    deleteLeadIds: [],
-    putEvents: events,
-  });
+  if (!empty) {
+    await store.save(scope, held, {
+      replace: true,
+      putLeads: leads,
+      deleteLeadIds: [],
+      putEvents: events,
+    });
+  }
   const engine = createInThreadEngine();
   const settings = signal<WidgetSettings>(DEFAULT_SETTINGS);
   const data = new DataModel({

@@ -1,0 +1,89 @@
+import { useComputed } from '@preact/signals';
+import type { VNode } from 'preact';
+import type { LeadJourney, Pipeline } from '../../core';
+import type { CardModel } from '../../state/card';
+import type { DataModel } from '../../state/data';
+import { ErrorBanner, MetricHint, SyncStatus } from '../common';
+import { useEnv } from '../env';
+import { SOURCE_HINT } from '../report/thresholdText';
+import { Journey } from './Journey';
+import { StageGauge } from './StageGauge';
+import { stepKind } from './steps';
+
+export interface Props {
+  readonly data: DataModel;
+  readonly card: CardModel;
+  readonly pipelineName: string;
+}
+
+/** Where the deal is when it is not at an open stage: what to say instead of the gauge. */
+function closedNote(journey: LeadJourney, pipelineId: number, pipelines: readonly Pipeline[]) {
+  const last = journey.steps.at(-1);
+  const kind = last ? stepKind(last, pipelineId, pipelines) : 'incoming';
+  if (kind === 'won') return 'fl.card.isWon' as const;
+  if (kind === 'lost') return 'fl.card.isLost' as const;
+  return 'fl.card.isIncoming' as const;
+}
+
+/** The lead card's block: this deal's path through the funnel and its time in the current stage. */
+export function CardBlock({ data, card, pipelineName }: Props): VNode {
+  const { t, fmt } = useEnv();
+  const pipelines = useComputed(() => data.data.value?.pipelines ?? []);
+  const pipelineId = useComputed(() => data.data.value?.pipelineId ?? 0);
+  const state = card.state.value;
+  const status = data.status.value;
+  const view = state.status === 'ok' ? state.data : null;
+  const body = (): VNode | null => {
+    if (state.status === 'error') {
+      return <p role="alert">{t('fl.errors.ENGINE', { message: state.message })}</p>;
+    }
+    if (!view) {
+      const first = status.kind === 'syncing' && status.first;
+      // A failed first sync leaves nothing to compute; the banner above says why.
+      if (!first && data.error.value) return null;
+      return (
+        <p class="fl-muted" role="status">
+          {t(first ? 'fl.card.firstSync' : 'fl.card.loading')}
+        </p>
+      );
+    }
+    const { journey } = view;
+    if (!journey)
+      return <p class="fl-muted">{t('fl.card.notFound', { pipeline: pipelineName })}</p>;
+    const current = journey.current;
+    return (
+      <>
+        {current ? (
+          <div class="fl-card__now">
+            {current.stuck ? (
+              <MetricHint
+                text={`${t(SOURCE_HINT[current.norm.threshold.source])} ${t('fl.card.stuckHint', {
+                  threshold: fmt.days(current.norm.threshold.hours),
+                })}`}
+                align="start"
+              >
+                <span class="fl-badge fl-badge--stuck">{t('fl.card.stuck')}</span>
+              </MetricHint>
+            ) : null}
+            <StageGauge
+              hoursInStage={current.hoursInStage}
+              norm={current.norm}
+              stuck={current.stuck}
+            />
+          </div>
+        ) : (
+          <p class="fl-card__note">{t(closedNote(journey, pipelineId.value, pipelines.value))}</p>
+        )}
+        <h4 class="fl-card__subtitle">{t('fl.card.path', { pipeline: pipelineName })}</h4>
+        <Journey journey={journey} pipelineId={pipelineId.value} pipelines={pipelines.value} />
+      </>
+    );
+  };
+  return (
+    <div class="fl-card" aria-busy={state.status === 'loading'}>
+      <ErrorBanner error={data.error.value} onRetry={data.refresh} />
+      {body()}
+      <SyncStatus data={data} />
+    </div>
+  );
+}

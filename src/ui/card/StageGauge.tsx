@@ -1,0 +1,94 @@
+import type { VNode } from 'preact';
+import type { StageNorm } from '../../core';
+import { MetricHint } from '../common/MetricHint';
+import { useEnv } from '../env';
+import { SOURCE_HINT } from '../report/thresholdText';
+
+export interface Props {
+  readonly hoursInStage: number;
+  readonly norm: StageNorm;
+  readonly stuck: boolean;
+}
+
+/** Position of `hours` on a scale running to `max`, as a CSS percentage. */
+const at = (hours: number, max: number): string =>
+  `${Math.min(100, (hours / max) * 100).toFixed(2)}%`;
+
+/**
+ * This deal's time in its stage as a bar, with the stage's median and p90 marked on it, so "long
+ * for this stage" reads at a glance; the numbers are in the text below and in the meter's value.
+ */
+export function StageGauge({ hoursInStage, norm, stuck }: Props): VNode {
+  const { t, fmt } = useEnv();
+  const { medianHours, p90Hours, threshold } = norm;
+  // Room past the furthest point so the marks never sit on the edge.
+  const max = Math.max(hoursInStage, p90Hours ?? 0, threshold.hours, 1) * 1.15;
+  const valueText = t('fl.card.gaugeText', {
+    value: fmt.days(hoursInStage),
+    median: fmt.days(medianHours),
+    p90: fmt.days(p90Hours),
+  });
+  return (
+    <div class="fl-card__gauge">
+      <div
+        class={`fl-gauge${stuck ? ' fl-gauge--stuck' : ''}`}
+        role="meter"
+        aria-label={t('fl.card.gaugeLabel')}
+        aria-valuemin={0}
+        aria-valuemax={max / 24}
+        aria-valuenow={hoursInStage / 24}
+        aria-valuetext={valueText}
+      >
+        <div class="fl-gauge__fill" style={{ width: at(hoursInStage, max) }} />
+        {medianHours !== null ? (
+          <div
+            class="fl-gauge__mark fl-gauge__mark--median"
+            data-hours={medianHours}
+            style={{ left: at(medianHours, max) }}
+          />
+        ) : null}
+        {p90Hours !== null ? (
+          <div
+            class="fl-gauge__mark fl-gauge__mark--p90"
+            data-hours={p90Hours}
+            style={{ left: at(p90Hours, max) }}
+          />
+        ) : null}
+      </div>
+      <dl class="fl-card__norms">
+        <div>
+          <dt>
+            <MetricHint text={t('fl.metric.hoursInStage')} align="start">
+              {t('fl.card.inStage')}
+            </MetricHint>
+          </dt>
+          <dd class="fl-num">{fmt.days(hoursInStage)}</dd>
+        </div>
+        <div>
+          <dt>
+            <MetricHint text={t('fl.card.normHint', { samples: norm.samples })} align="start">
+              {t('fl.card.median')}
+            </MetricHint>
+          </dt>
+          <dd class="fl-num">{fmt.days(medianHours)}</dd>
+        </div>
+        <div>
+          <dt>
+            <MetricHint text={t('fl.card.normHint', { samples: norm.samples })} align="start">
+              {t('fl.card.p90')}
+            </MetricHint>
+          </dt>
+          <dd class="fl-num">{fmt.days(p90Hours)}</dd>
+        </div>
+        <div>
+          <dt>
+            <MetricHint text={t(SOURCE_HINT[threshold.source])} align="start">
+              {t('fl.card.threshold')}
+            </MetricHint>
+          </dt>
+          <dd class="fl-num">{fmt.days(threshold.hours)}</dd>
+        </div>
+      </dl>
+    </div>
+  );
+}

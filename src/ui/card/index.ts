@@ -1,0 +1,3 @@
+export { CardBlock } from './CardBlock';
+export type { Props as CardBlockProps } from './CardBlock';
+export { CARD_CSS } from './card.css';
