@@ -1,0 +1,110 @@
+import { wrap } from 'idb';
+import { CacheError, describeError, guard } from './errors';
+import { clearScope, READ_PAGE, readScope, STORES, upgrade, within, writeDelta } from './idbTx';
+import type { Db } from './idbTx';
+import { checkData, scopeKey } from './scope';
+import type { PipelineStore } from './types';
+import { CACHE_SCHEMA_VERSION } from './version';
+
+export { CACHE_SCHEMA_VERSION };
+export const DEFAULT_CACHE_NAME = 'funnel-lens';
+
+export interface IdbStoreOptions {
+  /** Database name; default `funnel-lens`. */
+  readonly name?: string;
+  /** The IndexedDB to use; default the global one. Tests pass a fresh fake-indexeddb factory. */
+  readonly indexedDB?: IDBFactory;
+  /** Records per getAll request while loading; default 50,000. Tests lower it to cross pages. */
+  readonly readPage?: number;
+}
+
+function createIdbStore(raw: IDBDatabase, readPage: number): PipelineStore {
+  const db = wrap(raw) as Db;
+  let closed = false;
+  // Another tab opening a newer cache version waits until every older connection closes.
+  raw.onversionchange = () => {
+    closed = true;
+    raw.close();
+  };
+  // The browser closed the connection itself (storage cleared, disk error).
+  raw.onclose = () => {
+    closed = true;
+  };
+  const live = (): Db => {
+    if (closed) throw new CacheError('CLOSED');
+    return db;
+  };
+
+  return {
+    async load(scope) {
+      const key = scopeKey(scope);
+      const found = await guard('READ_FAILED', () => readScope(live(), key, readPage));
+      if (found !== 'stale') return found;
+      await guard('WRITE_FAILED', () => clearScope(live(), key));
+      return null;
+    },
+    async save(scope, data, delta) {
+      const key = scopeKey(scope);
+      checkData(scope, data);
+      await guard('WRITE_FAILED', () => {
+        const tx = live().transaction(STORES, 'readwrite');
+        return within(tx, () => writeDelta(tx, key, data, delta));
+      });
+    },
+    async clear(scope) {
+      const key = scopeKey(scope);
+      await guard('WRITE_FAILED', () => clearScope(live(), key));
+    },
+    close() {
+      closed = true;
+      raw.close();
+    },
+  };
+}
+
+function globalIndexedDB(): IDBFactory | undefined {
+  // Reading the global itself throws in some sandboxed frames.
+  return (globalThis as { indexedDB?: IDBFactory }).indexedDB;
+}
+
+/**
+ * Opens (creating or upgrading) the cache database. Rejects with a CacheError saying why when
+ * IndexedDB is missing, refuses to open, holds a newer version, or an older connection in another
+ * tab blocks the upgrade; the caller then falls back to `createMemoryStore()`.
+ *
+ * @example
+ * const store = await openIdbStore().catch(() => createMemoryStore());
+ */
+export function openIdbStore(opts: IdbStoreOptions = {}): Promise<PipelineStore> {
+  return new Promise<PipelineStore>((resolve, reject) => {
+    const { readPage } = opts;
+    if (readPage !== undefined && !(Number.isSafeInteger(readPage) && readPage > 0)) {
+      throw new RangeError(`readPage must be a positive integer, got ${readPage}`);
+    }
+    let request: IDBOpenDBRequest;
+    try {
+      const factory = opts.indexedDB ?? globalIndexedDB();
+      if (factory === undefined) throw new Error('indexedDB is not defined');
+      request = factory.open(opts.name ?? DEFAULT_CACHE_NAME, CACHE_SCHEMA_VERSION);
+    } catch (error) {
+      reject(new CacheError('UNAVAILABLE', describeError(error), error));
+      return;
+    }
+    let gaveUp = false;
+    request.onupgradeneeded = () => upgrade(request.result);
+    request.onblocked = () => {
+      gaveUp = true;
+      reject(new CacheError('BLOCKED'));
+    };
+    request.onerror = () => {
+      const error = request.error;
+      const code = error?.name === 'VersionError' ? 'VERSION' : 'UNAVAILABLE';
+      reject(new CacheError(code, describeError(error), error));
+    };
+    request.onsuccess = () => {
+      // Opened after we told the caller it was blocked: the caller has moved on without it.
+      if (gaveUp) request.result.close();
+      else resolve(createIdbStore(request.result, readPage ?? READ_PAGE));
+    };
+  });
+}

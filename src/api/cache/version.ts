@@ -1,0 +1,6 @@
+/**
+ * The layout of what the cache stores. Bump it whenever a stored shape changes (the core Lead or
+ * StatusChange, PipelineData, the object stores or their keys): opening the database at a higher
+ * version drops everything held, which costs one full sync and never mixes two layouts.
+ */
+export const CACHE_SCHEMA_VERSION = 1;
