@@ -1,0 +1,44 @@
+import type { VNode } from 'preact';
+import type { OpenDeal } from '../../core';
+import { MetricHint } from '../common/MetricHint';
+import { useEnv } from '../env';
+import { isStuck } from './stageFacts';
+
+export interface Props {
+  readonly deal: OpenDeal;
+  /** The lead's name from the synced data; null when it is not there. */
+  readonly name: string | null;
+}
+
+/** One open deal: a link to its card, who owns it, days at the stage against the threshold, budget. */
+export function DealRow({ deal, name }: Props): VNode {
+  const env = useEnv();
+  const { t, fmt } = env;
+  const url = env.leadUrl(deal.leadId);
+  const over = isStuck(deal);
+  return (
+    <li class="fl-deal">
+      <a
+        class="fl-deal__name"
+        href={url}
+        onClick={e => {
+          // amoCRM is a single-page app: navigate inside it instead of reloading the page.
+          e.preventDefault();
+          env.navigate(url);
+        }}
+      >
+        {name || t('fl.drill.lead', { id: deal.leadId })}
+      </a>
+      <span class="fl-deal__budget fl-num">{fmt.money(deal.price)}</span>
+      <span class="fl-deal__manager">{env.userName(deal.responsibleUserId)}</span>
+      <MetricHint text={t('fl.metric.hoursInStage')}>
+        <span class={over ? 'fl-deal__days fl-deal__days--over fl-num' : 'fl-deal__days fl-num'}>
+          {t('fl.drill.daysOf', {
+            days: fmt.days(deal.hoursInStage),
+            threshold: fmt.days(deal.thresholdHours),
+          })}
+        </span>
+      </MetricHint>
+    </li>
+  );
+}

@@ -1,0 +1,138 @@
+import type { VNode } from 'preact';
+import { useId, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { FunnelReport, Lead, StageReport } from '../../core';
+import { useEnv } from '../env';
+import { DealRow } from './DealRow';
+import type { DrillTab } from './DrillTabs';
+import { DrillTabs, panelId, tabId } from './DrillTabs';
+import { Icon } from './Icon';
+import { dealsAt, isStuck } from './stageFacts';
+
+export interface Props {
+  readonly report: FunnelReport;
+  readonly stage: StageReport;
+  /** The synced leads, for deal names. */
+  readonly leads: readonly Lead[];
+  readonly pipelineId: number;
+  readonly onBack: () => void;
+}
+
+/** Rows shown at first and added per "show more": enough to act on, cheap to render. */
+export const PAGE_SIZE = 50;
+
+/**
+ * The deals behind one stage: the stuck ones first (furthest past the threshold on top), or all
+ * open deals at it, each linking to its card, and a way to the same deals in amoCRM's own list.
+ */
+export function Drilldown({ report, stage, leads, pipelineId, onBack }: Props): VNode {
+  const env = useEnv();
+  const { t, fmt } = env;
+  const idPrefix = useId();
+  const back = useRef<HTMLButtonElement>(null);
+  const list = useRef<HTMLUListElement>(null);
+  /** Index of the first row a "show more" added: focus goes there, not to the vanished button. */
+  const firstAdded = useRef<number | null>(null);
+  const names = useMemo(() => new Map(leads.map(l => [l.id, l.name])), [leads]);
+  const all = useMemo(() => dealsAt(report, stage.id), [report, stage.id]);
+  const stuck = useMemo(() => all.filter(isStuck), [all]);
+  const [tab, setTab] = useState<DrillTab>(stuck.length > 0 ? 'stuck' : 'all');
+  const [limit, setLimit] = useState(PAGE_SIZE);
+  const rows = tab === 'stuck' ? stuck : all;
+  const shown = rows.slice(0, limit);
+
+  useLayoutEffect(() => {
+    back.current?.focus();
+  }, []);
+  useLayoutEffect(() => {
+    if (firstAdded.current === null) return;
+    list.current?.querySelectorAll<HTMLElement>('.fl-deal__name')[firstAdded.current]?.focus();
+    firstAdded.current = null;
+  }, [limit]);
+
+  const switchTab = (next: DrillTab) => {
+    setTab(next);
+    setLimit(PAGE_SIZE);
+  };
+
+  return (
+    <section
+      class="fl-drill"
+      aria-labelledby={`${idPrefix}-title`}
+      onKeyDown={e => {
+        if (e.key === 'Escape') {
+          e.preventDefault();
+          onBack();
+        }
+      }}
+    >
+      <div class="fl-drill__head">
+        <button
+          type="button"
+          ref={back}
+          class="fl-icon-button"
+          aria-label={t('fl.drill.back')}
+          title={t('fl.drill.back')}
+          onClick={onBack}
+        >
+          <Icon name="back" />
+        </button>
+        <h3 class="fl-drill__title" id={`${idPrefix}-title`}>
+          {stage.name}
+        </h3>
+      </div>
+      <DrillTabs
+        tab={tab}
+        counts={{ stuck: stuck.length, all: all.length }}
+        onChange={switchTab}
+        idPrefix={idPrefix}
+      />
+      <div
+        class="fl-drill__panel"
+        role="tabpanel"
+        id={panelId(idPrefix)}
+        aria-labelledby={tabId(idPrefix, tab)}
+      >
+        {rows.length === 0 ? (
+          <p class="fl-drill__empty">
+            {tab === 'stuck'
+              ? t('fl.drill.emptyStuck', { days: fmt.days(stage.stuckThresholdHours) })
+              : t('fl.drill.emptyAll')}
+          </p>
+        ) : (
+          <ul class="fl-deals" ref={list}>
+            {shown.map(deal => (
+              <DealRow key={deal.leadId} deal={deal} name={names.get(deal.leadId) ?? null} />
+            ))}
+          </ul>
+        )}
+        {rows.length > shown.length && (
+          <div class="fl-drill__more">
+            <span class="fl-muted">
+              {t('fl.drill.shown', { shown: fmt.int(shown.length), total: fmt.int(rows.length) })}
+            </span>
+            <button
+              type="button"
+              onClick={() => {
+                firstAdded.current = shown.length;
+                setLimit(l => l + PAGE_SIZE);
+              }}
+            >
+              {t('fl.drill.more', {
+                count: fmt.int(Math.min(PAGE_SIZE, rows.length - shown.length)),
+              })}
+            </button>
+          </div>
+        )}
+      </div>
+      <button
+        type="button"
+        class="fl-drill__list"
+        title={t('fl.drill.allHint')}
+        onClick={() => env.navigate(env.stageListUrl(pipelineId, [stage.id]))}
+      >
+        <Icon name="external" />
+        <span>{t('fl.drill.openList')}</span>
+      </button>
+    </section>
+  );
+}

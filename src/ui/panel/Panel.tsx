@@ -1,0 +1,120 @@
+// Loaded for its effect, not only its types: @preact/signals' Preact integration is what makes a
+// component that reads `.value` while rendering re-render when that signal changes.
+import '@preact/signals';
+import type { Signal } from '@preact/signals';
+import type { VNode } from 'preact';
+import { useId, useRef } from 'preact/hooks';
+import type { DataModel } from '../../state/data';
+import type { ReportModel } from '../../state/report';
+import { ErrorBanner } from '../common/ErrorBanner';
+import { ManagerFilter } from '../common/ManagerFilter';
+import { PeriodPicker } from '../common/PeriodPicker';
+import { SyncStatus } from '../common/SyncStatus';
+import { useEnv } from '../env';
+import { CollapsedStrip } from './CollapsedStrip';
+import { PanelHeader } from './PanelHeader';
+import { PanelReport } from './PanelReport';
+
+export interface Props {
+  readonly data: DataModel;
+  readonly report: ReportModel;
+  readonly pipelineId: number;
+  readonly pipelineName: string;
+  /** Folded to a narrow strip; the host persists it between page loads. */
+  readonly collapsed: Signal<boolean>;
+  /** The current user: results count only the deals this user may see. */
+  readonly userName: string;
+}
+
+/** Used when the account's zone is unknown (an old cache): the browser's zone is the best guess. */
+const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+/**
+ * Funnel Lens beside amoCRM's leads list or pipeline: freshness, errors, period and managers,
+ * the period's totals, the weakest link and the funnel, and each stage's deals on a click.
+ */
+export function Panel({
+  data,
+  report,
+  pipelineId,
+  pipelineName,
+  collapsed,
+  userName,
+}: Props): VNode {
+  const { t } = useEnv();
+  const bodyId = useId();
+  /** Set when our own toggle changed `collapsed`, so focus follows to the other toggle. */
+  const toggled = useRef(false);
+  /** The stage row to focus when the funnel comes back from a drill-down. */
+  const returnTo = useRef<number | null>(null);
+  const focusToggle = toggled.current;
+  toggled.current = false;
+  const focusStageId = returnTo.current;
+  returnTo.current = null;
+
+  const latest = report.report.value;
+  const toggle = (value: boolean) => {
+    toggled.current = true;
+    collapsed.value = value;
+  };
+  if (collapsed.value) {
+    return (
+      <CollapsedStrip report={latest} onExpand={() => toggle(false)} focusToggle={focusToggle} />
+    );
+  }
+
+  const pipelineData = data.data.value;
+  const status = data.status.value;
+  const state = report.state.value;
+  const selected = report.selectedStage.value;
+  return (
+    <aside class="fl-panel" aria-label={t('fl.panel.region')}>
+      <PanelHeader
+        pipelineName={pipelineName}
+        bodyId={bodyId}
+        syncing={status.kind === 'syncing'}
+        onRefresh={data.refresh}
+        onCollapse={() => toggle(true)}
+        focusToggle={focusToggle}
+      />
+      <div class="fl-panel__body" id={bodyId}>
+        <SyncStatus data={data} />
+        <ErrorBanner
+          error={data.error.value}
+          onRetry={status.kind === 'syncing' ? undefined : data.refresh}
+        />
+        {state.status === 'error' && (
+          <ErrorBanner error={{ code: 'ENGINE', message: state.message }} />
+        )}
+        {pipelineData === null ? (
+          status.kind === 'syncing' && <p class="fl-panel__note">{t('fl.panel.waitingData')}</p>
+        ) : (
+          <>
+            <div class="fl-controls">
+              <PeriodPicker
+                value={report.period.value}
+                onChange={report.setPeriod}
+                timeZone={pipelineData.account.timezone ?? browserZone()}
+              />
+              <ManagerFilter value={report.managers.value} onChange={report.setManagers} />
+            </div>
+            <p class="fl-rights">{t('fl.panel.rights', { user: userName })}</p>
+            <PanelReport
+              report={latest}
+              computing={state.status === 'loading'}
+              selectedStage={selected}
+              leads={pipelineData.leads}
+              pipelineId={pipelineId}
+              onOpen={report.selectStage}
+              onBack={() => {
+                returnTo.current = selected;
+                report.selectStage(null);
+              }}
+              focusStageId={focusStageId}
+            />
+          </>
+        )}
+      </div>
+    </aside>
+  );
+}

@@ -1,0 +1,51 @@
+import type { VNode } from 'preact';
+import { useLayoutEffect, useRef } from 'preact/hooks';
+import { useEnv } from '../env';
+import { Icon } from './Icon';
+
+export interface Props {
+  readonly pipelineName: string;
+  /** The element the collapse button hides. */
+  readonly bodyId: string;
+  readonly syncing: boolean;
+  readonly onRefresh: () => void;
+  readonly onCollapse: () => void;
+  /** Focus the collapse button on mount: the user just expanded the panel with the keyboard. */
+  readonly focusToggle: boolean;
+}
+
+export function PanelHeader(props: Props): VNode {
+  const { t } = useEnv();
+  const toggle = useRef<HTMLButtonElement>(null);
+  useLayoutEffect(() => {
+    // Only on mount: the header mounts once per expand.
+    if (props.focusToggle) toggle.current?.focus();
+  }, []);
+  return (
+    <header class="fl-head">
+      <h2 class="fl-head__title">{t('fl.panel.title', { pipeline: props.pipelineName })}</h2>
+      <button
+        type="button"
+        class="fl-icon-button"
+        aria-label={t('fl.panel.refresh')}
+        title={t('fl.panel.refresh')}
+        disabled={props.syncing}
+        onClick={props.onRefresh}
+      >
+        <Icon name="refresh" />
+      </button>
+      <button
+        type="button"
+        ref={toggle}
+        class="fl-icon-button"
+        aria-label={t('fl.panel.collapse')}
+        title={t('fl.panel.collapse')}
+        aria-expanded="true"
+        aria-controls={props.bodyId}
+        onClick={props.onCollapse}
+      >
+        <Icon name="collapse" />
+      </button>
+    </header>
+  );
+}

@@ -1,0 +1,68 @@
+import type { VNode } from 'preact';
+import type { FunnelReport, Lead } from '../../core';
+import { useEnv } from '../env';
+import { Drilldown } from './Drilldown';
+import { Funnel } from './Funnel';
+import { Totals } from './Totals';
+import { WeakestCallout } from './WeakestCallout';
+
+export interface Props {
+  /** The latest report, possibly while a newer one is computing. */
+  readonly report: FunnelReport | null;
+  readonly computing: boolean;
+  readonly selectedStage: number | null;
+  readonly leads: readonly Lead[];
+  readonly pipelineId: number;
+  readonly onOpen: (stageId: number) => void;
+  readonly onBack: () => void;
+  readonly focusStageId: number | null;
+}
+
+/**
+ * The numbers: totals, the weakest link and the funnel — or one stage's deals in their place.
+ * While a newer report computes, the last one stays on screen, dimmed and marked busy.
+ */
+export function PanelReport(props: Props): VNode {
+  const { t } = useEnv();
+  const { report } = props;
+  if (!report) {
+    return <p class="fl-panel__note">{t('fl.panel.computing')}</p>;
+  }
+  const stage =
+    props.selectedStage === null
+      ? undefined
+      : report.stages.find(s => s.id === props.selectedStage);
+  let content: VNode;
+  if (stage) {
+    content = (
+      <Drilldown
+        key={stage.id}
+        report={report}
+        stage={stage}
+        leads={props.leads}
+        pipelineId={props.pipelineId}
+        onBack={props.onBack}
+      />
+    );
+  } else if (report.totals.deals === 0) {
+    content = <p class="fl-panel__empty">{t('fl.panel.empty')}</p>;
+  } else {
+    content = (
+      <>
+        <Totals report={report} />
+        {report.weakestTransition && (
+          <WeakestCallout report={report} weak={report.weakestTransition} onOpen={props.onOpen} />
+        )}
+        <Funnel report={report} onOpen={props.onOpen} focusStageId={props.focusStageId} />
+      </>
+    );
+  }
+  return (
+    <div
+      class={props.computing ? 'fl-report fl-report--stale' : 'fl-report'}
+      aria-busy={props.computing}
+    >
+      {content}
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+import type { VNode } from 'preact';
+import type { StageReport } from '../../core';
+import { MetricHint } from '../common/MetricHint';
+import { useEnv } from '../env';
+import { conversionHint, stuckHint, timeHint } from './stageFacts';
+
+export interface Props {
+  readonly stage: StageReport;
+  /** reached[0]: bar lengths are relative to the top of the funnel. */
+  readonly top: number;
+  readonly weak: boolean;
+  readonly slow: boolean;
+  /** Median of all stages' medians, for the "slow" rule in the hint. */
+  readonly slowBase: number | null;
+  readonly onOpen: (stageId: number) => void;
+}
+
+export function barWidth(reached: number, top: number): string {
+  return `${top > 0 ? Math.min(100, (reached / top) * 100) : 0}%`;
+}
+
+/**
+ * One stage: conversion to the next stage on the left (as in amoCRM's «Анализ продаж»), the
+ * reach bar, the name, median days and stuck deals. The name is the row's button; the numbers
+ * are their own focus stops (interactive content cannot nest inside a button), and a click
+ * anywhere on the row opens the stage like the button does.
+ */
+export function StageRow({ stage, top, weak, slow, slowBase, onOpen }: Props): VNode {
+  const { t, fmt } = useEnv();
+  const cls = ['fl-row', weak ? 'fl-row--weak' : '', slow ? 'fl-row--slow' : ''].filter(Boolean);
+  const open = (e: MouseEvent) => {
+    if (e.target instanceof Element && e.target.closest('.fl-hint__tip')) return;
+    onOpen(stage.id);
+  };
+  return (
+    <li class={cls.join(' ')} data-stage-id={stage.id} onClick={open}>
+      <span class="fl-row__conv">
+        <MetricHint text={conversionHint(t, fmt, stage)} align="start">
+          <span class="fl-num">{fmt.percent(stage.conversionToNext)}</span>
+        </MetricHint>
+      </span>
+      <button type="button" class="fl-row__main" data-stage-id={stage.id}>
+        <span class="fl-row__name">{stage.name}</span>
+        {weak && <span class="fl-row__tag fl-row__tag--weak">{t('fl.panel.funnel.weak')}</span>}
+      </button>
+      <span class="fl-row__time">
+        <MetricHint text={timeHint(t, fmt, stage, slowBase)}>
+          <span class="fl-num">{fmt.days(stage.time.medianHours)}</span>
+          {slow && <span class="fl-row__tag fl-row__tag--slow">{t('fl.panel.funnel.slow')}</span>}
+        </MetricHint>
+      </span>
+      <span class="fl-row__stuck">
+        {stage.stuck > 0 && (
+          <MetricHint text={stuckHint(t, fmt, stage)}>
+            <span
+              class="fl-badge fl-num"
+              aria-label={t.plural('fl.panel.funnel.stuck', stage.stuck)}
+            >
+              {fmt.int(stage.stuck)}
+            </span>
+          </MetricHint>
+        )}
+      </span>
+      <span class="fl-row__bar">
+        <span class="fl-bar" style={{ width: barWidth(stage.reached, top) }} />
+        <MetricHint text={t('fl.metric.reached')} align="start">
+          <span class="fl-bar__count fl-num">{fmt.int(stage.reached)}</span>
+        </MetricHint>
+      </span>
+    </li>
+  );
+}

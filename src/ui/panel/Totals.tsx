@@ -1,0 +1,72 @@
+import type { ComponentChildren, VNode } from 'preact';
+import type { FunnelReport } from '../../core';
+import type { I18nKey } from '../../i18n';
+import { MetricHint } from '../common/MetricHint';
+import { useEnv } from '../env';
+import { delta } from './stageFacts';
+
+export interface Props {
+  readonly report: FunnelReport;
+}
+
+interface CellProps {
+  readonly label: I18nKey;
+  readonly hint: string;
+  readonly value: string;
+  readonly children?: ComponentChildren;
+}
+
+function Cell({ label, hint, value, children }: CellProps): VNode {
+  const { t } = useEnv();
+  return (
+    <div class="fl-total">
+      <dt class="fl-total__label">{t(label)}</dt>
+      <dd class="fl-total__value">
+        <MetricHint text={hint} placement="below" align="start">
+          <span class="fl-num">{value}</span>
+        </MetricHint>
+        {children}
+      </dd>
+    </div>
+  );
+}
+
+/** The period in four numbers: deals, won (and revenue), lost, conversion against last period. */
+export function Totals({ report }: Props): VNode {
+  const { t, fmt } = useEnv();
+  const { totals } = report;
+  const before = report.previous.totals;
+  const change = delta(totals.conversion, before.conversion);
+  const previousHint = (value: string) =>
+    `${t('fl.metric.previous')}\n${t('fl.panel.hint.previousValue', { value })}`;
+  return (
+    <dl class="fl-totals" aria-label={t('fl.panel.totals.label')}>
+      <Cell
+        label="fl.panel.totals.deals"
+        hint={t('fl.metric.deals')}
+        value={fmt.int(totals.deals)}
+      />
+      <Cell label="fl.panel.totals.won" hint={t('fl.metric.won')} value={fmt.int(totals.won)}>
+        <MetricHint text={t('fl.metric.revenueWon')} placement="below" align="start">
+          <span class="fl-total__sub fl-num">{fmt.money(totals.revenueWon)}</span>
+        </MetricHint>
+      </Cell>
+      <Cell label="fl.panel.totals.lost" hint={t('fl.metric.lost')} value={fmt.int(totals.lost)} />
+      <Cell
+        label="fl.panel.totals.conversion"
+        hint={t('fl.metric.conversion')}
+        value={fmt.percent(totals.conversion)}
+      >
+        <MetricHint text={previousHint(fmt.percent(before.conversion))} placement="below">
+          <span class={`fl-total__sub fl-num ${trendClass(change)}`}>{fmt.points(change)}</span>
+        </MetricHint>
+      </Cell>
+    </dl>
+  );
+}
+
+/** Up is good for every number the panel compares (conversions). */
+export function trendClass(change: number | null): string {
+  if (change === null || change === 0) return 'fl-trend';
+  return change > 0 ? 'fl-trend fl-trend--up' : 'fl-trend fl-trend--down';
+}

@@ -1,0 +1,72 @@
+import type { VNode } from 'preact';
+import type { FunnelReport, WeakestTransition } from '../../core';
+import { MetricHint } from '../common/MetricHint';
+import { adviceFor } from '../advice';
+import { useEnv } from '../env';
+import { stageName } from './names';
+import { delta } from './stageFacts';
+import { trendClass } from './Totals';
+
+export interface Props {
+  readonly report: FunnelReport;
+  readonly weak: WeakestTransition;
+  readonly onOpen: (stageId: number) => void;
+}
+
+/**
+ * The weakest transition, its numbers and what to do about it. The transition's name is the
+ * button that opens the stage's deals; a click anywhere on the card does the same, while the
+ * numbers stay separate focus stops so their explanations are reachable by keyboard.
+ */
+export function WeakestCallout({ report, weak, onOpen }: Props): VNode {
+  const { t, fmt } = useEnv();
+  const fromIndex = report.stages.findIndex(s => s.id === weak.fromStageId);
+  const before = report.previous.stages.find(s => s.id === weak.fromStageId);
+  const change = delta(weak.decidedConversion, before?.decidedConversion);
+  const open = (e: MouseEvent) => {
+    if (e.target instanceof Element && e.target.closest('.fl-hint__tip')) return;
+    onOpen(weak.fromStageId);
+  };
+  return (
+    // The card is a larger click target for the button inside it; keyboard users use the button.
+    <section class="fl-weak" onClick={open}>
+      <h3 class="fl-weak__title">
+        <MetricHint
+          text={t('fl.metric.weakest', { min: report.options.minSample })}
+          align="start"
+          placement="below"
+        >
+          {t('fl.panel.weak.title')}
+        </MetricHint>
+      </h3>
+      <button type="button" class="fl-weak__open">
+        {t('fl.panel.weak.transition', {
+          from: stageName(t, report, weak.fromStageId),
+          to: stageName(t, report, weak.toStageId),
+        })}
+      </button>
+      <p class="fl-weak__nums">
+        <MetricHint text={t('fl.metric.conversionToNext')} align="start">
+          <span class="fl-num">
+            {t('fl.panel.weak.conversion', { value: fmt.percent(weak.conversion) })}
+          </span>
+        </MetricHint>
+        <MetricHint text={t('fl.metric.decidedConversion')}>
+          <span class="fl-num">
+            {t('fl.panel.weak.decided', { value: fmt.percent(weak.decidedConversion) })}
+          </span>
+        </MetricHint>
+        <MetricHint
+          text={`${t('fl.metric.previous')}\n${t('fl.panel.hint.previousValue', {
+            value: fmt.percent(before?.decidedConversion ?? null),
+          })}`}
+        >
+          <span class={`fl-num ${trendClass(change)}`}>
+            {t('fl.panel.weak.change', { value: fmt.points(change) })}
+          </span>
+        </MetricHint>
+      </p>
+      <p class="fl-weak__advice">{t(adviceFor(Math.max(fromIndex, 0), report.stages.length))}</p>
+    </section>
+  );
+}

@@ -1,0 +1,76 @@
+import { quantile, sortedValues } from '../../core/quantile';
+import type { FunnelReport, OpenDeal, StageReport } from '../../core';
+import type { Translate } from '../../i18n';
+import type { Formatters } from '../format';
+
+/**
+ * The panel calls a stage "slow" when its median time is at least this many times the median of
+ * all stages' medians: relative to this funnel's own pace, so a long B2B cycle is not all red.
+ */
+export const SLOW_FACTOR = 2;
+
+/** The median of the stages' median hours (stages without completed visits left out). */
+export function medianOfMedians(stages: readonly StageReport[]): number | null {
+  const medians = stages.flatMap(s => (s.time.medianHours === null ? [] : [s.time.medianHours]));
+  return quantile(sortedValues(medians), 0.5);
+}
+
+export function isSlow(stage: StageReport, base: number | null): boolean {
+  const m = stage.time.medianHours;
+  return m !== null && base !== null && base > 0 && m >= SLOW_FACTOR * base;
+}
+
+/** The open deals at a stage in the report's order (furthest past the threshold first). */
+export function dealsAt(report: FunnelReport, stageId: number): readonly OpenDeal[] {
+  return (report.openDeals ?? []).filter(d => d.stageId === stageId);
+}
+
+export const isStuck = (d: OpenDeal): boolean => d.hoursInStage > d.thresholdHours;
+
+/** Change in a fraction between two periods; null when either side has no denominator. */
+export function delta(now: number | null, before: number | null | undefined): number | null {
+  return now === null || before === null || before === undefined ? null : now - before;
+}
+
+/** Hint texts join the contract's definition with the stage's own values, one per line. */
+const lines = (...parts: readonly (string | false | null)[]) =>
+  parts.filter((p): p is string => typeof p === 'string' && p !== '').join('\n');
+
+export function conversionHint(t: Translate, fmt: Formatters, s: StageReport): string {
+  return lines(
+    t('fl.metric.conversionToNext'),
+    t('fl.panel.hint.decided', { value: fmt.percent(s.decidedConversion) }),
+  );
+}
+
+export function timeHint(
+  t: Translate,
+  fmt: Formatters,
+  s: StageReport,
+  base: number | null,
+): string {
+  return lines(
+    t('fl.metric.median'),
+    t('fl.panel.hint.time', {
+      median: fmt.days(s.time.medianHours),
+      p90: fmt.days(s.time.p90Hours),
+      open: fmt.days(s.time.openMedianHours),
+      samples: fmt.int(s.time.samples),
+    }),
+    t('fl.panel.hint.slowRule', { median: fmt.days(base) }),
+  );
+}
+
+const SOURCE_TEXT = {
+  learned: 'fl.metric.thresholdLearned',
+  default: 'fl.metric.thresholdDefault',
+  setting: 'fl.metric.thresholdSetting',
+} as const;
+
+export function stuckHint(t: Translate, fmt: Formatters, s: StageReport): string {
+  return lines(
+    t('fl.metric.stuck'),
+    t('fl.panel.hint.threshold', { days: fmt.days(s.stuckThresholdHours) }),
+    t(SOURCE_TEXT[s.stuckThresholdSource]),
+  );
+}

@@ -1,0 +1,77 @@
+import { fireEvent, render, screen } from '@testing-library/preact';
+import { ApiError } from '../../../../src/api';
+import type { ApiErrorCode } from '../../../../src/api';
+import { ErrorBanner } from '../../../../src/ui/common';
+import type { BannerError } from '../../../../src/ui/common';
+import { testEnv, WithEnv } from '../../../support/env';
+
+function show(error: BannerError | null, onRetry?: () => void, lang: 'ru' | 'en' = 'ru') {
+  const env = testEnv({ lang });
+  const view = render(
+    <WithEnv env={env}>
+      <ErrorBanner error={error} onRetry={onRetry} />
+    </WithEnv>,
+  );
+  return { t: env.t, view };
+}
+
+const CODES: ApiErrorCode[] = [
+  'NETWORK',
+  'TIMEOUT',
+  'UNAUTHORIZED',
+  'FORBIDDEN',
+  'PAYMENT_REQUIRED',
+  'NOT_FOUND',
+  'BAD_REQUEST',
+  'RATE_LIMITED',
+  'SERVER',
+  'SCHEMA',
+  'ABORTED',
+  'HTTP',
+];
+
+describe('ErrorBanner', () => {
+  it.each(CODES)('translates %s with the request path filled in', code => {
+    const { t, view } = show(new ApiError(code, { path: '/api/v4/events' }));
+    const text = screen.getByRole('alert').textContent;
+    expect(text).toContain(t(`fl.errors.${code}`, { path: '/api/v4/events' }));
+    expect(text).not.toMatch(/\{path\}|fl\.errors/);
+    view.unmount();
+  });
+
+  it('says which path is forbidden, and a neutral place when none is known', () => {
+    const a = show(new ApiError('FORBIDDEN', { status: 403, path: '/api/v4/users' }));
+    expect(screen.getByRole('alert').textContent).toContain('/api/v4/users');
+    a.view.unmount();
+    const b = show(new ApiError('FORBIDDEN', { status: 403 }));
+    expect(screen.getByRole('alert').textContent).toContain(
+      b.t('fl.errors.FORBIDDEN', { path: b.t('fl.common.errorSomewhere') }),
+    );
+  });
+
+  it('offers a retry, except on 401 where only a reload helps', () => {
+    const retry = jest.fn();
+    const a = show(new ApiError('SERVER', { status: 502 }), retry);
+    fireEvent.click(screen.getByRole('button', { name: a.t('fl.common.retry') }));
+    expect(retry).toHaveBeenCalledTimes(1);
+    a.view.unmount();
+    show(new ApiError('UNAUTHORIZED', { status: 401 }), retry);
+    expect(screen.queryByRole('button')).toBeNull();
+  });
+
+  it('shows an engine failure with its message, and server detail as text', () => {
+    const a = show({ code: 'ENGINE', message: 'out of memory' }, undefined, 'en');
+    expect(screen.getByRole('alert').textContent).toBe(
+      a.t('fl.errors.ENGINE', { message: 'out of memory' }),
+    );
+    a.view.unmount();
+    show(new ApiError('BAD_REQUEST', { path: '/api/v4/leads', detail: '<b>limit</b> too big' }));
+    expect(screen.getByText('<b>limit</b> too big')).toBeTruthy();
+    expect(document.querySelector('b')).toBeNull();
+  });
+
+  it('renders nothing without an error', () => {
+    const { view } = show(null);
+    expect(view.container.innerHTML).toBe('');
+  });
+});

@@ -1,0 +1,221 @@
+/**
+ * Real models for panel tests: a DataModel over a memory store pre-filled with the demo account's
+ * main pipeline (fresh, so no sync starts), the in-thread engine, and a ReportModel over both.
+ * Time is ours: the clock is a variable, model timers are recorded, not run.
+ */
+import { signal } from '@preact/signals';
+import type { Signal } from '@preact/signals';
+import { act, render, waitFor } from '@testing-library/preact';
+import type { ApiClient, WaitInfo } from '../../../../src/api';
+import { ApiError } from '../../../../src/api';
+import { createMemoryStore } from '../../../../src/api/cache';
+import type { PipelineData } from '../../../../src/api/merge';
+import { demoPipelineData, PID, SCOPE } from './demoData';
+import type { FunnelReport } from '../../../../src/core';
+import type { Lang } from '../../../../src/i18n';
+import { DataModel } from '../../../../src/state/data';
+import { createInThreadEngine } from '../../../../src/state/engine/engine';
+import type { Engine } from '../../../../src/state/engine/engine';
+import type { PeriodChoice } from '../../../../src/state/period';
+import { silentChannel, soloLock } from '../../../../src/state/ports';
+import type { TabLock, Timers } from '../../../../src/state/ports';
+import { ReportModel } from '../../../../src/state/report';
+import { DEFAULT_SETTINGS } from '../../../../src/state/settings';
+import type { UiEnv } from '../../../../src/ui/env';
+import { Panel } from '../../../../src/ui/panel';
+import { DEMO_NOW } from '../../../support/demo';
+import { testEnv, WithEnv } from '../../../support/env';
+
+// jsdom has no structuredClone, which the memory store uses to copy like IndexedDB does. What it
+// copies here is API data (plain objects, arrays, strings, numbers, null), which JSON round-trips.
+if (typeof globalThis.structuredClone !== 'function') {
+  globalThis.structuredClone = <T,>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+}
+
+export { demoPipelineData, PID, SCOPE };
+
+/** Model timers, recorded so a test can see what is scheduled; nothing runs on its own. */
+export function recordingTimers(): Timers & { readonly live: Set<unknown> } {
+  const live = new Set<unknown>();
+  let next = 1;
+  const add = () => {
+    const handle = next++;
+    live.add(handle);
+    return handle;
+  };
+  return {
+    live,
+    setTimeout: add,
+    setInterval: add,
+    clearTimeout: h => live.delete(h),
+    clearInterval: h => live.delete(h),
+  };
+}
+
+/** What the fake amoCRM does when the model syncs. */
+export interface ClientScript {
+  /** Rejects every call with this error. */
+  readonly fail?: ApiError;
+  /** Reports this wait (as the throttled client would), then never answers. */
+  readonly wait?: WaitInfo;
+  /** Serves the data in pages of 250 leads; `hold` keeps it from finishing until resolved. */
+  readonly serve?: { readonly data: PipelineData; readonly hold?: Promise<void> };
+}
+
+function scriptedClient(current: () => ClientScript, onWait: (info: WaitInfo) => void): ApiClient {
+  const never = new Promise<never>(() => undefined);
+  const answer = async <T,>(value: () => T): Promise<T> => {
+    const script = current();
+    if (script.fail) throw script.fail;
+    if (script.wait) {
+      onWait(script.wait);
+      return never;
+    }
+    if (!script.serve) throw new ApiError('NETWORK');
+    return value();
+  };
+  const data = () => current().serve?.data ?? demoPipelineData();
+  return {
+    getAccount: () => answer(() => data().account),
+    getPipelines: () => answer(() => [...data().pipelines]),
+    getPipeline: id => answer(() => data().pipelines.find(p => p.id === id) ?? null),
+    getUsers: () => answer(() => (data().users ? [...data().users!] : null)),
+    getLossReasons: () => answer(() => [...data().lossReasons]),
+    getLead: id => answer(() => data().leads.find(l => l.id === id) ?? null),
+    async *leadPages() {
+      const leads = await answer(() => data().leads);
+      for (let i = 0; i < leads.length; i += 250) {
+        yield {
+          page: i / 250 + 1,
+          url: '/api/v4/leads',
+          raw: null,
+          items: leads.slice(i, i + 250),
+        };
+        if (i === 0) await current().serve?.hold;
+      }
+      return { reason: 'no_next', pages: Math.ceil(leads.length / 250) };
+    },
+    async *eventPages() {
+      const events = await answer(() => data().events);
+      yield { page: 1, url: '/api/v4/events', raw: null, items: events, lifecycle: [] };
+      return { reason: 'no_next', pages: 1 };
+    },
+  };
+}
+
+export interface Harness {
+  readonly data: DataModel;
+  readonly report: ReportModel;
+  readonly engine: Engine;
+  readonly timers: ReturnType<typeof recordingTimers>;
+  readonly collapsed: Signal<boolean>;
+  readonly env: UiEnv & { navigated: string[] };
+  /** The models' and the UI's clock, in milliseconds; tests move `time.now`. */
+  readonly time: { now: number };
+  /** Swaps what the fake amoCRM does on the next sync. */
+  setScript(script: ClientScript): void;
+  dispose(): void;
+}
+
+export interface HarnessOptions {
+  /** The cache holds the demo pipeline (default); false starts without cache, i.e. a first sync. */
+  readonly cached?: boolean;
+  readonly script?: ClientScript;
+  readonly lang?: Lang;
+  readonly period?: PeriodChoice;
+  readonly pipeline?: PipelineData;
+  /** The tab lock; `soloLock` (this tab always syncs) unless a test plays another tab. */
+  readonly lock?: TabLock;
+}
+
+export async function createHarness(opts: HarnessOptions = {}): Promise<Harness> {
+  const store = createMemoryStore();
+  const held = opts.pipeline ?? demoPipelineData();
+  if (opts.cached !== false) {
+    await store.save(SCOPE, held, {
+      replace: true,
+      putLeads: held.leads,
+      deleteLeadIds: [],
+      putEvents: held.events,
+    });
+  }
+  const engine = createInThreadEngine();
+  const timers = recordingTimers();
+  const managers = (held.users ?? []).map(u => ({ id: u.id, name: u.name }));
+  const time = { now: DEMO_NOW * 1000 };
+  let script = opts.script ?? {};
+  const clock = () => time.now;
+  const data = new DataModel({
+    scope: SCOPE,
+    store,
+    engine,
+    // Late-bound: a test swaps the script between syncs.
+    createClient: hooks => scriptedClient(() => script, hooks.onWait),
+    clock,
+    lock: opts.lock ?? soloLock,
+    channel: silentChannel,
+    timers,
+  });
+  const report = new ReportModel(
+    { data, engine, settings: signal(DEFAULT_SETTINGS), timeZone: 'Europe/Moscow', clock, timers },
+    { period: opts.period ?? { kind: 'last_30' } },
+  );
+  return {
+    data,
+    report,
+    engine,
+    timers,
+    collapsed: signal(false),
+    env: testEnv({ lang: opts.lang ?? 'ru', managers, clock }),
+    time,
+    setScript: next => {
+      script = next;
+    },
+    dispose: () => {
+      report[Symbol.dispose]();
+      data[Symbol.dispose]();
+      engine.dispose();
+    },
+  };
+}
+
+export function renderPanel(h: Harness, userName = 'Анна Соколова', container?: HTMLElement) {
+  return render(
+    <WithEnv env={h.env}>
+      <Panel
+        data={h.data}
+        report={h.report}
+        pipelineId={PID}
+        pipelineName="Продажи"
+        collapsed={h.collapsed}
+        userName={userName}
+      />
+    </WithEnv>,
+    container ? { container } : undefined,
+  );
+}
+
+/** The text of the explanation tied to a number (MetricHint's aria-describedby). */
+export function hintText(value: Element): string {
+  const hint = value.closest('.fl-hint');
+  const id = hint?.getAttribute('aria-describedby');
+  const tip = id ? value.ownerDocument.getElementById(id) : null;
+  if (!tip) throw new Error(`no hint for "${value.textContent}"`);
+  return tip.textContent;
+}
+
+/** Resolves once the model holds a computed report (the engine yields to the event loop). */
+export async function reportReady(h: Harness): Promise<FunnelReport> {
+  await waitFor(() => expect(h.report.state.value.status).toBe('ok'));
+  // Let Preact apply the re-render the signal change scheduled.
+  await act(() => Promise.resolve());
+  const r = h.report.report.value;
+  if (!r) throw new Error('no report');
+  return r;
+}
+
+/**
+ * Text matching without whitespace normalisation: Intl puts no-break spaces in numbers ("45,2 %"),
+ * and the formatted string a test expects must equal the shown one character for character.
+ */
+export const exact = { normalizer: (text: string): string => text } as const;
