@@ -1,0 +1,123 @@
+import type { VNode } from 'preact';
+import { useId, useState } from 'preact/hooks';
+import type { Pipeline } from '../../core';
+import type { I18nKey } from '../../i18n';
+import type { WidgetSettings } from '../../state/settings';
+import { MAX_STUCK_DAYS, PERIOD_PRESETS } from '../../state/settings';
+import { useEnv } from '../env';
+import type { Draft } from './draft';
+import { draftOf, openStages, validate } from './draft';
+import { NumberField } from './NumberField';
+
+export interface Props {
+  readonly value: WidgetSettings;
+  /** The account's pipelines with their statuses. */
+  readonly pipelines: readonly Pipeline[];
+  readonly onChange: (next: { settings: WidgetSettings } | { invalid: readonly string[] }) => void;
+}
+
+/**
+ * The widget's settings for account admins (amoCRM's settings modal). Every change is validated
+ * with the schema the widget reads them with; the adapter saves what comes out of `onChange`.
+ */
+export function SettingsForm({ value, pipelines, onChange }: Props): VNode {
+  const { t } = useEnv();
+  const ids = useId();
+  const [draft, setDraft] = useState<Draft>(() => draftOf(value));
+  const [errors, setErrors] = useState<ReadonlyMap<string, I18nKey>>(new Map());
+
+  const update = (next: Draft): void => {
+    setDraft(next);
+    const outcome = validate(next);
+    if (outcome.ok) {
+      setErrors(new Map());
+      onChange({ settings: outcome.settings });
+    } else {
+      setErrors(outcome.errors);
+      onChange({ invalid: [...outcome.errors.keys()] });
+    }
+  };
+  const errorOf = (path: string): string | null => {
+    const key = errors.get(path);
+    return key ? t(key, { max: MAX_STUCK_DAYS }) : null;
+  };
+  const shown =
+    draft.pipelines.length === 0
+      ? pipelines
+      : pipelines.filter(p => draft.pipelines.includes(p.id));
+
+  return (
+    <form class="fl-settings" onSubmit={e => e.preventDefault()} noValidate>
+      <div class="fl-settings__row">
+        <label for={`${ids}-period`}>{t('fl.settings.period')}</label>
+        <select
+          id={`${ids}-period`}
+          value={draft.defaultPeriod}
+          onChange={e => {
+            const v = PERIOD_PRESETS.find(p => p === e.currentTarget.value);
+            if (v) update({ ...draft, defaultPeriod: v });
+          }}
+        >
+          {PERIOD_PRESETS.map(p => (
+            <option key={p} value={p}>
+              {t(`fl.settings.preset.${p}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+
+      <fieldset class="fl-settings__group">
+        <legend>{t('fl.settings.pipelines')}</legend>
+        <p class="fl-muted">{t('fl.settings.pipelinesHint')}</p>
+        {pipelines.map(p => (
+          <label key={p.id} class="fl-settings__check">
+            <input
+              type="checkbox"
+              checked={draft.pipelines.includes(p.id)}
+              onChange={e => {
+                const on = e.currentTarget.checked;
+                const rest = draft.pipelines.filter(id => id !== p.id);
+                update({ ...draft, pipelines: on ? [...rest, p.id] : rest });
+              }}
+            />
+            {p.name}
+          </label>
+        ))}
+      </fieldset>
+
+      <NumberField
+        id={`${ids}-min`}
+        label={t('fl.settings.minSample')}
+        hint={t('fl.settings.minSampleHint')}
+        value={draft.minSample}
+        placeholder="10"
+        error={errorOf('minSample')}
+        onInput={text => update({ ...draft, minSample: text })}
+      />
+
+      <fieldset class="fl-settings__group">
+        <legend>{t('fl.settings.stuck')}</legend>
+        <p class="fl-muted">{t('fl.settings.stuckHint', { max: MAX_STUCK_DAYS })}</p>
+        {shown.map(p => (
+          <fieldset key={p.id} class="fl-settings__pipeline">
+            <legend>{p.name}</legend>
+            {openStages(p).map(s => (
+              <NumberField
+                key={s.id}
+                id={`${ids}-stage-${s.id}`}
+                label={s.name}
+                value={draft.stuckDays[String(s.id)] ?? ''}
+                placeholder={t('fl.settings.learned')}
+                suffix={t('fl.settings.days')}
+                error={errorOf(`stuckDays.${s.id}`)}
+                onInput={text =>
+                  update({ ...draft, stuckDays: { ...draft.stuckDays, [String(s.id)]: text } })
+                }
+              />
+            ))}
+          </fieldset>
+        ))}
+      </fieldset>
+    </form>
+  );
+}

@@ -1,0 +1,76 @@
+import type { Pipeline } from '../../core';
+import { buildFunnel } from '../../core';
+import type { I18nKey } from '../../i18n';
+import type { PeriodPreset, WidgetSettings } from '../../state/settings';
+import { parseSettings } from '../../state/settings';
+
+/** The form as typed: numbers stay text until they are valid, so "abc" can be shown and refused. */
+export interface Draft {
+  readonly defaultPeriod: PeriodPreset;
+  readonly pipelines: readonly number[];
+  readonly minSample: string;
+  /** By stage id; '' = learn from history. */
+  readonly stuckDays: Readonly<Record<string, string>>;
+}
+
+export function draftOf(settings: WidgetSettings): Draft {
+  return {
+    defaultPeriod: settings.defaultPeriod,
+    pipelines: settings.pipelines,
+    minSample: String(settings.minSample),
+    stuckDays: Object.fromEntries(
+      Object.entries(settings.stuckDays).map(([id, days]) => [id, String(days)]),
+    ),
+  };
+}
+
+/** A typed number ("2,5" with a Russian decimal comma too), or the text itself for the schema to refuse. */
+function numberOf(text: string): number | string {
+  const clean = text.trim().replace(',', '.');
+  return /^[-+]?(\d+\.?\d*|\.\d+)$/.test(clean) ? Number(clean) : text;
+}
+
+export type Outcome =
+  | { readonly ok: true; readonly settings: WidgetSettings }
+  | { readonly ok: false; readonly errors: ReadonlyMap<string, I18nKey> };
+
+/** The message for an invalid field, by which field and what zod found wrong. */
+function messageFor(path: string, code: string): I18nKey {
+  if (path === 'minSample') {
+    if (code === 'too_small') return 'fl.settings.error.minSampleLow';
+    if (code === 'too_big') return 'fl.settings.error.minSampleHigh';
+    return 'fl.settings.error.integer';
+  }
+  if (code === 'too_small') return 'fl.settings.error.positive';
+  if (code === 'too_big') return 'fl.settings.error.maxDays';
+  return 'fl.settings.error.number';
+}
+
+/**
+ * Validates the draft with the same schema the widget reads settings with, so what the form
+ * accepts is exactly what the panel will accept. Empty fields mean "use the default".
+ */
+export function validate(draft: Draft): Outcome {
+  const stuckDays: Record<string, number | string> = {};
+  for (const [id, text] of Object.entries(draft.stuckDays)) {
+    if (text.trim() !== '') stuckDays[id] = numberOf(text);
+  }
+  const candidate = {
+    defaultPeriod: draft.defaultPeriod,
+    pipelines: draft.pipelines,
+    stuckDays,
+    ...(draft.minSample.trim() === '' ? {} : { minSample: numberOf(draft.minSample) }),
+  };
+  const parsed = parseSettings(candidate);
+  if (parsed.ok) return { ok: true, settings: parsed.settings };
+  const errors = new Map<string, I18nKey>();
+  for (const issue of parsed.issues) {
+    if (!errors.has(issue.path)) errors.set(issue.path, messageFor(issue.path, issue.code));
+  }
+  return { ok: false, errors };
+}
+
+/** Open stages of a pipeline in funnel order (metrics.md 2), for the per-stage thresholds. */
+export function openStages(pipeline: Pipeline): readonly { id: number; name: string }[] {
+  return buildFunnel(pipeline).stages.map(s => ({ id: s.id, name: s.name }));
+}

@@ -1,0 +1,3 @@
+export { SettingsForm } from './SettingsForm';
+export type { Props as SettingsFormProps } from './SettingsForm';
+export { SETTINGS_CSS } from './settings.css';

@@ -1,0 +1,157 @@
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { buildFunnel } from '../../../../src/core';
+import type { Lang } from '../../../../src/i18n';
+import { DEFAULT_SETTINGS } from '../../../../src/state/settings';
+import type { WidgetSettings } from '../../../../src/state/settings';
+import type { SettingsFormProps } from '../../../../src/ui/settings';
+import { SettingsForm } from '../../../../src/ui/settings';
+import { PIPELINE_IDS, STATUS_IDS } from '../../../support/demo';
+import { testEnv, WithEnv } from '../../../support/env';
+import { demo } from '../report/demoModels';
+
+const HOSTILE = '<img src=x onerror=alert(1)>';
+const { pipelines } = demo();
+const main = pipelines.find(p => p.id === PIPELINE_IDS.main)!;
+const stageId = STATUS_IDS.main.open[3];
+
+type Change = Parameters<SettingsFormProps['onChange']>[0];
+
+function mount(value: WidgetSettings = DEFAULT_SETTINGS, lang: Lang = 'ru', list = pipelines) {
+  const changes: Change[] = [];
+  const view = render(
+    <WithEnv env={testEnv({ lang })}>
+      <SettingsForm value={value} pipelines={list} onChange={c => changes.push(c)} />
+    </WithEnv>,
+  );
+  return { changes, view, last: () => changes.at(-1) };
+}
+
+const stageInput = (): HTMLInputElement => {
+  const group = screen.getByRole('group', { name: main.name });
+  const name = main.statuses.find(s => s.id === stageId)!.name;
+  return within(group).getByRole<HTMLInputElement>('textbox', { name });
+};
+
+afterEach(cleanup);
+
+describe('SettingsForm', () => {
+  it('lists each pipeline’s open stages in funnel order, empty meaning learned from history', () => {
+    mount();
+    const group = screen.getByRole('group', { name: main.name });
+    const inputs = within(group).getAllByRole<HTMLInputElement>('textbox');
+    const stages = buildFunnel(main).stages;
+    expect(inputs.map(i => i.labels?.[0]?.textContent)).toEqual(stages.map(s => s.name));
+    expect(inputs.every(i => i.value === '' && i.placeholder === 'по истории')).toBe(true);
+  });
+
+  it('accepts a threshold in days, with a decimal comma, and clears it back to learned', () => {
+    const { last } = mount();
+    fireEvent.input(stageInput(), { target: { value: '2,5' } });
+    expect(last()).toEqual({
+      settings: { ...DEFAULT_SETTINGS, stuckDays: { [String(stageId)]: 2.5 } },
+    });
+    fireEvent.input(stageInput(), { target: { value: '' } });
+    expect(last()).toEqual({ settings: DEFAULT_SETTINGS });
+  });
+
+  it.each([
+    ['abc', 'Введите число дней, например 5 или 2,5.'],
+    ['-3', 'Порог должен быть больше нуля.'],
+    ['0', 'Порог должен быть больше нуля.'],
+    ['400', 'Не больше 365 дней.'],
+  ])('refuses %s days with a message next to the field', (typed, message) => {
+    const { last } = mount();
+    fireEvent.input(stageInput(), { target: { value: typed } });
+    expect(last()).toEqual({ invalid: [`stuckDays.${stageId}`] });
+    const input = stageInput();
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    const error = screen.getByRole('alert');
+    expect(error.textContent).toBe(message);
+    expect(input.getAttribute('aria-describedby')).toContain(error.id);
+    expect(input.value).toBe(typed);
+  });
+
+  it.each([
+    ['0', 'Минимальная выборка — не меньше 1.'],
+    ['1001', 'Минимальная выборка — не больше 1000.'],
+    ['2.5', 'Введите целое число.'],
+    ['abc', 'Введите целое число.'],
+  ])('refuses a minimum sample of %s', (typed, message) => {
+    const { last } = mount();
+    fireEvent.input(screen.getByRole('textbox', { name: 'Минимальная выборка' }), {
+      target: { value: typed },
+    });
+    expect(last()).toEqual({ invalid: ['minSample'] });
+    expect(screen.getByRole('alert').textContent).toBe(message);
+  });
+
+  it('reports every invalid field at once and recovers when they are fixed', () => {
+    const { last } = mount();
+    const min = screen.getByRole('textbox', { name: 'Минимальная выборка' });
+    fireEvent.input(min, { target: { value: '0' } });
+    fireEvent.input(stageInput(), { target: { value: 'x' } });
+    expect(last()).toEqual({
+      invalid: expect.arrayContaining(['minSample', `stuckDays.${stageId}`]),
+    });
+    expect(screen.getAllByRole('alert')).toHaveLength(2);
+    fireEvent.input(min, { target: { value: '25' } });
+    fireEvent.input(stageInput(), { target: { value: '14' } });
+    expect(last()).toEqual({
+      settings: { ...DEFAULT_SETTINGS, minSample: 25, stuckDays: { [String(stageId)]: 14 } },
+    });
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('sets the default period and the pipelines with the panel', () => {
+    const { last } = mount();
+    fireEvent.change(screen.getByRole('combobox', { name: 'Период по умолчанию' }), {
+      target: { value: 'quarter' },
+    });
+    expect(last()).toEqual({ settings: { ...DEFAULT_SETTINGS, defaultPeriod: 'quarter' } });
+    fireEvent.click(screen.getByRole('checkbox', { name: main.name }));
+    expect(last()).toEqual({
+      settings: { ...DEFAULT_SETTINGS, defaultPeriod: 'quarter', pipelines: [main.id] },
+    });
+    // Only the chosen pipeline's stages are offered once a choice is made.
+    expect(
+      screen.getAllByRole('group').map(g => g.querySelector('legend')?.textContent),
+    ).not.toContain(pipelines.find(p => p.id === PIPELINE_IDS.repeat)!.name);
+    fireEvent.click(screen.getByRole('checkbox', { name: main.name }));
+    expect(last()).toEqual({
+      settings: { ...DEFAULT_SETTINGS, defaultPeriod: 'quarter', pipelines: [] },
+    });
+  });
+
+  it('starts from the saved settings and keeps thresholds of stages it does not show', () => {
+    const saved: WidgetSettings = {
+      ...DEFAULT_SETTINGS,
+      minSample: 7,
+      stuckDays: { [String(stageId)]: 3, '999': 9 },
+    };
+    const { last } = mount(saved);
+    expect(stageInput().value).toBe('3');
+    expect(
+      screen.getByRole<HTMLInputElement>('textbox', { name: 'Минимальная выборка' }).value,
+    ).toBe('7');
+    fireEvent.input(stageInput(), { target: { value: '4' } });
+    expect(last()).toEqual({
+      settings: { ...saved, stuckDays: { [String(stageId)]: 4, '999': 9 } },
+    });
+  });
+
+  it('renders names from amoCRM as text and speaks English', () => {
+    const hostile = pipelines.map(p => ({
+      ...p,
+      name: p.id === main.id ? HOSTILE : p.name,
+      statuses: p.statuses.map(s => (s.id === stageId ? { ...s, name: HOSTILE } : s)),
+    }));
+    const { view } = mount(DEFAULT_SETTINGS, 'en', hostile);
+    expect(view.container.querySelector('img')).toBeNull();
+    expect(screen.getAllByText(HOSTILE).length).toBeGreaterThanOrEqual(3);
+    fireEvent.input(screen.getByRole('textbox', { name: 'Minimum sample' }), {
+      target: { value: '0' },
+    });
+    expect(screen.getByRole('alert').textContent).toBe('The minimum sample is at least 1.');
+    expect(screen.getByRole('combobox', { name: 'Default period' })).toBeTruthy();
+  });
+});
