@@ -23,7 +23,12 @@ export function PanelHeader(props: Props): VNode {
   }, []);
   return (
     <header class="fl-head">
-      <h2 class="fl-head__title">{t('fl.panel.title', { pipeline: props.pipelineName })}</h2>
+      <h2 class="fl-head__title">
+        {/* The host learns the pipeline's name from the data: until then, just our name. */}
+        {props.pipelineName
+          ? t('fl.panel.title', { pipeline: props.pipelineName })
+          : t('fl.panel.brand')}
+      </h2>
       <button
         type="button"
         class="fl-icon-button"

@@ -71,6 +71,16 @@ describe('Panel shell', () => {
     expect(screen.getByRole('list', { name: h.env.t('fl.panel.funnel.label') })).toBeTruthy();
   });
 
+  it('titles itself with the pipeline, or just its name before the host knows the pipeline', async () => {
+    h = await createHarness();
+    const { unmount } = renderPanel(h, 'Анна Соколова', undefined, '');
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Funnel Lens');
+    unmount();
+    renderPanel(h);
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Воронка · Продажи');
+    await reportReady(h);
+  });
+
   it('speaks English with English number formats', async () => {
     h = await createHarness({ lang: 'en' });
     mount(h);

@@ -179,14 +179,19 @@ export async function createHarness(opts: HarnessOptions = {}): Promise<Harness>
   };
 }
 
-export function renderPanel(h: Harness, userName = 'Анна Соколова', container?: HTMLElement) {
+export function renderPanel(
+  h: Harness,
+  userName = 'Анна Соколова',
+  container?: HTMLElement,
+  pipelineName = 'Продажи',
+) {
   return render(
     <WithEnv env={h.env}>
       <Panel
         data={h.data}
         report={h.report}
         pipelineId={PID}
-        pipelineName="Продажи"
+        pipelineName={pipelineName}
         collapsed={h.collapsed}
         userName={userName}
       />
