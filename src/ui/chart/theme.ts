@@ -46,11 +46,14 @@ const VARIABLES = {
   warn: '--fl-warn',
 } as const;
 
-/** The theme as the element sees it (inside `.funnel-lens`, light or dark). */
+/**
+ * The theme as the element sees it: read on the mount's `.funnel-lens` root, where base.css.ts
+ * defines the variables for the light and the dark scheme.
+ */
 export function readTheme(element: Element): ChartTheme {
   const view = element.ownerDocument.defaultView;
   if (!view) return LIGHT_THEME;
-  const style = view.getComputedStyle(element);
+  const style = view.getComputedStyle(element.closest('.funnel-lens') ?? element);
   const pick = (name: string, fallback: string): string =>
     style.getPropertyValue(name).trim() || fallback;
   return {
