@@ -8,8 +8,9 @@ export function reasonName(reason: LossReasonReport, t: Translate): string {
 }
 
 /**
- * One bar per loss reason, split by the stage the deals were lost from (amoCRM's stage colours),
- * so "which reason, and where" reads from one picture.
+ * One bar per loss reason, split by the stage the deals were lost from, so "which reason, and
+ * where" reads from one picture. Stages take distinct palette colours, not amoCRM's: amoCRM offers
+ * a few pastels and pipelines often repeat them, which would make two stages look like one.
  */
 export function lossConfig(
   reasons: readonly LossReasonReport[],
@@ -23,7 +24,7 @@ export function lossConfig(
       datasets: stages.map((s, i) => ({
         label: s.name,
         data: reasons.map(r => r.byStage[String(s.id)] ?? 0),
-        backgroundColor: s.color ?? theme.palette[i % theme.palette.length] ?? theme.bar,
+        backgroundColor: theme.palette[i % theme.palette.length] ?? theme.bar,
       })),
     },
     options: {

@@ -1,7 +1,6 @@
 import { useComputed } from '@preact/signals';
 import type { VNode } from 'preact';
 import { useLayoutEffect, useMemo } from 'preact/hooks';
-import type { FunnelReport } from '../../core';
 import type { DataModel } from '../../state/data';
 import type { ReportModel } from '../../state/report';
 import type { CreateChart } from '../chart';
@@ -9,18 +8,9 @@ import { defaultCreateChart } from '../chart';
 import { ErrorBanner } from '../common';
 import { useEnv } from '../env';
 import { Controls } from './Controls';
-import { FlowSection } from './FlowSection';
-import { ForecastSection } from './ForecastSection';
-import { FunnelSection } from './FunnelSection';
-import { LossSection } from './LossSection';
-import { ManagersSection } from './ManagersSection';
-import { PreviousSection } from './PreviousSection';
-import { StuckSection } from './StuckSection';
-import { SummarySection } from './SummarySection';
-import { TimeSection } from './TimeSection';
+import { ReportSections } from './ReportSections';
 import type { Download, ReportTools } from './tools';
 import { browserDownload, ReportToolsContext } from './tools';
-import { TrendSection } from './TrendSection';
 
 export interface Props {
   readonly data: DataModel;
@@ -32,33 +22,6 @@ export interface Props {
   readonly createChart?: CreateChart | undefined;
   /** Saves CSV files; tests capture them instead. */
   readonly download?: Download | undefined;
-}
-
-function Sections({
-  report,
-  leadNames,
-  granularity,
-}: {
-  report: FunnelReport;
-  leadNames: ReadonlyMap<number, string>;
-  granularity: 'week' | 'month';
-}): VNode {
-  const { t } = useEnv();
-  return (
-    <>
-      {report.totals.deals === 0 ? <p class="fl-report__note">{t('fl.report.empty')}</p> : null}
-      <SummarySection report={report} />
-      <FunnelSection report={report} />
-      {report.trend ? <TrendSection buckets={report.trend} granularity={granularity} /> : null}
-      <TimeSection stages={report.stages} />
-      <ManagersSection report={report} />
-      <PreviousSection report={report} />
-      <LossSection report={report} />
-      <FlowSection stages={report.stages} />
-      <ForecastSection report={report} />
-      <StuckSection report={report} leadNames={leadNames} />
-    </>
-  );
 }
 
 /**
@@ -125,7 +88,7 @@ export function ReportPage({
           </p>
         ) : null}
         {shown ? (
-          <Sections
+          <ReportSections
             report={shown}
             leadNames={leadNames.value}
             granularity={report.trend.value ?? 'week'}

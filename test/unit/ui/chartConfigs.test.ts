@@ -152,12 +152,13 @@ describe('lossConfig', () => {
     });
   });
 
-  it('names the reasonless group and uses the palette for stages without a colour', () => {
+  it('names the reasonless group and tells stages apart even when amoCRM gave them one colour', () => {
     const reasons: LossReasonReport[] = [{ reasonId: null, name: null, count: 2, byStage: {} }];
-    const stages = report.stages.map(s => ({ ...s, color: null }));
+    const stages = report.stages.map(s => ({ ...s, color: '#ffff99' }));
     const spec = lossConfig(reasons, stages, ctx);
     expect(spec.data.labels).toEqual(['Без причины']);
-    expect(spec.data.datasets[1]?.backgroundColor).toBe(LIGHT_THEME.palette[1]);
+    const colors = spec.data.datasets.map(d => d.backgroundColor);
+    expect(new Set(colors).size).toBe(Math.min(stages.length, LIGHT_THEME.palette.length));
     expect(lossSummary(reasons, { ...ctx, t: createTranslate(en, 'en') })).toBe(
       'Loss reasons, deals: No reason: 2.',
     );

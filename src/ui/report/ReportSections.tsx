@@ -1,0 +1,40 @@
+import type { VNode } from 'preact';
+import type { FunnelReport } from '../../core';
+import { useEnv } from '../env';
+import { FlowSection } from './FlowSection';
+import { ForecastSection } from './ForecastSection';
+import { FunnelSection } from './FunnelSection';
+import { LossSection } from './LossSection';
+import { ManagersSection } from './ManagersSection';
+import { PreviousSection } from './PreviousSection';
+import { StuckSection } from './StuckSection';
+import { SummarySection } from './SummarySection';
+import { TimeSection } from './TimeSection';
+import { TrendSection } from './TrendSection';
+
+export interface Props {
+  readonly report: FunnelReport;
+  /** Deal names by lead id, for the stuck deals. */
+  readonly leadNames: ReadonlyMap<number, string>;
+  readonly granularity: 'week' | 'month';
+}
+
+/** The report's sections in reading order: the summary first, the deals to act on last. */
+export function ReportSections({ report, leadNames, granularity }: Props): VNode {
+  const { t } = useEnv();
+  return (
+    <>
+      {report.totals.deals === 0 ? <p class="fl-report__note">{t('fl.report.empty')}</p> : null}
+      <SummarySection report={report} />
+      <FunnelSection report={report} />
+      {report.trend ? <TrendSection buckets={report.trend} granularity={granularity} /> : null}
+      <TimeSection stages={report.stages} />
+      <ManagersSection report={report} />
+      <PreviousSection report={report} />
+      <LossSection report={report} />
+      <FlowSection stages={report.stages} />
+      <ForecastSection report={report} />
+      <StuckSection report={report} leadNames={leadNames} />
+    </>
+  );
+}
