@@ -18,6 +18,9 @@ module.exports = (_env, argv) => {
       library: { type: 'amd', export: 'default' },
     },
     resolve: { extensions: ['.ts', '.tsx', '.js', '.mjs'] },
+    // amoCRM provides jQuery as the AMD module "jquery" (we only listen to its page:changed);
+    // as an external it becomes a define() dependency instead of a bundled copy.
+    externals: { jquery: 'jquery' },
     module: {
       rules: [
         {

@@ -5,6 +5,9 @@ import { buildUrl } from './query';
 import type { Query } from './query';
 import type { BodyInfo, Sleep, WaitInfo } from './types';
 
+/** Requests per interval when the caller does not say. */
+export const DEFAULT_RATE_LIMIT = { limit: 6, intervalMs: 1000 } as const;
+
 export interface RequesterOptions {
   readonly http: AxiosInstance;
   readonly sleep?: Sleep;
@@ -117,7 +120,10 @@ export function createRequester(options: RequesterOptions): GetJson {
   const maxRetries = options.maxRetries ?? 4;
   const backoffMs = options.backoffMs ?? 1000;
   const maxRetryAfter = options.maxRetryAfterSeconds ?? 300;
-  const { limit, intervalMs } = options.rateLimit ?? { limit: 7, intervalMs: 1000 };
+  // amoCRM allows 7 per second, counted where requests ARRIVE: a burst of 7 sent within one
+  // second here can land within one second there plus network jitter, and the 8th then gets a 429.
+  // 6 per second keeps a whole request of margin (amoCRM's own advice is 5–6).
+  const { limit, intervalMs } = options.rateLimit ?? DEFAULT_RATE_LIMIT;
   const gate = pThrottle({ limit, interval: intervalMs, strict: true })(() => Promise.resolve());
 
   async function attempt(url: string, signal: AbortSignal | undefined): Promise<JsonResponse> {

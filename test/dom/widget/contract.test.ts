@@ -1,0 +1,150 @@
+/**
+ * The artifact amoCRM runs: dist/widget/script.js as built (run `npm run build` first), loaded
+ * the way RequireJS loads it, with amoCRM's callbacks driven in amoCRM's order. This catches what
+ * source-level tests cannot: the AMD wrapper, the export shape, externals, and the bundle's
+ * lifecycle in a page.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const SCRIPT = join(__dirname, '../../../dist/widget/script.js');
+
+interface Defined {
+  deps: string[];
+  value: unknown;
+}
+
+/** RequireJS's part in miniature: run the file, capture its one define() call, resolve deps. */
+function loadBundle(jquery: unknown): Defined[] {
+  const defined: Defined[] = [];
+  const define = (deps: string[], factory: (...args: unknown[]) => unknown) => {
+    defined.push({ deps, value: factory(...deps.map(d => (d === 'jquery' ? jquery : undefined))) });
+  };
+  (define as { amd?: unknown }).amd = {};
+  // eslint-disable-next-line no-new-func, @typescript-eslint/no-implied-eval -- running the built artifact is the point
+  new Function('define', readFileSync(SCRIPT, 'utf8'))(define);
+  return defined;
+}
+
+/** The slice of jQuery the widget uses: page:changed subscriptions on document. */
+function fakeJquery() {
+  const handlers = new Set<() => void>();
+  const $ = () => ({
+    on: (_events: string, handler: () => void) => {
+      handlers.add(handler);
+      return $();
+    },
+    off: (_events: string, handler?: () => void) => {
+      if (handler) handlers.delete(handler);
+      return $();
+    },
+  });
+  return { $, handlers };
+}
+
+function installApp(area: string, pipelineId: number) {
+  (globalThis as Record<string, unknown>).APP = {
+    getWidgetsArea: () => area,
+    isCard: () => false,
+    lang_id: 'ru',
+    constant: (key: string) =>
+      ({
+        account: { id: 1, subdomain: 'demo', timezone: 'Europe/Moscow', currency: 'RUB' },
+        user: { id: 7, name: 'Анна' },
+        managers: { 7: { id: '7', title: 'Анна', active: true } },
+      })[key],
+    data: { current_view: { pipeline_id: pipelineId }, current_card: false },
+  };
+}
+
+function systemWidget(): Record<string, unknown> {
+  return {
+    system: () => ({ area: 'llist' }),
+    get_settings: () => ({
+      widget_code: 'funnel_lens',
+      path: '/widgets/funnel_lens',
+      version: '0.1.0',
+    }),
+    langs: JSON.parse(readFileSync(join(__dirname, '../../../i18n/ru.json'), 'utf8')),
+  };
+}
+
+const built = existsSync(SCRIPT);
+(built ? describe : describe.skip)('the built dist/widget/script.js', () => {
+  afterEach(() => {
+    delete (globalThis as Record<string, unknown>).APP;
+    document.body.innerHTML = '';
+  });
+
+  it('is one AMD module that asks the host for jquery and returns a constructor function', () => {
+    const defined = loadBundle(fakeJquery().$);
+    expect(defined).toHaveLength(1);
+    expect(defined[0]!.deps).toEqual(['jquery']);
+    const Ctor = defined[0]!.value;
+    expect(typeof Ctor).toBe('function');
+    // A function, not a class: amoCRM calls it on its own object.
+    expect(Function.prototype.toString.call(Ctor).startsWith('class')).toBe(false);
+  });
+
+  it('answers every amoCRM callback with true and cleans up after destroy', () => {
+    const jq = fakeJquery();
+    const Ctor = loadBundle(jq.$)[0]!.value as (this: Record<string, unknown>) => unknown;
+    installApp('leads', 42);
+    window.history.pushState({}, '', '/leads/list/pipeline/42/');
+    const self = systemWidget();
+    Ctor.call(self);
+    const callbacks = self.callbacks as Record<string, (...a: unknown[]) => unknown>;
+    for (const name of [
+      'render',
+      'init',
+      'bind_actions',
+      'settings',
+      'onSave',
+      'destroy',
+      'advancedSettings',
+    ]) {
+      expect(typeof callbacks[name]).toBe('function');
+    }
+    expect(callbacks.render!()).toBe(true);
+    expect(callbacks.bind_actions!()).toBe(true);
+    expect(callbacks.init!()).toBe(true);
+    // render again (amoCRM may): still one panel, one stylesheet, one page:changed listener.
+    expect(callbacks.render!()).toBe(true);
+    expect(document.querySelectorAll('.fl-dock')).toHaveLength(1);
+    expect(document.querySelectorAll('style[data-funnel-lens]')).toHaveLength(1);
+    expect(jq.handlers.size).toBe(1);
+    expect(document.querySelector('.fl-dock')!.textContent).toContain('Funnel Lens');
+
+    expect(callbacks.onSave!({ active: 'Y', fields: { config: '{"minSample": 0}' } })).toBe(false);
+    expect(callbacks.onSave!({ active: 'Y', fields: { config: '{"minSample": 12}' } })).toBe(true);
+    expect(callbacks.onSave!({ active: 'N', fields: { config: 'broken' } })).toBe(true);
+
+    expect(callbacks.destroy!()).toBe(true);
+    expect(document.querySelectorAll('.fl-dock')).toHaveLength(0);
+    expect(document.querySelectorAll('style[data-funnel-lens]')).toHaveLength(0);
+    expect(jq.handlers.size).toBe(0);
+    expect(callbacks.destroy!()).toBe(true);
+  });
+
+  it('never lets a broken host reach amoCRM as an exception', () => {
+    const Ctor = loadBundle(fakeJquery().$)[0]!.value as (this: Record<string, unknown>) => unknown;
+    (globalThis as Record<string, unknown>).APP = {
+      getWidgetsArea: () => {
+        throw new Error('host broke');
+      },
+    };
+    const self: Record<string, unknown> = { get_settings: () => null };
+    Ctor.call(self);
+    const callbacks = self.callbacks as Record<string, (...a: unknown[]) => unknown>;
+    expect(callbacks.render!()).toBe(true);
+    expect(callbacks.settings!()).toBe(true);
+    expect(callbacks.advancedSettings!()).toBe(true);
+    expect(callbacks.destroy!()).toBe(true);
+  });
+});
+
+if (!built) {
+  it('needs the built widget: run `npm run build` first', () => {
+    throw new Error(`${SCRIPT} is missing; npm test builds it before jest runs`);
+  });
+}

@@ -1,0 +1,75 @@
+import { createApiClient, createBrowserHttp } from '../src/api';
+import { createTranslate } from '../src/i18n';
+import type { Host } from '../src/mount/host';
+import { realTimers } from '../src/state/ports';
+import { DEFAULT_SETTINGS, parseSettings } from '../src/state/settings';
+import {
+  broadcastChannel,
+  deferredStore,
+  localStore,
+  openStore,
+  spawnEngineWorker,
+  webLock,
+} from './browser';
+import type { AmoSelf } from './host';
+import {
+  hostAccount,
+  hostLang,
+  hostManagers,
+  hostUser,
+  navigate,
+  widgetCode,
+  widgetSettings,
+} from './host';
+
+/** The browser's zone; only when amoCRM does not say the account's. */
+function browserZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
+/**
+ * The Host every mount gets, over amoCRM's widget object and globals. Returns null when the page
+ * does not tell who the account and user are (then there is nothing we may safely show).
+ */
+export function createAmoHost(self: AmoSelf, doc: Document): Host | null {
+  const account = hostAccount();
+  const user = hostUser();
+  if (!account || !user) return null;
+  const settings = widgetSettings(self);
+  const parsed = parseSettings(settings.config);
+  const code = widgetCode(self);
+  const path = settings.path ?? null;
+  const version = settings.version === undefined ? '' : String(settings.version);
+  const scriptUrl =
+    path === null ? null : `${path.replace(/\/$/, '')}/script.js?v=${encodeURIComponent(version)}`;
+  const lang = hostLang();
+  const store = deferredStore(openStore());
+  return {
+    doc,
+    lang,
+    messages: self.langs ?? {},
+    account: {
+      id: account.id,
+      timezone: account.timezone ?? browserZone(),
+      currency: account.currency,
+    },
+    user,
+    managers: hostManagers(),
+    settings: parsed.ok ? parsed.settings : DEFAULT_SETTINGS,
+    // Same origin, the user's session cookie: no tokens, and nothing leaves the account's /api/v4.
+    createClient: ({ onWait }) => createApiClient({ http: createBrowserHttp(), onWait }),
+    store,
+    lock: webLock(),
+    channel: broadcastChannel(`funnel-lens:${account.id}:${user.id}`),
+    spawnWorker: () => spawnEngineWorker(scriptUrl),
+    navigate: url => navigate(url, doc.location),
+    storage: localStore(`funnel-lens:${code}:`),
+    clock: () => Date.now(),
+    timers: realTimers,
+  };
+}
+
+/** Translated words for the adapter's own messages (settings refusal). */
+export function hostTranslate(self: AmoSelf) {
+  return createTranslate(self.langs ?? {}, hostLang());
+}

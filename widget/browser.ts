@@ -1,0 +1,117 @@
+/**
+ * Browser facilities behind the state layer's small interfaces: one tab syncs at a time (Web
+ * Locks), the others hear about it (BroadcastChannel), the engine runs in a worker started from
+ * this very bundle, and the cache lives in IndexedDB — each with a fallback that keeps the widget
+ * working where the browser or the host's policy says no.
+ */
+import { createMemoryStore, openIdbStore } from '../src/api/cache';
+import type { PipelineStore } from '../src/api/cache';
+import type { WorkerLike } from '../src/state/engine/engine';
+import type { SyncChannel, TabLock } from '../src/state/ports';
+import { soloLock } from '../src/state/ports';
+
+interface LockManagerLike {
+  request<T>(
+    name: string,
+    options: { ifAvailable: boolean },
+    cb: (lock: unknown) => Promise<T>,
+  ): Promise<T>;
+}
+
+export function webLock(): TabLock {
+  const locks = (globalThis.navigator as { locks?: LockManagerLike } | undefined)?.locks;
+  if (!locks) return soloLock;
+  return {
+    tryRun: <T>(name: string, fn: () => Promise<T>) =>
+      locks.request(name, { ifAvailable: true }, async lock =>
+        lock === null ? { ran: false as const } : { ran: true as const, value: await fn() },
+      ),
+  };
+}
+
+/** One BroadcastChannel per subscriber, closed on unsubscribe (no listeners outlive a mount). */
+export function broadcastChannel(name: string): SyncChannel {
+  if (typeof BroadcastChannel === 'undefined')
+    return { post: () => undefined, subscribe: () => () => undefined };
+  return {
+    post: key => {
+      const channel = new BroadcastChannel(name);
+      channel.postMessage(key);
+      channel.close();
+    },
+    subscribe: listener => {
+      const channel = new BroadcastChannel(name);
+      channel.onmessage = (event: MessageEvent<unknown>) => {
+        if (typeof event.data === 'string') listener(event.data);
+      };
+      return () => channel.close();
+    },
+  };
+}
+
+/**
+ * Starts the engine worker from our own script: a tiny blob stub gives the worker an AMD `define`
+ * and imports script.js, whose entry then serves engine requests (see script.ts). importScripts
+ * also loads a script from amoCRM's CDN, which `new Worker(cdnUrl)` would refuse cross-origin.
+ */
+export function spawnEngineWorker(scriptUrl: string | null): WorkerLike | null {
+  if (!scriptUrl || typeof Worker === 'undefined' || typeof Blob === 'undefined') return null;
+  try {
+    const absolute = new URL(scriptUrl, globalThis.location.href).href;
+    const stub =
+      'self.define=function(d,f){f.apply(null,d.map(function(){return undefined}))};' +
+      `self.define.amd={};importScripts(${JSON.stringify(absolute)});`;
+    const url = URL.createObjectURL(new Blob([stub], { type: 'text/javascript' }));
+    const worker = new Worker(url);
+    // The worker has fetched the stub once it answers or fails; revoke the URL then.
+    const revoke = () => URL.revokeObjectURL(url);
+    worker.addEventListener('message', revoke, { once: true });
+    worker.addEventListener('error', revoke, { once: true });
+    return worker;
+  } catch {
+    return null;
+  }
+}
+
+/** IndexedDB when it opens, memory otherwise (private windows, blocked storage). */
+export async function openStore(): Promise<PipelineStore> {
+  try {
+    return await openIdbStore();
+  } catch {
+    return createMemoryStore();
+  }
+}
+
+/** A store usable at once that waits for the real one behind it. */
+export function deferredStore(opening: Promise<PipelineStore>): PipelineStore {
+  return {
+    load: async scope => (await opening).load(scope),
+    save: async (scope, data, delta) => (await opening).save(scope, data, delta),
+    clear: async scope => (await opening).clear(scope),
+    close: () => {
+      void opening.then(store => store.close());
+    },
+  };
+}
+
+export function localStore(prefix: string): {
+  get(key: string): string | null;
+  set(key: string, value: string): void;
+} {
+  return {
+    get: key => {
+      try {
+        return globalThis.localStorage.getItem(`${prefix}${key}`);
+      } catch {
+        return null;
+      }
+    },
+    set: (key, value) => {
+      try {
+        globalThis.localStorage.setItem(`${prefix}${key}`, value);
+      } catch {
+        // storage full or denied: the preference just is not remembered
+      }
+    },
+  };
+}

@@ -1,0 +1,177 @@
+import $ from 'jquery';
+import { mountCard, mountPanel, mountReport, mountSettings } from '../src/mount';
+import type { SettingsMount } from '../src/mount';
+import type { Host } from '../src/mount/host';
+import { parseSettings, showsPipeline } from '../src/state/settings';
+import { createAmoHost } from './amoHost';
+import { createDock } from './dock';
+import type { AmoSelf } from './host';
+import { currentLeadId, currentPipelineId, isCard, widgetCode, widgetsArea } from './host';
+import { report } from './report';
+
+export const PANEL_WIDTH = 360;
+export const COLLAPSED_WIDTH = 36;
+const PAGE_CHANGED = 'page:changed.funnelLens';
+
+type Unmount = () => void;
+
+/** The panel or card block currently shown, keyed by what it shows so a re-render keeps it. */
+interface Shown {
+  readonly key: string;
+  readonly unmount: Unmount;
+}
+
+/**
+ * amoCRM calls these. Every callback is guarded: the host never sees an exception and gets `true`
+ * where it expects it. `render` may run several times per area and `page:changed` fires on every
+ * navigation, so showing is idempotent: the same area and pipeline keep the same mount, anything
+ * else replaces it, and `destroy` removes all of it (DOM, styles, listeners, timers, the worker,
+ * in-flight requests).
+ */
+export function createCallbacks(self: AmoSelf): Record<string, unknown> {
+  const doc = globalThis.document;
+  let host: Host | null = null;
+  let shown: Shown | null = null;
+  let report_: Unmount | null = null;
+  let settingsMount: SettingsMount | null = null;
+  let listening = false;
+  // A destroyed object may still have a page:changed timeout in flight; it must not mount again.
+  let alive = false;
+
+  const hostNow = (): Host | null => (host ??= createAmoHost(self, doc));
+
+  const replace = (key: string | null, show: () => Unmount): void => {
+    if (shown?.key === key) return;
+    shown?.unmount();
+    shown = null;
+    if (key !== null) shown = { key, unmount: show() };
+  };
+
+  const showForPage = (): void => {
+    if (!alive) return;
+    const h = hostNow();
+    if (!h) return;
+    const area = widgetsArea();
+    if (area === 'leads' || area === 'leads-pipeline') {
+      const pipelineId = currentPipelineId(doc.location.pathname);
+      if (pipelineId === null || !showsPipeline(h.settings, pipelineId))
+        return replace(null, () => () => undefined);
+      return replace(`panel:${pipelineId}`, () => {
+        const dock = createDock(doc, PANEL_WIDTH);
+        const unmount = mountPanel(h, dock.container, pipelineId, {
+          onCollapse: collapsed => dock.setWidth(collapsed ? COLLAPSED_WIDTH : PANEL_WIDTH),
+        });
+        return () => {
+          unmount();
+          dock.remove();
+        };
+      });
+    }
+    const leadId = isCard() ? currentLeadId() : null;
+    if (leadId !== null) return replace(`card:${leadId}`, () => showCard(h, leadId));
+    replace(null, () => () => undefined);
+  };
+
+  const showCard = (h: Host, leadId: number): Unmount => {
+    // Our own static markup for the column block; data never goes through this HTML.
+    self.render_template?.(
+      {
+        caption: { class_name: 'funnel-lens-caption' },
+        body: '<div class="funnel-lens fl-card-root"></div>',
+        render: '',
+      },
+      {},
+    );
+    const root = doc.querySelector<HTMLElement>('.fl-card-root');
+    if (!root) return () => undefined;
+    const unmount = mountCard(h, root, leadId);
+    return () => {
+      unmount();
+      root.remove();
+    };
+  };
+
+  const onPageChanged = (): void => {
+    // Runs before amoCRM re-renders the page; let the new URL and view settle first.
+    globalThis.setTimeout(() => guard('page:changed', showForPage), 0);
+  };
+
+  return {
+    render: guarded('render', () => {
+      alive = true;
+      showForPage();
+      if (!listening) {
+        $(doc).on(PAGE_CHANGED, onPageChanged);
+        listening = true;
+      }
+    }),
+    init: guarded('init', () => undefined),
+    bind_actions: guarded('bind_actions', () => undefined),
+    settings: guarded('settings', () => {
+      const h = hostNow();
+      const code = widgetCode(self);
+      const content = doc.getElementById(`${code}_custom_content`);
+      const input = doc.getElementById(`${code}_custom`);
+      if (!h || !content || !(input instanceof HTMLInputElement)) return;
+      settingsMount?.unmount();
+      settingsMount = mountSettings(h, content, input);
+    }),
+    onSave: (params: unknown): boolean => {
+      try {
+        const p = (params ?? {}) as { active?: unknown; fields?: Record<string, unknown> };
+        // Turning the widget off must always be possible, whatever the form holds.
+        if (p.active === 'N') return true;
+        const ok = parseSettings(p.fields?.config).ok;
+        if (!ok) settingsMount?.showRefusal();
+        return ok;
+      } catch (error) {
+        report('onSave', error);
+        return false;
+      }
+    },
+    advancedSettings: guarded('advancedSettings', () => {
+      const h = hostNow();
+      const holder =
+        doc.getElementById('list_page_holder') ??
+        doc.getElementById(`work-area-${widgetCode(self)}`);
+      if (!h || !holder) return;
+      report_?.();
+      const root = doc.createElement('div');
+      root.className = 'funnel-lens fl-report-root';
+      holder.appendChild(root);
+      const unmount = mountReport(h, root);
+      report_ = () => {
+        unmount();
+        root.remove();
+      };
+    }),
+    destroy: guarded('destroy', () => {
+      alive = false;
+      shown?.unmount();
+      shown = null;
+      report_?.();
+      report_ = null;
+      settingsMount?.unmount();
+      settingsMount = null;
+      if (listening) $(doc).off(PAGE_CHANGED, onPageChanged);
+      listening = false;
+      host?.store.close();
+      host = null;
+    }),
+  };
+}
+
+function guard(name: string, fn: () => void): void {
+  try {
+    fn();
+  } catch (error) {
+    report(name, error);
+  }
+}
+
+function guarded(name: string, fn: (...args: unknown[]) => void): (...args: unknown[]) => true {
+  return (...args) => {
+    guard(name, () => fn(...args));
+    return true;
+  };
+}
