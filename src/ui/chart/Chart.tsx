@@ -1,6 +1,6 @@
 import { Chart as ChartJs } from 'chart.js';
 import type { VNode } from 'preact';
-import { useLayoutEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { registerCharts } from './register';
 import type { ChartSpec, ChartTheme } from './theme';
 import { readTheme } from './theme';
@@ -46,6 +46,8 @@ export function Chart({
   const canvas = useRef<HTMLCanvasElement>(null);
   const chart = useRef<ChartHandle | null>(null);
   const theme = useRef<ChartTheme | null>(null);
+  // The legend is drawn from the built config, which needs the theme read from the DOM.
+  const [legendTheme, setLegendTheme] = useState<ChartTheme | null>(null);
   const drawn = useRef<unknown>(undefined);
   // The latest builder, for the creation effect (which must not re-run when only it changes).
   const latest = useRef(build);
@@ -55,6 +57,7 @@ export function Chart({
     const el = canvas.current;
     if (!el) return undefined;
     theme.current = readTheme(el);
+    setLegendTheme(theme.current);
     const instance = createChart(el, latest.current(theme.current));
     chart.current = instance;
     drawn.current = source;
@@ -76,8 +79,36 @@ export function Chart({
   }, [source, build]);
 
   return (
-    <div class="fl-chart" style={{ height: `${height}px` }}>
-      <canvas ref={canvas} role="img" aria-label={label} />
-    </div>
+    <figure class="fl-chart-figure">
+      {legendTheme && <Legend spec={build(legendTheme)} />}
+      <div class="fl-chart" style={{ height: `${height}px` }}>
+        <canvas ref={canvas} role="img" aria-label={label} />
+      </div>
+    </figure>
+  );
+}
+
+/**
+ * The datasets' names and colours as HTML (chart.js's legend plugin is not bundled). One dataset
+ * needs no legend: the chart's heading says what it is. Hidden from screen readers, which get the
+ * canvas label and the table instead.
+ */
+function Legend({ spec }: { readonly spec: ChartSpec }): VNode | null {
+  const sets = spec.data.datasets;
+  if (sets.length < 2) return null;
+  return (
+    <ul class="fl-chart__legend" aria-hidden="true">
+      {sets.map((set, i) => (
+        <li key={i}>
+          <span
+            class="fl-chart__swatch"
+            style={{
+              background: typeof set.backgroundColor === 'string' ? set.backgroundColor : '',
+            }}
+          />
+          {set.label ?? ''}
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -12,7 +12,7 @@ export function weakestIndex(report: FunnelReport): number {
  * The funnel as horizontal bars: deals that reached each stage, then won. The bar of the stage the
  * weakest transition starts from is coloured, so the eye lands on the bottleneck first.
  */
-export function funnelConfig(report: FunnelReport, { t, fmt, theme }: ChartContext): ChartSpec {
+export function funnelConfig(report: FunnelReport, { t, theme }: ChartContext): ChartSpec {
   const weak = weakestIndex(report);
   const n = report.stages.length;
   const labels = [...report.stages.map(s => s.name), t('fl.chart.won')];
@@ -30,20 +30,6 @@ export function funnelConfig(report: FunnelReport, { t, fmt, theme }: ChartConte
       indexAxis: 'y',
       responsive: true,
       maintainAspectRatio: false,
-      plugins: {
-        legend: { display: false },
-        tooltip: {
-          callbacks: {
-            label: item => {
-              const stage = report.stages[item.dataIndex];
-              const reached = fmt.int(data[item.dataIndex] ?? 0);
-              return stage
-                ? t('fl.chart.funnelTip', { reached, next: fmt.percent(stage.conversionToNext) })
-                : reached;
-            },
-          },
-        },
-      },
       scales: {
         x: { ...axis(theme), beginAtZero: true },
         y: { ...axis(theme), grid: { display: false } },

@@ -15,7 +15,7 @@ export function reasonName(reason: LossReasonReport, t: Translate): string {
 export function lossConfig(
   reasons: readonly LossReasonReport[],
   stages: readonly StageReport[],
-  { t, fmt, theme }: ChartContext,
+  { t, theme }: ChartContext,
 ): ChartSpec {
   return {
     type: 'bar',
@@ -31,14 +31,6 @@ export function lossConfig(
       indexAxis: 'y',
       responsive: true,
       maintainAspectRatio: false,
-      plugins: {
-        legend: { labels: { color: theme.text } },
-        tooltip: {
-          callbacks: {
-            label: item => `${item.dataset.label ?? ''}: ${fmt.int(item.parsed.x ?? 0)}`,
-          },
-        },
-      },
       scales: {
         x: {
           ...axis(theme),

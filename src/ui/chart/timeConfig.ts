@@ -5,10 +5,7 @@ import { axis } from './theme';
 const days = (hours: number | null): number | null => (hours === null ? null : hours / 24);
 
 /** Median and p90 of completed visits per stage, in days, side by side. */
-export function timeConfig(
-  stages: readonly StageReport[],
-  { t, fmt, theme }: ChartContext,
-): ChartSpec {
+export function timeConfig(stages: readonly StageReport[], { t, theme }: ChartContext): ChartSpec {
   return {
     type: 'bar',
     data: {
@@ -29,15 +26,6 @@ export function timeConfig(
     options: {
       responsive: true,
       maintainAspectRatio: false,
-      plugins: {
-        legend: { labels: { color: theme.text } },
-        tooltip: {
-          callbacks: {
-            label: item =>
-              `${item.dataset.label ?? ''}: ${fmt.days(item.parsed.y === null ? null : item.parsed.y * 24)}`,
-          },
-        },
-      },
       scales: {
         x: { ...axis(theme), grid: { display: false } },
         y: {

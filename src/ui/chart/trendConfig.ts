@@ -3,8 +3,9 @@ import type { ChartContext, ChartSpec } from './theme';
 import { axis } from './theme';
 
 /**
- * Conversion per calendar bucket as a line (left axis, percent) over the bucket's deals as bars
- * (right axis): a falling line over tall bars reads differently from one over two deals.
+ * Conversion per calendar bucket (left axis, percent) beside the bucket's deals (right axis): a
+ * falling conversion over many deals reads differently from one over two. Both are bars: a line
+ * chart would add chart.js's line parts to a bundle with a size budget.
  */
 export function trendConfig(
   buckets: readonly TrendBucket[],
@@ -17,39 +18,22 @@ export function trendConfig(
       labels,
       datasets: [
         {
-          type: 'line',
           label: t('fl.chart.conversion'),
           data: buckets.map(b => b.totals.conversion),
           yAxisID: 'y',
-          borderColor: theme.accent,
           backgroundColor: theme.accent,
-          spanGaps: true,
-          order: 0,
         },
         {
-          type: 'bar',
           label: t('fl.chart.deals'),
           data: buckets.map(b => b.totals.deals),
           yAxisID: 'y1',
           backgroundColor: theme.bar,
-          order: 1,
         },
       ],
     },
     options: {
       responsive: true,
       maintainAspectRatio: false,
-      plugins: {
-        legend: { labels: { color: theme.text } },
-        tooltip: {
-          callbacks: {
-            label: item =>
-              item.datasetIndex === 0
-                ? `${item.dataset.label ?? ''}: ${fmt.percent(item.parsed.y)}`
-                : `${item.dataset.label ?? ''}: ${fmt.int(item.parsed.y ?? 0)}`,
-          },
-        },
-      },
       scales: {
         x: { ...axis(theme), grid: { display: false } },
         y: {

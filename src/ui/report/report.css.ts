@@ -14,6 +14,13 @@ export const REPORT_CSS = `
 .funnel-lens .fl-report__lead { font-size: 15px; margin: 0 0 8px; }
 .funnel-lens .fl-report__more { margin-top: 6px; }
 .funnel-lens .fl-chart { position: relative; width: 100%; margin-bottom: 8px; }
+.funnel-lens .fl-chart-figure { margin: 0; }
+.funnel-lens .fl-chart__legend {
+  display: flex; flex-wrap: wrap; gap: 4px 14px; list-style: none; margin: 0 0 6px; padding: 0;
+  font-size: 12px; color: var(--fl-muted);
+}
+.funnel-lens .fl-chart__legend li { display: inline-flex; align-items: center; gap: 5px; }
+.funnel-lens .fl-chart__swatch { width: 10px; height: 10px; border-radius: 2px; display: inline-block; }
 .funnel-lens .fl-table__tools { display: flex; justify-content: flex-end; margin-bottom: 4px; }
 .funnel-lens .fl-table__scroll { overflow-x: auto; }
 .funnel-lens .fl-table table { border-collapse: collapse; width: 100%; }

@@ -15,7 +15,7 @@ import {
   trendSummary,
   weakestIndex,
 } from '../../../src/ui/chart';
-import type { ChartContext, ChartSpec } from '../../../src/ui/chart';
+import type { ChartContext } from '../../../src/ui/chart';
 import { createFormatters } from '../../../src/ui/format';
 import { DEMO_NOW, demoInput } from '../../support/demo';
 
@@ -32,13 +32,6 @@ const report: FunnelReport = buildReport(input, {
   now: DEMO_NOW,
   trend: { granularity: 'month', timeZone: 'Europe/Moscow' },
 });
-
-/** Calls a tooltip label callback the way chart.js does, with only the fields ours read. */
-function tooltip(spec: ChartSpec, item: object): unknown {
-  const label = spec.options?.plugins?.tooltip?.callbacks?.label;
-  if (typeof label !== 'function') throw new Error('no tooltip label callback');
-  return (label as (this: unknown, i: unknown) => unknown).call(undefined, item);
-}
 
 describe('funnelConfig', () => {
   const spec = funnelConfig(report, ctx);
@@ -66,13 +59,6 @@ describe('funnelConfig', () => {
     expect(plain.data.datasets[0]!.backgroundColor).not.toContain(LIGHT_THEME.weak);
   });
 
-  it('tells the conversion to the next stage in the tooltip', () => {
-    const first = report.stages[0]!;
-    expect(tooltip(spec, { dataIndex: 0 })).toBe(
-      `${ctx.fmt.int(first.reached)} сделок · в следующий: ${ctx.fmt.percent(first.conversionToNext)}`,
-    );
-  });
-
   it('summarises every bar and the bottleneck for screen readers', () => {
     const text = funnelSummary(report, ctx);
     for (const s of report.stages) expect(text).toContain(`${s.name}: ${ctx.fmt.int(s.reached)}`);
@@ -84,24 +70,16 @@ describe('trendConfig', () => {
   const buckets = report.trend ?? [];
   const spec = trendConfig(buckets, ctx);
 
-  it('draws conversion as a line on the left axis and deals as bars on the right', () => {
+  it('draws conversion on the left axis and deals on the right, both as bars', () => {
     expect(buckets.length).toBeGreaterThan(2);
-    const [line, bars] = spec.data.datasets;
-    expect(line).toMatchObject({ type: 'line', yAxisID: 'y' });
-    expect(line?.data).toEqual(buckets.map(b => b.totals.conversion));
-    expect(bars).toMatchObject({ type: 'bar', yAxisID: 'y1' });
+    expect(spec.type).toBe('bar');
+    const [conversion, bars] = spec.data.datasets;
+    expect(conversion).toMatchObject({ yAxisID: 'y' });
+    expect(conversion?.data).toEqual(buckets.map(b => b.totals.conversion));
+    expect(bars).toMatchObject({ yAxisID: 'y1' });
     expect(bars?.data).toEqual(buckets.map(b => b.totals.deals));
     expect(spec.data.labels).toEqual(buckets.map(b => ctx.fmt.date(b.from)));
     expect(spec.options?.scales?.y1).toMatchObject({ position: 'right' });
-  });
-
-  it('formats the tooltip as percent for the line and count for the bars', () => {
-    expect(tooltip(spec, { datasetIndex: 0, dataset: { label: 'K' }, parsed: { y: 0.25 } })).toBe(
-      `K: ${ctx.fmt.percent(0.25)}`,
-    );
-    expect(tooltip(spec, { datasetIndex: 1, dataset: { label: 'D' }, parsed: { y: 12 } })).toBe(
-      'D: 12',
-    );
   });
 
   it('names each bucket in its summary', () => {
@@ -130,9 +108,6 @@ describe('timeConfig', () => {
       stages.map(s => (s.time.p90Hours === null ? null : s.time.p90Hours / 24)),
     );
     expect(median?.data.at(-1)).toBeNull();
-    expect(tooltip(spec, { dataset: { label: 'M' }, parsed: { y: 2.5 } })).toBe(
-      `M: ${ctx.fmt.days(60)}`,
-    );
     expect(timeSummary(stages, ctx)).toContain(
       `${stages[0]!.name}: ${ctx.fmt.days(stages[0]!.time.medianHours)}`,
     );

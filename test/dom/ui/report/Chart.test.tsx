@@ -12,6 +12,32 @@ const build =
   });
 
 describe('Chart', () => {
+  it('draws an HTML legend of the datasets when there are several, none for one', () => {
+    const { create } = fakeCharts();
+    const two = (theme: ChartTheme): ChartSpec => ({
+      type: 'bar',
+      data: {
+        labels: ['a'],
+        datasets: [
+          { label: 'Медиана', data: [1], backgroundColor: theme.accent },
+          { label: '<b>p90</b>', data: [2], backgroundColor: theme.bar },
+        ],
+      },
+    });
+    const view = render(
+      <Chart build={two} source={1} label="x" height={100} createChart={create} />,
+    );
+    const items = [...view.container.querySelectorAll('.fl-chart__legend li')];
+    expect(items.map(li => li.textContent)).toEqual(['Медиана', '<b>p90</b>']);
+    expect(view.container.querySelector('.fl-chart__legend b')).toBeNull();
+    view.unmount();
+    const one = render(
+      <Chart build={build([1])} source={1} label="y" height={100} createChart={create} />,
+    );
+    expect(one.container.querySelector('.fl-chart__legend')).toBeNull();
+    one.unmount();
+  });
+
   it('reads its colours from the mount root’s CSS variables (so the dark theme applies)', () => {
     const { create, made } = fakeCharts();
     const root = document.createElement('div');
