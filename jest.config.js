@@ -31,6 +31,7 @@ module.exports = {
       testEnvironment: 'jsdom',
       // Not the "browser" condition: it resolves Preact and signals to ESM builds jest cannot load.
       testEnvironmentOptions: { customExportConditions: ['node', 'node-addons'] },
+      setupFiles: ['<rootDir>/test/support/jsdom-setup.ts'],
       testMatch: ['<rootDir>/test/dom/**/*.test.ts?(x)'],
     },
     {

@@ -15,10 +15,15 @@ export function demoAccount(leads = 600, seed = 11, now = DEMO_NOW): DemoAccount
   return generateDemoAccount({ seed, leads, now });
 }
 
-export function demoInput(account: DemoAccount = demoAccount(), pipelineId: number = PIPELINE_IDS.main): FunnelInput {
+export function demoInput(
+  account: DemoAccount = demoAccount(),
+  pipelineId: number = PIPELINE_IDS.main,
+): FunnelInput {
   const raw = account.pipelines.find(p => p.id === pipelineId);
   if (!raw) throw new Error(`no pipeline ${pipelineId}`);
-  const pipeline = adaptPipeline(parseWith(RawPipelineSchema, { ...raw, _embedded: { statuses: raw.statuses } }));
+  const pipeline = adaptPipeline(
+    parseWith(RawPipelineSchema, { ...raw, _embedded: { statuses: raw.statuses } }),
+  );
   const leads = account.leads.map(l => adaptLead(parseWith(RawLeadSchema, l)));
   const events = adaptStatusChanges(
     account.events.map(e => parseWith(RawEventSchema, e)),

@@ -9,7 +9,9 @@ import type { UiEnv } from '../../src/ui/env';
 import { createFormatters } from '../../src/ui/format';
 import { DEMO_NOW } from './demo';
 
-export function testEnv(over: Partial<UiEnv> & { lang?: Lang } = {}): UiEnv & { navigated: string[] } {
+export function testEnv(
+  over: Partial<UiEnv> & { lang?: Lang } = {},
+): UiEnv & { navigated: string[] } {
   const lang = over.lang ?? 'ru';
   const navigated: string[] = [];
   const managers = over.managers ?? [

@@ -26,12 +26,6 @@ import { Panel } from '../../../../src/ui/panel';
 import { DEMO_NOW } from '../../../support/demo';
 import { testEnv, WithEnv } from '../../../support/env';
 
-// jsdom has no structuredClone, which the memory store uses to copy like IndexedDB does. What it
-// copies here is API data (plain objects, arrays, strings, numbers, null), which JSON round-trips.
-if (typeof globalThis.structuredClone !== 'function') {
-  globalThis.structuredClone = <T,>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
-}
-
 export { demoPipelineData, PID, SCOPE };
 
 /** Model timers, recorded so a test can see what is scheduled; nothing runs on its own. */

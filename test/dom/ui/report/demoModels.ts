@@ -3,7 +3,6 @@
  * pipeline's data, the in-thread engine, and the DataModel / ReportModel / CardModel the widget
  * uses. Time is jest's fake clock; a fresh cache means no sync runs unless a test asks for one.
  */
-import { deserialize, serialize } from 'node:v8';
 import { signal } from '@preact/signals-core';
 import type { Signal } from '@preact/signals-core';
 import { ApiError } from '../../../../src/api';
@@ -24,12 +23,6 @@ import { ReportModel } from '../../../../src/state/report';
 import { DEFAULT_SETTINGS } from '../../../../src/state/settings';
 import type { WidgetSettings } from '../../../../src/state/settings';
 import { DEMO_NOW, demoAccount, demoInput, PIPELINE_IDS, USER_IDS } from '../../../support/demo';
-
-// jest's jsdom environment lacks structuredClone (browsers and Node have it); the memory store
-// copies with it, so give it Node's own structured serialisation.
-if (typeof globalThis.structuredClone !== 'function') {
-  globalThis.structuredClone = <T>(value: T): T => deserialize(serialize(value)) as T;
-}
 
 export const TIME_ZONE = 'Europe/Moscow';
 export const clock = (): number => DEMO_NOW * 1000;

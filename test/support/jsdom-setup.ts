@@ -1,0 +1,10 @@
+/**
+ * jest's jsdom environment does not expose structuredClone (browsers and Node both have it); the
+ * memory cache copies with it, as IndexedDB does. Node's v8 serializer implements the same
+ * structured-clone algorithm.
+ */
+import { deserialize, serialize } from 'node:v8';
+
+if (typeof globalThis.structuredClone !== 'function') {
+  globalThis.structuredClone = <T>(value: T): T => deserialize(serialize(value)) as T;
+}
