@@ -68,7 +68,15 @@ export function Panel({
   const state = report.state.value;
   const selected = report.selectedStage.value;
   return (
-    <aside class="fl-panel" aria-label={t('fl.panel.region')}>
+    <aside
+      class="fl-panel"
+      aria-label={t('fl.panel.region')}
+      // The exact window and instant of the numbers shown, for support and tests to reproduce
+      // them with `funnel-lens report --from --to --now`.
+      data-from={latest?.period.from}
+      data-to={latest?.period.to}
+      data-now={latest?.now}
+    >
       <PanelHeader
         pipelineName={pipelineName}
         bodyId={bodyId}

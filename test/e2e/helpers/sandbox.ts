@@ -54,6 +54,8 @@ export interface OpenOptions {
   readonly kind?: PageKind;
   /** Runs in the page before any of its scripts (e.g. `__probeConfig`). */
   readonly initScript?: () => void;
+  /** Pins the page's Date.now() (ms) before it loads, so the widget's "now" is the demo's. */
+  readonly fixedTime?: number;
 }
 
 export interface SandboxBrowser {
@@ -105,6 +107,8 @@ export function useSandboxBrowser(options: E2ESandboxOptions = {}): SandboxBrows
       pages.push(tracked);
       if (openOptions.initScript !== undefined)
         await tracked.page.addInitScript(openOptions.initScript);
+      if (openOptions.fixedTime !== undefined)
+        await tracked.page.clock.setFixedTime(openOptions.fixedTime);
       const target =
         openOptions.userId === undefined
           ? path

@@ -1,0 +1,114 @@
+/**
+ * What the real widget's end-to-end tests share: the demo's fixed "today", reading the panel the
+ * way a person reads it, and the `funnel-lens` CLI's report on the very same sandbox data.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import type { FunnelReport } from '../../../src/core';
+
+const BIN = join(__dirname, '../../../bin/funnel-lens.cjs');
+
+function run(args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, [BIN, ...args], { maxBuffer: 64 << 20 }, (error, stdout, stderr) => {
+      if (error) reject(new Error(`funnel-lens ${args[0] ?? ''} failed: ${stderr}`));
+      else resolve(stdout);
+    });
+  });
+}
+
+/** The window and instant of the numbers the panel shows (its data-from/to/now attributes). */
+export async function panelWindow(page: Page): Promise<{ from: number; to: number; now: number }> {
+  const read = async (name: string) => Number(await page.locator('.fl-panel').getAttribute(name));
+  return { from: await read('data-from'), to: await read('data-to'), now: await read('data-now') };
+}
+
+/** `funnel-lens sync` from the sandbox, then `report --json` over exactly that window. */
+export async function cliReport(
+  baseUrl: string,
+  pipelineId: number,
+  window: { from: number; to: number; now: number },
+): Promise<FunnelReport> {
+  const out = mkdtempSync(join(tmpdir(), 'funnel-lens-e2e-'));
+  const pipeline = String(pipelineId);
+  await run([
+    'sync',
+    '--base-url',
+    baseUrl,
+    '--token',
+    'sandbox-token',
+    '--out',
+    out,
+    '--pipeline',
+    pipeline,
+  ]);
+  const json = await run([
+    'report',
+    ...['--data', out, '--pipeline', pipeline, '--json'],
+    ...['--from', String(window.from), '--to', String(window.to), '--now', String(window.now)],
+  ]);
+  return JSON.parse(json) as FunnelReport;
+}
+
+/** Waits until the panel shows a computed funnel (the first sync may take a few seconds). */
+export async function waitForFunnel(page: Page): Promise<void> {
+  await page.waitForSelector('.fl-panel .fl-funnel .fl-row', { timeout: 45_000 });
+  await page.waitForFunction(
+    () => document.querySelector('.fl-panel .fl-progress') === null,
+    undefined,
+    {
+      timeout: 45_000,
+    },
+  );
+}
+
+const digits = (text: string | null): number => Number((text ?? '').replace(/[^\d]/g, ''));
+
+export interface PanelRow {
+  readonly stageId: number;
+  readonly name: string;
+  readonly reached: number;
+  readonly conversion: string;
+  readonly stuck: number;
+  readonly weak: boolean;
+}
+
+/** The funnel rows as the panel shows them. */
+export function panelRows(page: Page): Promise<PanelRow[]> {
+  return page.$$eval('.fl-panel .fl-funnel li.fl-row[data-stage-id]', rows =>
+    rows.map(row => ({
+      stageId: Number(row.getAttribute('data-stage-id')),
+      name: row.querySelector('.fl-row__name')?.textContent ?? '',
+      reached: Number(
+        (row.querySelector('.fl-bar__count')?.textContent ?? '').replace(/[^\d]/g, ''),
+      ),
+      conversion: (row.querySelector('.fl-row__conv .fl-num')?.textContent ?? '').replace(
+        /\s/g,
+        '',
+      ),
+      stuck: Number(
+        (row.querySelector('.fl-row__stuck .fl-badge')?.textContent ?? '0').replace(/[^\d]/g, ''),
+      ),
+      weak: row.classList.contains('fl-row--weak'),
+    })),
+  );
+}
+
+/** A fraction as the Russian panel writes a percent: one decimal at most, comma, no spaces. */
+export function ruPercent(value: number | null): string {
+  if (value === null) return '—';
+  return new Intl.NumberFormat('ru-RU', { style: 'percent', maximumFractionDigits: 1 })
+    .format(value)
+    .replace(/\s/g, '');
+}
+
+export async function totalValue(page: Page, index: number): Promise<number> {
+  // The first number of each total card (a card may add a second one, e.g. revenue under "won").
+  const values = await page.$$eval('.fl-panel .fl-total__value', els =>
+    els.map(e => e.querySelector('.fl-num')?.textContent ?? null),
+  );
+  return digits(values[index] ?? null);
+}
