@@ -121,7 +121,9 @@ export function createCallbacks(self: AmoSelf): Record<string, unknown> {
         const p = (params ?? {}) as { active?: unknown; fields?: Record<string, unknown> };
         // Turning the widget off must always be possible, whatever the form holds.
         if (p.active === 'N') return true;
-        const ok = parseSettings(p.fields?.config).ok;
+        // The form must be valid (a field being typed may not have reached amoCRM's input yet)
+        // and what amoCRM is about to store must parse.
+        const ok = (settingsMount?.isValid() ?? true) && parseSettings(p.fields?.config).ok;
         if (!ok) settingsMount?.showRefusal();
         return ok;
       } catch (error) {
