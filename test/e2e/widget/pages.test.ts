@@ -111,7 +111,7 @@ describe('settings, full report and lead card', () => {
     const block = page.locator('.fl-card-root');
     await block.waitFor();
     await page.waitForFunction(
-      () => document.querySelector('.fl-card-root')?.textContent?.includes('Отправлено КП'),
+      () => document.querySelector('.fl-card-root')?.textContent.includes('Отправлено КП'),
       undefined,
       {
         timeout: 60_000,
