@@ -20,7 +20,8 @@ function set(tree: Tree, path: string[], value: string | Tree): void {
     return;
   }
   const next = tree[head];
-  if (typeof next === 'string') throw new Error(`${path.join('.')}: "${head}" is already a message`);
+  if (typeof next === 'string')
+    throw new Error(`${path.join('.')}: "${head}" is already a message`);
   const child: Tree = next ?? {};
   tree[head] = child;
   set(child, rest, value);
@@ -39,7 +40,9 @@ const args = process.argv.slice(2);
 const plural = args[1] === '--plural';
 const [key, ru, en] = plural ? [args[0], args[2], args[3]] : args;
 if (key === undefined || ru === undefined || en === undefined) {
-  console.error('usage: i18n-set.ts KEY RU EN   |   i18n-set.ts KEY --plural "one|few|many|other" "one|other"');
+  console.error(
+    'usage: i18n-set.ts KEY RU EN   |   i18n-set.ts KEY --plural "one|few|many|other" "one|other"',
+  );
   process.exit(2);
 }
 if (plural) {

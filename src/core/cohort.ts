@@ -1,9 +1,25 @@
 import type { LeadFacts } from './facts';
 import type { Period, Totals } from './types';
 
-/** Cohort: pipeline leads created in `[from, to)` (metrics.md 3). */
-export function selectCohort(facts: readonly LeadFacts[], period: Period): LeadFacts[] {
-  return facts.filter(f => f.lead.createdAt >= period.from && f.lead.createdAt < period.to);
+/** First index whose lead was created at or after `t`, in facts ordered by creation time. */
+function lowerBound(byCreated: readonly LeadFacts[], t: number): number {
+  let lo = 0;
+  let hi = byCreated.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((byCreated[mid]?.lead.createdAt ?? Infinity) < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Cohort: pipeline leads created in `[from, to)` (metrics.md 3). The facts must be ordered by
+ * creation time: a cohort is then one slice, so many windows (previous period, trend buckets)
+ * cost a binary search each rather than a pass over every lead.
+ */
+export function selectCohort(byCreated: readonly LeadFacts[], period: Period): LeadFacts[] {
+  return byCreated.slice(lowerBound(byCreated, period.from), lowerBound(byCreated, period.to));
 }
 
 /** Per-stage counts of a cohort (metrics.md 5) plus its totals (metrics.md 9). */

@@ -14,3 +14,5 @@ export * from './calendar';
 export { toCsv } from './csv';
 export type { Cell } from './csv';
 export { STAGE_COLUMNS, stageRows } from './tables';
+export { packEvents, packLeads, packedBuffers, unpackEvents, unpackLeads } from './packed';
+export type { PackedEvents, PackedLeads } from './packed';

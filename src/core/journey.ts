@@ -1,9 +1,9 @@
 import { buildVisits, orderEvents } from './history';
-import { quantile, sortedValues } from './quantile';
+import { quantile } from './quantile';
 import type { FunnelModel } from './report';
 import { stageIndex } from './stages';
 import type { Threshold } from './timing';
-import { completedByStage, stuckThresholds } from './timing';
+import { stuckThresholds } from './timing';
 import type { ReportOptions } from './types';
 
 /** The norm a single deal is measured against: all completed visits of the pipeline's leads. */
@@ -19,10 +19,9 @@ export function stageNorms(
   model: FunnelModel,
   options: Pick<ReportOptions, 'stuckDays' | 'stuckDaysByStage'>,
 ): StageNorm[] {
-  const completed = completedByStage(model.funnel.stages.length, model.facts);
-  const thresholds = stuckThresholds(model.funnel, completed, options);
+  const thresholds = stuckThresholds(model.funnel, model.completedSorted, options);
   return model.funnel.stages.map((s, i) => {
-    const sorted = sortedValues(completed[i] ?? []);
+    const sorted = model.completedSorted[i] ?? new Float64Array(0);
     return {
       stageId: s.id,
       samples: sorted.length,

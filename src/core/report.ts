@@ -7,7 +7,7 @@ import { leadFacts } from './facts';
 import { eventsByLead } from './history';
 import type { Funnel } from './stages';
 import { buildFunnel } from './stages';
-import { completedByStage, isStuck, openDeals, stageTimes, stuckThresholds } from './timing';
+import { isStuck, openDeals, sortedCompletedByStage, stageTimes, stuckThresholds } from './timing';
 import type {
   FunnelInput,
   FunnelReport,
@@ -28,6 +28,10 @@ export interface FunnelModel {
   readonly factsById: ReadonlyMap<number, LeadFacts>;
   /** Status-change events of each pipeline lead, as given (unordered, maybe duplicated). */
   readonly eventsOf: ReadonlyMap<number, readonly StatusChange[]>;
+  /** The same facts ordered by creation time (then id): cohorts are slices of it. */
+  readonly byCreated: readonly LeadFacts[];
+  /** Completed visits of all pipeline leads per stage, sorted: what thresholds learn from. */
+  readonly completedSorted: readonly Float64Array[];
 }
 
 /**
@@ -53,6 +57,10 @@ export function buildModel(input: FunnelInput): FunnelModel {
     facts,
     factsById: new Map(facts.map(f => [f.lead.id, f])),
     eventsOf: byLead,
+    byCreated: [...facts].sort(
+      (a, b) => a.lead.createdAt - b.lead.createdAt || a.lead.id - b.lead.id,
+    ),
+    completedSorted: sortedCompletedByStage(funnel.stages.length, facts),
   };
 }
 
@@ -72,11 +80,12 @@ export function reportFromModel(model: FunnelModel, options: ReportOptions): Fun
   const n = funnel.stages.length;
   const minSample = options.minSample ?? DEFAULT_MIN_SAMPLE;
   const scope = scopeFacts(model.facts, options.responsibleUserIds);
-  const cohort = selectCohort(scope, options);
+  const scopeByCreated = scopeFacts(model.byCreated, options.responsibleUserIds);
+  const cohort = selectCohort(scopeByCreated, options);
   const counts = countCohort(n, cohort);
   const times = stageTimes(n, cohort, options.now);
   // Thresholds learn from every pipeline lead, whatever the manager filter: the team's norm.
-  const thresholds = stuckThresholds(funnel, completedByStage(n, model.facts), options);
+  const thresholds = stuckThresholds(funnel, model.completedSorted, options);
   const open = openDeals(
     funnel,
     scope.filter(f => f.currentIndex >= 0),
@@ -120,11 +129,11 @@ export function reportFromModel(model: FunnelModel, options: ReportOptions): Fun
     weakestTransition: weakestTransition(funnel, counts, minSample),
     stuck,
     managers: managerBreakdown(n, cohort),
-    previous: previousPeriod(funnel, scope, options),
+    previous: previousPeriod(funnel, scopeByCreated, options),
     lossReasons: lossReasonBreakdown(funnel, cohort, model.input.lossReasons),
     forecast: forecast(funnel, scope),
     ...(options.includeOpenDeals ? { openDeals: open } : {}),
-    ...(options.trend ? { trend: trend(n, scope, options, options.trend) } : {}),
+    ...(options.trend ? { trend: trend(n, scopeByCreated, options, options.trend) } : {}),
     options: {
       minSample,
       stuckDays: options.stuckDays ?? null,
@@ -156,11 +165,11 @@ function snapshot(n: number, facts: readonly LeadFacts[]): { count: number; valu
 /** The same cohort rules over the window of equal length just before (metrics.md 9). */
 function previousPeriod(
   funnel: Funnel,
-  facts: readonly LeadFacts[],
+  byCreated: readonly LeadFacts[],
   window: Period,
 ): FunnelReport['previous'] {
   const period = { from: window.from - (window.to - window.from), to: window.from };
-  const c: CohortCounts = countCohort(funnel.stages.length, selectCohort(facts, period));
+  const c: CohortCounts = countCohort(funnel.stages.length, selectCohort(byCreated, period));
   return {
     period,
     totals: c.totals,
@@ -174,12 +183,12 @@ function previousPeriod(
 
 function trend(
   n: number,
-  facts: readonly LeadFacts[],
+  byCreated: readonly LeadFacts[],
   window: Period,
   opts: NonNullable<ReportOptions['trend']>,
 ): TrendBucket[] {
   return calendarBuckets(window, opts.granularity, opts.timeZone).map(period => {
-    const c = countCohort(n, selectCohort(facts, period));
+    const c = countCohort(n, selectCohort(byCreated, period));
     return { ...period, totals: c.totals, reached: c.reached };
   });
 }

@@ -39,24 +39,26 @@ export interface Threshold {
   readonly source: 'setting' | 'learned' | 'default';
 }
 
+/** Completed visit durations per stage, sorted ascending. */
+export function sortedCompletedByStage(n: number, facts: readonly LeadFacts[]): Float64Array[] {
+  return completedByStage(n, facts).map(sortedValues);
+}
+
 /**
  * Stuck threshold per stage (metrics.md 7): a per-stage setting, else `stuckDays`, else the p90
  * of completed visits of all pipeline leads when there are at least 10, else 7 days.
  */
 export function stuckThresholds(
   funnel: Funnel,
-  allCompleted: readonly (readonly number[])[],
+  allCompletedSorted: readonly Float64Array[],
   options: Pick<ReportOptions, 'stuckDays' | 'stuckDaysByStage'>,
 ): Threshold[] {
   return funnel.stages.map((stage, i) => {
     const days = options.stuckDaysByStage?.[String(stage.id)] ?? options.stuckDays;
     if (days !== undefined) return { hours: days * 24, source: 'setting' };
-    const hours = allCompleted[i] ?? [];
+    const hours = allCompletedSorted[i] ?? new Float64Array(0);
     if (hours.length >= MIN_LEARNING_SAMPLES) {
-      return {
-        hours: quantile(sortedValues(hours), 0.9) ?? DEFAULT_THRESHOLD_HOURS,
-        source: 'learned',
-      };
+      return { hours: quantile(hours, 0.9) ?? DEFAULT_THRESHOLD_HOURS, source: 'learned' };
     }
     return { hours: DEFAULT_THRESHOLD_HOURS, source: 'default' };
   });

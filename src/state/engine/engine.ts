@@ -2,6 +2,7 @@ import type { FunnelInput, FunnelReport, LeadJourney, ReportOptions, StageNorm }
 import type { EngineAsk, EngineRequest, EngineResponse, EngineResult, Envelope } from './protocol';
 import { ENGINE_CHANNEL, isEnvelope } from './protocol';
 import { createEngineCore } from './serve';
+import { packEvents, packLeads, packedBuffers } from '../../core';
 
 type Thresholds = Pick<ReportOptions, 'stuckDays' | 'stuckDaysByStage'>;
 
@@ -20,25 +21,35 @@ export interface Engine {
 
 /** The part of a `Worker` the engine uses, so tests can pass a fake. */
 export interface WorkerLike {
-  postMessage(message: unknown): void;
+  postMessage(message: unknown, transfer?: Transferable[]): void;
   addEventListener(type: 'message', listener: (event: { data: unknown }) => void): void;
   addEventListener(type: 'error', listener: (event: unknown) => void): void;
   terminate(): void;
 }
 
-type Ask = (req: EngineAsk) => Promise<EngineResult>;
+type Ask = (req: EngineAsk, transfer?: Transferable[]) => Promise<EngineResult>;
 
 function engineOver(ask: Ask, dispose: () => void): Engine {
   const expect = async <K extends EngineResult['op']>(
     op: K,
     req: EngineAsk,
+    transfer?: Transferable[],
   ): Promise<Extract<EngineResult, { op: K }>> => {
-    const result = await ask(req);
+    const result = await ask(req, transfer);
     if (result.op !== op) throw new Error(`engine: expected ${op}, got ${result.op}`);
     return result as Extract<EngineResult, { op: K }>;
   };
   return {
-    load: async input => (await expect('load', { op: 'load', input })).leads,
+    load: async input => {
+      const packed = {
+        ...input,
+        leads: packLeads(input.leads),
+        events: packEvents(input.events),
+      };
+      // The columns were made for this message: transfer them instead of copying.
+      const transfer = [...packedBuffers(packed.leads), ...packedBuffers(packed.events)];
+      return (await expect('load', { op: 'load', input: packed }, transfer)).leads;
+    },
     report: async options => (await expect('report', { op: 'report', options })).report,
     journey: async (leadId, now, thresholds) => {
       const r = await expect('journey', { op: 'journey', leadId, now, thresholds });
@@ -89,7 +100,7 @@ export function createWorkerEngine(worker: WorkerLike): Engine {
   });
   worker.addEventListener('error', () => failAll(new Error('engine: the worker failed')));
   return engineOver(
-    req =>
+    (req, transfer) =>
       new Promise<EngineResult>((resolve, reject) => {
         const id = next++;
         pending.set(id, { resolve, reject });
@@ -97,7 +108,7 @@ export function createWorkerEngine(worker: WorkerLike): Engine {
           channel: ENGINE_CHANNEL,
           body: { ...req, id },
         };
-        worker.postMessage(envelope);
+        worker.postMessage(envelope, transfer ?? []);
       }),
     () => {
       worker.terminate();

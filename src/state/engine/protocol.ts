@@ -3,10 +3,24 @@
  * of the loaded pipeline, so changing the period or the manager filter costs one aggregation pass,
  * not a re-derivation of every history.
  */
-import type { FunnelInput, FunnelReport, LeadJourney, ReportOptions, StageNorm } from '../../core';
+import type {
+  FunnelInput,
+  FunnelReport,
+  LeadJourney,
+  PackedEvents,
+  PackedLeads,
+  ReportOptions,
+  StageNorm,
+} from '../../core';
+
+/** Engine input with its large lists as columns (see core/packed.ts): cheap to post to a worker. */
+export interface PackedInput extends Omit<FunnelInput, 'leads' | 'events'> {
+  readonly leads: PackedLeads;
+  readonly events: PackedEvents;
+}
 
 export type EngineRequest =
-  | { readonly id: number; readonly op: 'load'; readonly input: FunnelInput }
+  | { readonly id: number; readonly op: 'load'; readonly input: PackedInput }
   | { readonly id: number; readonly op: 'report'; readonly options: ReportOptions }
   | {
       readonly id: number;

@@ -1,5 +1,13 @@
 import type { FunnelModel } from '../../core';
-import { buildModel, leadJourney, reportFromModel, stageNorms } from '../../core';
+import type { FunnelInput } from '../../core';
+import {
+  buildModel,
+  leadJourney,
+  reportFromModel,
+  stageNorms,
+  unpackEvents,
+  unpackLeads,
+} from '../../core';
 import type { EngineRequest, EngineResponse, EngineResult, Envelope } from './protocol';
 import { ENGINE_CHANNEL, isEnvelope } from './protocol';
 
@@ -7,7 +15,11 @@ import { ENGINE_CHANNEL, isEnvelope } from './protocol';
  * Answers engine requests against the loaded model. Runs inside the worker, and also directly on
  * the page when no worker can be started (tests, or a host whose CSP forbids workers).
  */
-export function createEngineCore(): { handle(req: EngineRequest): EngineResult } {
+export function createEngineCore(): {
+  handle(req: EngineRequest): EngineResult;
+  /** Loads plain input directly (the page-thread engine has no copy to save). */
+  loadInput(input: FunnelInput): number;
+} {
   let model: FunnelModel | null = null;
   const need = (): FunnelModel => {
     if (!model) throw new Error('engine: no data loaded');
@@ -16,9 +28,11 @@ export function createEngineCore(): { handle(req: EngineRequest): EngineResult }
   return {
     handle(req) {
       switch (req.op) {
-        case 'load':
-          model = buildModel(req.input);
+        case 'load': {
+          const { leads, events, ...rest } = req.input;
+          model = buildModel({ ...rest, leads: unpackLeads(leads), events: unpackEvents(events) });
           return { op: 'load', leads: model.facts.length };
+        }
         case 'report':
           return { op: 'report', report: reportFromModel(need(), req.options) };
         case 'journey': {
@@ -27,6 +41,10 @@ export function createEngineCore(): { handle(req: EngineRequest): EngineResult }
           return { op: 'journey', journey: leadJourney(m, req.leadId, req.now, norms), norms };
         }
       }
+    },
+    loadInput(input) {
+      model = buildModel(input);
+      return model.facts.length;
     },
   };
 }
