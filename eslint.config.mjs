@@ -54,7 +54,21 @@ export default tseslint.config(
       // 15, not 10: every `?? 0` that noUncheckedIndexedAccess asks for counts as a branch.
       complexity: ['error', 15],
       ...layer(
-        ['preact', 'preact/*', '@preact/*', 'axios', 'zod', 'zod/*', 'chart.js', 'chart.js/*', '**/api/**', '**/state/**', '**/ui/**', '**/cli/**', '**/widget/**'],
+        [
+          'preact',
+          'preact/*',
+          '@preact/*',
+          'axios',
+          'zod',
+          'zod/*',
+          'chart.js',
+          'chart.js/*',
+          '**/api/**',
+          '**/state/**',
+          '**/ui/**',
+          '**/cli/**',
+          '**/widget/**',
+        ],
         'src/core is pure funnel math: no I/O, no UI, no other layers.',
       ),
     },
@@ -62,14 +76,33 @@ export default tseslint.config(
   {
     files: ['src/api/**/*.ts'],
     rules: layer(
-      ['preact', 'preact/*', '@preact/*', 'chart.js', 'chart.js/*', '**/state/**', '**/ui/**', '**/cli/**', '**/widget/**'],
+      [
+        'preact',
+        'preact/*',
+        '@preact/*',
+        'chart.js',
+        'chart.js/*',
+        '**/state/**',
+        '**/ui/**',
+        '**/cli/**',
+        '**/widget/**',
+      ],
       'src/api depends on core only.',
     ),
   },
   {
     files: ['src/state/**/*.ts'],
     rules: layer(
-      ['preact', 'preact/*', 'chart.js', 'chart.js/*', 'axios', '**/ui/**', '**/cli/**', '**/widget/**'],
+      [
+        'preact',
+        'preact/*',
+        'chart.js',
+        'chart.js/*',
+        'axios',
+        '**/ui/**',
+        '**/cli/**',
+        '**/widget/**',
+      ],
       'src/state depends on core and api only.',
     ),
   },
@@ -82,11 +115,20 @@ export default tseslint.config(
     languageOptions: { globals: globals.node },
     rules: {
       'no-console': 'off',
-      ...layer(['preact', 'preact/*', '@preact/*', 'chart.js', '**/state/**', '**/ui/**', '**/widget/**'], 'The CLI uses core and api only.'),
+      ...layer(
+        ['preact', 'preact/*', '@preact/*', 'chart.js', '**/state/**', '**/ui/**', '**/widget/**'],
+        'The CLI uses core and api only.',
+      ),
     },
   },
   {
-    files: ['sandbox/**/*.ts', 'scripts/**/*.{ts,mjs,js}', 'bin/**', '*.config.{js,mjs}', 'jest.config.js'],
+    files: [
+      'sandbox/**/*.ts',
+      'scripts/**/*.{ts,mjs,js}',
+      'bin/**',
+      '*.config.{js,mjs}',
+      'jest.config.js',
+    ],
     languageOptions: { globals: globals.node },
     rules: { 'no-console': 'off' },
   },
