@@ -17,6 +17,8 @@ import { startSandbox } from '../../../sandbox/server';
 
 const NOW = Date.UTC(2026, 10, 26, 9) / 1000;
 const [, taken, qualified, proposal] = STATUS_IDS.main.open;
+// A year of a 3,000-lead account, synced over HTTP: seconds, more on a loaded machine.
+jest.setTimeout(60_000);
 
 it('shows Квалифицирован → Отправлено КП as the weakest transition, ~30% lost before work starts', async () => {
   const account = generateDemoAccount({
