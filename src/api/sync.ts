@@ -33,6 +33,11 @@ export interface SyncOptions {
   readonly now: () => number;
   readonly signal?: AbortSignal | undefined;
   readonly onProgress?: ((p: SyncProgress) => void) | undefined;
+  /**
+   * Whether to read /users. Only administrators may (others get 403); when the page already says
+   * the user is not one, skipping the request spares a failed call on every sync.
+   */
+  readonly readUsers?: boolean | undefined;
 }
 
 export interface SyncResult {
@@ -79,7 +84,7 @@ export async function syncPipeline(client: ApiClient, opts: SyncOptions): Promis
   if (pipelineId !== null && !pipelines.some(p => p.id === pipelineId)) {
     throw new ApiError('NOT_FOUND', { path: `/api/v4/leads/pipelines/${pipelineId}` });
   }
-  const users = await client.getUsers({ signal });
+  const users = opts.readUsers === false ? null : await client.getUsers({ signal });
   const lossReasons = await client.getLossReasons({ signal });
 
   const from = opts.since === null ? undefined : opts.since - SYNC_OVERLAP_SECONDS;

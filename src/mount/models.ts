@@ -34,6 +34,7 @@ export function createPipelineModels(
     lock: host.lock,
     channel: host.channel,
     timers: host.timers,
+    readUsers: host.user.isAdmin,
   });
   const report = new ReportModel(
     {

@@ -35,6 +35,8 @@ export interface DataDeps {
   readonly lock: TabLock;
   readonly channel: SyncChannel;
   readonly timers: Timers;
+  /** False when the host knows the user is not an administrator (who may not list users). */
+  readonly readUsers?: boolean;
 }
 
 export const scopeKey = (s: CacheScope): string => `${s.accountId}:${s.userId}:${s.pipelineId}`;
@@ -93,6 +95,7 @@ export const DataModel = createModel((deps: DataDeps) => {
           pipelineId: deps.scope.pipelineId,
           since: prev?.syncedAt ?? null,
           knownLeadIds: new Set(prev?.leads.map(l => l.id)),
+          readUsers: deps.readUsers,
           now: () => Math.floor(deps.clock() / 1000),
           signal,
           onProgress: progress => {
