@@ -1,6 +1,7 @@
 import { wrap } from 'idb';
 import { CacheError, describeError, guard } from './errors';
-import { clearScope, READ_PAGE, readScope, STORES, upgrade, within, writeDelta } from './idbTx';
+import { CHUNK_SIZE, readScope, unpackScope, writeScope } from './chunks';
+import { clearScope, upgrade } from './idbTx';
 import type { Db } from './idbTx';
 import { checkData, scopeKey } from './scope';
 import type { PipelineStore } from './types';
@@ -14,11 +15,15 @@ export interface IdbStoreOptions {
   readonly name?: string;
   /** The IndexedDB to use; default the global one. Tests pass a fresh fake-indexeddb factory. */
   readonly indexedDB?: IDBFactory;
-  /** Records per getAll request while loading; default 50,000. Tests lower it to cross pages. */
-  readonly readPage?: number;
+  /**
+   * Leads or events per stored chunk; default 50,000. Only saves use it (a load reads the chunks
+   * as counted in the scope's meta), so changing it needs no schema bump. Tests lower it to
+   * cross chunk boundaries.
+   */
+  readonly chunkSize?: number;
 }
 
-function createIdbStore(raw: IDBDatabase, readPage: number): PipelineStore {
+function createIdbStore(raw: IDBDatabase, chunkSize: number): PipelineStore {
   const db = wrap(raw) as Db;
   let closed = false;
   // Another tab opening a newer cache version waits until every older connection closes.
@@ -38,18 +43,18 @@ function createIdbStore(raw: IDBDatabase, readPage: number): PipelineStore {
   return {
     async load(scope) {
       const key = scopeKey(scope);
-      const found = await guard('READ_FAILED', () => readScope(live(), key, readPage));
-      if (found !== 'stale') return found;
+      const found = await guard('READ_FAILED', () => readScope(live(), key));
+      if (found === null) return null;
+      if (found !== 'stale') return guard('READ_FAILED', () => Promise.resolve(unpackScope(found)));
       await guard('WRITE_FAILED', () => clearScope(live(), key));
       return null;
     },
-    async save(scope, data, delta) {
+    // The delta is not needed: every save writes the whole of `data` as fresh chunks, which for
+    // packed columns is far cheaper than applying the delta's puts as one object each.
+    async save(scope, data) {
       const key = scopeKey(scope);
       checkData(scope, data);
-      await guard('WRITE_FAILED', () => {
-        const tx = live().transaction(STORES, 'readwrite');
-        return within(tx, () => writeDelta(tx, key, data, delta));
-      });
+      await guard('WRITE_FAILED', () => writeScope(live(), key, data, chunkSize));
     },
     async clear(scope) {
       const key = scopeKey(scope);
@@ -77,9 +82,9 @@ function globalIndexedDB(): IDBFactory | undefined {
  */
 export function openIdbStore(opts: IdbStoreOptions = {}): Promise<PipelineStore> {
   return new Promise<PipelineStore>((resolve, reject) => {
-    const { readPage } = opts;
-    if (readPage !== undefined && !(Number.isSafeInteger(readPage) && readPage > 0)) {
-      throw new RangeError(`readPage must be a positive integer, got ${readPage}`);
+    const { chunkSize } = opts;
+    if (chunkSize !== undefined && !(Number.isSafeInteger(chunkSize) && chunkSize > 0)) {
+      throw new RangeError(`chunkSize must be a positive integer, got ${chunkSize}`);
     }
     let request: IDBOpenDBRequest;
     try {
@@ -104,7 +109,7 @@ export function openIdbStore(opts: IdbStoreOptions = {}): Promise<PipelineStore>
     request.onsuccess = () => {
       // Opened after we told the caller it was blocked: the caller has moved on without it.
       if (gaveUp) request.result.close();
-      else resolve(createIdbStore(request.result, readPage ?? READ_PAGE));
+      else resolve(createIdbStore(request.result, chunkSize ?? CHUNK_SIZE));
     };
   });
 }

@@ -23,9 +23,11 @@ export interface PipelineStore {
    */
   load(scope: CacheScope): Promise<PipelineData | null>;
   /**
-   * Applies one sync atomically: the delta (replace / put leads / delete leads and their events /
-   * put events) and the new meta (everything in PipelineData except leads and events) in ONE
-   * readwrite transaction. If anything fails, nothing changes.
+   * Makes `data` the scope's copy, atomically: if anything fails, nothing changes. `delta` must be
+   * what turns the held copy into `data` (as applySync returns them): the memory store applies
+   * the delta (replace / put leads / delete leads and their events / put events), the IndexedDB
+   * store writes the whole of `data` as packed chunks, both with the new meta (everything in
+   * PipelineData except leads and events).
    */
   save(scope: CacheScope, data: PipelineData, delta: PipelineDelta): Promise<void>;
   /** Forgets everything held for the scope. */

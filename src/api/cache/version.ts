@@ -3,4 +3,5 @@
  * StatusChange, PipelineData, the object stores or their keys): opening the database at a higher
  * version drops everything held, which costs one full sync and never mixes two layouts.
  */
-export const CACHE_SCHEMA_VERSION = 1;
+// 2: leads and events as chunks of packed columns instead of one object record each.
+export const CACHE_SCHEMA_VERSION = 2;

@@ -7,7 +7,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { CacheError, createMemoryStore, openIdbStore } from '../../../src/api/cache';
 import type { PipelineStore } from '../../../src/api/cache';
 import type { PipelineDelta } from '../../../src/api/merge';
-import type { Lead, StatusChange } from '../../../src/core/types';
+import type { Lead } from '../../../src/core/types';
 import {
   bulk,
   event,
@@ -25,7 +25,7 @@ interface Case {
   readonly open: () => Promise<PipelineStore>;
   /** Size of the bulk round trip. fake-indexeddb runs ~40x slower inside jest's vm context than
    * in plain node (Object.prototype.toString in its key comparisons), so IDB gets a smaller one;
-   * a small read page still makes it load in several pages. */
+   * a small chunk size still makes it save and load several chunks. */
   readonly bulk: { readonly leads: number; readonly perLead: number };
 }
 
@@ -37,15 +37,16 @@ const stores: [string, Case][] = [
   [
     'IndexedDB store',
     {
-      open: () => openIdbStore({ indexedDB: new IDBFactory(), readPage: 1_000 }),
+      open: () => openIdbStore({ indexedDB: new IDBFactory(), chunkSize: 1_000 }),
       bulk: { leads: 2_000, perLead: 5 },
     },
   ],
 ];
 
 const noChange: PipelineDelta = { replace: false, putLeads: [], deleteLeadIds: [], putEvents: [] };
-/** A value structured clone refuses, as a broken adapter could produce. */
-const uncloneable = (e: StatusChange) => ({ ...e, toString: () => 'x' }) as StatusChange;
+/** A value neither structured clone (memory store) nor a Float64Array column (IDB) accepts. */
+const broken = <T extends object>(item: T, field: keyof T) =>
+  ({ ...item, [field]: Symbol('broken') }) as T;
 
 describe.each(stores)('%s', (_name, { open, bulk: size }) => {
   let store: PipelineStore;
@@ -111,10 +112,12 @@ describe.each(stores)('%s', (_name, { open, bulk: size }) => {
 
   it('holds its own copies: mutating what was saved or loaded changes nothing held', async () => {
     const { data, delta } = fullSync();
-    const saved = structuredClone(data.leads) as Lead[];
-    await store.save(scope(), data, { ...delta, putLeads: saved });
+    const saved = structuredClone({ data, delta });
+    await store.save(scope(), saved.data, saved.delta);
     const loaded = await store.load(scope());
-    for (const l of saved) Object.assign(l, { name: 'changed' });
+    for (const l of [...saved.data.leads, ...saved.delta.putLeads]) {
+      Object.assign(l, { name: 'changed' });
+    }
     for (const l of loaded?.leads ?? []) Object.assign(l, { name: 'changed too' });
     expect(await store.load(scope())).toStrictEqual(sorted(data));
   });
@@ -123,18 +126,19 @@ describe.each(stores)('%s', (_name, { open, bulk: size }) => {
     const first = fullSync();
     await store.save(scope(), first.data, first.delta);
     const next = nextSync(first.data);
-    const events = [...next.delta.putEvents];
-    events.push(uncloneable(event('bad', 9, 1)));
-    const broken = { ...next.delta, putEvents: events };
-    await expect(store.save(scope(), next.data, broken)).rejects.toMatchObject({
+    const bad = broken(event('e9z', 9, 1), 'createdAt');
+    const withBad = { ...next.data, events: [...next.data.events, bad] };
+    const badDelta = { ...next.delta, putEvents: [...next.delta.putEvents, bad] };
+    await expect(store.save(scope(), withBad, badDelta)).rejects.toMatchObject({
       code: 'WRITE_FAILED',
     });
     expect(await store.load(scope())).toStrictEqual(sorted(first.data));
 
-    // A replacing save whose last lead fails: the range deletes and earlier puts roll back too.
-    const leads = [...first.data.leads, { ...lead(99), price: Symbol('x') } as unknown as Lead];
+    // A replacing save whose last lead fails: the deletions and earlier writes roll back too.
+    const leads: Lead[] = [...first.data.leads, broken(lead(99), 'price')];
     const replace = { ...noChange, replace: true, putLeads: leads };
-    await expect(store.save(scope(), first.data, replace)).rejects.toBeInstanceOf(CacheError);
+    const replacing = { ...first.data, leads, events: [] };
+    await expect(store.save(scope(), replacing, replace)).rejects.toBeInstanceOf(CacheError);
     expect(await store.load(scope())).toStrictEqual(sorted(first.data));
   });
 
@@ -166,10 +170,16 @@ describe.each(stores)('%s', (_name, { open, bulk: size }) => {
     expectSameData(loaded, data);
 
     const doomed = [7, size.leads - 3];
-    await store.save(scope(), data, { ...noChange, deleteLeadIds: doomed });
+    const kept = {
+      ...data,
+      leads: data.leads.filter(l => !doomed.includes(l.id)),
+      events: data.events.filter(e => !doomed.includes(e.leadId)),
+    };
+    await store.save(scope(), kept, { ...noChange, deleteLeadIds: doomed });
     const after = await store.load(scope());
     expect(after?.leads).toHaveLength(size.leads - 2);
     expect(after?.events).toHaveLength((size.leads - 2) * size.perLead);
     expect(after?.events.some(e => doomed.includes(e.leadId))).toBe(false);
+    expectSameData(after, kept);
   }, 60_000);
 });
