@@ -1,18 +1,18 @@
-import type { Lead, LossReason, Pipeline, StatusChange, User } from '../core/types';
+import type { Lead, StatusChange } from '../core/types';
 import type { SyncResult } from './sync';
-import type { AccountInfo, LeadLifecycle } from './types';
+import type { LeadLifecycle } from './types';
 
-/** What the widget keeps for one pipeline: its live leads and their stage-change history. */
-export interface PipelineData {
+/**
+ * What the widget keeps for one pipeline: the account facts a sync read, and the pipeline's live
+ * leads with their stage-change history.
+ */
+export interface PipelineData extends Pick<
+  SyncResult,
+  'account' | 'pipelines' | 'users' | 'lossReasons' | 'leads' | 'events'
+> {
   readonly pipelineId: number;
   /** Start of the last complete sync (epoch seconds): the next sync's `since`. */
   readonly syncedAt: number;
-  readonly account: AccountInfo;
-  readonly pipelines: readonly Pipeline[];
-  readonly users: readonly User[] | null;
-  readonly lossReasons: readonly LossReason[];
-  readonly leads: readonly Lead[];
-  readonly events: readonly StatusChange[];
 }
 
 /** The change to apply to a stored copy: `replace` drops everything held before. */
