@@ -31,7 +31,9 @@ module.exports = {
       testEnvironment: 'jsdom',
       // Not the "browser" condition: it resolves Preact and signals to ESM builds jest cannot load.
       testEnvironmentOptions: { customExportConditions: ['node', 'node-addons'] },
-      setupFiles: ['<rootDir>/test/support/jsdom-setup.ts'],
+      // After the framework: @testing-library/preact registers its auto-cleanup on import only
+      // when afterEach exists.
+      setupFilesAfterEnv: ['<rootDir>/test/support/jsdom-setup.ts'],
       testMatch: ['<rootDir>/test/dom/**/*.test.ts?(x)'],
     },
     {
