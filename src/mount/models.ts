@@ -69,6 +69,7 @@ export function createUiEnv(host: Host): UiEnv {
   return {
     t,
     fmt: createFormatters(host.lang, host.account.timezone, host.account.currency),
+    timeZone: host.account.timezone,
     managers: host.managers,
     userName: id => names.get(id) ?? `#${id}`,
     leadUrl: id => `/leads/detail/${id}`,

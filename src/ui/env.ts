@@ -15,6 +15,11 @@ export interface Manager {
 export interface UiEnv {
   readonly t: Translate;
   readonly fmt: Formatters;
+  /**
+   * The account's time zone (IANA): the zone periods are resolved in and dates are shown in, so a
+   * custom range in the picker means the same days as the report computing it.
+   */
+  readonly timeZone: string;
   /** Managers to filter by, as the host knows them (users list or APP.constant('managers')). */
   readonly managers: readonly Manager[];
   /** A user's display name, or a neutral label for an unknown id. */

@@ -21,6 +21,7 @@ export function testEnv(
   return {
     t: createTranslate(lang === 'ru' ? ru : en, lang),
     fmt: createFormatters(lang, 'Europe/Moscow', 'RUB'),
+    timeZone: 'Europe/Moscow',
     managers,
     userName: id => managers.find(m => m.id === id)?.name ?? `#${id}`,
     leadUrl: id => `/leads/detail/${id}`,

@@ -26,9 +26,6 @@ export interface Props {
   readonly userName: string;
 }
 
-/** Used when the account's zone is unknown (an old cache): the browser's zone is the best guess. */
-const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
-
 /**
  * Funnel Lens beside amoCRM's leads list or pipeline: freshness, errors, period and managers,
  * the period's totals, the weakest link and the funnel, and each stage's deals on a click.
@@ -41,7 +38,7 @@ export function Panel({
   collapsed,
   userName,
 }: Props): VNode {
-  const { t } = useEnv();
+  const { t, timeZone } = useEnv();
   const bodyId = useId();
   /** Set when our own toggle changed `collapsed`, so focus follows to the other toggle. */
   const toggled = useRef(false);
@@ -102,7 +99,7 @@ export function Panel({
               <PeriodPicker
                 value={report.period.value}
                 onChange={report.setPeriod}
-                timeZone={pipelineData.account.timezone ?? browserZone()}
+                timeZone={timeZone}
               />
               <ManagerFilter value={report.managers.value} onChange={report.setManagers} />
             </div>

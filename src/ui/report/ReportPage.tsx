@@ -38,12 +38,9 @@ export function ReportPage({
   createChart = defaultCreateChart,
   download = browserDownload,
 }: Props): VNode {
-  const { t } = useEnv();
+  const { t, timeZone } = useEnv();
   const leadNames = useComputed(
     () => new Map((data.data.value?.leads ?? []).map(l => [l.id, l.name] as const)),
-  );
-  const timeZone = useComputed(
-    () => data.data.value?.account.timezone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
   );
   const tools = useMemo<ReportTools>(
     () => ({ download, createChart, filePrefix: `funnel-lens-${pipelineId}` }),
@@ -75,7 +72,7 @@ export function ReportPage({
           report={report}
           pipelines={pipelines}
           pipelineId={pipelineId}
-          timeZone={timeZone.value}
+          timeZone={timeZone}
           onPipelineChange={onPipelineChange}
         />
         <ErrorBanner error={data.error.value} onRetry={data.refresh} />
