@@ -3,6 +3,8 @@
  * share them.
  */
 
+import { lookup } from '../src/i18n';
+
 /** Required logos and their exact pixel sizes (amocrm-widget-platform.md §1.1). */
 export const IMAGE_SIZES: Readonly<Record<string, { width: number; height: number }>> = {
   'logo.png': { width: 130, height: 100 },
@@ -19,15 +21,6 @@ export function pngSize(buf: Uint8Array): { width: number; height: number } | nu
   if (buf.length < 24 || PNG_SIGNATURE.some((b, i) => buf[i] !== b)) return null;
   const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
   return { width: view.getUint32(16), height: view.getUint32(20) };
-}
-
-function lookup(messages: unknown, key: string): unknown {
-  let node = messages;
-  for (const part of key.split('.')) {
-    if (typeof node !== 'object' || node === null) return undefined;
-    node = (node as Record<string, unknown>)[part];
-  }
-  return node;
 }
 
 /** Dotted paths of every leaf, to compare locale files key by key. */

@@ -36,7 +36,8 @@ export interface Translate {
   readonly lang: Lang;
 }
 
-function lookup(messages: unknown, key: string): unknown {
+/** The value at a dotted key (`fl.panel.title`) of a messages tree, or undefined. */
+export function lookup(messages: unknown, key: string): unknown {
   let node: unknown = messages;
   for (const part of key.split('.')) {
     if (typeof node !== 'object' || node === null) return undefined;
