@@ -55,15 +55,13 @@ export function mountPanel(
     options.onCollapse?.(collapsed.value);
   });
   const env = createUiEnv(host);
-  const pipelineName = () =>
-    models.data.data.value?.pipelines.find(p => p.id === pipelineId)?.name ?? '';
   function PanelRoot() {
     return (
       <Panel
         data={models.data}
         report={models.report}
         pipelineId={pipelineId}
-        pipelineName={pipelineName()}
+        pipelineName={models.data.pipeline.value?.name ?? ''}
         collapsed={collapsed}
         userName={host.user.name}
       />

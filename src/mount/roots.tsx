@@ -98,6 +98,11 @@ export function CardRoot({
   if (state.status === 'ok' && state.value === null)
     return <p class="fl-muted">{t('fl.card.notFound')}</p>;
   if (!models || !card) return <p class="fl-muted">{t('fl.card.loading')}</p>;
-  const name = models.data.data.value?.pipelines.find(p => p.id === models.pipelineId)?.name ?? '';
-  return <CardBlock data={models.data} card={card} pipelineName={name} />;
+  return (
+    <CardBlock
+      data={models.data}
+      card={card}
+      pipelineName={models.data.pipeline.value?.name ?? ''}
+    />
+  );
 }

@@ -1,4 +1,4 @@
-import { createModel, effect, signal } from '@preact/signals-core';
+import { computed, createModel, effect, signal } from '@preact/signals-core';
 import type { ApiClient, WaitInfo } from '../api';
 import { ApiError, toApiError } from '../api';
 import type { CacheScope, PipelineStore } from '../api/cache';
@@ -176,6 +176,10 @@ export const DataModel = createModel((deps: DataDeps) => {
     error,
     wait,
     engineVersion,
+    /** This pipeline as the last sync saw it (name, stages); null before any data. */
+    pipeline: computed(
+      () => data.value?.pipelines.find(p => p.id === deps.scope.pipelineId) ?? null,
+    ),
     /** Fetches what changed now (the refresh button). */
     refresh: () => void sync(abort.signal),
   };
