@@ -1,4 +1,5 @@
 import type { Lead, LossReason, Pipeline, Status, StatusChange, User } from '../core/types';
+import { keepLatestLifecycle } from './lifecycle';
 import { parseBody, recognizeBody } from './recognize';
 import type { BodyKind, ParsedBody } from './recognize';
 import type { AccountInfo, Dataset, LeadLifecycle } from './types';
@@ -26,10 +27,6 @@ interface PipelineEntry {
   base: PipelineBase | null;
   readonly statuses: Map<number, Status>;
 }
-
-/** Later in time; equal times go to the larger id so the result does not depend on page order. */
-const later = (a: LeadLifecycle, b: LeadLifecycle): boolean =>
-  a.createdAt > b.createdAt || (a.createdAt === b.createdAt && a.id > b.id);
 
 const bySortThenId = (a: { sort: number; id: number }, b: { sort: number; id: number }): number =>
   a.sort - b.sort || a.id - b.id;
@@ -111,10 +108,7 @@ export function createDatasetBuilder(): DatasetBuilder {
       for (const event of list) events.set(event.id, event);
     },
     addLifecycle(list) {
-      for (const event of list) {
-        const seen = lifecycle.get(event.leadId);
-        if (seen === undefined || later(event, seen)) lifecycle.set(event.leadId, event);
-      }
+      keepLatestLifecycle(lifecycle, list);
     },
     addUsers(list) {
       for (const user of list) users.set(user.id, user);

@@ -1,6 +1,7 @@
 import type { Lead, StatusChange } from '../core/types';
+import { freshestLeads } from '../core';
+import { keepLatestLifecycle } from './lifecycle';
 import type { SyncResult } from './sync';
-import type { LeadLifecycle } from './types';
 
 /**
  * What the widget keeps for one pipeline: the account facts a sync read, and the pipeline's live
@@ -23,31 +24,6 @@ export interface PipelineDelta {
   readonly putEvents: readonly StatusChange[];
 }
 
-function latestLifecycle(list: readonly LeadLifecycle[]): Map<number, LeadLifecycle> {
-  const latest = new Map<number, LeadLifecycle>();
-  for (const e of list) {
-    const seen = latest.get(e.leadId);
-    if (
-      !seen ||
-      e.createdAt > seen.createdAt ||
-      (e.createdAt === seen.createdAt && e.id > seen.id)
-    ) {
-      latest.set(e.leadId, e);
-    }
-  }
-  return latest;
-}
-
-/** One copy per lead id: the one with the latest `updatedAt` (pages may overlap). */
-function freshest(list: readonly Lead[]): Lead[] {
-  const byId = new Map<number, Lead>();
-  for (const lead of list) {
-    const seen = byId.get(lead.id);
-    if (!seen || lead.updatedAt >= seen.updatedAt) byId.set(lead.id, lead);
-  }
-  return [...byId.values()];
-}
-
 /**
  * Applies a sync to what was held. A lead stays when it is in the pipeline and not deleted by a
  * deletion newer than its state; a lead seen in another pipeline left this one. Events are kept
@@ -62,7 +38,7 @@ export function applySync(
   const leads = new Map<number, Lead>(base ? base.leads.map(l => [l.id, l]) : []);
   const put = new Map<number, Lead>();
   const removed = new Set<number>();
-  for (const lead of freshest(result.leads)) {
+  for (const lead of freshestLeads(result.leads)) {
     const held = leads.get(lead.id);
     if (held && held.updatedAt > lead.updatedAt) continue;
     if (lead.pipelineId === pipelineId && !lead.isDeleted) {
@@ -70,7 +46,7 @@ export function applySync(
       put.set(lead.id, lead);
     } else if (leads.delete(lead.id)) removed.add(lead.id);
   }
-  for (const [leadId, e] of latestLifecycle(result.lifecycle)) {
+  for (const [leadId, e] of keepLatestLifecycle(new Map(), result.lifecycle)) {
     const held = leads.get(leadId);
     if (e.kind === 'deleted' && held && e.createdAt >= held.updatedAt) {
       leads.delete(leadId);

@@ -4,7 +4,13 @@ export { buildFunnel, stageIndex } from './stages';
 export type { Funnel } from './stages';
 export { orderEvents, buildVisits } from './history';
 export type { Visit } from './history';
-export { buildModel, buildReport, reportFromModel, DEFAULT_MIN_SAMPLE } from './report';
+export {
+  buildModel,
+  buildReport,
+  freshestLeads,
+  reportFromModel,
+  DEFAULT_MIN_SAMPLE,
+} from './report';
 export type { FunnelModel } from './report';
 export { leadJourney, stageNorms } from './journey';
 export type { LeadJourney, JourneyStep, StageNorm } from './journey';

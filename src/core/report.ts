@@ -11,6 +11,7 @@ import { isStuck, openDeals, sortedCompletedByStage, stageTimes, stuckThresholds
 import type {
   FunnelInput,
   FunnelReport,
+  Lead,
   Period,
   ReportOptions,
   StageReport,
@@ -19,6 +20,19 @@ import type {
 } from './types';
 
 export const DEFAULT_MIN_SAMPLE = 10;
+
+/**
+ * One copy per lead id: the one with the latest `updatedAt` (overlapping pages, re-syncs); on a
+ * tie the later copy in the list.
+ */
+export function freshestLeads(leads: readonly Lead[]): Lead[] {
+  const byId = new Map<number, Lead>();
+  for (const lead of leads) {
+    const seen = byId.get(lead.id);
+    if (!seen || lead.updatedAt >= seen.updatedAt) byId.set(lead.id, lead);
+  }
+  return [...byId.values()];
+}
 
 /** The facts of every pipeline lead, derived once; reports for any window reuse them. */
 export interface FunnelModel {
@@ -40,16 +54,14 @@ export interface FunnelModel {
  */
 export function buildModel(input: FunnelInput): FunnelModel {
   const funnel = buildFunnel(input.pipeline);
-  const leads = input.leads.filter(l => l.pipelineId === input.pipeline.id && !l.isDeleted);
-  // A lead listed twice (overlapping pages) counts once; the fresher copy wins.
-  const unique = new Map<number, (typeof leads)[number]>();
-  for (const l of leads) {
-    const seen = unique.get(l.id);
-    if (!seen || l.updatedAt >= seen.updatedAt) unique.set(l.id, l);
-  }
-  const byLead = eventsByLead(input.events, new Set(unique.keys()));
+  // The fresher copy of a lead listed twice is its current state: it decides the pipeline and
+  // deletion, so de-duplicate before filtering.
+  const leads = freshestLeads(input.leads).filter(
+    l => l.pipelineId === input.pipeline.id && !l.isDeleted,
+  );
+  const byLead = eventsByLead(input.events, new Set(leads.map(l => l.id)));
   // Lead-id order makes every sum (revenue, forecast) independent of the order data arrived in.
-  const ordered = [...unique.values()].sort((a, b) => a.id - b.id);
+  const ordered = leads.sort((a, b) => a.id - b.id);
   const facts = ordered.map(l => leadFacts(funnel, l, byLead.get(l.id) ?? []));
   return {
     funnel,

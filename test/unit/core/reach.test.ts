@@ -35,6 +35,19 @@ describe('which leads count (metrics.md 3)', () => {
     expect(col(r, 'current')).toEqual([0, 1, 0]);
   });
 
+  it('takes the fresher copy of a lead listed twice as its current state, deletion and pipeline included', () => {
+    const r = report([
+      lead(1),
+      lead(1, { pipelineId: Q, statusId: X, updatedAt: at(5) }),
+      lead(2),
+      lead(2, { isDeleted: true, updatedAt: at(5) }),
+      lead(3, { isDeleted: true }),
+      lead(3, { updatedAt: at(5) }),
+    ]);
+    expect(r.totals.deals).toBe(1);
+    expect(r.stuck.concat(r.openDeals ?? []).every(d => d.leadId === 3)).toBe(true);
+  });
+
   it('is an empty report for no leads at all', () => {
     const r = report([]);
     expect(r.totals).toEqual({
