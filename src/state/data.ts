@@ -180,6 +180,10 @@ export const DataModel = createModel((deps: DataDeps) => {
     pipeline: computed(
       () => data.value?.pipelines.find(p => p.id === deps.scope.pipelineId) ?? null,
     ),
+    /** Deal names by lead id, for the lists that show deals (drill-down, stuck table). */
+    leadNames: computed(
+      (): ReadonlyMap<number, string> => new Map(data.value?.leads.map(l => [l.id, l.name])),
+    ),
     /** Fetches what changed now (the refresh button). */
     refresh: () => void sync(abort.signal),
   };

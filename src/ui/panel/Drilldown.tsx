@@ -1,6 +1,6 @@
 import type { VNode } from 'preact';
 import { useId, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { FunnelReport, Lead, StageReport } from '../../core';
+import type { FunnelReport, StageReport } from '../../core';
 import { useEnv } from '../env';
 import { DealRow } from './DealRow';
 import type { DrillTab } from './DrillTabs';
@@ -11,8 +11,8 @@ import { dealsAt, isStuck } from './stageFacts';
 export interface Props {
   readonly report: FunnelReport;
   readonly stage: StageReport;
-  /** The synced leads, for deal names. */
-  readonly leads: readonly Lead[];
+  /** Deal names by lead id. */
+  readonly names: ReadonlyMap<number, string>;
   readonly pipelineId: number;
   readonly onBack: () => void;
 }
@@ -24,7 +24,7 @@ export const PAGE_SIZE = 50;
  * The deals behind one stage: the stuck ones first (furthest past the threshold on top), or all
  * open deals at it, each linking to its card, and a way to the same deals in amoCRM's own list.
  */
-export function Drilldown({ report, stage, leads, pipelineId, onBack }: Props): VNode {
+export function Drilldown({ report, stage, names, pipelineId, onBack }: Props): VNode {
   const env = useEnv();
   const { t, fmt } = env;
   const idPrefix = useId();
@@ -32,7 +32,6 @@ export function Drilldown({ report, stage, leads, pipelineId, onBack }: Props): 
   const list = useRef<HTMLUListElement>(null);
   /** Index of the first row a "show more" added: focus goes there, not to the vanished button. */
   const firstAdded = useRef<number | null>(null);
-  const names = useMemo(() => new Map(leads.map(l => [l.id, l.name])), [leads]);
   const all = useMemo(() => dealsAt(report, stage.id), [report, stage.id]);
   const stuck = useMemo(() => all.filter(isStuck), [all]);
   const [tab, setTab] = useState<DrillTab>(stuck.length > 0 ? 'stuck' : 'all');

@@ -108,7 +108,7 @@ export function Panel({
               report={latest}
               computing={state.status === 'loading'}
               selectedStage={selected}
-              leads={pipelineData.leads}
+              leadNames={data.leadNames.value}
               pipelineId={pipelineId}
               onOpen={report.selectStage}
               onBack={() => {

@@ -1,5 +1,5 @@
 import type { VNode } from 'preact';
-import type { FunnelReport, Lead } from '../../core';
+import type { FunnelReport } from '../../core';
 import { useEnv } from '../env';
 import { Drilldown } from './Drilldown';
 import { Funnel } from './Funnel';
@@ -11,7 +11,7 @@ export interface Props {
   readonly report: FunnelReport | null;
   readonly computing: boolean;
   readonly selectedStage: number | null;
-  readonly leads: readonly Lead[];
+  readonly leadNames: ReadonlyMap<number, string>;
   readonly pipelineId: number;
   readonly onOpen: (stageId: number) => void;
   readonly onBack: () => void;
@@ -39,7 +39,7 @@ export function PanelReport(props: Props): VNode {
         key={stage.id}
         report={report}
         stage={stage}
-        leads={props.leads}
+        names={props.leadNames}
         pipelineId={props.pipelineId}
         onBack={props.onBack}
       />

@@ -1,4 +1,5 @@
-import { useComputed } from '@preact/signals';
+// For its effect: @preact/signals makes a component that reads `.value` re-render on change.
+import '@preact/signals';
 import type { VNode } from 'preact';
 import { useLayoutEffect, useMemo } from 'preact/hooks';
 import type { DataModel } from '../../state/data';
@@ -39,9 +40,6 @@ export function ReportPage({
   download = browserDownload,
 }: Props): VNode {
   const { t, timeZone } = useEnv();
-  const leadNames = useComputed(
-    () => new Map((data.data.value?.leads ?? []).map(l => [l.id, l.name] as const)),
-  );
   const tools = useMemo<ReportTools>(
     () => ({ download, createChart, filePrefix: `funnel-lens-${pipelineId}` }),
     [download, createChart, pipelineId],
@@ -87,7 +85,7 @@ export function ReportPage({
         {shown ? (
           <ReportSections
             report={shown}
-            leadNames={leadNames.value}
+            leadNames={data.leadNames.value}
             granularity={report.trend.value ?? 'week'}
           />
         ) : (
