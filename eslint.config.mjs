@@ -1,12 +1,49 @@
-// Lint encodes the house rules: the one-way layering (core ← api ← state ← ui), no host globals
+// Lint encodes the house rules: the one-way layering (docs/architecture.md), no host globals
 // outside widget/, no `any` at boundaries, and small files.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
-const layer = (group, message) => ({
-  'no-restricted-imports': ['error', { patterns: [{ group, message }] }],
-});
+// The layers of src/ and what each may import (docs/architecture.md). Every import of another
+// layer goes through its index.ts; src/sync has a second entry, sync/idb, for the browser-only
+// IndexedDB store, so Node code never loads it.
+const LAYERS = ['core', 'api', 'sync', 'state', 'i18n', 'ui', 'mount', 'cli'];
+const MAY_IMPORT = {
+  core: [],
+  api: ['core'],
+  sync: ['core', 'api'],
+  state: ['core', 'api', 'sync'],
+  i18n: [],
+  ui: ['core', 'state', 'i18n'],
+  mount: ['core', 'api', 'sync', 'state', 'i18n', 'ui'],
+  cli: ['core', 'api', 'sync'],
+  widget: LAYERS.filter(l => l !== 'cli'),
+};
+const PACKAGES = {
+  ui: ['preact', 'preact/*', '@preact/*'],
+  chart: ['chart.js', 'chart.js/*'],
+  http: ['axios', 'axios/*'],
+  zod: ['zod', 'zod/*'],
+};
+
+/** no-restricted-imports for a layer: other layers only through their index, some not at all. */
+function layerRules(name, packages, message) {
+  const allowed = MAY_IMPORT[name];
+  const others = LAYERS.filter(l => l !== name);
+  const patterns = [
+    ...others
+      .filter(l => !allowed.includes(l))
+      .map(l => ({ group: [`**/${l}`, `**/${l}/**`], message: `${message} (no ${l})` })),
+    ...others
+      .filter(l => allowed.includes(l))
+      .map(l => ({
+        group: [`**/${l}/*`, ...(l === 'sync' ? ['!**/sync/idb', '**/sync/idb/*'] : [])],
+        message: `Import src/${l} only through its index.ts${l === 'sync' ? ' (or sync/idb)' : ''}.`,
+      })),
+    ...(packages.length > 0 ? [{ group: packages, message }] : []),
+  ];
+  return { 'no-restricted-imports': ['error', { patterns }] };
+}
 
 export default tseslint.config(
   { ignores: ['dist/', 'coverage/', 'test-artifacts/', 'node_modules/', 'test/fixtures/'] },
@@ -53,73 +90,68 @@ export default tseslint.config(
     rules: {
       // 15, not 10: every `?? 0` that noUncheckedIndexedAccess asks for counts as a branch.
       complexity: ['error', 15],
-      ...layer(
-        [
-          'preact',
-          'preact/*',
-          '@preact/*',
-          'axios',
-          'zod',
-          'zod/*',
-          'chart.js',
-          'chart.js/*',
-          '**/api/**',
-          '**/state/**',
-          '**/ui/**',
-          '**/cli/**',
-          '**/widget/**',
-        ],
+      ...layerRules(
+        'core',
+        [...PACKAGES.ui, ...PACKAGES.chart, ...PACKAGES.http, ...PACKAGES.zod],
         'src/core is pure funnel math: no I/O, no UI, no other layers.',
       ),
     },
   },
   {
     files: ['src/api/**/*.ts'],
-    rules: layer(
-      [
-        'preact',
-        'preact/*',
-        '@preact/*',
-        'chart.js',
-        'chart.js/*',
-        '**/state/**',
-        '**/ui/**',
-        '**/cli/**',
-        '**/widget/**',
-      ],
-      'src/api depends on core only.',
+    rules: layerRules(
+      'api',
+      [...PACKAGES.ui, ...PACKAGES.chart],
+      'src/api is the REST client: it depends on core only.',
+    ),
+  },
+  {
+    files: ['src/sync/**/*.ts'],
+    rules: layerRules(
+      'sync',
+      [...PACKAGES.ui, ...PACKAGES.chart, ...PACKAGES.http],
+      'src/sync keeps data: it depends on core and api only.',
     ),
   },
   {
     files: ['src/state/**/*.ts'],
-    rules: layer(
-      [
-        'preact',
-        'preact/*',
-        'chart.js',
-        'chart.js/*',
-        'axios',
-        '**/ui/**',
-        '**/cli/**',
-        '**/widget/**',
-      ],
-      'src/state depends on core and api only.',
+    rules: layerRules(
+      'state',
+      ['preact', 'preact/*', '@preact/signals', ...PACKAGES.chart, ...PACKAGES.http],
+      'src/state depends on core, api and sync only (signals-core, not Preact).',
     ),
   },
   {
+    files: ['src/i18n/**/*.ts'],
+    rules: layerRules('i18n', [], 'src/i18n is a leaf.'),
+  },
+  {
     files: ['src/ui/**/*.{ts,tsx}'],
-    rules: layer(['axios', '**/cli/**', '**/widget/**'], 'src/ui talks to data through state.'),
+    rules: layerRules(
+      'ui',
+      [...PACKAGES.http, ...PACKAGES.zod],
+      'src/ui talks to data through state, never to api or sync.',
+    ),
+  },
+  {
+    files: ['src/mount/**/*.{ts,tsx}'],
+    rules: layerRules('mount', [...PACKAGES.http], 'src/mount composes the layers below it.'),
   },
   {
     files: ['src/cli/**/*.ts'],
     languageOptions: { globals: globals.node },
     rules: {
       'no-console': 'off',
-      ...layer(
-        ['preact', 'preact/*', '@preact/*', 'chart.js', '**/state/**', '**/ui/**', '**/widget/**'],
-        'The CLI uses core and api only.',
+      ...layerRules(
+        'cli',
+        [...PACKAGES.ui, ...PACKAGES.chart],
+        'The CLI uses core, api and sync only.',
       ),
     },
+  },
+  {
+    files: ['widget/**/*.ts'],
+    rules: layerRules('widget', [...PACKAGES.http], 'widget/ adapts amoCRM to src/mount.'),
   },
   {
     files: [

@@ -1,8 +1,8 @@
 import { createApiClient, createBrowserHttp } from '../src/api';
 import { createTranslate } from '../src/i18n';
-import type { Host } from '../src/mount/host';
-import { realTimers } from '../src/state/ports';
-import { DEFAULT_SETTINGS, parseSettings } from '../src/state/settings';
+import type { Host } from '../src/mount';
+import { realTimers } from '../src/state';
+import { DEFAULT_SETTINGS, parseSettings } from '../src/state';
 import {
   broadcastChannel,
   deferredStore,

@@ -4,11 +4,12 @@
  * this very bundle, and the cache lives in IndexedDB — each with a fallback that keeps the widget
  * working where the browser or the host's policy says no.
  */
-import { createMemoryStore, openIdbStore } from '../src/api/cache';
-import type { PipelineStore } from '../src/api/cache';
-import type { WorkerLike } from '../src/state/engine/engine';
-import type { SyncChannel, TabLock } from '../src/state/ports';
-import { soloLock } from '../src/state/ports';
+import { createMemoryStore } from '../src/sync';
+import { openIdbStore } from '../src/sync/idb';
+import type { PipelineStore } from '../src/sync';
+import type { WorkerLike } from '../src/state';
+import type { SyncChannel, TabLock } from '../src/state';
+import { soloLock } from '../src/state';
 
 interface LockManagerLike {
   request<T>(

@@ -1,8 +1,8 @@
 import $ from 'jquery';
 import { mountCard, mountPanel, mountReport, mountSettings } from '../src/mount';
 import type { SettingsMount } from '../src/mount';
-import type { Host } from '../src/mount/host';
-import { parseSettings, showsPipeline } from '../src/state/settings';
+import type { Host } from '../src/mount';
+import { parseSettings, showsPipeline } from '../src/state';
 import { createAmoHost } from './amoHost';
 import { createDock } from './dock';
 import type { AmoSelf } from './host';

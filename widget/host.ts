@@ -6,7 +6,7 @@
 import { z } from 'zod/mini';
 import type { Lang } from '../src/i18n';
 import { toLang } from '../src/i18n';
-import type { Manager } from '../src/ui/env';
+import type { Manager } from '../src/ui';
 
 /** The widget object amoCRM builds and our constructor extends (only what we call). */
 export interface AmoSelf {

@@ -3,8 +3,8 @@
  * is the widget constructor. The same file also runs as the engine's Web Worker (see browser.ts):
  * there it answers engine requests instead, so the worker needs no second bundle.
  */
-import { serveEngine } from '../src/state/engine/serve';
-import type { WorkerScopeLike } from '../src/state/engine/serve';
+import { serveEngine } from '../src/state';
+import type { WorkerScopeLike } from '../src/state';
 import { createCallbacks } from './callbacks';
 import type { AmoSelf } from './host';
 

@@ -2,9 +2,16 @@
  * The demo account as engine input without a server: the raw demo objects go through the same
  * schemas and adapters as API responses. Used by tests and the benchmark.
  */
-import { adaptLead, adaptLossReason, adaptPipeline, adaptStatusChanges } from '../../src/api/adapt';
-import { parseWith } from '../../src/api/parse';
-import { RawEventSchema, RawLeadSchema, RawPipelineSchema } from '../../src/api/schemas';
+import {
+  RawEventSchema,
+  RawLeadSchema,
+  RawPipelineSchema,
+  adaptLead,
+  adaptLossReason,
+  adaptPipeline,
+  adaptStatusChanges,
+  parseWith,
+} from '../../src/api';
 import type { FunnelInput } from '../../src/core';
 import type { DemoAccount } from './types';
 

@@ -1,4 +1,4 @@
-import type { Lead, LossReason, Pipeline, Status, StatusChange, User } from '../core/types';
+import type { Lead, LossReason, Pipeline, Status, StatusChange, User } from '../core';
 import { ApiError, prefixIssues } from './errors';
 import { parseWith } from './parse';
 import { LeadStatusValuesSchema } from './schemas';

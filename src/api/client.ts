@@ -1,5 +1,5 @@
 import type { AxiosInstance } from 'axios';
-import type { Lead, LossReason, Pipeline, StatusChange, User } from '../core/types';
+import type { Lead, LossReason, Pipeline, StatusChange, User } from '../core';
 import {
   adaptAccount,
   adaptLead,

@@ -1,4 +1,4 @@
-import type { Lead } from '../core/types';
+import type { Lead } from '../core';
 import type { Query } from './query';
 import type { RawEvent } from './schemas';
 

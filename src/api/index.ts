@@ -1,4 +1,8 @@
-/** The amoCRM API layer's public surface. Raw amoCRM shapes stay inside src/api. */
+/**
+ * The amoCRM REST v4 client: HTTP, throttled and retried requests, paging, the zod schemas of
+ * amoCRM's bodies and their adapters to core types, and typed errors. Other layers import it
+ * only through this file.
+ */
 export { createApiClient } from './client';
 export type {
   ApiClient,
@@ -21,15 +25,24 @@ export type { HttpOptions } from './http';
 export { ApiError, formatIssuePath, schemaIssues, toApiError } from './errors';
 export type { ApiErrorCode, SchemaIssue } from './errors';
 export type { PagingEnd, PagingEndReason } from './paging';
+export { parseWith } from './parse';
 export { realSleep } from './request';
-export { parseBody, recognizeBody } from './recognize';
-export type { BodyKind, ParsedBody } from './recognize';
-export { createDatasetBuilder } from './dataset';
-export type { DatasetBuilder } from './dataset';
+export {
+  adaptAccount,
+  adaptLead,
+  adaptLifecycles,
+  adaptLossReason,
+  adaptPipeline,
+  adaptProblem,
+  adaptStatus,
+  adaptStatusChange,
+  adaptStatusChanges,
+  adaptUser,
+} from './adapt';
+export * from './schemas';
 export type {
   AccountInfo,
   BodyInfo,
-  Dataset,
   LeadLifecycle,
   ProblemDetails,
   Sleep,

@@ -1,4 +1,4 @@
-import type { LossReason, Lead, Pipeline, StatusChange, User, UserGroup } from '../core/types';
+import type { UserGroup } from '../core';
 
 /** What the widget and CLI need from GET /api/v4/account (with datetime_settings, users_groups). */
 export interface AccountInfo {
@@ -39,16 +39,6 @@ export interface LeadLifecycle {
   readonly leadId: number;
   readonly createdAt: number;
   readonly kind: 'deleted' | 'restored';
-}
-
-/** Everything the engine and the UI read, merged from many bodies/pages. */
-export interface Dataset {
-  readonly account: AccountInfo | null;
-  readonly pipelines: readonly Pipeline[];
-  readonly leads: readonly Lead[];
-  readonly events: readonly StatusChange[];
-  readonly lossReasons: readonly LossReason[];
-  readonly users: readonly User[];
 }
 
 /** Told before every retry wait, so the UI/CLI can say "rate limited, retrying in N s". */

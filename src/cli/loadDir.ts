@@ -1,7 +1,9 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { ApiError, createDatasetBuilder, recognizeBody } from '../api';
-import type { Dataset } from '../api';
+import { ApiError } from '../api';
+import { createDatasetBuilder } from './bodies/dataset';
+import type { Dataset } from './bodies/dataset';
+import { recognizeBody } from './bodies/recognize';
 import { CliError } from './errors';
 
 /** Saved JSON files under `dir`, in a stable order; hidden files and folders are not data. */

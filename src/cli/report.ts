@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import type { Dataset } from '../api';
+import type { Dataset } from './bodies/dataset';
 import { buildReport, STAGE_COLUMNS, stageRows, toCsv } from '../core';
 import { CliError } from './errors';
 import { formatReport } from './format';

@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
 import { ApiError, createApiClient, createTokenHttp, realSleep } from '../api';
 import type { BodyInfo, WaitInfo } from '../api';
-import { syncPipeline } from '../api/sync';
-import type { SyncProgress } from '../api/sync';
+import { syncPipeline } from '../sync';
+import type { SyncProgress } from '../sync';
 import { CliError } from './errors';
 import type { Io } from './io';
 import { loadDataDir } from './loadDir';

@@ -15,7 +15,7 @@ export type { FunnelModel } from './report';
 export { leadJourney, stageNorms } from './journey';
 export type { LeadJourney, JourneyStep, StageNorm } from './journey';
 export { DEFAULT_THRESHOLD_HOURS, MIN_LEARNING_SAMPLES } from './timing';
-export { quantile } from './quantile';
+export { quantile, sortedValues } from './quantile';
 export * from './calendar';
 export { toCsv } from './csv';
 export type { Cell } from './csv';

@@ -1,10 +1,10 @@
-import type { PipelineStore } from '../api/cache';
+import type { PipelineStore } from '../sync';
 import type { ApiClient, WaitInfo } from '../api';
 import type { Lang } from '../i18n';
-import type { WorkerLike } from '../state/engine/engine';
-import type { SyncChannel, TabLock, Timers } from '../state/ports';
-import type { WidgetSettings } from '../state/settings';
-import type { Manager } from '../ui/env';
+import type { WorkerLike } from '../state';
+import type { SyncChannel, TabLock, Timers } from '../state';
+import type { WidgetSettings } from '../state';
+import type { Manager } from '../ui';
 
 /**
  * What a mount needs from where it runs. The widget adapter builds it over amoCRM's `self` and

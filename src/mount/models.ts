@@ -1,13 +1,13 @@
 import { signal } from '@preact/signals-core';
-import { DataModel } from '../state/data';
-import type { Engine } from '../state/engine/engine';
-import { createEngine } from '../state/engine/resilient';
-import type { PeriodChoice } from '../state/period';
-import { ReportModel } from '../state/report';
+import { DataModel } from '../state';
+import type { Engine } from '../state';
+import { createEngine } from '../state';
+import type { PeriodChoice } from '../state';
+import { ReportModel } from '../state';
 import { createTranslate } from '../i18n';
-import { buildStageListUrl } from '../ui/env';
-import type { UiEnv } from '../ui/env';
-import { createFormatters } from '../ui/format';
+import { buildStageListUrl } from '../ui';
+import type { UiEnv } from '../ui';
+import { createFormatters } from '../ui';
 import type { Host } from './host';
 
 export interface PipelineModels {

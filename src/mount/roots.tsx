@@ -3,12 +3,12 @@ import { useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { toApiError } from '../api';
 import type { ApiError } from '../api';
 import type { Pipeline } from '../core';
-import { CardModel } from '../state/card';
+import { CardModel } from '../state';
 import { signal } from '@preact/signals-core';
-import { CardBlock } from '../ui/card';
-import { ErrorBanner } from '../ui/common';
-import { useEnv } from '../ui/env';
-import { ReportPage } from '../ui/report';
+import { CardBlock } from '../ui';
+import { ErrorBanner } from '../ui';
+import { useEnv } from '../ui';
+import { ReportPage } from '../ui';
 import type { Host } from './host';
 import { usePipelineModels } from './usePipelineModels';
 

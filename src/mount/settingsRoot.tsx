@@ -4,10 +4,10 @@ import { useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { toApiError } from '../api';
 import type { ApiError } from '../api';
 import type { Pipeline } from '../core';
-import { parseSettings } from '../state/settings';
-import { ErrorBanner } from '../ui/common';
-import { useEnv } from '../ui/env';
-import { SettingsForm } from '../ui/settings';
+import { parseSettings } from '../state';
+import { ErrorBanner } from '../ui';
+import { useEnv } from '../ui';
+import { SettingsForm } from '../ui';
 import type { Host } from './host';
 
 export interface Props {

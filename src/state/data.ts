@@ -1,11 +1,11 @@
 import { computed, createModel, effect, signal } from '@preact/signals-core';
 import type { ApiClient, WaitInfo } from '../api';
 import { ApiError, toApiError } from '../api';
-import type { CacheScope, PipelineStore } from '../api/cache';
-import { applySync } from '../api/merge';
-import type { PipelineData } from '../api/merge';
-import { syncPipeline } from '../api/sync';
-import type { SyncProgress } from '../api/sync';
+import type { CacheScope, PipelineStore } from '../sync';
+import { applySync } from '../sync';
+import type { PipelineData } from '../sync';
+import { syncPipeline } from '../sync';
+import type { SyncProgress } from '../sync';
 import type { FunnelInput } from '../core';
 import type { Engine } from './engine/engine';
 import type { SyncChannel, TabLock, Timers } from './ports';

@@ -1,8 +1,8 @@
 import { useComputed } from '@preact/signals';
 import type { VNode } from 'preact';
 import type { LeadJourney, Pipeline } from '../../core';
-import type { CardModel } from '../../state/card';
-import type { DataModel } from '../../state/data';
+import type { CardModel } from '../../state';
+import type { DataModel } from '../../state';
 import { ErrorBanner, MetricHint, SyncStatus } from '../common';
 import { useEnv } from '../env';
 import { SOURCE_HINT } from '../report/thresholdText';

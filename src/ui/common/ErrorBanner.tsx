@@ -1,5 +1,5 @@
 import type { VNode } from 'preact';
-import type { ApiError } from '../../api';
+import type { ApiError } from '../../state';
 import type { I18nKey } from '../../i18n';
 import { useEnv } from '../env';
 

@@ -1,9 +1,9 @@
 import type { VNode } from 'preact';
 import { useId, useState } from 'preact/hooks';
 import type { I18nKey } from '../../i18n';
-import type { PeriodChoice } from '../../state/period';
-import { PERIOD_PRESETS } from '../../state/settings';
-import type { PeriodPreset } from '../../state/settings';
+import type { PeriodChoice } from '../../state';
+import { PERIOD_PRESETS } from '../../state';
+import type { PeriodPreset } from '../../state';
 import { useEnv } from '../env';
 import type { DateDraft } from './periodDates';
 import { checkDraft, draftOf } from './periodDates';

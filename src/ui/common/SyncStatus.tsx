@@ -1,8 +1,8 @@
 // Loaded for its effect: it makes this component re-render when a signal it reads changes.
 import '@preact/signals';
 import type { VNode } from 'preact';
-import type { SyncProgress } from '../../api/sync';
-import type { DataModel } from '../../state/data';
+import type { SyncProgress } from '../../state';
+import type { DataModel } from '../../state';
 import { useEnv } from '../env';
 import { useNow } from './useNow';
 

@@ -1,8 +1,8 @@
 import type { CivilDate } from '../../core';
 import { parseCivilDate, zonedParts } from '../../core';
 import type { I18nKey } from '../../i18n';
-import type { PeriodChoice } from '../../state/period';
-import { resolvePeriod } from '../../state/period';
+import type { PeriodChoice } from '../../state';
+import { resolvePeriod } from '../../state';
 
 /** What two date inputs hold: `YYYY-MM-DD` strings, '' when empty. */
 export interface DateDraft {

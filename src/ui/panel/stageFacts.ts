@@ -1,4 +1,4 @@
-import { quantile, sortedValues } from '../../core/quantile';
+import { quantile, sortedValues } from '../../core';
 import type { FunnelReport, OpenDeal, StageReport } from '../../core';
 import type { Translate } from '../../i18n';
 import type { Formatters } from '../format';

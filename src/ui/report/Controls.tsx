@@ -1,7 +1,7 @@
 import type { VNode } from 'preact';
 import { useId } from 'preact/hooks';
-import type { DataModel } from '../../state/data';
-import type { ReportModel } from '../../state/report';
+import type { DataModel } from '../../state';
+import type { ReportModel } from '../../state';
 import { ManagerFilter, PeriodPicker, SyncStatus } from '../common';
 import { useEnv } from '../env';
 

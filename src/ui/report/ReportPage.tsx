@@ -2,8 +2,8 @@
 import '@preact/signals';
 import type { VNode } from 'preact';
 import { useLayoutEffect, useMemo } from 'preact/hooks';
-import type { DataModel } from '../../state/data';
-import type { ReportModel } from '../../state/report';
+import type { DataModel } from '../../state';
+import type { ReportModel } from '../../state';
 import type { CreateChart } from '../chart';
 import { defaultCreateChart } from '../chart';
 import { ErrorBanner } from '../common';

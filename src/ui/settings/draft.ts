@@ -1,8 +1,8 @@
 import type { Pipeline } from '../../core';
 import { buildFunnel } from '../../core';
 import type { I18nKey } from '../../i18n';
-import type { PeriodPreset, WidgetSettings } from '../../state/settings';
-import { parseSettings } from '../../state/settings';
+import type { PeriodPreset, WidgetSettings } from '../../state';
+import { parseSettings } from '../../state';
 
 /** The form as typed: numbers stay text until they are valid, so "abc" can be shown and refused. */
 export interface Draft {

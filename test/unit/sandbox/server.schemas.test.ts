@@ -4,7 +4,7 @@
  * as the right kind and parse; the malformed-body fault must not.
  */
 import { ApiError } from '../../../src/api/errors';
-import { parseBody, recognizeBody, type BodyKind } from '../../../src/api/recognize';
+import { parseBody, recognizeBody, type BodyKind } from '../../../src/cli/bodies/recognize';
 import { generateDemoAccount } from '../../../sandbox/demo';
 import { BORIS, P_SALES } from './fixtures/account';
 import { useSandbox, withSandbox, type TestSandbox } from './fixtures/harness';

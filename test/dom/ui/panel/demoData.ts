@@ -1,5 +1,5 @@
 /** The demo account's main pipeline as the widget's cache holds it (no DOM, no test library). */
-import type { PipelineData } from '../../../../src/api/merge';
+import type { PipelineData } from '../../../../src/sync/merge';
 import { ACCOUNT_ID } from '../../../../sandbox/demo';
 import { demoAccount, demoInput, DEMO_NOW, PIPELINE_IDS, USER_IDS } from '../../../support/demo';
 

@@ -1,6 +1,6 @@
-import { ApiError } from '../../../src/api/errors';
-import { parseBody, recognizeBody } from '../../../src/api/recognize';
-import type { BodyKind } from '../../../src/api/recognize';
+import { ApiError } from '../../../../src/api/errors';
+import { parseBody, recognizeBody } from '../../../../src/cli/bodies/recognize';
+import type { BodyKind } from '../../../../src/cli/bodies/recognize';
 import {
   clone,
   eventsPage,
@@ -9,7 +9,7 @@ import {
   leadsPage,
   rawLead,
   rawStatusEvent,
-} from './helpers';
+} from '../../api/helpers';
 
 const KIND_BY_FILE: Record<string, BodyKind | 'unknown'> = {
   'account.json': 'account',

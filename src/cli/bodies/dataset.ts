@@ -1,8 +1,18 @@
-import type { Lead, LossReason, Pipeline, Status, StatusChange, User } from '../core/types';
-import { keepLatestLifecycle } from './lifecycle';
+import type { Lead, LossReason, Pipeline, Status, StatusChange, User } from '../../core';
+import type { AccountInfo, LeadLifecycle } from '../../api';
+import { keepLatestLifecycle } from '../../sync';
 import { parseBody, recognizeBody } from './recognize';
 import type { BodyKind, ParsedBody } from './recognize';
-import type { AccountInfo, Dataset, LeadLifecycle } from './types';
+
+/** Everything the report reads, merged from many saved bodies. */
+export interface Dataset {
+  readonly account: AccountInfo | null;
+  readonly pipelines: readonly Pipeline[];
+  readonly leads: readonly Lead[];
+  readonly events: readonly StatusChange[];
+  readonly lossReasons: readonly LossReason[];
+  readonly users: readonly User[];
+}
 
 export interface DatasetBuilder {
   /** Recognises, validates and adds one saved body; returns its kind ('unknown' adds nothing). */

@@ -5,8 +5,8 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { wrap } from 'idb';
-import { CACHE_SCHEMA_VERSION, openIdbStore } from '../../../src/api/cache';
-import type { PipelineStore } from '../../../src/api/cache';
+import { CACHE_SCHEMA_VERSION, openIdbStore } from '../../../src/sync/idb';
+import type { PipelineStore } from '../../../src/sync';
 import { fullSync, nextSync, scope, sorted } from './cache-data';
 
 const NAME = 'funnel-lens-test';
@@ -26,8 +26,8 @@ const BUMPED = CACHE_SCHEMA_VERSION + 1;
 async function openBumped(factory: IDBFactory): Promise<PipelineStore> {
   let open: typeof openIdbStore | undefined;
   await jest.isolateModulesAsync(async () => {
-    jest.doMock('../../../src/api/cache/version', () => ({ CACHE_SCHEMA_VERSION: BUMPED }));
-    ({ openIdbStore: open } = await import('../../../src/api/cache/idb'));
+    jest.doMock('../../../src/sync/cache/version', () => ({ CACHE_SCHEMA_VERSION: BUMPED }));
+    ({ openIdbStore: open } = await import('../../../src/sync/idb/idb'));
   });
   if (open === undefined) throw new Error('module did not load');
   return open({ indexedDB: factory, name: NAME });

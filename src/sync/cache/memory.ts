@@ -1,4 +1,4 @@
-import type { Lead, StatusChange } from '../../core/types';
+import type { Lead, StatusChange } from '../../core';
 import type { PipelineData, PipelineDelta } from '../merge';
 import { CacheError, describeError } from './errors';
 import { byId, checkData, metaOf, scopeKey } from './scope';

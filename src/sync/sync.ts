@@ -1,9 +1,6 @@
-import type { Lead, LossReason, Pipeline, StatusChange, User } from '../core/types';
-import type { ApiClient } from './client';
-import { ApiError } from './errors';
-import { MAX_EVENT_ENTITY_IDS } from './filters';
-import type { PagingEnd } from './paging';
-import type { AccountInfo, LeadLifecycle } from './types';
+import type { Lead, LossReason, Pipeline, StatusChange, User } from '../core';
+import { ApiError, MAX_EVENT_ENTITY_IDS } from '../api';
+import type { AccountInfo, ApiClient, LeadLifecycle, PagingEnd } from '../api';
 
 /** Event types a sync reads: stage changes, and deletions/restorations that hide or bring back leads. */
 export const SYNC_EVENT_TYPES = ['lead_status_changed', 'lead_deleted', 'lead_restored'] as const;

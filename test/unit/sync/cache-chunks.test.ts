@@ -7,9 +7,10 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { wrap } from 'idb';
 import type { IDBPDatabase } from 'idb';
-import { CACHE_SCHEMA_VERSION, openIdbStore } from '../../../src/api/cache';
-import type { IdbStoreOptions, PipelineStore } from '../../../src/api/cache';
-import type { PipelineData } from '../../../src/api/merge';
+import { CACHE_SCHEMA_VERSION, openIdbStore } from '../../../src/sync/idb';
+import type { IdbStoreOptions } from '../../../src/sync/idb';
+import type { PipelineStore } from '../../../src/sync';
+import type { PipelineData } from '../../../src/sync/merge';
 import type { Lead } from '../../../src/core/types';
 import { bulk, event, fullSync, lead, scope, sorted } from './cache-data';
 

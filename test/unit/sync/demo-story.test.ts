@@ -3,8 +3,8 @@
  * computed by the engine: the product's demo must show what the README promises.
  */
 import { createApiClient, createTokenHttp } from '../../../src/api';
-import { applySync } from '../../../src/api/merge';
-import { syncPipeline } from '../../../src/api/sync';
+import { applySync } from '../../../src/sync/merge';
+import { syncPipeline } from '../../../src/sync/sync';
 import { buildReport } from '../../../src/core';
 import {
   DEMO_DEFAULT_LEADS,

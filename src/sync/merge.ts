@@ -1,5 +1,5 @@
-import type { Lead, StatusChange } from '../core/types';
 import { freshestLeads } from '../core';
+import type { Lead, StatusChange } from '../core';
 import { keepLatestLifecycle } from './lifecycle';
 import type { SyncResult } from './sync';
 

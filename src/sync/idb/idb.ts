@@ -1,11 +1,11 @@
 import { wrap } from 'idb';
-import { CacheError, describeError, guard } from './errors';
+import { CacheError, describeError, guard } from '../cache/errors';
 import { CHUNK_SIZE, readScope, unpackScope, writeScope } from './chunks';
 import { clearScope, upgrade } from './idbTx';
 import type { Db } from './idbTx';
-import { checkData, scopeKey } from './scope';
-import type { PipelineStore } from './types';
-import { CACHE_SCHEMA_VERSION } from './version';
+import { checkData, scopeKey } from '../cache/scope';
+import type { PipelineStore } from '../cache/types';
+import { CACHE_SCHEMA_VERSION } from '../cache/version';
 
 export { CACHE_SCHEMA_VERSION };
 export const DEFAULT_CACHE_NAME = 'funnel-lens';

@@ -1,11 +1,11 @@
 /** Reading and writing one scope's leads and events as chunks of packed columns. */
 import { unwrap } from 'idb';
-import { packEvents, packLeads, unpackEvents, unpackLeads } from '../../core/packed';
+import { packEvents, packLeads, unpackEvents, unpackLeads } from '../../core';
 import type { PipelineData } from '../merge';
 import { STORES, chunkRange, within } from './idbTx';
 import type { ChunkKind, ChunkRecord, Db, MetaRecord, Tx } from './idbTx';
-import { byId, metaOf } from './scope';
-import { CACHE_SCHEMA_VERSION } from './version';
+import { byId, metaOf } from '../cache/scope';
+import { CACHE_SCHEMA_VERSION } from '../cache/version';
 
 /**
  * Items per chunk. 50,000 events pack to ~2.4 MB of columns plus ~1.4 MB of id JSON: one cheap

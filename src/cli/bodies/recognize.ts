@@ -1,17 +1,3 @@
-import type { Lead, LossReason, Pipeline, Status, StatusChange, User } from '../core/types';
-import {
-  adaptAccount,
-  adaptLead,
-  adaptLifecycles,
-  adaptLossReason,
-  adaptPipeline,
-  adaptProblem,
-  adaptStatus,
-  adaptStatusChange,
-  adaptStatusChanges,
-  adaptUser,
-} from './adapt';
-import { parseWith } from './parse';
 import {
   RawAccountSchema,
   RawEventListSchema,
@@ -27,8 +13,20 @@ import {
   RawStatusSchema,
   RawUserListSchema,
   RawUserSchema,
-} from './schemas';
-import type { AccountInfo, LeadLifecycle, ProblemDetails } from './types';
+  adaptAccount,
+  adaptLead,
+  adaptLifecycles,
+  adaptLossReason,
+  adaptPipeline,
+  adaptProblem,
+  adaptStatus,
+  adaptStatusChange,
+  adaptStatusChanges,
+  adaptUser,
+  parseWith,
+} from '../../api';
+import type { AccountInfo, LeadLifecycle, ProblemDetails } from '../../api';
+import type { Lead, LossReason, Pipeline, Status, StatusChange, User } from '../../core';
 
 /** What a saved API response body is, judged by its shape (file names are not trusted). */
 export type BodyKind =

@@ -1,9 +1,9 @@
 /** Small hand-made syncs for the cache tests: two pipelines, a few leads and their stage changes. */
-import { applySync } from '../../../src/api/merge';
-import type { PipelineData, PipelineDelta } from '../../../src/api/merge';
-import type { SyncResult } from '../../../src/api/sync';
+import { applySync } from '../../../src/sync/merge';
+import type { PipelineData, PipelineDelta } from '../../../src/sync/merge';
+import type { SyncResult } from '../../../src/sync/sync';
 import type { LeadLifecycle } from '../../../src/api/types';
-import type { CacheScope } from '../../../src/api/cache';
+import type { CacheScope } from '../../../src/sync';
 import type { Lead, Pipeline, StatusChange } from '../../../src/core/types';
 
 export const T0 = 1_767_225_600; // 2026-01-01T00:00:00Z

@@ -4,9 +4,10 @@
  */
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
-import { CacheError, createMemoryStore, openIdbStore } from '../../../src/api/cache';
-import type { PipelineStore } from '../../../src/api/cache';
-import type { PipelineDelta } from '../../../src/api/merge';
+import { CacheError, createMemoryStore } from '../../../src/sync';
+import { openIdbStore } from '../../../src/sync/idb';
+import type { PipelineStore } from '../../../src/sync';
+import type { PipelineDelta } from '../../../src/sync/merge';
 import type { Lead } from '../../../src/core/types';
 import {
   bulk,

@@ -1,9 +1,16 @@
-import type { Lead, StatusChange } from '../../../src/core/types';
-import { createDatasetBuilder } from '../../../src/api/dataset';
-import { adaptLead } from '../../../src/api/adapt';
-import { parseWith } from '../../../src/api/parse';
-import { RawLeadSchema } from '../../../src/api/schemas';
-import { eventsPage, fixture, fixtureNames, leadsPage, rawLead, rawStatusEvent } from './helpers';
+import type { Lead, StatusChange } from '../../../../src/core/types';
+import { createDatasetBuilder } from '../../../../src/cli/bodies/dataset';
+import { adaptLead } from '../../../../src/api/adapt';
+import { parseWith } from '../../../../src/api/parse';
+import { RawLeadSchema } from '../../../../src/api/schemas';
+import {
+  eventsPage,
+  fixture,
+  fixtureNames,
+  leadsPage,
+  rawLead,
+  rawStatusEvent,
+} from '../../api/helpers';
 
 const lead = (id: number, overrides: Record<string, unknown> = {}): Lead =>
   adaptLead(parseWith(RawLeadSchema, rawLead(id, overrides)));

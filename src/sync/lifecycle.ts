@@ -1,4 +1,4 @@
-import type { LeadLifecycle } from './types';
+import type { LeadLifecycle } from '../api';
 
 /**
  * Keeps, per lead, its latest deletion or restoration in `into`. Equal times go to the larger id,

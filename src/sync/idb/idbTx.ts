@@ -1,7 +1,7 @@
 /** The cache database's layout and the transaction helper every operation runs through. */
 import type { DBSchema, IDBPDatabase, IDBPTransaction } from 'idb';
-import type { PackedEvents, PackedLeads } from '../../core/packed';
-import type { PipelineMeta } from './scope';
+import type { PackedEvents, PackedLeads } from '../../core';
+import type { PipelineMeta } from '../cache/scope';
 
 export type ChunkKind = 'leads' | 'events';
 

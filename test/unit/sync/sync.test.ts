@@ -4,10 +4,10 @@
  * where a fresh full sync would.
  */
 import { createApiClient, createTokenHttp } from '../../../src/api';
-import { applySync } from '../../../src/api/merge';
-import type { PipelineData } from '../../../src/api/merge';
-import { syncPipeline } from '../../../src/api/sync';
-import type { SyncOptions } from '../../../src/api/sync';
+import { applySync } from '../../../src/sync/merge';
+import type { PipelineData } from '../../../src/sync/merge';
+import { syncPipeline } from '../../../src/sync/sync';
+import type { SyncOptions } from '../../../src/sync/sync';
 import { buildReport } from '../../../src/core';
 import { generateDemoAccount, PIPELINE_IDS, STATUS_IDS } from '../../../sandbox/demo';
 import type { DemoAccount, DemoEvent, DemoLead } from '../../../sandbox/demo';

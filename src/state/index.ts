@@ -1,0 +1,32 @@
+/**
+ * The state layer: @preact/signals models over sync, cache and the engine worker, and the
+ * settings the widget runs with. Other layers import it only through this file.
+ */
+export { DataModel, FRESH_FOR_MS, OTHER_TAB_RETRY_MS, REFRESH_EVERY_MS } from './data';
+export type { DataDeps, DataStatus } from './data';
+export { ReportModel, RECOMPUTE_EVERY_MS } from './report';
+export type { ReportDeps, ReportInit } from './report';
+export { CardModel } from './card';
+export type { CardDeps, CardView } from './card';
+export { latest } from './loadState';
+export type { LoadState } from './loadState';
+export { resolvePeriod } from './period';
+export type { PeriodChoice } from './period';
+export { realTimers, silentChannel, soloLock } from './ports';
+export type { SyncChannel, TabLock, Timers } from './ports';
+export {
+  DEFAULT_SETTINGS,
+  MAX_STUCK_DAYS,
+  PERIOD_PRESETS,
+  SettingsSchema,
+  parseSettings,
+  showsPipeline,
+} from './settings';
+export type { PeriodPreset, SettingsResult, WidgetSettings } from './settings';
+export { createEngine } from './engine/resilient';
+export { createInThreadEngine, createWorkerEngine } from './engine/engine';
+export type { Engine, WorkerLike } from './engine/engine';
+export { serveEngine } from './engine/serve';
+export type { WorkerScopeLike } from './engine/serve';
+export type { SyncProgress } from '../sync';
+export type { ApiError, ApiErrorCode } from '../api';
