@@ -3,11 +3,11 @@ import { mountCard, mountPanel, mountReport, mountSettings } from '../src/mount'
 import type { SettingsMount } from '../src/mount';
 import type { Host } from '../src/mount';
 import { parseSettings, showsPipeline } from '../src/state';
-import { createAmoHost } from './amoHost';
+import { createAmoHost } from './createHost';
 import { createDock } from './dock';
-import type { AmoSelf } from './host';
-import { currentLeadId, currentPipelineId, isCard, widgetCode, widgetsArea } from './host';
-import { report } from './report';
+import type { AmoSelf } from './amoGlobals';
+import { currentLeadId, currentPipelineId, isCard, widgetCode, widgetsArea } from './amoGlobals';
+import { logFailure } from './debugLog';
 
 export const PANEL_WIDTH = 360;
 export const COLLAPSED_WIDTH = 36;
@@ -32,7 +32,7 @@ export function createCallbacks(self: AmoSelf): Record<string, unknown> {
   const doc = globalThis.document;
   let host: Host | null = null;
   let shown: Shown | null = null;
-  let report_: Unmount | null = null;
+  let fullReport: Unmount | null = null;
   let settingsMount: SettingsMount | null = null;
   let listening = false;
   // A destroyed object may still have a page:changed timeout in flight; it must not mount again.
@@ -127,7 +127,7 @@ export function createCallbacks(self: AmoSelf): Record<string, unknown> {
         if (!ok) settingsMount?.showRefusal();
         return ok;
       } catch (error) {
-        report('onSave', error);
+        logFailure('onSave', error);
         return false;
       }
     },
@@ -137,12 +137,12 @@ export function createCallbacks(self: AmoSelf): Record<string, unknown> {
         doc.getElementById('list_page_holder') ??
         doc.getElementById(`work-area-${widgetCode(self)}`);
       if (!h || !holder) return;
-      report_?.();
+      fullReport?.();
       const root = doc.createElement('div');
       root.className = 'funnel-lens fl-report-root';
       holder.appendChild(root);
       const unmount = mountReport(h, root);
-      report_ = () => {
+      fullReport = () => {
         unmount();
         root.remove();
       };
@@ -151,8 +151,8 @@ export function createCallbacks(self: AmoSelf): Record<string, unknown> {
       alive = false;
       shown?.unmount();
       shown = null;
-      report_?.();
-      report_ = null;
+      fullReport?.();
+      fullReport = null;
       settingsMount?.unmount();
       settingsMount = null;
       if (listening) $(doc).off(PAGE_CHANGED, onPageChanged);
@@ -167,7 +167,7 @@ function guard(name: string, fn: () => void): void {
   try {
     fn();
   } catch (error) {
-    report(name, error);
+    logFailure(name, error);
   }
 }
 

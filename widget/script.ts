@@ -6,7 +6,7 @@
 import { serveEngine } from '../src/state';
 import type { WorkerScopeLike } from '../src/state';
 import { createCallbacks } from './callbacks';
-import type { AmoSelf } from './host';
+import type { AmoSelf } from './amoGlobals';
 
 function workerScope(): WorkerScopeLike | null {
   const g = globalThis as { importScripts?: unknown; document?: unknown };

@@ -1,8 +1,8 @@
 import { CliError } from './errors';
 import { processIo } from './io';
 import type { Io } from './io';
-import { REPORT_USAGE, runReport } from './report';
-import { runSync, SYNC_USAGE } from './sync';
+import { REPORT_USAGE, runReport } from './reportCommand';
+import { runSync, SYNC_USAGE } from './syncCommand';
 
 const USAGE = `Funnel Lens — exact funnel analytics for amoCRM / Kommo
 

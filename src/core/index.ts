@@ -4,14 +4,9 @@ export { buildFunnel, stageIndex } from './stages';
 export type { Funnel } from './stages';
 export { orderEvents, buildVisits } from './history';
 export type { Visit } from './history';
-export {
-  buildModel,
-  buildReport,
-  freshestLeads,
-  reportFromModel,
-  DEFAULT_MIN_SAMPLE,
-} from './report';
-export type { FunnelModel } from './report';
+export { buildModel, freshestLeads } from './model';
+export type { FunnelModel } from './model';
+export { buildReport, reportFromModel, DEFAULT_MIN_SAMPLE } from './report';
 export { leadJourney, stageNorms } from './journey';
 export type { LeadJourney, JourneyStep, StageNorm } from './journey';
 export { DEFAULT_THRESHOLD_HOURS, MIN_LEARNING_SAMPLES } from './timing';

@@ -1,6 +1,6 @@
 import { buildVisits, orderEvents } from './history';
 import { quantile } from './quantile';
-import type { FunnelModel } from './report';
+import type { FunnelModel } from './model';
 import { stageIndex } from './stages';
 import type { Threshold } from './timing';
 import { stuckThresholds } from './timing';

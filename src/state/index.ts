@@ -2,12 +2,12 @@
  * The state layer: @preact/signals models over sync, cache and the engine worker, and the
  * settings the widget runs with. Other layers import it only through this file.
  */
-export { DataModel, FRESH_FOR_MS, OTHER_TAB_RETRY_MS, REFRESH_EVERY_MS } from './data';
-export type { DataDeps, DataStatus } from './data';
-export { ReportModel, RECOMPUTE_EVERY_MS } from './report';
-export type { ReportDeps, ReportInit } from './report';
-export { CardModel } from './card';
-export type { CardDeps, CardView } from './card';
+export { DataModel, FRESH_FOR_MS, OTHER_TAB_RETRY_MS, REFRESH_EVERY_MS } from './dataModel';
+export type { DataDeps, DataStatus } from './dataModel';
+export { ReportModel, RECOMPUTE_EVERY_MS } from './reportModel';
+export type { ReportDeps, ReportInit } from './reportModel';
+export { CardModel } from './cardModel';
+export type { CardDeps, CardView } from './cardModel';
 export { latest } from './loadState';
 export type { LoadState } from './loadState';
 export { resolvePeriod } from './period';

@@ -12,5 +12,5 @@ export { CardBlock, CARD_CSS } from './card';
 export { COMMON_CSS, ErrorBanner } from './common';
 export type { BannerError } from './common';
 export { Panel, PANEL_CSS } from './panel';
-export { ReportPage, REPORT_CSS } from './report';
+export { ReportPage, REPORT_CSS } from './fullReport';
 export { SettingsForm, SETTINGS_CSS } from './settings';

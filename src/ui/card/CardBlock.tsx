@@ -5,7 +5,7 @@ import type { CardModel } from '../../state';
 import type { DataModel } from '../../state';
 import { ErrorBanner, MetricHint, SyncStatus } from '../common';
 import { useEnv } from '../env';
-import { SOURCE_HINT } from '../report/thresholdText';
+import { SOURCE_HINT } from '../fullReport/thresholdText';
 import { Journey } from './Journey';
 import { StageGauge } from './StageGauge';
 import { stepKind } from './steps';

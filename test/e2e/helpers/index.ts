@@ -20,7 +20,7 @@ export {
   type HostEvent,
   type HostWrite,
   type PageKind,
-} from './host';
+} from './amoPage';
 export { ensureHostBundle } from './hostBundle';
 export { editProbeManifest, probeCopy, type ManifestJson } from './probeCopy';
 export {

@@ -12,7 +12,7 @@ import type { Browser } from 'playwright-core';
 import { DEFAULT_TOKEN, type FaultSetting, type RateLimitOptions } from '../../../sandbox/server';
 import { startHostSandbox, type RunningHostSandbox } from '../../../sandbox/server/host';
 import { launchChromium, openTrackedPage, type TrackedPage } from './browser';
-import { waitForPageReady, type PageKind } from './host';
+import { waitForPageReady, type PageKind } from './amoPage';
 import { ensureHostBundle } from './hostBundle';
 
 export interface E2ESandboxOptions {

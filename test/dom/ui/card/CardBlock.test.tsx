@@ -2,12 +2,12 @@ import { cleanup, render, screen, within } from '@testing-library/preact';
 import { buildReport, LOST_STATUS_ID, WON_STATUS_ID } from '../../../../src/core';
 import type { FunnelInput, FunnelReport } from '../../../../src/core';
 import type { Lang } from '../../../../src/i18n';
-import type { CardModel } from '../../../../src/state/card';
+import type { CardModel } from '../../../../src/state/cardModel';
 import { CardBlock } from '../../../../src/ui/card';
 import { DEMO_NOW, PIPELINE_IDS, STATUS_IDS } from '../../../support/demo';
 import { testEnv, WithEnv } from '../../../support/env';
-import type { Demo, Models } from '../report/demoModels';
-import { cardModel, dataModels, demo, until } from '../report/demoModels';
+import type { Demo, Models } from '../fullReport/demoModels';
+import { cardModel, dataModels, demo, until } from '../fullReport/demoModels';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 

@@ -7,7 +7,7 @@ import type { SettingsFormProps } from '../../../../src/ui/settings';
 import { SettingsForm } from '../../../../src/ui/settings';
 import { PIPELINE_IDS, STATUS_IDS } from '../../../support/demo';
 import { testEnv, WithEnv } from '../../../support/env';
-import { demo } from '../report/demoModels';
+import { demo } from '../fullReport/demoModels';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 const { pipelines } = demo();

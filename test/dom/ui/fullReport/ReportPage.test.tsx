@@ -5,7 +5,7 @@ import type { Lang } from '../../../../src/i18n';
 import { adviceFor } from '../../../../src/ui/advice';
 import { weakestIndex } from '../../../../src/ui/chart';
 import type { UiEnv } from '../../../../src/ui/env';
-import { ReportPage } from '../../../../src/ui/report';
+import { ReportPage } from '../../../../src/ui/fullReport';
 import { DEMO_NOW, PIPELINE_IDS } from '../../../support/demo';
 import { testEnv, WithEnv } from '../../../support/env';
 import type { Demo, Models } from './demoModels';

@@ -11,7 +11,7 @@ import {
   spawnEngineWorker,
   webLock,
 } from './browser';
-import type { AmoSelf } from './host';
+import type { AmoSelf } from './amoGlobals';
 import {
   hostAccount,
   hostLang,
@@ -20,7 +20,7 @@ import {
   navigate,
   widgetCode,
   widgetSettings,
-} from './host';
+} from './amoGlobals';
 
 /** The browser's zone; only when amoCRM does not say the account's. */
 function browserZone(): string {

@@ -1,7 +1,7 @@
 import { createModel, effect, signal } from '@preact/signals-core';
 import type { ReadonlySignal } from '@preact/signals-core';
 import type { LeadJourney, StageNorm } from '../core';
-import type { DataModel } from './data';
+import type { DataModel } from './dataModel';
 import type { Engine } from './engine/engine';
 import type { LoadState } from './loadState';
 import type { WidgetSettings } from './settings';

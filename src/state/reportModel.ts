@@ -1,7 +1,7 @@
 import { computed, createModel, effect, signal } from '@preact/signals-core';
 import type { ReadonlySignal } from '@preact/signals-core';
 import type { FunnelReport, ReportOptions } from '../core';
-import type { DataModel } from './data';
+import type { DataModel } from './dataModel';
 import type { Engine } from './engine/engine';
 import type { LoadState } from './loadState';
 import { latest } from './loadState';
