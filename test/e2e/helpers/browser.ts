@@ -1,11 +1,12 @@
 /**
- * Chromium for the e2e tests (playwright-core drives the system browser; nothing is downloaded)
+ * Chromium for the e2e tests (playwright-core drives an installed browser; nothing is downloaded)
  * and pages that collect every page error and console error, so a test can fail on them.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { REPO_ROOT } from '../../../sandbox/server/host';
+import { findChromium, SYSTEM_FS } from '../../../scripts/chromium';
 
 export const CHROMIUM_ARGS = [
   '--headless',
@@ -14,18 +15,19 @@ export const CHROMIUM_ARGS = [
   '--disable-background-networking',
 ] as const;
 
+/** The browser `npm test`'s preflight checked for (same rule); throws its how-to-get-one line. */
 export function chromiumPath(): string {
-  return process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  const found = findChromium(process.env, SYSTEM_FS);
+  if (!found.found) throw new Error(found.message);
+  return found.path;
 }
 
 export async function launchChromium(): Promise<Browser> {
-  const executablePath = chromiumPath();
-  if (!existsSync(executablePath)) {
-    throw new Error(
-      `Chromium not found at ${executablePath}: run \`apt-get install -y chromium\` (or set CHROMIUM_PATH).`,
-    );
-  }
-  return chromium.launch({ executablePath, args: [...CHROMIUM_ARGS], headless: true });
+  return chromium.launch({
+    executablePath: chromiumPath(),
+    args: [...CHROMIUM_ARGS],
+    headless: true,
+  });
 }
 
 export interface TrackedPage {
