@@ -7,6 +7,7 @@ import type { FaultSetting } from './faults/config';
 import { FaultController } from './faults/state';
 import { DEFAULT_RATE_LIMIT, RateLimiter, type RateLimitOptions } from './rateLimit';
 import { SessionStore } from './sessions';
+import { RequestStats } from './stats';
 import type { Clock, SandboxContext } from './types';
 
 export const DEFAULT_TOKEN = 'sandbox-token';
@@ -44,11 +45,13 @@ export function createSandboxContext(options: SandboxContextOptions): SandboxCon
     sessions: new SessionStore(clock),
     faults: new FaultController(faultSetting),
     rateLimiter: new RateLimiter({ ...DEFAULT_RATE_LIMIT, ...options.rateLimit }),
+    stats: new RequestStats(() => clock.now()),
     reset() {
       ctx.account = structuredClone(initial);
       ctx.sessions.clear();
       ctx.rateLimiter.clear();
       ctx.faults.set(faultSetting);
+      ctx.stats.reset();
     },
   };
   return ctx;

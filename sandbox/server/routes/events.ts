@@ -12,6 +12,7 @@ import { listLinks, parsePaging, requestOrigin, sendHal, sendNoContent, slicePag
 import { orderParam, queryOf, withSet } from '../query';
 import { createListCache, listKey } from '../listCache';
 import { eventVisibility } from '../rights';
+import { statsPath } from '../stats';
 import { serializeEvent, type EventOptions } from '../serialize';
 import type { SandboxContext } from '../types';
 import { eventMatches, parseEventFilter } from './eventQuery';
@@ -39,6 +40,7 @@ export function registerEventRoutes(app: FastifyInstance, ctx: SandboxContext): 
     const matches = eventMatches(parseEventFilter(query));
     const user = currentUser(request);
     const all = lists.get(ctx.account, listKey({ user: user.id, direction }, query), () => {
+      ctx.stats.listBuilt(statsPath(request.url));
       const canSee = eventVisibility(ctx.account, user);
       return ctx.account.events
         .filter(event => canSee(event) && matches(event))

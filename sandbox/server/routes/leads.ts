@@ -13,6 +13,7 @@ import { sendProblem } from '../problem';
 import { orderParam, queryOf, toInt, withSet, type Order } from '../query';
 import { createListCache, listKey } from '../listCache';
 import { leadIndex, leadVisibility } from '../rights';
+import { statsPath } from '../stats';
 import { serializeLead } from '../serialize';
 import type { SandboxContext } from '../types';
 import { leadMatches, parseLeadFilter } from './leadQuery';
@@ -51,6 +52,7 @@ export function registerLeadRoutes(app: FastifyInstance, ctx: SandboxContext): v
     const deleted = withSet(query).has('only_deleted');
     const key = listKey({ user: user.id, filters, order, deleted }, filters ? query : {});
     const all = lists.get(ctx.account, key, () => {
+      ctx.stats.listBuilt(statsPath(request.url));
       const canSee = leadVisibility(ctx.account, user);
       return ctx.account.leads
         .filter(lead => lead.is_deleted === deleted && canSee(lead) && matches(lead))
