@@ -17,8 +17,10 @@ export interface Clock {
 
 export interface SandboxContext {
   /**
-   * Replaced, never mutated in place (list results are cached per account object): the
-   * pagination-shift fault assigns a copy with new items, `POST /_sandbox/reset` the start one.
+   * Replaced, never mutated in place (list results and indexes are cached per account object,
+   * and reset restores the start object itself): the pagination-shift fault assigns a copy with
+   * new items, `POST /_sandbox/reset` the start one. Whoever passed the account in must not
+   * change it afterwards either.
    */
   account: DemoAccount;
   readonly token: string;
