@@ -7,10 +7,10 @@ import type { DemoAccount, DemoOptions } from './types';
 
 /**
  * The deterministic demo amoCRM account every demo, e2e test and benchmark of Funnel Lens uses:
- * a year of a small B2B sales team's history in two pipelines, with the funnel story the product
- * must find (30% lost before work starts, Квалифицирован → Отправлено КП as the weakest
- * transition, deals stuck in КП / Договор) and the messy parts of real data (skips, back moves,
- * reopenings, pipeline moves, imports without history, deleted leads, hostile names).
+ * a year (18 months at load-test sizes) of a B2B sales team's history in two pipelines, with the
+ * funnel story the product must find (30% lost before work starts, Квалифицирован → Отправлено КП
+ * as the weakest transition, deals stuck in КП / Договор) and the messy parts of real data (skips,
+ * back moves, reopenings, pipeline moves, imports without history, deleted leads, hostile names).
  */
 
 export type * from './types';
@@ -33,6 +33,21 @@ export const DEMO_DEFAULT_LEADS = 3000;
 export const DEMO_DEFAULT_SEED = 20_240_607;
 /** Largest supported account; beyond it memory, not time, becomes the limit. */
 export const DEMO_MAX_LEADS = 1_000_000;
+/** Days of history of an account of up to `DEMO_LONG_HISTORY_ABOVE` leads: the story's year. */
+export const DEMO_HISTORY_DAYS = 365;
+/** Days of history of a larger account: 18 months. */
+export const DEMO_LONG_HISTORY_DAYS = 548;
+export const DEMO_LONG_HISTORY_ABOVE = 10_000;
+
+/**
+ * How far back an account of `leads` leads goes. Large accounts are the load fixtures: a report
+ * over a whole year must find history before it too (leads created earlier that move inside the
+ * year, events the `created_at` filter has to drop), as on a real account with years behind it.
+ * Small ones keep the one year their story and tests are tuned on.
+ */
+export function demoHistoryDays(leads: number): number {
+  return leads > DEMO_LONG_HISTORY_ABOVE ? DEMO_LONG_HISTORY_DAYS : DEMO_HISTORY_DAYS;
+}
 
 const YEAR = 365 * 86_400;
 
@@ -57,14 +72,15 @@ function check(options: DemoOptions): void {
 
 /**
  * Builds the demo account. The same `{seed, leads, now}` always gives an identical account
- * (JSON.stringify-equal); `leads` is the total over both pipelines; the history covers the 365
- * days before `now`, and nothing in it is later than `now`.
+ * (JSON.stringify-equal); `leads` is the total over both pipelines; the history covers the
+ * `demoHistoryDays(leads)` days before `now` (365, or 548 above 10,000 leads), and nothing in it
+ * is later than `now`.
  */
 export function generateDemoAccount(options: DemoOptions): DemoAccount {
   check(options);
   const { seed, leads: count, now } = options;
   const rng = Rng.streams(seed, ['timing', 'journeys', 'names', 'misc', 'specials', 'ids']);
-  const plans = planLeads(count, now, rng);
+  const plans = planLeads(count, now, demoHistoryDays(count), rng);
   assignHostileNames(plans, rng.specials);
   markDeletions(plans, now, rng.specials);
   return {

@@ -53,15 +53,17 @@ function weightedPick(table: readonly (readonly [number, number])[], rng: Rng): 
 }
 
 /**
- * Creation moments, oldest first: the seasonal inflow over the year before `now`, plus one batch
- * import of old deals in the first week (at night, a few seconds apart, like a CSV import).
+ * Creation moments, oldest first: the seasonal inflow over the `historyDays` before `now`, plus
+ * one batch import of old deals in the first week (at night, a few seconds apart, like a CSV
+ * import).
  */
 function creationMoments(
   count: number,
   now: number,
+  historyDays: number,
   rng: Rng,
 ): { at: number; imported: boolean }[] {
-  const from = now - 365 * DAY;
+  const from = now - historyDays * DAY;
   const imports = round(count * IMPORTED_SHARE);
   const calendar = new CreationCalendar(from, now);
   const moments: { at: number; imported: boolean }[] = [];
@@ -98,11 +100,16 @@ function createdByFor(start: Place, imported: boolean, responsible: number, rng:
   return rng.chance(0.9) ? responsible : USER_IDS.admin;
 }
 
-export function planLeads(count: number, now: number, rng: LeadStreams): PlannedLead[] {
+export function planLeads(
+  count: number,
+  now: number,
+  historyDays: number,
+  rng: LeadStreams,
+): PlannedLead[] {
   const planned: PlannedLead[] = [];
   let id = FIRST_LEAD_ID;
   let noteId = FIRST_NOTE_ID;
-  for (const moment of creationMoments(count, now, rng.timing)) {
+  for (const moment of creationMoments(count, now, historyDays, rng.timing)) {
     id += rng.misc.int(1, 37);
     noteId += rng.misc.int(1, 9);
     const pipe: PipeKey = moment.imported || rng.misc.chance(MAIN_SHARE) ? 'main' : 'repeat';

@@ -97,7 +97,7 @@ export function accountInfo(now: number): DemoAccountInfo {
   };
 }
 
-/** The account predates the year of history by two years (a lived-in CRM). */
+/** The account predates even the longest history (18 months) by over a year: a lived-in CRM. */
 function accountCreatedAt(now: number): number {
   return now - 3 * 365 * 86_400 + 8 * 3600;
 }

@@ -142,6 +142,9 @@ export interface DemoOptions {
   seed: number;
   /** Total number of leads in the account (~88% start in the main pipeline, the rest in the second). */
   leads: number;
-  /** The demo's "today": history covers the 12 months before it. Epoch seconds. */
+  /**
+   * The demo's "today": history covers the 12 months before it (18 above 10,000 leads, see
+   * `demoHistoryDays`). Epoch seconds.
+   */
   now: number;
 }

@@ -7,6 +7,7 @@ import type { FaultSetting } from './faults/config';
 import { FaultController } from './faults/state';
 import { DEFAULT_RATE_LIMIT, RateLimiter, type RateLimitOptions } from './rateLimit';
 import { SessionStore } from './sessions';
+import { RequestStats } from './stats';
 import type { Clock, SandboxContext } from './types';
 
 export const DEFAULT_TOKEN = 'sandbox-token';
@@ -32,7 +33,10 @@ function realSleep(ms: number): Promise<void> {
 }
 
 export function createSandboxContext(options: SandboxContextOptions): SandboxContext {
-  const initial = structuredClone(options.account);
+  // Kept by reference, not cloned: the account is replaced, never mutated in place (see
+  // SandboxContext.account), so the start object is still intact at reset. A clone of a
+  // 100,000-lead account took longer than generating it and held a second copy in memory.
+  const initial = options.account;
   const clock = options.clock ?? systemClock;
   const faultSetting = options.faults ?? {};
   const ctx: SandboxContext = {
@@ -44,11 +48,13 @@ export function createSandboxContext(options: SandboxContextOptions): SandboxCon
     sessions: new SessionStore(clock),
     faults: new FaultController(faultSetting),
     rateLimiter: new RateLimiter({ ...DEFAULT_RATE_LIMIT, ...options.rateLimit }),
+    stats: new RequestStats(() => clock.now()),
     reset() {
-      ctx.account = structuredClone(initial);
+      ctx.account = initial;
       ctx.sessions.clear();
       ctx.rateLimiter.clear();
       ctx.faults.set(faultSetting);
+      ctx.stats.reset();
     },
   };
   return ctx;

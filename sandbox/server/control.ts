@@ -3,7 +3,11 @@
  * - `GET /_sandbox/faults`: the active faults and what is left of the counted ones;
  * - `POST /_sandbox/faults`: replace them (`{ "preset": "flaky" }`, a config, or both; `{}` clears);
  * - `DELETE /_sandbox/faults`: clear them;
- * - `POST /_sandbox/reset`: restore the start account, drop sessions and rate-limit history.
+ * - `GET /_sandbox/stats`: the API requests counted since the start or the last reset;
+ * - `DELETE /_sandbox/stats`: zero them (to count one load);
+ * - `POST /_sandbox/reset`: restore the start account, drop sessions and rate-limit history, zero
+ *   the stats.
+ * They sit outside the API plugin, so none of them is counted in the stats either.
  */
 import type { FastifyInstance } from 'fastify';
 import { ZodError } from 'zod';
@@ -26,6 +30,13 @@ export function registerControlRoutes(app: FastifyInstance, ctx: SandboxContext)
   app.delete('/_sandbox/faults', (_request, reply) => {
     ctx.faults.clear();
     return reply.send(ctx.faults.snapshot());
+  });
+
+  app.get('/_sandbox/stats', (_request, reply) => reply.send(ctx.stats.snapshot()));
+
+  app.delete('/_sandbox/stats', (_request, reply) => {
+    ctx.stats.reset();
+    return reply.code(204).send();
   });
 
   app.post('/_sandbox/reset', (_request, reply) => {

@@ -28,5 +28,6 @@ export {
 } from './faults/config';
 export { FaultController, type FaultSnapshot } from './faults/state';
 export { DEFAULT_RATE_LIMIT, RateLimiter, type RateLimitOptions } from './rateLimit';
+export { RequestStats, statsPath, type StatsSnapshot } from './stats';
 export { SESSION_COOKIE, SessionStore, parseCookies, type Session } from './sessions';
 export type { Clock, SandboxContext, SandboxPlugin, SandboxPluginOptions } from './types';

@@ -1,6 +1,7 @@
 /**
  * The amoCRM API v4 emulation as one fastify plugin, mounted at `/api/v4`. Every route in it, and
- * its 404, sits behind the gate (latency, rate limit, outages, auth); errors are problem+json.
+ * its 404, is counted in the stats and sits behind the gate (latency, rate limit, outages, auth);
+ * errors are problem+json.
  */
 import type {
   FastifyError,
@@ -16,11 +17,21 @@ import { registerEventRoutes } from './routes/events';
 import { registerLeadRoutes } from './routes/leads';
 import { registerPipelineRoutes } from './routes/pipelines';
 import { registerUserRoutes } from './routes/users';
+import { statsPath } from './stats';
 import type { SandboxContext } from './types';
 
 export const API_PREFIX = '/api/v4';
 
 function registerApi(api: FastifyInstance, ctx: SandboxContext): void {
+  // Counted before the gate, so what the gate turns away (401, 403, 429, 5xx) is counted too.
+  api.addHook('onRequest', (request, _reply, done) => {
+    ctx.stats.request(statsPath(request.url));
+    done();
+  });
+  api.addHook('onResponse', (_request, reply, done) => {
+    ctx.stats.answered(reply.statusCode);
+    done();
+  });
   api.addHook('onRequest', createApiGate(ctx));
 
   api.setErrorHandler((error: FastifyError, request, reply) => {

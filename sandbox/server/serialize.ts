@@ -100,12 +100,12 @@ export function serializeLead(origin: string, lead: DemoLead, options: LeadOptio
 const ENTITY_PATHS: Readonly<Record<DemoEvent['entity_type'], string>> = { lead: 'leads' };
 
 export interface EventOptions {
-  /** `with=lead_name`: adds the lead's name to `_embedded.entity`. */
-  readonly leadNames?: ReadonlyMap<number, string>;
+  /** `with=lead_name`: the account's leads by id, to add the lead's name to `_embedded.entity`. */
+  readonly leads?: ReadonlyMap<number, DemoLead>;
 }
 
 export function serializeEvent(origin: string, event: DemoEvent, options: EventOptions) {
-  const name = options.leadNames?.get(event.entity_id);
+  const name = options.leads?.get(event.entity_id)?.name;
   return {
     id: event.id,
     type: event.type,

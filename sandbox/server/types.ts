@@ -8,6 +8,7 @@ import type { DemoAccount } from '../demo/types';
 import type { FaultController } from './faults/state';
 import type { RateLimiter, RateLimitOptions } from './rateLimit';
 import type { SessionStore } from './sessions';
+import type { RequestStats } from './stats';
 
 /** Wall-clock source in epoch milliseconds; tests inject a manual one. */
 export interface Clock {
@@ -16,8 +17,10 @@ export interface Clock {
 
 export interface SandboxContext {
   /**
-   * Replaced, never mutated in place (list results are cached per account object): the
-   * pagination-shift fault assigns a copy with new items, `POST /_sandbox/reset` the start one.
+   * Replaced, never mutated in place (list results and indexes are cached per account object,
+   * and reset restores the start object itself): the pagination-shift fault assigns a copy with
+   * new items, `POST /_sandbox/reset` the start one. Whoever passed the account in must not
+   * change it afterwards either.
    */
   account: DemoAccount;
   readonly token: string;
@@ -28,7 +31,12 @@ export interface SandboxContext {
   readonly sessions: SessionStore;
   readonly faults: FaultController;
   readonly rateLimiter: RateLimiter;
-  /** Restores the account given at start, forgets sessions and rate-limit history, restarts faults. */
+  /** What the API was asked for since the start or the last reset (`GET /_sandbox/stats`). */
+  readonly stats: RequestStats;
+  /**
+   * Restores the account given at start, forgets sessions and rate-limit history, restarts
+   * faults and zeroes the stats.
+   */
   reset(): void;
 }
 

@@ -7,9 +7,10 @@
  * widget's API client is being tested against (amoCRM's own UI does not spend the API budget).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { DemoAccount, DemoEvent, DemoLead, DemoUser } from '../../demo/types';
+import type { DemoEvent, DemoLead, DemoUser } from '../../demo/types';
 import type { KanbanBody, LeadDetail, LeadListPage, ListLead } from '../../host/protocol';
 import { authenticate } from '../auth';
+import { eventsByLead } from '../indexes';
 import { QueryError, sendProblem, sendValidationProblem } from '../problem';
 import { intParam, queryOf, toInt } from '../query';
 import { leadIndex, leadVisibility } from '../rights';
@@ -59,22 +60,6 @@ function pipelineParam(ctx: SandboxContext, value: unknown): number {
     ]);
   }
   return id;
-}
-
-const eventIndexes = new WeakMap<DemoAccount, Map<number, DemoEvent[]>>();
-
-function eventsOf(account: DemoAccount, leadId: number): DemoEvent[] {
-  let index = eventIndexes.get(account);
-  if (index === undefined) {
-    index = new Map();
-    for (const event of account.events) {
-      const list = index.get(event.entity_id) ?? [];
-      list.push(event);
-      index.set(event.entity_id, list);
-    }
-    eventIndexes.set(account, index);
-  }
-  return index.get(leadId) ?? [];
 }
 
 function historyItem(event: DemoEvent): LeadDetail['history'][number] {
@@ -162,7 +147,7 @@ export function registerAjaxLeadRoutes(app: FastifyInstance, ctx: SandboxContext
     }
     const body: LeadDetail = {
       lead: { ...toListLead(lead), created_by: lead.created_by, updated_by: lead.updated_by },
-      history: eventsOf(ctx.account, lead.id).map(historyItem),
+      history: (eventsByLead(ctx.account).get(lead.id) ?? []).map(historyItem),
     };
     return reply.header('Cache-Control', 'no-store').send(body);
   });

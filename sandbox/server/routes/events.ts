@@ -10,8 +10,10 @@ import { insertEventsAtFront } from '../faults/drift';
 import { sendList } from '../faults/malformed';
 import { listLinks, parsePaging, requestOrigin, sendHal, sendNoContent, slicePage } from '../hal';
 import { orderParam, queryOf, withSet } from '../query';
+import { eventCandidates } from '../indexes';
 import { createListCache, listKey } from '../listCache';
-import { eventVisibility } from '../rights';
+import { eventVisibility, leadIndex } from '../rights';
+import { statsPath } from '../stats';
 import { serializeEvent, type EventOptions } from '../serialize';
 import type { SandboxContext } from '../types';
 import { eventMatches, parseEventFilter } from './eventQuery';
@@ -26,8 +28,7 @@ function compareEvents(direction: 'asc' | 'desc'): (a: DemoEvent, b: DemoEvent) 
 }
 
 function eventOptions(ctx: SandboxContext, withs: ReadonlySet<string>): EventOptions {
-  if (!withs.has('lead_name')) return {};
-  return { leadNames: new Map(ctx.account.leads.map(lead => [lead.id, lead.name])) };
+  return withs.has('lead_name') ? { leads: leadIndex(ctx.account) } : {};
 }
 
 export function registerEventRoutes(app: FastifyInstance, ctx: SandboxContext): void {
@@ -36,11 +37,14 @@ export function registerEventRoutes(app: FastifyInstance, ctx: SandboxContext): 
     const paging = parsePaging(query, EVENTS_PAGING);
     // order[created_at] is undocumented but used by integrators (reference §3); default newest first.
     const direction = orderParam(query, ['created_at'])?.direction ?? 'desc';
-    const matches = eventMatches(parseEventFilter(query));
+    const filter = parseEventFilter(query);
+    const matches = eventMatches(filter);
     const user = currentUser(request);
     const all = lists.get(ctx.account, listKey({ user: user.id, direction }, query), () => {
+      ctx.stats.listBuilt(statsPath(request.url));
       const canSee = eventVisibility(ctx.account, user);
-      return ctx.account.events
+      const selection = { entityIds: filter.entity_id, createdAt: filter.created_at };
+      return eventCandidates(ctx.account, selection)
         .filter(event => canSee(event) && matches(event))
         .sort(compareEvents(direction));
     });

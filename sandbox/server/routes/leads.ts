@@ -11,8 +11,10 @@ import { sendList } from '../faults/malformed';
 import { listLinks, parsePaging, requestOrigin, sendHal, sendNoContent, slicePage } from '../hal';
 import { sendProblem } from '../problem';
 import { orderParam, queryOf, toInt, withSet, type Order } from '../query';
+import { leadCandidates } from '../indexes';
 import { createListCache, listKey } from '../listCache';
 import { leadIndex, leadVisibility } from '../rights';
+import { statsPath } from '../stats';
 import { serializeLead } from '../serialize';
 import type { SandboxContext } from '../types';
 import { leadMatches, parseLeadFilter } from './leadQuery';
@@ -46,13 +48,15 @@ export function registerLeadRoutes(app: FastifyInstance, ctx: SandboxContext): v
     const paging = parsePaging(query, LEADS_PAGING);
     const order = orderParam(query, ['created_at', 'updated_at', 'id']) ?? DEFAULT_ORDER;
     const filters = leadFiltersEnabled(ctx);
-    const matches = filters ? leadMatches(parseLeadFilter(query)) : () => true;
+    const filter = filters ? parseLeadFilter(query) : {};
+    const matches = leadMatches(filter);
     const user = currentUser(request);
     const deleted = withSet(query).has('only_deleted');
     const key = listKey({ user: user.id, filters, order, deleted }, filters ? query : {});
     const all = lists.get(ctx.account, key, () => {
+      ctx.stats.listBuilt(statsPath(request.url));
       const canSee = leadVisibility(ctx.account, user);
-      return ctx.account.leads
+      return leadCandidates(ctx.account, filter.id)
         .filter(lead => lead.is_deleted === deleted && canSee(lead) && matches(lead))
         .sort(compareLeads(order));
     });

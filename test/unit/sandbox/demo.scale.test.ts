@@ -1,6 +1,9 @@
 import { generateDemoAccount, PIPELINE_IDS } from '../../../sandbox/demo';
 
-/** The benchmark-sized account (100,000 leads) must generate in seconds and stay well-formed. */
+/**
+ * The benchmark-sized account (100,000 leads) must generate in seconds, stay well-formed and hold
+ * 18 months of history.
+ */
 
 const NOW = 1_767_000_000;
 
@@ -25,5 +28,17 @@ describe('a 100,000-lead demo account', () => {
     }
     expect(ordered).toBe(true);
     expect(account.events.at(-1)!.created_at).toBeLessThanOrEqual(NOW);
+
+    // More than a year of history, so a year-long load has history before it too.
+    let first = Infinity;
+    let last = -Infinity;
+    for (const lead of account.leads) {
+      first = Math.min(first, lead.created_at);
+      last = Math.max(last, lead.created_at);
+    }
+    expect((last - first) / 86_400).toBeGreaterThan(540);
+    expect(
+      (account.events.at(-1)!.created_at - account.events[0]!.created_at) / 86_400,
+    ).toBeGreaterThan(540);
   }, 60_000);
 });
