@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { Dataset } from './bodies/dataset';
-import { buildReport, STAGE_COLUMNS, stageRows, toCsv } from '../core';
+import { buildFunnel, buildReport, STAGE_COLUMNS, stageRows, toCsv } from '../core';
 import { CliError } from './errors';
 import { formatReport } from './format';
 import { loadDataDir } from './loadDir';
@@ -8,7 +8,8 @@ import { checkTimeZone, parseTime } from './time';
 import type { Io } from './io';
 
 export const REPORT_USAGE = `funnel-lens report --data DIR --pipeline ID [--from T] [--to T] [--now T]
-                   [--stuck-days N] [--min-sample N] [--tz ZONE] [--json | --csv]
+                   [--stuck-days N] [--stuck-days-by-stage ID=N,…] [--min-sample N]
+                   [--tz ZONE] [--json | --csv]
 
   --data DIR        saved amoCRM API v4 response bodies (*.json, any names, subfolders allowed)
   --pipeline ID     the pipeline (GET /api/v4/leads/pipelines) to report on
@@ -16,6 +17,9 @@ export const REPORT_USAGE = `funnel-lens report --data DIR --pipeline ID [--from
                     (midnight in the account's time zone); default: the 30 days before --now
   --now T           the moment the report is computed at (default: the current time)
   --stuck-days N    one stuck threshold for every stage, in days (default: learned per stage)
+  --stuck-days-by-stage ID=N,…
+                    per-stage thresholds in days by stage id (as the widget's settings); they
+                    win over --stuck-days for the stages they name
   --min-sample N    fewest decided deals for the weakest transition (default 10)
   --tz ZONE         time zone for dates when DIR has no account body (default UTC)
   --json            print the report object (metrics contract, section 10) and nothing else
@@ -35,6 +39,22 @@ function positiveNumber(text: string, option: string): number {
     throw new CliError(`${option}: expected a number > 0, got "${text}".`);
   }
   return n;
+}
+
+/** `31=3,32=2.5`: stage id → days, each a positive number, no stage twice. */
+function stageDays(text: string, option: string): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const part of text.split(',')) {
+    const [id = '', days = '', ...extra] = part.split('=');
+    if (extra.length > 0 || !/^\d+$/.test(id.trim()) || Number(id) <= 0)
+      throw new CliError(
+        `${option}: expected STAGE_ID=DAYS pairs separated by commas, got "${part}".`,
+      );
+    const key = String(Number(id));
+    if (key in out) throw new CliError(`${option}: stage ${key} is given twice.`);
+    out[key] = positiveNumber(days, `${option} (stage ${key})`);
+  }
+  return out;
 }
 
 function count(text: string, option: string): number {
@@ -64,6 +84,7 @@ export function runReport(argv: string[], io: Io): void {
       to: { type: 'string' },
       now: { type: 'string' },
       'stuck-days': { type: 'string' },
+      'stuck-days-by-stage': { type: 'string' },
       'min-sample': { type: 'string' },
       tz: { type: 'string' },
       json: { type: 'boolean' },
@@ -79,6 +100,10 @@ export function runReport(argv: string[], io: Io): void {
     values['stuck-days'] === undefined
       ? undefined
       : positiveNumber(values['stuck-days'], '--stuck-days');
+  const stuckDaysByStage =
+    values['stuck-days-by-stage'] === undefined
+      ? undefined
+      : stageDays(values['stuck-days-by-stage'], '--stuck-days-by-stage');
   const minSample =
     values['min-sample'] === undefined ? undefined : count(values['min-sample'], '--min-sample');
 
@@ -95,6 +120,14 @@ export function runReport(argv: string[], io: Io): void {
           : 'No pipeline bodies were found there.'),
     );
   }
+  if (stuckDaysByStage) {
+    const stages = new Set(buildFunnel(pipeline).stages.map(st => String(st.id)));
+    const unknown = Object.keys(stuckDaysByStage).filter(id => !stages.has(id));
+    if (unknown.length > 0)
+      io.warn(
+        `--stuck-days-by-stage: ${unknown.join(', ')} not an open stage of pipeline ${pipelineId}; ignored`,
+      );
+  }
   const timeZone = zoneFor(data, values.tz, io);
   const now =
     values.now === undefined
@@ -107,7 +140,7 @@ export function runReport(argv: string[], io: Io): void {
 
   const report = buildReport(
     { pipeline, leads: data.leads, events: data.events, lossReasons: data.lossReasons },
-    { from, to, now, stuckDays, minSample },
+    { from, to, now, stuckDays, stuckDaysByStage, minSample },
   );
   if (values.json === true) io.out(`${JSON.stringify(report, null, 2)}\n`);
   else if (values.csv === true) io.out(toCsv(STAGE_COLUMNS, stageRows(report)));

@@ -9,7 +9,14 @@ export type { FunnelModel } from './model';
 export { buildReport, reportFromModel, DEFAULT_MIN_SAMPLE } from './report';
 export { leadJourney, stageNorms } from './journey';
 export type { LeadJourney, JourneyStep, StageNorm } from './journey';
-export { DEFAULT_THRESHOLD_HOURS, MIN_LEARNING_SAMPLES } from './timing';
+export {
+  DEFAULT_THRESHOLD_HOURS,
+  MIN_LEARNING_SAMPLES,
+  echoStuckOptions,
+  isStuck,
+  stuckThresholds,
+} from './stuck';
+export type { StuckOptions, StuckThreshold, ThresholdSource } from './stuck';
 export { quantile, sortedValues } from './quantile';
 export * from './calendar';
 export { toCsv } from './csv';

@@ -2,9 +2,8 @@ import { buildVisits, orderEvents } from './history';
 import { quantile } from './quantile';
 import type { FunnelModel } from './model';
 import { stageIndex } from './stages';
-import type { Threshold } from './timing';
-import { stuckThresholds } from './timing';
-import type { ReportOptions } from './types';
+import type { StuckOptions, StuckThreshold } from './stuck';
+import { isStuck, stuckThresholds } from './stuck';
 
 /** The norm a single deal is measured against: all completed visits of the pipeline's leads. */
 export interface StageNorm {
@@ -12,13 +11,10 @@ export interface StageNorm {
   readonly samples: number;
   readonly medianHours: number | null;
   readonly p90Hours: number | null;
-  readonly threshold: Threshold;
+  readonly threshold: StuckThreshold;
 }
 
-export function stageNorms(
-  model: FunnelModel,
-  options: Pick<ReportOptions, 'stuckDays' | 'stuckDaysByStage'>,
-): StageNorm[] {
+export function stageNorms(model: FunnelModel, options: StuckOptions): StageNorm[] {
   const thresholds = stuckThresholds(model.funnel, model.completedSorted, options);
   return model.funnel.stages.map((s, i) => {
     const sorted = model.completedSorted[i] ?? new Float64Array(0);
@@ -88,7 +84,7 @@ export function leadJourney(
             stageId: stage.id,
             hoursInStage,
             norm,
-            stuck: hoursInStage > norm.threshold.hours,
+            stuck: isStuck(hoursInStage, norm.threshold.hours),
           };
         })()
       : null;

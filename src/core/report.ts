@@ -6,7 +6,8 @@ import type { LeadFacts } from './facts';
 import type { FunnelModel } from './model';
 import { buildModel } from './model';
 import type { Funnel } from './stages';
-import { isStuck, openDeals, stageTimes, stuckThresholds } from './timing';
+import { echoStuckOptions, isStuck, stuckThresholds } from './stuck';
+import { openDeals, stageTimes } from './timing';
 import type {
   FunnelInput,
   FunnelReport,
@@ -46,7 +47,7 @@ export function reportFromModel(model: FunnelModel, options: ReportOptions): Fun
     thresholds,
     options.now,
   );
-  const stuck = open.filter(isStuck);
+  const stuck = open.filter(d => isStuck(d.hoursInStage, d.thresholdHours));
   const stuckPerStage = new Map<number, number>();
   for (const d of stuck) stuckPerStage.set(d.stageId, (stuckPerStage.get(d.stageId) ?? 0) + 1);
   const nowAtStage = snapshot(n, scope);
@@ -90,7 +91,7 @@ export function reportFromModel(model: FunnelModel, options: ReportOptions): Fun
     ...(options.trend ? { trend: trend(n, scopeByCreated, options, options.trend) } : {}),
     options: {
       minSample,
-      stuckDays: options.stuckDays ?? null,
+      ...echoStuckOptions(options),
       responsibleUserIds: options.responsibleUserIds ? [...options.responsibleUserIds] : null,
     },
   };

@@ -1,12 +1,8 @@
 import type { LeadFacts } from './facts';
 import { quantile, sortedValues, summarize } from './quantile';
 import type { Funnel } from './stages';
-import type { OpenDeal, ReportOptions, StageTime } from './types';
-
-/** Learned thresholds need at least this many completed visits (metrics.md 7). */
-export const MIN_LEARNING_SAMPLES = 10;
-/** Fallback threshold: 7 days. */
-export const DEFAULT_THRESHOLD_HOURS = 168;
+import type { StuckThreshold } from './stuck';
+import type { OpenDeal, StageTime } from './types';
 
 /** Completed visit durations per stage, in hours, over the given leads. */
 export function completedByStage(n: number, facts: readonly LeadFacts[]): number[][] {
@@ -34,34 +30,9 @@ export function stageTimes(n: number, cohort: readonly LeadFacts[], now: number)
   }));
 }
 
-export interface Threshold {
-  readonly hours: number;
-  readonly source: 'setting' | 'learned' | 'default';
-}
-
 /** Completed visit durations per stage, sorted ascending. */
 export function sortedCompletedByStage(n: number, facts: readonly LeadFacts[]): Float64Array[] {
   return completedByStage(n, facts).map(sortedValues);
-}
-
-/**
- * Stuck threshold per stage (metrics.md 7): a per-stage setting, else `stuckDays`, else the p90
- * of completed visits of all pipeline leads when there are at least 10, else 7 days.
- */
-export function stuckThresholds(
-  funnel: Funnel,
-  allCompletedSorted: readonly Float64Array[],
-  options: Pick<ReportOptions, 'stuckDays' | 'stuckDaysByStage'>,
-): Threshold[] {
-  return funnel.stages.map((stage, i) => {
-    const days = options.stuckDaysByStage?.[String(stage.id)] ?? options.stuckDays;
-    if (days !== undefined) return { hours: days * 24, source: 'setting' };
-    const hours = allCompletedSorted[i] ?? new Float64Array(0);
-    if (hours.length >= MIN_LEARNING_SAMPLES) {
-      return { hours: quantile(hours, 0.9) ?? DEFAULT_THRESHOLD_HOURS, source: 'learned' };
-    }
-    return { hours: DEFAULT_THRESHOLD_HOURS, source: 'default' };
-  });
 }
 
 /**
@@ -71,7 +42,7 @@ export function stuckThresholds(
 export function openDeals(
   funnel: Funnel,
   candidates: readonly LeadFacts[],
-  thresholds: readonly Threshold[],
+  thresholds: readonly StuckThreshold[],
   now: number,
 ): OpenDeal[] {
   const deals: OpenDeal[] = [];
@@ -93,8 +64,4 @@ export function openDeals(
       b.hoursInStage - b.thresholdHours - (a.hoursInStage - a.thresholdHours) ||
       a.leadId - b.leadId,
   );
-}
-
-export function isStuck(deal: OpenDeal): boolean {
-  return deal.hoursInStage > deal.thresholdHours;
 }

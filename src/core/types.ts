@@ -3,6 +3,7 @@
  * bodies into these, and the report is what `funnel-lens report --json` prints (spec section 10).
  * All times are epoch seconds.
  */
+import type { StuckOptions, ThresholdSource } from './stuck';
 
 /** amoCRM's system statuses; they exist in every pipeline, so a status is keyed by the pair. */
 export const WON_STATUS_ID = 142;
@@ -89,15 +90,8 @@ export interface Period {
   readonly to: number;
 }
 
-export interface ReportOptions extends Period {
+export interface ReportOptions extends Period, StuckOptions {
   readonly now: number;
-  /** One stuck threshold for every stage, in days (spec 7). */
-  readonly stuckDays?: number | undefined;
-  /**
-   * Extension: per-stage thresholds in days keyed by stage id; they win over `stuckDays` for the
-   * stages they name. Stages not named fall back to `stuckDays`, then to the learned p90.
-   */
-  readonly stuckDaysByStage?: Readonly<Record<string, number>> | undefined;
   /** Smallest decided denominator for the weakest transition (spec 8). Default 10. */
   readonly minSample?: number | undefined;
   /**
@@ -139,7 +133,7 @@ export interface StageReport {
   readonly stuck: number;
   readonly stuckThresholdHours: number;
   /** Extension: where the threshold came from. */
-  readonly stuckThresholdSource: 'setting' | 'learned' | 'default';
+  readonly stuckThresholdSource: ThresholdSource;
   /** Extension: cohort transitions out of this stage to an earlier open stage of the pipeline. */
   readonly movedBack: number;
   /** Extension: every pipeline lead (any creation date) now at this stage, and their budget. */
@@ -232,6 +226,8 @@ export interface FunnelReport {
   readonly options: {
     readonly minSample: number;
     readonly stuckDays: number | null;
+    /** Extension: the per-stage thresholds in days, by stage id; null when none were given. */
+    readonly stuckDaysByStage: Readonly<Record<string, number>> | null;
     readonly responsibleUserIds: readonly number[] | null;
   };
 }

@@ -1,10 +1,17 @@
-import type { PipelineStore } from '../sync';
 import type { ApiClient, WaitInfo } from '../api';
 import type { Lang } from '../i18n';
-import type { WorkerLike } from '../state';
-import type { SyncChannel, TabLock, Timers } from '../state';
-import type { WidgetSettings } from '../state';
-import type { Manager } from '../ui';
+import { createTranslate } from '../i18n';
+import type {
+  PipelineDeps,
+  SyncChannel,
+  TabLock,
+  Timers,
+  WidgetSettings,
+  WorkerLike,
+} from '../state';
+import type { PipelineStore } from '../sync';
+import type { Manager, UiEnv } from '../ui';
+import { buildStageListUrl, createFormatters } from '../ui';
 
 /**
  * What a mount needs from where it runs. The widget adapter builds it over amoCRM's `self` and
@@ -32,4 +39,38 @@ export interface Host {
   readonly storage: { get(key: string): string | null; set(key: string, value: string): void };
   readonly clock: () => number;
   readonly timers: Timers;
+}
+
+/** What one pipeline's models need, taken from the host: this account's and user's copy. */
+export function pipelineDeps(host: Host, pipelineId: number): PipelineDeps {
+  return {
+    scope: { accountId: host.account.id, userId: host.user.id, pipelineId },
+    store: host.store,
+    createClient: hooks => host.createClient(hooks),
+    spawnWorker: () => host.spawnWorker(),
+    settings: host.settings,
+    timeZone: host.account.timezone,
+    clock: host.clock,
+    lock: host.lock,
+    channel: host.channel,
+    timers: host.timers,
+    readUsers: host.user.isAdmin,
+  };
+}
+
+/** The words, formats and links every component of a mount reads (ui/env.ts). */
+export function createUiEnv(host: Host): UiEnv {
+  const names = new Map(host.managers.map(m => [m.id, m.name]));
+  const t = createTranslate(host.messages, host.lang);
+  return {
+    t,
+    fmt: createFormatters(host.lang, host.account.timezone, host.account.currency),
+    timeZone: host.account.timezone,
+    managers: host.managers,
+    userName: id => names.get(id) ?? `#${id}`,
+    leadUrl: id => `/leads/detail/${id}`,
+    stageListUrl: buildStageListUrl,
+    navigate: url => host.navigate(url),
+    clock: host.clock,
+  };
 }

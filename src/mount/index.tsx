@@ -5,31 +5,42 @@
  */
 import '@preact/signals';
 import { effect, signal } from '@preact/signals-core';
+import type { VNode } from 'preact';
 import { render } from 'preact';
-import { BASE_CSS, createStyle } from '../ui';
-import { COMMON_CSS } from '../ui';
-import { EnvContext } from '../ui';
-import { Panel, PANEL_CSS } from '../ui';
-import { CARD_CSS } from '../ui';
-import { REPORT_CSS } from '../ui';
-import { SETTINGS_CSS } from '../ui';
+import { PipelineModel } from '../state';
+import {
+  BASE_CSS,
+  CARD_CSS,
+  COMMON_CSS,
+  EnvContext,
+  Panel,
+  PANEL_CSS,
+  REPORT_CSS,
+  SETTINGS_CSS,
+  createStyle,
+} from '../ui';
+import { CardRoot } from './cardRoot';
+import { FullReportRoot } from './fullReportRoot';
 import type { Host } from './host';
-import { createPipelineModels, createUiEnv } from './models';
-import { CardRoot, ReportRoot } from './roots';
+import { createUiEnv, pipelineDeps } from './host';
 import { SettingsRoot } from './settingsRoot';
 
 export type { Host } from './host';
 export type Unmount = () => void;
 
-function withStyle(
+/**
+ * Renders `tree` into `container` with the mount's environment and its styles in the page head;
+ * the returned unmount (idempotent) removes the tree, the style and whatever `undo` releases.
+ */
+function mountTree(
   host: Host,
-  css: readonly string[],
+  css: string,
   container: HTMLElement,
-  draw: () => void,
-  undo: () => void,
+  tree: VNode,
+  undo: () => void = () => undefined,
 ): Unmount {
-  const style = host.doc.head.appendChild(createStyle(host.doc, [BASE_CSS, COMMON_CSS, ...css]));
-  draw();
+  const style = host.doc.head.appendChild(createStyle(host.doc, [BASE_CSS, COMMON_CSS, css]));
+  render(<EnvContext.Provider value={createUiEnv(host)}>{tree}</EnvContext.Provider>, container);
   let done = false;
   return () => {
     if (done) return;
@@ -47,81 +58,41 @@ export function mountPanel(
   pipelineId: number,
   options: { onCollapse?: (collapsed: boolean) => void } = {},
 ): Unmount {
-  const models = createPipelineModels(host, pipelineId);
+  const model = new PipelineModel(pipelineDeps(host, pipelineId), {
+    period: { kind: host.settings.defaultPeriod },
+  });
   const key = `collapsed:${host.account.id}:${host.user.id}`;
   const collapsed = signal(host.storage.get(key) === '1');
   const stopPersist = effect(() => {
     host.storage.set(key, collapsed.value ? '1' : '0');
     options.onCollapse?.(collapsed.value);
   });
-  const env = createUiEnv(host);
   function PanelRoot() {
     return (
       <Panel
-        data={models.data}
-        report={models.report}
+        data={model.data}
+        report={model.report}
         pipelineId={pipelineId}
-        pipelineName={models.data.pipeline.value?.name ?? ''}
+        pipelineName={model.data.pipeline.value?.name ?? ''}
         collapsed={collapsed}
         userName={host.user.name}
       />
     );
   }
-  return withStyle(
-    host,
-    [PANEL_CSS],
-    container,
-    () => {
-      render(
-        <EnvContext.Provider value={env}>
-          <PanelRoot />
-        </EnvContext.Provider>,
-        container,
-      );
-    },
-    () => {
-      stopPersist();
-      models.dispose();
-    },
-  );
+  return mountTree(host, PANEL_CSS, container, <PanelRoot />, () => {
+    stopPersist();
+    model[Symbol.dispose]();
+  });
 }
 
 /** The full report on the widget's advanced settings page. */
 export function mountReport(host: Host, container: HTMLElement): Unmount {
-  const env = createUiEnv(host);
-  return withStyle(
-    host,
-    [REPORT_CSS],
-    container,
-    () => {
-      render(
-        <EnvContext.Provider value={env}>
-          <ReportRoot host={host} />
-        </EnvContext.Provider>,
-        container,
-      );
-    },
-    () => undefined,
-  );
+  return mountTree(host, REPORT_CSS, container, <FullReportRoot host={host} />);
 }
 
 /** The lead card block: the deal's journey and its time in stage against the norm. */
 export function mountCard(host: Host, container: HTMLElement, leadId: number): Unmount {
-  const env = createUiEnv(host);
-  return withStyle(
-    host,
-    [CARD_CSS],
-    container,
-    () => {
-      render(
-        <EnvContext.Provider value={env}>
-          <CardRoot host={host} leadId={leadId} />
-        </EnvContext.Provider>,
-        container,
-      );
-    },
-    () => undefined,
-  );
+  return mountTree(host, CARD_CSS, container, <CardRoot host={host} leadId={leadId} />);
 }
 
 export interface SettingsMount {
@@ -141,22 +112,14 @@ export function mountSettings(
   container: HTMLElement,
   input: HTMLInputElement,
 ): SettingsMount {
-  const env = createUiEnv(host);
   const valid = signal(true);
   const refused = signal(false);
   container.classList.add('funnel-lens');
-  const unmount = withStyle(
+  const unmount = mountTree(
     host,
-    [SETTINGS_CSS],
+    SETTINGS_CSS,
     container,
-    () => {
-      render(
-        <EnvContext.Provider value={env}>
-          <SettingsRoot host={host} input={input} valid={valid} refused={refused} />
-        </EnvContext.Provider>,
-        container,
-      );
-    },
+    <SettingsRoot host={host} input={input} valid={valid} refused={refused} />,
     () => container.classList.remove('funnel-lens'),
   );
   return {
@@ -167,5 +130,3 @@ export function mountSettings(
     unmount,
   };
 }
-
-export { createPipelineModels };

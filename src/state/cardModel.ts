@@ -1,15 +1,15 @@
 import { createModel, effect, signal } from '@preact/signals-core';
-import type { ReadonlySignal } from '@preact/signals-core';
-import type { LeadJourney, StageNorm } from '../core';
+import type { LeadJourney, StageNorm, StuckOptions } from '../core';
 import type { DataModel } from './dataModel';
 import type { Engine } from './engine/engine';
 import type { LoadState } from './loadState';
-import type { WidgetSettings } from './settings';
+import { runInto } from './loadState';
+import { readOnly } from './readOnly';
 
 export interface CardDeps {
   readonly data: DataModel;
   readonly engine: Engine;
-  readonly settings: ReadonlySignal<WidgetSettings>;
+  readonly stuck: StuckOptions;
   readonly leadId: number;
   readonly clock: () => number;
 }
@@ -24,24 +24,10 @@ export const CardModel = createModel((deps: CardDeps) => {
   const state = signal<LoadState<CardView>>({ status: 'idle' });
   effect(() => {
     if (deps.data.engineVersion.value === 0) return undefined;
-    const stuckDaysByStage = deps.settings.value.stuckDays;
-    let current = true;
-    state.value = { status: 'loading', previous: null };
-    deps.engine.journey(deps.leadId, Math.floor(deps.clock() / 1000), { stuckDaysByStage }).then(
-      view => {
-        if (current) state.value = { status: 'ok', data: view };
-      },
-      (error: unknown) => {
-        if (current) {
-          state.value = { status: 'error', message: String(error), previous: null };
-        }
-      },
-    );
-    return () => {
-      current = false;
-    };
+    const now = Math.floor(deps.clock() / 1000);
+    return runInto(state, deps.engine.journey(deps.leadId, now, deps.stuck));
   });
-  return { state };
+  return { state: readOnly(state) };
 });
 
 export type CardModel = InstanceType<typeof CardModel>;

@@ -1,13 +1,11 @@
 import { computed, createModel, effect, signal } from '@preact/signals-core';
 import type { ApiClient, WaitInfo } from '../api';
 import { ApiError, toApiError } from '../api';
-import type { CacheScope, PipelineStore } from '../sync';
-import { applySync } from '../sync';
-import type { PipelineData } from '../sync';
-import { syncPipeline } from '../sync';
-import type { SyncProgress } from '../sync';
+import { applySync, scopeKey, syncPipeline } from '../sync';
+import type { CacheScope, PipelineData, PipelineStore, SyncProgress } from '../sync';
 import type { FunnelInput } from '../core';
 import type { Engine } from './engine/engine';
+import { readOnly } from './readOnly';
 import type { SyncChannel, TabLock, Timers } from './ports';
 
 /** Background refresh while the panel is open. */
@@ -39,8 +37,7 @@ export interface DataDeps {
   readonly readUsers?: boolean;
 }
 
-export const scopeKey = (s: CacheScope): string => `${s.accountId}:${s.userId}:${s.pipelineId}`;
-
+/** The engine's input for the held pipeline; null when the pipeline is gone from the account. */
 export function funnelInputOf(data: PipelineData): FunnelInput | null {
   const pipeline = data.pipelines.find(p => p.id === data.pipelineId);
   return pipeline
@@ -171,11 +168,11 @@ export const DataModel = createModel((deps: DataDeps) => {
   });
 
   return {
-    data,
-    status,
-    error,
-    wait,
-    engineVersion,
+    data: readOnly(data),
+    status: readOnly(status),
+    error: readOnly(error),
+    wait: readOnly(wait),
+    engineVersion: readOnly(engineVersion),
     /** This pipeline as the last sync saw it (name, stages); null before any data. */
     pipeline: computed(
       () => data.value?.pipelines.find(p => p.id === deps.scope.pipelineId) ?? null,

@@ -2,10 +2,12 @@
  * The state layer: @preact/signals models over sync, cache and the engine worker, and the
  * settings the widget runs with. Other layers import it only through this file.
  */
+export { PipelineModel } from './pipelineModel';
+export type { PipelineDeps } from './pipelineModel';
 export { DataModel, FRESH_FOR_MS, OTHER_TAB_RETRY_MS, REFRESH_EVERY_MS } from './dataModel';
 export type { DataDeps, DataStatus } from './dataModel';
 export { ReportModel, RECOMPUTE_EVERY_MS } from './reportModel';
-export type { ReportDeps, ReportInit } from './reportModel';
+export type { ReportDeps, ReportInit, TrendStep } from './reportModel';
 export { CardModel } from './cardModel';
 export type { CardDeps, CardView } from './cardModel';
 export { latest } from './loadState';
@@ -23,9 +25,9 @@ export {
   showsPipeline,
 } from './settings';
 export type { PeriodPreset, SettingsResult, WidgetSettings } from './settings';
-export { createEngine } from './engine/resilient';
-export { createInThreadEngine, createWorkerEngine } from './engine/engine';
 export type { Engine, WorkerLike } from './engine/engine';
+export { EngineError } from './engine/errors';
+export type { EngineErrorCode } from './engine/errors';
 export { serveEngine } from './engine/serve';
 export type { WorkerScopeLike } from './engine/serve';
 export type { SyncProgress } from '../sync';

@@ -1,10 +1,10 @@
 import { computed, createModel, effect, signal } from '@preact/signals-core';
-import type { ReadonlySignal } from '@preact/signals-core';
 import type { FunnelReport, ReportOptions } from '../core';
 import type { DataModel } from './dataModel';
 import type { Engine } from './engine/engine';
+import { readOnly } from './readOnly';
 import type { LoadState } from './loadState';
-import { latest } from './loadState';
+import { latest, runInto } from './loadState';
 import type { PeriodChoice } from './period';
 import { resolvePeriod } from './period';
 import type { Timers } from './ports';
@@ -13,10 +13,13 @@ import type { WidgetSettings } from './settings';
 /** Stuck hours grow while the panel stays open; recompute this often even without new data. */
 export const RECOMPUTE_EVERY_MS = 5 * 60_000;
 
+export type TrendStep = 'week' | 'month';
+
 export interface ReportDeps {
   readonly data: DataModel;
   readonly engine: Engine;
-  readonly settings: ReadonlySignal<WidgetSettings>;
+  /** What the widget runs with; amoCRM re-creates the widget when an admin saves new ones. */
+  readonly settings: WidgetSettings;
   readonly timeZone: string;
   readonly clock: () => number;
   readonly timers: Timers;
@@ -24,19 +27,19 @@ export interface ReportDeps {
 
 export interface ReportInit {
   readonly period: PeriodChoice;
-  /** The full report also wants the conversion trend. */
-  readonly trend?: 'week' | 'month';
+  /** The full report shows a conversion trend at this step; the panel shows none. */
+  readonly trend?: TrendStep | undefined;
 }
 
 /**
  * The funnel report for the chosen period and managers, recomputed by the engine (off the main
- * thread) whenever the data, the choice or the settings change. Responses that arrive after a
- * newer request are dropped.
+ * thread) whenever the data or the choice change. Responses that arrive after a newer request
+ * are dropped. The choices are read-only signals, changed only through the actions.
  */
 export const ReportModel = createModel((deps: ReportDeps, init: ReportInit) => {
   const period = signal<PeriodChoice>(init.period);
   const managers = signal<readonly number[] | null>(null);
-  const trend = signal<'week' | 'month' | null>(init.trend ?? null);
+  const trend = signal<TrendStep | null>(init.trend ?? null);
   /** Epoch seconds, advanced by a timer so stuck hours stay current on an open panel. */
   const tick = signal(Math.floor(deps.clock() / 1000));
   const state = signal<LoadState<FunnelReport>>({ status: 'idle' });
@@ -47,39 +50,22 @@ export const ReportModel = createModel((deps: ReportDeps, init: ReportInit) => {
     // Read first: a new dataset yields new options (a new object), so the report recomputes.
     if (deps.data.engineVersion.value === 0) return null;
     const now = Math.max(tick.value, Math.floor(deps.clock() / 1000));
-    const s = deps.settings.value;
     const users = managers.value;
-    const granularity = trend.value;
+    const step = trend.value;
     return {
       ...resolvePeriod(period.value, now, deps.timeZone),
       now,
-      stuckDaysByStage: s.stuckDays,
-      minSample: s.minSample,
+      stuckDaysByStage: deps.settings.stuckDaysByStage,
+      minSample: deps.settings.minSample,
       includeOpenDeals: true,
       ...(users && users.length > 0 ? { responsibleUserIds: users } : {}),
-      ...(granularity ? { trend: { granularity, timeZone: deps.timeZone } } : {}),
+      ...(step ? { trend: { granularity: step, timeZone: deps.timeZone } } : {}),
     };
   });
 
   effect(() => {
     const opts = options.value;
-    if (!opts) return undefined;
-    let current = true;
-    state.value = { status: 'loading', previous: latest(state.peek()) };
-    deps.engine.report(opts).then(
-      report => {
-        if (current) state.value = { status: 'ok', data: report };
-      },
-      (error: unknown) => {
-        if (current) {
-          const message = error instanceof Error ? error.message : String(error);
-          state.value = { status: 'error', message, previous: latest(state.peek()) };
-        }
-      },
-    );
-    return () => {
-      current = false;
-    };
+    return opts ? runInto(state, deps.engine.report(opts)) : undefined;
   });
 
   effect(() => {
@@ -90,17 +76,20 @@ export const ReportModel = createModel((deps: ReportDeps, init: ReportInit) => {
   });
 
   return {
-    period,
-    managers,
-    trend,
-    state,
-    selectedStage,
+    period: readOnly(period),
+    managers: readOnly(managers),
+    trend: readOnly(trend),
+    state: readOnly(state),
+    selectedStage: readOnly(selectedStage),
     report: computed(() => latest(state.value)),
     setPeriod: (choice: PeriodChoice) => {
       period.value = choice;
     },
     setManagers: (ids: readonly number[] | null) => {
       managers.value = ids && ids.length > 0 ? ids : null;
+    },
+    setTrend: (step: TrendStep) => {
+      trend.value = step;
     },
     selectStage: (stageId: number | null) => {
       selectedStage.value = stageId;

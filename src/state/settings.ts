@@ -17,7 +17,7 @@ const stageDays = z.record(
 
 export const SettingsSchema = z.object({
   /** Per-stage stuck thresholds in days, by stage id; stages not named learn from history. */
-  stuckDays: z._default(stageDays, {}),
+  stuckDaysByStage: z._default(stageDays, {}),
   defaultPeriod: z._default(z.enum(PERIOD_PRESETS), 'last_30'),
   /** Pipelines the panel appears on; empty = every pipeline. */
   pipelines: z._default(z.array(z.int().check(z.positive())), []),
@@ -27,7 +27,7 @@ export const SettingsSchema = z.object({
 export type WidgetSettings = z.infer<typeof SettingsSchema>;
 
 export const DEFAULT_SETTINGS: WidgetSettings = {
-  stuckDays: {},
+  stuckDaysByStage: {},
   defaultPeriod: 'last_30',
   pipelines: [],
   minSample: 10,
@@ -55,12 +55,23 @@ export function parseSettings(raw: unknown): SettingsResult {
       return { ok: false, issues: [{ path: '', code: 'not_json' }] };
     }
   }
-  const parsed = SettingsSchema.safeParse(value);
+  const parsed = SettingsSchema.safeParse(renameLegacy(value));
   if (parsed.success) return { ok: true, settings: parsed.data };
   return {
     ok: false,
     issues: parsed.error.issues.map(i => ({ path: i.path.map(String).join('.'), code: i.code })),
   };
+}
+
+/**
+ * Settings saved before the per-stage thresholds got their one name kept them as `stuckDays`;
+ * read them under the new name (a value saved under both names keeps the new one).
+ */
+function renameLegacy(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  const { stuckDays, ...rest } = value as Record<string, unknown>;
+  if (stuckDays === undefined || 'stuckDaysByStage' in rest) return rest;
+  return { ...rest, stuckDaysByStage: stuckDays };
 }
 
 /** Whether the panel belongs on this pipeline. */

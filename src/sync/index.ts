@@ -12,3 +12,4 @@ export { CacheError } from './cache/errors';
 export type { CacheErrorCode } from './cache/errors';
 export { createMemoryStore } from './cache/memory';
 export type { CacheScope, PipelineStore } from './cache/types';
+export { scopeKey } from './cache/scope';

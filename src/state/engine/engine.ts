@@ -1,21 +1,30 @@
-import type { FunnelInput, FunnelReport, LeadJourney, ReportOptions, StageNorm } from '../../core';
+import type {
+  FunnelInput,
+  FunnelReport,
+  LeadJourney,
+  ReportOptions,
+  StageNorm,
+  StuckOptions,
+} from '../../core';
+import { packEvents, packLeads, packedBuffers } from '../../core';
+import { EngineError, isEngineErrorCode } from './errors';
 import type { EngineAsk, EngineRequest, EngineResponse, EngineResult, Envelope } from './protocol';
 import { ENGINE_CHANNEL, isEnvelope } from './protocol';
-import { createEngineCore } from './serve';
-import { packEvents, packLeads, packedBuffers } from '../../core';
+import { answer, createEngineCore } from './serve';
 
-type Thresholds = Pick<ReportOptions, 'stuckDays' | 'stuckDaysByStage'>;
-
-/** The funnel engine as the state layer sees it: asynchronous, off the main thread if possible. */
+/**
+ * The funnel engine as the state layer sees it: asynchronous, off the main thread if possible.
+ * Every failure rejects with an EngineError.
+ */
 export interface Engine {
   load(input: FunnelInput): Promise<number>;
   report(options: ReportOptions): Promise<FunnelReport>;
   journey(
     leadId: number,
     now: number,
-    thresholds: Thresholds,
+    stuck: StuckOptions,
   ): Promise<{ journey: LeadJourney | null; norms: readonly StageNorm[] }>;
-  /** Stops the worker and rejects whatever is still pending. */
+  /** Stops the worker and rejects whatever is still pending with DISPOSED. */
   dispose(): void;
 }
 
@@ -36,7 +45,7 @@ function engineOver(ask: Ask, dispose: () => void): Engine {
     transfer?: Transferable[],
   ): Promise<Extract<EngineResult, { op: K }>> => {
     const result = await ask(req, transfer);
-    if (result.op !== op) throw new Error(`engine: expected ${op}, got ${result.op}`);
+    if (result.op !== op) throw new EngineError('FAILED', `expected ${op}, got ${result.op}`);
     return result as Extract<EngineResult, { op: K }>;
   };
   return {
@@ -51,12 +60,18 @@ function engineOver(ask: Ask, dispose: () => void): Engine {
       return (await expect('load', { op: 'load', input: packed }, transfer)).leads;
     },
     report: async options => (await expect('report', { op: 'report', options })).report,
-    journey: async (leadId, now, thresholds) => {
-      const r = await expect('journey', { op: 'journey', leadId, now, thresholds });
+    journey: async (leadId, now, stuck) => {
+      const r = await expect('journey', { op: 'journey', leadId, now, stuck });
       return { journey: r.journey, norms: r.norms };
     },
     dispose,
   };
+}
+
+/** A response's failure as the EngineError it stands for. */
+function failureOf(res: Extract<EngineResponse, { ok: false }>): EngineError {
+  const detail = res.detail === '' ? undefined : res.detail;
+  return new EngineError(isEngineErrorCode(res.code) ? res.code : 'FAILED', detail);
 }
 
 /**
@@ -69,8 +84,10 @@ export function createInThreadEngine(): Engine {
   return engineOver(
     async req => {
       await new Promise(resolve => setTimeout(resolve, 0));
-      if (disposed) throw new Error('engine: disposed');
-      return core.handle({ ...req, id: 0 });
+      if (disposed) throw new EngineError('DISPOSED');
+      const res = answer(core, { ...req, id: 0 });
+      if (!res.ok) throw failureOf(res);
+      return res.result;
     },
     () => {
       disposed = true;
@@ -81,11 +98,13 @@ export function createInThreadEngine(): Engine {
 /** The engine in a Web Worker; requests are matched to responses by id. */
 export function createWorkerEngine(worker: WorkerLike): Engine {
   let next = 1;
+  let ended: EngineError | null = null;
   const pending = new Map<
     number,
-    { resolve: (r: EngineResult) => void; reject: (e: Error) => void }
+    { resolve: (r: EngineResult) => void; reject: (e: EngineError) => void }
   >();
-  const failAll = (error: Error) => {
+  const failAll = (error: EngineError) => {
+    ended = error;
     for (const p of pending.values()) p.reject(error);
     pending.clear();
   };
@@ -96,12 +115,17 @@ export function createWorkerEngine(worker: WorkerLike): Engine {
     if (!p) return;
     pending.delete(res.id);
     if (res.ok) p.resolve(res.result);
-    else p.reject(new Error(res.error));
+    else p.reject(failureOf(res));
   });
-  worker.addEventListener('error', () => failAll(new Error('engine: the worker failed')));
+  worker.addEventListener('error', () => failAll(new EngineError('WORKER_FAILED')));
   return engineOver(
     (req, transfer) =>
       new Promise<EngineResult>((resolve, reject) => {
+        // A dead or disposed worker never answers: fail at once instead of waiting forever.
+        if (ended) {
+          reject(ended);
+          return;
+        }
         const id = next++;
         pending.set(id, { resolve, reject });
         const envelope: Envelope<EngineRequest> = {
@@ -112,7 +136,7 @@ export function createWorkerEngine(worker: WorkerLike): Engine {
       }),
     () => {
       worker.terminate();
-      failAll(new Error('engine: disposed'));
+      failAll(new EngineError('DISPOSED'));
     },
   );
 }

@@ -11,7 +11,9 @@ import type {
   PackedLeads,
   ReportOptions,
   StageNorm,
+  StuckOptions,
 } from '../../core';
+import type { EngineErrorCode } from './errors';
 
 /** Engine input with its large lists as columns (see core/packed.ts): cheap to post to a worker. */
 export interface PackedInput extends Omit<FunnelInput, 'leads' | 'events'> {
@@ -27,7 +29,7 @@ export type EngineRequest =
       readonly op: 'journey';
       readonly leadId: number;
       readonly now: number;
-      readonly thresholds: Pick<ReportOptions, 'stuckDays' | 'stuckDaysByStage'>;
+      readonly stuck: StuckOptions;
     };
 
 /** A request before it gets its id. */
@@ -47,11 +49,17 @@ export type EngineResult =
     };
 
 export type EngineResponse =
-  | ({ readonly id: number; readonly ok: true } & { readonly result: EngineResult })
-  | { readonly id: number; readonly ok: false; readonly error: string };
+  | { readonly id: number; readonly ok: true; readonly result: EngineResult }
+  | {
+      readonly id: number;
+      readonly ok: false;
+      readonly code: EngineErrorCode;
+      /** For the debug log only; the UI speaks by code. */
+      readonly detail: string;
+    };
 
 /** A tag in every message so the worker ignores messages that are not ours. */
-export const ENGINE_CHANNEL = 'funnel-lens-engine/1';
+export const ENGINE_CHANNEL = 'funnel-lens-engine/2';
 
 export interface Envelope<T> {
   readonly channel: typeof ENGINE_CHANNEL;

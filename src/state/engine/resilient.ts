@@ -1,6 +1,7 @@
 import type { FunnelInput } from '../../core';
 import type { Engine, WorkerLike } from './engine';
 import { createInThreadEngine, createWorkerEngine } from './engine';
+import { EngineError } from './errors';
 
 /**
  * The worker engine when a worker can be started, the in-thread engine otherwise. A worker that
@@ -17,7 +18,7 @@ export function createEngine(spawnWorker: (() => WorkerLike | null) | null): Eng
     try {
       return await run(inner);
     } catch (error) {
-      if (!onWorker || !(error instanceof Error) || !error.message.includes('worker failed'))
+      if (!onWorker || !(error instanceof EngineError) || error.code !== 'WORKER_FAILED')
         throw error;
       onWorker = false;
       inner.dispose();
@@ -33,7 +34,7 @@ export function createEngine(spawnWorker: (() => WorkerLike | null) | null): Eng
       return call(e => e.load(input));
     },
     report: options => call(e => e.report(options)),
-    journey: (leadId, now, thresholds) => call(e => e.journey(leadId, now, thresholds)),
+    journey: (leadId, now, stuck) => call(e => e.journey(leadId, now, stuck)),
     dispose: () => {
       lastInput = null;
       inner.dispose();

@@ -1,5 +1,4 @@
 import type { FunnelModel } from '../../core';
-import type { FunnelInput } from '../../core';
 import {
   buildModel,
   leadJourney,
@@ -8,6 +7,7 @@ import {
   unpackEvents,
   unpackLeads,
 } from '../../core';
+import { EngineError, toEngineError } from './errors';
 import type { EngineRequest, EngineResponse, EngineResult, Envelope } from './protocol';
 import { ENGINE_CHANNEL, isEnvelope } from './protocol';
 
@@ -15,14 +15,10 @@ import { ENGINE_CHANNEL, isEnvelope } from './protocol';
  * Answers engine requests against the loaded model. Runs inside the worker, and also directly on
  * the page when no worker can be started (tests, or a host whose CSP forbids workers).
  */
-export function createEngineCore(): {
-  handle(req: EngineRequest): EngineResult;
-  /** Loads plain input directly (the page-thread engine has no copy to save). */
-  loadInput(input: FunnelInput): number;
-} {
+export function createEngineCore(): { handle(req: EngineRequest): EngineResult } {
   let model: FunnelModel | null = null;
   const need = (): FunnelModel => {
-    if (!model) throw new Error('engine: no data loaded');
+    if (!model) throw new EngineError('NO_DATA');
     return model;
   };
   return {
@@ -37,14 +33,10 @@ export function createEngineCore(): {
           return { op: 'report', report: reportFromModel(need(), req.options) };
         case 'journey': {
           const m = need();
-          const norms = stageNorms(m, req.thresholds);
+          const norms = stageNorms(m, req.stuck);
           return { op: 'journey', journey: leadJourney(m, req.leadId, req.now, norms), norms };
         }
       }
-    },
-    loadInput(input) {
-      model = buildModel(input);
-      return model.facts.length;
     },
   };
 }
@@ -55,23 +47,26 @@ export interface WorkerScopeLike {
   postMessage(message: unknown): void;
 }
 
+/** One request answered: the result, or the failure as a code the page can act on. */
+export function answer(
+  core: ReturnType<typeof createEngineCore>,
+  req: EngineRequest,
+): EngineResponse {
+  try {
+    return { id: req.id, ok: true, result: core.handle(req) };
+  } catch (error) {
+    const failure = toEngineError(error);
+    return { id: req.id, ok: false, code: failure.code, detail: failure.detail ?? '' };
+  }
+}
+
 /** Installs the engine's message loop in a worker scope. */
 export function serveEngine(scope: WorkerScopeLike): void {
   const core = createEngineCore();
   scope.addEventListener('message', event => {
     if (!isEnvelope(event.data)) return;
-    const req = event.data.body as EngineRequest;
-    let response: EngineResponse;
-    try {
-      response = { id: req.id, ok: true, result: core.handle(req) };
-    } catch (error) {
-      response = {
-        id: req.id,
-        ok: false,
-        error: error instanceof Error ? error.message : String(error),
-      };
-    }
-    const envelope: Envelope<EngineResponse> = { channel: ENGINE_CHANNEL, body: response };
+    const body = answer(core, event.data.body as EngineRequest);
+    const envelope: Envelope<EngineResponse> = { channel: ENGINE_CHANNEL, body };
     scope.postMessage(envelope);
   });
 }

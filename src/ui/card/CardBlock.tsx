@@ -5,7 +5,7 @@ import type { CardModel } from '../../state';
 import type { DataModel } from '../../state';
 import { ErrorBanner, MetricHint, SyncStatus } from '../common';
 import { useEnv } from '../env';
-import { SOURCE_HINT } from '../fullReport/thresholdText';
+import { SOURCE_HINT } from '../common/thresholdText';
 import { Journey } from './Journey';
 import { StageGauge } from './StageGauge';
 import { stepKind } from './steps';
@@ -34,9 +34,7 @@ export function CardBlock({ data, card, pipelineName }: Props): VNode {
   const status = data.status.value;
   const view = state.status === 'ok' ? state.data : null;
   const body = (): VNode | null => {
-    if (state.status === 'error') {
-      return <p role="alert">{t('fl.errors.ENGINE', { message: state.message })}</p>;
-    }
+    if (state.status === 'error') return <ErrorBanner error={state.error} />;
     if (!view) {
       const first = status.kind === 'syncing' && status.first;
       // A failed first sync leaves nothing to compute; the banner above says why.

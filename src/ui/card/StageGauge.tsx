@@ -2,7 +2,7 @@ import type { VNode } from 'preact';
 import type { StageNorm } from '../../core';
 import { MetricHint } from '../common/MetricHint';
 import { useEnv } from '../env';
-import { SOURCE_HINT } from '../fullReport/thresholdText';
+import { SOURCE_HINT } from '../common/thresholdText';
 
 export interface Props {
   readonly hoursInStage: number;

@@ -1,17 +1,23 @@
 import type { VNode } from 'preact';
-import type { ApiError } from '../../state';
+import type { ApiError, EngineError } from '../../state';
 import type { I18nKey } from '../../i18n';
 import { useEnv } from '../env';
 
-/** A failure to show: one from the API layer, or the engine failing to compute a report. */
+/** A failure to show: a request to amoCRM, or the engine failing to compute. */
 export type BannerError =
-  | Pick<ApiError, 'code' | 'path' | 'detail'>
-  | { readonly code: 'ENGINE'; readonly message: string };
+  Pick<ApiError, 'name' | 'code' | 'path' | 'detail'> | Pick<EngineError, 'name' | 'code'>;
 
 export interface Props {
   readonly error: BannerError | null;
   /** Offers a retry button (not for 401: only a reload helps there, and the message says so). */
   readonly onRetry?: (() => void) | undefined;
+}
+
+/** The message of a failure: API codes by `fl.errors.<CODE>`, engine codes under `engine`. */
+function messageKey(error: BannerError): I18nKey {
+  return error.name === 'EngineError'
+    ? `fl.errors.engine.${error.code}`
+    : `fl.errors.${error.code}`;
 }
 
 /**
@@ -20,13 +26,14 @@ export interface Props {
  */
 export function ErrorBanner({ error, onRetry }: Props): VNode | null {
   const { t } = useEnv();
-  if (!error) return null;
-  const key: I18nKey = `fl.errors.${error.code}`;
-  const text =
-    error.code === 'ENGINE'
-      ? t(key, { message: error.message })
-      : t(key, { path: error.path ?? t('fl.common.errorSomewhere'), message: error.detail ?? '' });
-  const detail = error.code !== 'ENGINE' && error.detail ? error.detail : null;
+  // A disposal is the mount going away, not something the user should hear about.
+  if (!error || (error.name === 'EngineError' && error.code === 'DISPOSED')) return null;
+  const api = error.name === 'ApiError' ? error : null;
+  const text = t(messageKey(error), {
+    path: api?.path ?? t('fl.common.errorSomewhere'),
+    message: api?.detail ?? '',
+  });
+  const detail = api?.detail ?? null;
   return (
     <div class="fl-error" role="alert">
       <p class="fl-error__text">{text}</p>

@@ -11,3 +11,4 @@ export type { Props as PeriodPickerProps } from './PeriodPicker';
 export { SyncStatus } from './SyncStatus';
 export type { Props as SyncStatusProps } from './SyncStatus';
 export { useNow } from './useNow';
+export { SOURCE_HINT, SOURCE_LABEL } from './thresholdText';

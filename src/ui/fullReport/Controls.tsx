@@ -57,8 +57,7 @@ export function Controls({
           value={report.trend.value ?? 'week'}
           onChange={e => {
             const step = STEPS.find(s => s === e.currentTarget.value);
-            // The model exposes the trend step as its own signal; the page is its only writer.
-            if (step) report.trend.value = step;
+            if (step) report.setTrend(step);
           }}
         >
           {STEPS.map(s => (

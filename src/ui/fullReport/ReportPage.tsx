@@ -1,7 +1,7 @@
 // For its effect: @preact/signals makes a component that reads `.value` re-render on change.
 import '@preact/signals';
 import type { VNode } from 'preact';
-import { useLayoutEffect, useMemo } from 'preact/hooks';
+import { useMemo } from 'preact/hooks';
 import type { DataModel } from '../../state';
 import type { ReportModel } from '../../state';
 import type { CreateChart } from '../chart';
@@ -44,11 +44,6 @@ export function ReportPage({
     () => ({ download, createChart, filePrefix: `funnel-lens-${pipelineId}` }),
     [download, createChart, pipelineId],
   );
-  // The page shows a trend; ask the model for one unless the mount already chose a step.
-  useLayoutEffect(() => {
-    if (report.trend.peek() === null) report.trend.value = 'week';
-  }, [report]);
-
   const state = report.state.value;
   const shown = report.report.value;
   const status = data.status.value;
@@ -74,9 +69,7 @@ export function ReportPage({
           onPipelineChange={onPipelineChange}
         />
         <ErrorBanner error={data.error.value} onRetry={data.refresh} />
-        <ErrorBanner
-          error={state.status === 'error' ? { code: 'ENGINE', message: state.message } : null}
-        />
+        <ErrorBanner error={state.status === 'error' ? state.error : null} />
         {state.status === 'loading' && shown ? (
           <p class="fl-muted" role="status">
             {t('fl.report.recomputing')}

@@ -6,7 +6,7 @@ import { useEnv } from '../env';
 import type { Column } from './DataTable';
 import { DataTable } from './DataTable';
 import { Section } from './Section';
-import { SOURCE_HINT, SOURCE_LABEL } from './thresholdText';
+import { SOURCE_HINT, SOURCE_LABEL } from '../common/thresholdText';
 import { useReportTools } from './tools';
 import { daysOf } from './values';
 

@@ -1,8 +1,8 @@
 import type { VNode } from 'preact';
 import type { OpenDeal } from '../../core';
+import { isStuck } from '../../core';
 import { MetricHint } from '../common/MetricHint';
 import { useEnv } from '../env';
-import { isStuck } from './stageFacts';
 
 export interface Props {
   readonly deal: OpenDeal;
@@ -15,7 +15,7 @@ export function DealRow({ deal, name }: Props): VNode {
   const env = useEnv();
   const { t, fmt } = env;
   const url = env.leadUrl(deal.leadId);
-  const over = isStuck(deal);
+  const over = isStuck(deal.hoursInStage, deal.thresholdHours);
   return (
     <li class="fl-deal">
       <a

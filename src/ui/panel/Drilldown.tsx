@@ -1,12 +1,13 @@
 import type { VNode } from 'preact';
 import { useId, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { FunnelReport, StageReport } from '../../core';
+import { isStuck } from '../../core';
 import { useEnv } from '../env';
 import { DealRow } from './DealRow';
 import type { DrillTab } from './DrillTabs';
 import { DrillTabs, panelId, tabId } from './DrillTabs';
 import { Icon } from './Icon';
-import { dealsAt, isStuck } from './stageFacts';
+import { dealsAt } from './stageFacts';
 
 export interface Props {
   readonly report: FunnelReport;
@@ -33,7 +34,7 @@ export function Drilldown({ report, stage, names, pipelineId, onBack }: Props): 
   /** Index of the first row a "show more" added: focus goes there, not to the vanished button. */
   const firstAdded = useRef<number | null>(null);
   const all = useMemo(() => dealsAt(report, stage.id), [report, stage.id]);
-  const stuck = useMemo(() => all.filter(isStuck), [all]);
+  const stuck = useMemo(() => all.filter(d => isStuck(d.hoursInStage, d.thresholdHours)), [all]);
   const [tab, setTab] = useState<DrillTab>(stuck.length > 0 ? 'stuck' : 'all');
   const [limit, setLimit] = useState(PAGE_SIZE);
   const rows = tab === 'stuck' ? stuck : all;

@@ -88,9 +88,7 @@ export function Panel({
           error={data.error.value}
           onRetry={status.kind === 'syncing' ? undefined : data.refresh}
         />
-        {state.status === 'error' && (
-          <ErrorBanner error={{ code: 'ENGINE', message: state.message }} />
-        )}
+        <ErrorBanner error={state.status === 'error' ? state.error : null} />
         {pipelineData === null ? (
           status.kind === 'syncing' && <p class="fl-panel__note">{t('fl.panel.waitingData')}</p>
         ) : (

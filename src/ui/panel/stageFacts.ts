@@ -1,6 +1,7 @@
 import { quantile, sortedValues } from '../../core';
 import type { FunnelReport, OpenDeal, StageReport } from '../../core';
 import type { Translate } from '../../i18n';
+import { SOURCE_HINT } from '../common/thresholdText';
 import type { Formatters } from '../format';
 
 /**
@@ -24,8 +25,6 @@ export function isSlow(stage: StageReport, base: number | null): boolean {
 export function dealsAt(report: FunnelReport, stageId: number): readonly OpenDeal[] {
   return (report.openDeals ?? []).filter(d => d.stageId === stageId);
 }
-
-export const isStuck = (d: OpenDeal): boolean => d.hoursInStage > d.thresholdHours;
 
 /** Change in a fraction between two periods; null when either side has no denominator. */
 export function delta(now: number | null, before: number | null | undefined): number | null {
@@ -61,16 +60,10 @@ export function timeHint(
   );
 }
 
-const SOURCE_TEXT = {
-  learned: 'fl.metric.thresholdLearned',
-  default: 'fl.metric.thresholdDefault',
-  setting: 'fl.metric.thresholdSetting',
-} as const;
-
 export function stuckHint(t: Translate, fmt: Formatters, s: StageReport): string {
   return lines(
     t('fl.metric.stuck'),
     t('fl.panel.hint.threshold', { days: fmt.days(s.stuckThresholdHours) }),
-    t(SOURCE_TEXT[s.stuckThresholdSource]),
+    t(SOURCE_HINT[s.stuckThresholdSource]),
   );
 }

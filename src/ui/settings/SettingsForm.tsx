@@ -106,12 +106,15 @@ export function SettingsForm({ value, pipelines, onChange }: Props): VNode {
                 key={s.id}
                 id={`${ids}-stage-${s.id}`}
                 label={s.name}
-                value={draft.stuckDays[String(s.id)] ?? ''}
+                value={draft.stuckDaysByStage[String(s.id)] ?? ''}
                 placeholder={t('fl.settings.learned')}
                 suffix={t('fl.settings.days')}
-                error={errorOf(`stuckDays.${s.id}`)}
+                error={errorOf(`stuckDaysByStage.${s.id}`)}
                 onInput={text =>
-                  update({ ...draft, stuckDays: { ...draft.stuckDays, [String(s.id)]: text } })
+                  update({
+                    ...draft,
+                    stuckDaysByStage: { ...draft.stuckDaysByStage, [String(s.id)]: text },
+                  })
                 }
               />
             ))}

@@ -10,7 +10,7 @@ export interface Draft {
   readonly pipelines: readonly number[];
   readonly minSample: string;
   /** By stage id; '' = learn from history. */
-  readonly stuckDays: Readonly<Record<string, string>>;
+  readonly stuckDaysByStage: Readonly<Record<string, string>>;
 }
 
 export function draftOf(settings: WidgetSettings): Draft {
@@ -18,8 +18,8 @@ export function draftOf(settings: WidgetSettings): Draft {
     defaultPeriod: settings.defaultPeriod,
     pipelines: settings.pipelines,
     minSample: String(settings.minSample),
-    stuckDays: Object.fromEntries(
-      Object.entries(settings.stuckDays).map(([id, days]) => [id, String(days)]),
+    stuckDaysByStage: Object.fromEntries(
+      Object.entries(settings.stuckDaysByStage).map(([id, days]) => [id, String(days)]),
     ),
   };
 }
@@ -51,14 +51,14 @@ function messageFor(path: string, code: string): I18nKey {
  * accepts is exactly what the panel will accept. Empty fields mean "use the default".
  */
 export function validate(draft: Draft): Outcome {
-  const stuckDays: Record<string, number | string> = {};
-  for (const [id, text] of Object.entries(draft.stuckDays)) {
-    if (text.trim() !== '') stuckDays[id] = numberOf(text);
+  const stuckDaysByStage: Record<string, number | string> = {};
+  for (const [id, text] of Object.entries(draft.stuckDaysByStage)) {
+    if (text.trim() !== '') stuckDaysByStage[id] = numberOf(text);
   }
   const candidate = {
     defaultPeriod: draft.defaultPeriod,
     pipelines: draft.pipelines,
-    stuckDays,
+    stuckDaysByStage,
     ...(draft.minSample.trim() === '' ? {} : { minSample: numberOf(draft.minSample) }),
   };
   const parsed = parseSettings(candidate);

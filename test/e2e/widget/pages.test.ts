@@ -41,7 +41,10 @@ describe('settings, full report and lead card', () => {
     await modal.locator(`[id$="-stage-${PROPOSAL}"]`).fill('3');
     await modal.locator('.js-widget-save').click();
     await page.waitForFunction(() => document.querySelector('.widget-settings') === null);
-    expect(await saved()).toMatchObject({ minSample: 12, stuckDays: { [String(PROPOSAL)]: 3 } });
+    expect(await saved()).toMatchObject({
+      minSample: 12,
+      stuckDaysByStage: { [String(PROPOSAL)]: 3 },
+    });
 
     // The panel now measures Отправлено КП against 3 days, and says the threshold is a setting.
     await page.goto(`/leads/list/pipeline/${MAIN}/`);

@@ -59,7 +59,10 @@ describe('engine', () => {
 
   it('reports a request made before any data as an error, not a crash', async () => {
     const engine = createWorkerEngine(fakeWorker());
-    await expect(engine.report(wide)).rejects.toThrow('no data loaded');
+    await expect(engine.report(wide)).rejects.toMatchObject({
+      name: 'EngineError',
+      code: 'NO_DATA',
+    });
   });
 
   it('rejects pending calls and terminates the worker on dispose', async () => {
@@ -67,7 +70,7 @@ describe('engine', () => {
     const engine = createWorkerEngine(w);
     const pending = engine.load(data);
     engine.dispose();
-    await expect(pending).rejects.toThrow('disposed');
+    await expect(pending).rejects.toMatchObject({ name: 'EngineError', code: 'DISPOSED' });
     expect(w.terminated).toBe(true);
   });
 

@@ -1,6 +1,7 @@
 import { fireEvent, render, screen } from '@testing-library/preact';
 import { ApiError } from '../../../../src/api';
 import type { ApiErrorCode } from '../../../../src/api';
+import { EngineError } from '../../../../src/state';
 import { ErrorBanner } from '../../../../src/ui/common';
 import type { BannerError } from '../../../../src/ui/common';
 import { testEnv, WithEnv } from '../../../support/env';
@@ -59,12 +60,21 @@ describe('ErrorBanner', () => {
     expect(screen.queryByRole('button')).toBeNull();
   });
 
-  it('shows an engine failure with its message, and server detail as text', () => {
-    const a = show({ code: 'ENGINE', message: 'out of memory' }, undefined, 'en');
-    expect(screen.getByRole('alert').textContent).toBe(
-      a.t('fl.errors.ENGINE', { message: 'out of memory' }),
-    );
-    a.view.unmount();
+  it.each(['WORKER_FAILED', 'NO_DATA', 'FAILED'] as const)(
+    'speaks an engine failure (%s) by its code, never its technical message',
+    code => {
+      const a = show(new EngineError(code, 'out of memory'), undefined, 'en');
+      expect(screen.getByRole('alert').textContent).toBe(a.t(`fl.errors.engine.${code}`));
+      a.view.unmount();
+    },
+  );
+
+  it('says nothing when the engine was disposed: the mount is going away', () => {
+    const { view } = show(new EngineError('DISPOSED'));
+    expect(view.container.innerHTML).toBe('');
+  });
+
+  it('shows server detail as text', () => {
     show(new ApiError('BAD_REQUEST', { path: '/api/v4/leads', detail: '<b>limit</b> too big' }));
     expect(screen.getByText('<b>limit</b> too big')).toBeTruthy();
     expect(document.querySelector('b')).toBeNull();

@@ -2,6 +2,7 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/pre
 import type { FunnelInput, FunnelReport } from '../../../../src/core';
 import { toCsv } from '../../../../src/core';
 import type { Lang } from '../../../../src/i18n';
+import { DEFAULT_SETTINGS } from '../../../../src/state';
 import { adviceFor } from '../../../../src/ui/advice';
 import { weakestIndex } from '../../../../src/ui/chart';
 import type { UiEnv } from '../../../../src/ui/env';
@@ -34,10 +35,19 @@ interface Mounted {
 }
 
 async function mount(
-  opts: { lang?: Lang; edit?: (input: FunnelInput) => FunnelInput; managerName?: string } = {},
+  opts: {
+    lang?: Lang;
+    edit?: (input: FunnelInput) => FunnelInput;
+    managerName?: string;
+    minSample?: number;
+  } = {},
 ): Promise<Mounted> {
   const d: Demo = demo(opts.edit);
-  const models = await dataModels(d);
+  const settings = {
+    ...DEFAULT_SETTINGS,
+    ...(opts.minSample ? { minSample: opts.minSample } : {}),
+  };
+  const models = await dataModels(d, { settings });
   const report = reportModel(models, { trend: 'month' });
   const charts = fakeCharts();
   const downloads: { name: string; text: string }[] = [];
@@ -269,11 +279,14 @@ describe('ReportPage', () => {
   });
 
   it('flags managers below the minimum sample and shows their conversion from reached', async () => {
-    const m = await mount();
-    const first = m.shown();
-    const deals = first.managers.map(x => x.deals).sort((a, b) => a - b);
+    const probe = await mount();
+    const deals = probe
+      .shown()
+      .managers.map(x => x.deals)
+      .sort((a, b) => a - b);
     const min = deals[Math.floor(deals.length / 2)]!;
-    m.models.settings.value = { ...m.models.settings.value, minSample: min };
+    finish(probe);
+    const m = await mount({ minSample: min });
     await until(
       () => m.report.state.value.status === 'ok' && m.shown().options.minSample === min,
       'the new minimum',

@@ -3,8 +3,6 @@
  * pipeline's data, the in-thread engine, and the DataModel / ReportModel / CardModel the widget
  * uses. Time is jest's fake clock; a fresh cache means no sync runs unless a test asks for one.
  */
-import { signal } from '@preact/signals-core';
-import type { Signal } from '@preact/signals-core';
 import { ApiError } from '../../../../src/api';
 import type { ApiClient } from '../../../../src/api';
 import { createMemoryStore } from '../../../../src/sync/cache/memory';
@@ -73,14 +71,17 @@ export function offlineClient(): ApiClient {
 export interface Models {
   readonly data: DataModel;
   readonly engine: Engine;
-  readonly settings: Signal<WidgetSettings>;
+  readonly settings: WidgetSettings;
   dispose(): void;
 }
 
 /** Models over the demo; `empty` starts with nothing cached, so the model syncs (and fails). */
 export async function dataModels(
   { input, pipelines }: Demo,
-  { empty = false } = {},
+  {
+    empty = false,
+    settings = DEFAULT_SETTINGS,
+  }: { empty?: boolean; settings?: WidgetSettings } = {},
 ): Promise<Models> {
   const scope = { accountId: 1, userId: USER_IDS.admin, pipelineId: PIPELINE_IDS.main };
   const leads = input.leads.filter(l => l.pipelineId === scope.pipelineId && !l.isDeleted);
@@ -115,7 +116,6 @@ export async function dataModels(
     });
   }
   const engine = createInThreadEngine();
-  const settings = signal<WidgetSettings>(DEFAULT_SETTINGS);
   const data = new DataModel({
     scope,
     store,
@@ -155,7 +155,8 @@ export function reportModel(
 }
 
 export function cardModel(m: Models, leadId: number): CardModel {
-  return new CardModel({ data: m.data, engine: m.engine, settings: m.settings, leadId, clock });
+  const stuck = { stuckDaysByStage: m.settings.stuckDaysByStage };
+  return new CardModel({ data: m.data, engine: m.engine, stuck, leadId, clock });
 }
 
 /** Lets the fake clock run (the engine yields with setTimeout) until `done` holds. */

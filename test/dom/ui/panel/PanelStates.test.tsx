@@ -92,12 +92,12 @@ describe('Panel while data loads and fails', () => {
     h = await createHarness();
     renderPanel(h);
     const r = await reportReady(h);
-    h.engine.dispose();
+    h.failEngine();
     fireEvent.change(screen.getByLabelText(h.env.t('fl.common.period.label')), {
       target: { value: 'last_90' },
     });
     const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toBe(h.env.t('fl.errors.ENGINE', { message: 'engine: disposed' }));
+    expect(alert.textContent).toBe(h.env.t('fl.errors.engine.FAILED'));
     expect(totalDeals()).toBe(h.env.fmt.int(r.totals.deals));
   });
 

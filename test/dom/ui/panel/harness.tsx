@@ -16,6 +16,7 @@ import type { Lang } from '../../../../src/i18n';
 import { DataModel } from '../../../../src/state/dataModel';
 import { createInThreadEngine } from '../../../../src/state/engine/engine';
 import type { Engine } from '../../../../src/state/engine/engine';
+import { EngineError } from '../../../../src/state/engine/errors';
 import type { PeriodChoice } from '../../../../src/state/period';
 import { silentChannel, soloLock } from '../../../../src/state/ports';
 import type { TabLock, Timers } from '../../../../src/state/ports';
@@ -101,6 +102,8 @@ export interface Harness {
   readonly data: DataModel;
   readonly report: ReportModel;
   readonly engine: Engine;
+  /** From now on every report the engine is asked for fails (FAILED), as a broken engine would. */
+  failEngine(): void;
   readonly timers: ReturnType<typeof recordingTimers>;
   readonly collapsed: Signal<boolean>;
   readonly env: UiEnv & { navigated: string[] };
@@ -133,7 +136,13 @@ export async function createHarness(opts: HarnessOptions = {}): Promise<Harness>
       putEvents: held.events,
     });
   }
-  const engine = createInThreadEngine();
+  const inThread = createInThreadEngine();
+  let broken = false;
+  const engine: Engine = {
+    ...inThread,
+    report: options =>
+      broken ? Promise.reject(new EngineError('FAILED', 'test')) : inThread.report(options),
+  };
   const timers = recordingTimers();
   const managers = (held.users ?? []).map(u => ({ id: u.id, name: u.name }));
   const time = { now: DEMO_NOW * 1000 };
@@ -151,13 +160,16 @@ export async function createHarness(opts: HarnessOptions = {}): Promise<Harness>
     timers,
   });
   const report = new ReportModel(
-    { data, engine, settings: signal(DEFAULT_SETTINGS), timeZone: 'Europe/Moscow', clock, timers },
+    { data, engine, settings: DEFAULT_SETTINGS, timeZone: 'Europe/Moscow', clock, timers },
     { period: opts.period ?? { kind: 'last_30' } },
   );
   return {
     data,
     report,
     engine,
+    failEngine: () => {
+      broken = true;
+    },
     timers,
     collapsed: signal(false),
     env: testEnv({ lang: opts.lang ?? 'ru', managers, clock }),

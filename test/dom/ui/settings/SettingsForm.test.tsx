@@ -48,7 +48,7 @@ describe('SettingsForm', () => {
     const { last } = mount();
     fireEvent.input(stageInput(), { target: { value: '2,5' } });
     expect(last()).toEqual({
-      settings: { ...DEFAULT_SETTINGS, stuckDays: { [String(stageId)]: 2.5 } },
+      settings: { ...DEFAULT_SETTINGS, stuckDaysByStage: { [String(stageId)]: 2.5 } },
     });
     fireEvent.input(stageInput(), { target: { value: '' } });
     expect(last()).toEqual({ settings: DEFAULT_SETTINGS });
@@ -62,7 +62,7 @@ describe('SettingsForm', () => {
   ])('refuses %s days with a message next to the field', (typed, message) => {
     const { last } = mount();
     fireEvent.input(stageInput(), { target: { value: typed } });
-    expect(last()).toEqual({ invalid: [`stuckDays.${stageId}`] });
+    expect(last()).toEqual({ invalid: [`stuckDaysByStage.${stageId}`] });
     const input = stageInput();
     expect(input.getAttribute('aria-invalid')).toBe('true');
     const error = screen.getByRole('alert');
@@ -91,13 +91,13 @@ describe('SettingsForm', () => {
     fireEvent.input(min, { target: { value: '0' } });
     fireEvent.input(stageInput(), { target: { value: 'x' } });
     expect(last()).toEqual({
-      invalid: expect.arrayContaining(['minSample', `stuckDays.${stageId}`]),
+      invalid: expect.arrayContaining(['minSample', `stuckDaysByStage.${stageId}`]),
     });
     expect(screen.getAllByRole('alert')).toHaveLength(2);
     fireEvent.input(min, { target: { value: '25' } });
     fireEvent.input(stageInput(), { target: { value: '14' } });
     expect(last()).toEqual({
-      settings: { ...DEFAULT_SETTINGS, minSample: 25, stuckDays: { [String(stageId)]: 14 } },
+      settings: { ...DEFAULT_SETTINGS, minSample: 25, stuckDaysByStage: { [String(stageId)]: 14 } },
     });
     expect(screen.queryByRole('alert')).toBeNull();
   });
@@ -126,7 +126,7 @@ describe('SettingsForm', () => {
     const saved: WidgetSettings = {
       ...DEFAULT_SETTINGS,
       minSample: 7,
-      stuckDays: { [String(stageId)]: 3, '999': 9 },
+      stuckDaysByStage: { [String(stageId)]: 3, '999': 9 },
     };
     const { last } = mount(saved);
     expect(stageInput().value).toBe('3');
@@ -135,7 +135,7 @@ describe('SettingsForm', () => {
     ).toBe('7');
     fireEvent.input(stageInput(), { target: { value: '4' } });
     expect(last()).toEqual({
-      settings: { ...saved, stuckDays: { [String(stageId)]: 4, '999': 9 } },
+      settings: { ...saved, stuckDaysByStage: { [String(stageId)]: 4, '999': 9 } },
     });
   });
 
