@@ -163,3 +163,10 @@ export function findChromium(env: ChromiumEnv, fs: ChromiumFs): ChromiumLookup {
     `Install one: ${INSTALL_HINT}, or set CHROMIUM_PATH=/path/to/chrome.`,
   );
 }
+
+/** This machine's Chromium by the rule above; throws the how-to-get-one line when there is none. */
+export function chromiumPath(): string {
+  const found = findChromium(process.env, SYSTEM_FS);
+  if (!found.found) throw new Error(found.message);
+  return found.path;
+}

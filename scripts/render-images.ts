@@ -6,6 +6,7 @@
 import { chromium } from 'playwright-core';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { chromiumPath } from './chromium';
 
 const MARK = `
 <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100">
@@ -44,7 +45,7 @@ const IMAGES: { file: string; w: number; h: number; body: string }[] = [
 
 async function main(): Promise<void> {
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: chromiumPath(),
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
   });
   try {

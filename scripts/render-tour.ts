@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import type { Page } from 'playwright-core';
 import { startHostSandbox } from '../sandbox/server/host';
+import { chromiumPath } from './chromium';
 
 const SIZE = { width: 1188, height: 616 };
 const ROOT = join(__dirname, '..');
@@ -24,7 +25,7 @@ async function funnel(page: Page): Promise<void> {
 async function main(): Promise<void> {
   const sandbox = await startHostSandbox({ port: 0, hostBundleDir: join(ROOT, 'dist/sandbox') });
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: chromiumPath(),
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
   });
   try {

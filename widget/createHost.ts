@@ -1,5 +1,4 @@
 import { createApiClient, createBrowserHttp } from '../src/api';
-import { createTranslate } from '../src/i18n';
 import type { Host } from '../src/mount';
 import { realTimers } from '../src/state';
 import { DEFAULT_SETTINGS, parseSettings } from '../src/state';
@@ -67,9 +66,4 @@ export function createAmoHost(self: AmoSelf, doc: Document): Host | null {
     clock: () => Date.now(),
     timers: realTimers,
   };
-}
-
-/** Translated words for the adapter's own messages (settings refusal). */
-export function hostTranslate(self: AmoSelf) {
-  return createTranslate(self.langs ?? {}, hostLang());
 }

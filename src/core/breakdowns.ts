@@ -1,5 +1,6 @@
 import type { CohortCounts } from './cohort';
-import { bump, countCohort, ratio, stageRatios } from './cohort';
+import { bump, countCohort, stageRatios } from './cohort';
+import { ratio } from './ratio';
 import type { LeadFacts } from './facts';
 import type { Funnel } from './stages';
 import type {

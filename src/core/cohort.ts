@@ -1,4 +1,5 @@
 import type { LeadFacts } from './facts';
+import { ratio } from './ratio';
 import type { Period, Totals } from './types';
 
 /** First index whose lead was created at or after `t`, in facts ordered by creation time. */
@@ -95,11 +96,6 @@ function cohortTotals(cohort: readonly LeadFacts[], reachedFirst: number): Total
 /** Adds one at index `i`; negative indices mean "not at any stage" and are skipped. */
 export function bump(counts: number[], i: number, by = 1): void {
   if (i >= 0 && i < counts.length) counts[i] = (counts[i] ?? 0) + by;
-}
-
-/** Every ratio of the contract: a fraction, or null when the denominator is 0. */
-export function ratio(numerator: number, denominator: number): number | null {
-  return denominator > 0 ? numerator / denominator : null;
 }
 
 /** Leads that reached the stage after `i` (won after the last open stage). */

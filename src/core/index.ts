@@ -18,6 +18,7 @@ export {
 } from './stuck';
 export type { StuckOptions, StuckThreshold, ThresholdSource } from './stuck';
 export { quantile, sortedValues } from './quantile';
+export { difference, ratio } from './ratio';
 export * from './calendar';
 export { toCsv } from './csv';
 export type { Cell } from './csv';

@@ -1,7 +1,8 @@
 import { forecast, lossReasonBreakdown, managerBreakdown, weakestTransition } from './breakdowns';
 import { calendarBuckets } from './calendar';
 import type { CohortCounts } from './cohort';
-import { countCohort, ratio, stageRatios, selectCohort } from './cohort';
+import { countCohort, stageRatios, selectCohort } from './cohort';
+import { ratio } from './ratio';
 import type { LeadFacts } from './facts';
 import type { FunnelModel } from './model';
 import { buildModel } from './model';

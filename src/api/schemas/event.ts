@@ -37,4 +37,3 @@ export const LeadStatusValuesSchema = z.object({
 });
 
 export type RawEvent = z.infer<typeof RawEventSchema>;
-export type RawEventList = z.infer<typeof RawEventListSchema>;

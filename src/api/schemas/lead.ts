@@ -61,6 +61,4 @@ export const RawLossReasonListSchema = z.object({
 });
 
 export type RawLead = z.infer<typeof RawLeadSchema>;
-export type RawLeadList = z.infer<typeof RawLeadListSchema>;
 export type RawLossReason = z.infer<typeof RawLossReasonSchema>;
-export type RawLossReasonList = z.infer<typeof RawLossReasonListSchema>;

@@ -42,5 +42,3 @@ export const RawStatusListSchema = z.object({
 
 export type RawStatus = z.infer<typeof RawStatusSchema>;
 export type RawPipeline = z.infer<typeof RawPipelineSchema>;
-export type RawPipelineList = z.infer<typeof RawPipelineListSchema>;
-export type RawStatusList = z.infer<typeof RawStatusListSchema>;

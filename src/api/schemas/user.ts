@@ -53,5 +53,4 @@ export const RawAccountSchema = z.object({
 });
 
 export type RawUser = z.infer<typeof RawUserSchema>;
-export type RawUserList = z.infer<typeof RawUserListSchema>;
 export type RawAccount = z.infer<typeof RawAccountSchema>;

@@ -84,3 +84,38 @@ export function axis(theme: ChartTheme): {
 } {
   return { ticks: { color: theme.muted }, grid: { color: theme.grid } };
 }
+
+export interface Series {
+  readonly label: string;
+  readonly data: (number | null)[];
+  /** The value axis it is drawn against, when the chart has more than one. */
+  readonly yAxisID?: string;
+}
+
+/**
+ * Two series as bars side by side over the same labels, the first in the accent colour and the
+ * second in the bar colour; the category axis has no grid lines. `valueAxes` are the value
+ * scales by id (y, or y and y1).
+ */
+export function pairedBars(
+  theme: ChartTheme,
+  labels: string[],
+  [first, second]: readonly [Series, Series],
+  valueAxes: Readonly<Record<string, object>>,
+): ChartSpec {
+  return {
+    type: 'bar',
+    data: {
+      labels,
+      datasets: [
+        { ...first, backgroundColor: theme.accent },
+        { ...second, backgroundColor: theme.bar },
+      ],
+    },
+    options: {
+      responsive: true,
+      maintainAspectRatio: false,
+      scales: { x: { ...axis(theme), grid: { display: false } }, ...valueAxes },
+    },
+  };
+}

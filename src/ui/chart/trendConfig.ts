@@ -1,6 +1,6 @@
 import type { TrendBucket } from '../../core';
 import type { ChartContext, ChartSpec } from './theme';
-import { axis } from './theme';
+import { axis, pairedBars } from './theme';
 
 /**
  * Conversion per calendar bucket (left axis, percent) beside the bucket's deals (right axis): a
@@ -11,47 +11,33 @@ export function trendConfig(
   buckets: readonly TrendBucket[],
   { t, fmt, theme }: ChartContext,
 ): ChartSpec {
-  const labels = buckets.map(b => fmt.date(b.from));
-  return {
-    type: 'bar',
-    data: {
-      labels,
-      datasets: [
-        {
-          label: t('fl.chart.conversion'),
-          data: buckets.map(b => b.totals.conversion),
-          yAxisID: 'y',
-          backgroundColor: theme.accent,
-        },
-        {
-          label: t('fl.chart.deals'),
-          data: buckets.map(b => b.totals.deals),
-          yAxisID: 'y1',
-          backgroundColor: theme.bar,
-        },
-      ],
-    },
-    options: {
-      responsive: true,
-      maintainAspectRatio: false,
-      scales: {
-        x: { ...axis(theme), grid: { display: false } },
-        y: {
-          ...axis(theme),
-          position: 'left',
-          beginAtZero: true,
-          ticks: { color: theme.muted, callback: v => fmt.percent(Number(v)) },
-        },
-        y1: {
-          ...axis(theme),
-          position: 'right',
-          beginAtZero: true,
-          grid: { display: false },
-          ticks: { color: theme.muted, precision: 0 },
-        },
+  return pairedBars(
+    theme,
+    buckets.map(b => fmt.date(b.from)),
+    [
+      {
+        label: t('fl.chart.conversion'),
+        data: buckets.map(b => b.totals.conversion),
+        yAxisID: 'y',
+      },
+      { label: t('fl.chart.deals'), data: buckets.map(b => b.totals.deals), yAxisID: 'y1' },
+    ],
+    {
+      y: {
+        ...axis(theme),
+        position: 'left',
+        beginAtZero: true,
+        ticks: { color: theme.muted, callback: (v: number | string) => fmt.percent(Number(v)) },
+      },
+      y1: {
+        ...axis(theme),
+        position: 'right',
+        beginAtZero: true,
+        grid: { display: false },
+        ticks: { color: theme.muted, precision: 0 },
       },
     },
-  };
+  );
 }
 
 export function trendSummary(

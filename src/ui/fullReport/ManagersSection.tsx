@@ -6,7 +6,7 @@ import { useEnv } from '../env';
 import type { Column } from './DataTable';
 import { DataTable } from './DataTable';
 import { Section } from './Section';
-import { ratio } from './values';
+import { ratio } from '../../core';
 
 export interface Props {
   readonly report: FunnelReport;

@@ -1,10 +1,11 @@
 import type { VNode } from 'preact';
+import { difference } from '../../core';
 import type { FunnelReport, StageReport } from '../../core';
 import { useEnv } from '../env';
 import type { Column } from './DataTable';
 import { DataTable } from './DataTable';
 import { Section } from './Section';
-import { diff, signedInt } from './values';
+import { signedInt } from './values';
 
 export interface Props {
   readonly report: FunnelReport;
@@ -50,8 +51,8 @@ export function PreviousSection({ report }: Props): VNode {
     {
       label: `${t(label)}: ${change}`,
       hint: t('fl.report.hint.change'),
-      value: r => diff(r.stage[key], r.before[key]),
-      show: r => fmt.points(diff(r.stage[key], r.before[key])),
+      value: r => difference(r.stage[key], r.before[key]),
+      show: r => fmt.points(difference(r.stage[key], r.before[key])),
     },
   ]);
   const columns: Column<Row>[] = [

@@ -1,4 +1,5 @@
 import type { VNode } from 'preact';
+import { difference } from '../../core';
 import type { FunnelReport, Totals } from '../../core';
 import type { I18nKey } from '../../i18n';
 import { MetricHint } from '../common/MetricHint';
@@ -7,7 +8,7 @@ import type { Formatters } from '../format';
 import type { Column } from './DataTable';
 import { DataTable } from './DataTable';
 import { Section } from './Section';
-import { diff, signedInt } from './values';
+import { signedInt } from './values';
 
 export interface Props {
   readonly report: FunnelReport;
@@ -116,8 +117,8 @@ export function SummarySection({ report }: Props): VNode {
     {
       label: t('fl.report.col.change'),
       hint: t('fl.report.hint.change'),
-      value: r => diff(r.now, r.before),
-      show: r => change(fmt, r.kind, diff(r.now, r.before)),
+      value: r => difference(r.now, r.before),
+      show: r => change(fmt, r.kind, difference(r.now, r.before)),
     },
   ];
   return (

@@ -1,9 +1,9 @@
 import type { ComponentChildren, VNode } from 'preact';
+import { difference } from '../../core';
 import type { FunnelReport } from '../../core';
 import type { I18nKey } from '../../i18n';
 import { MetricHint } from '../common/MetricHint';
 import { useEnv } from '../env';
-import { delta } from './stageFacts';
 
 export interface Props {
   readonly report: FunnelReport;
@@ -36,7 +36,7 @@ export function Totals({ report }: Props): VNode {
   const { t, fmt } = useEnv();
   const { totals } = report;
   const before = report.previous.totals;
-  const change = delta(totals.conversion, before.conversion);
+  const change = difference(totals.conversion, before.conversion);
   const previousHint = (value: string) =>
     `${t('fl.metric.previous')}\n${t('fl.panel.hint.previousValue', { value })}`;
   return (

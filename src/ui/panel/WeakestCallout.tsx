@@ -1,10 +1,10 @@
 import type { VNode } from 'preact';
+import { difference } from '../../core';
 import type { FunnelReport, WeakestTransition } from '../../core';
 import { MetricHint } from '../common/MetricHint';
 import { adviceFor } from '../advice';
 import { useEnv } from '../env';
 import { stageName } from './names';
-import { delta } from './stageFacts';
 import { trendClass } from './Totals';
 
 export interface Props {
@@ -22,7 +22,7 @@ export function WeakestCallout({ report, weak, onOpen }: Props): VNode {
   const { t, fmt } = useEnv();
   const fromIndex = report.stages.findIndex(s => s.id === weak.fromStageId);
   const before = report.previous.stages.find(s => s.id === weak.fromStageId);
-  const change = delta(weak.decidedConversion, before?.decidedConversion);
+  const change = difference(weak.decidedConversion, before?.decidedConversion);
   const open = (e: MouseEvent) => {
     if (e.target instanceof Element && e.target.closest('.fl-hint__tip')) return;
     onOpen(weak.fromStageId);

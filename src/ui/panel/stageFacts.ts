@@ -26,11 +26,6 @@ export function dealsAt(report: FunnelReport, stageId: number): readonly OpenDea
   return (report.openDeals ?? []).filter(d => d.stageId === stageId);
 }
 
-/** Change in a fraction between two periods; null when either side has no denominator. */
-export function delta(now: number | null, before: number | null | undefined): number | null {
-  return now === null || before === null || before === undefined ? null : now - before;
-}
-
 /** Hint texts join the contract's definition with the stage's own values, one per line. */
 const lines = (...parts: readonly (string | false | null)[]) =>
   parts.filter((p): p is string => typeof p === 'string' && p !== '').join('\n');

@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { REPO_ROOT } from '../../../sandbox/server/host';
-import { findChromium, SYSTEM_FS } from '../../../scripts/chromium';
+import { chromiumPath } from '../../../scripts/chromium';
 
 export const CHROMIUM_ARGS = [
   '--headless',
@@ -14,13 +14,6 @@ export const CHROMIUM_ARGS = [
   '--disable-gpu',
   '--disable-background-networking',
 ] as const;
-
-/** The browser `npm test`'s preflight checked for (same rule); throws its how-to-get-one line. */
-export function chromiumPath(): string {
-  const found = findChromium(process.env, SYSTEM_FS);
-  if (!found.found) throw new Error(found.message);
-  return found.path;
-}
 
 export async function launchChromium(): Promise<Browser> {
   return chromium.launch({

@@ -3,12 +3,12 @@ export { allApiLeads, type ApiLead } from './api';
 export {
   ARTIFACTS_DIR,
   CHROMIUM_ARGS,
-  chromiumPath,
   launchChromium,
   openTrackedPage,
   saveScreenshot,
   type TrackedPage,
 } from './browser';
+export { chromiumPath } from '../../../scripts/chromium';
 export {
   gotoPage,
   hostEvents,
