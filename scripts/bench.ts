@@ -127,7 +127,7 @@ function measure(name: string, input: FunnelInput): void {
   time('report: a year, one manager', () =>
     reportFromModel(model, { from: NOW - 365 * DAY, to: NOW, now: NOW, responsibleUserIds: [2] }),
   );
-  const norms = time('stage norms (lead card)', () => stageNorms(model, {}));
+  const norms = time('stage norms (lead card)', () => stageNorms(model, {}, NOW));
   time('one lead journey', () => leadJourney(model, input.leads[0]?.id ?? 0, NOW, norms));
 }
 

@@ -33,6 +33,7 @@ export function formatReport(r: FunnelReport, timeZone: string): string {
     `Funnel Lens — ${r.pipeline.name} (pipeline ${r.pipeline.id})`,
     `Period ${dateTime(r.period.from, timeZone)} → ${dateTime(r.period.to, timeZone)} (${timeZone}), ` +
       `now ${dateTime(r.now, timeZone)}`,
+    ...historyNote(r, timeZone),
     `Deals ${count(t.deals)} · won ${count(t.won)} (revenue ${count(t.revenueWon)}) · lost ${count(t.lost)} · ` +
       `open ${count(t.open)} (incoming ${count(t.incoming)}) · conversion ${pct(t.conversion)}` +
       ` (previous period ${pct(r.previous.totals.conversion)})`,
@@ -63,4 +64,24 @@ export function formatReport(r: FunnelReport, timeZone: string): string {
       `worth ${count(Math.round(r.forecast.expectedRevenue))}`,
   );
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * Says what a report on a partly loaded history cannot see, so no number is silently partial:
+ * windows that begin before the loaded history, and thresholds learned from less than asked for.
+ */
+function historyNote(r: FunnelReport, timeZone: string): string[] {
+  const notes: string[] = [];
+  const { historyFrom, horizonDays } = r.options;
+  if (horizonDays !== null) {
+    notes.push(`Stuck thresholds learned from visits that ended in the last ${horizonDays} days.`);
+  }
+  if (historyFrom !== null) {
+    notes.push(`History loaded since ${dateTime(historyFrom, timeZone)} (--history-from).`);
+    if (r.previous.period.from < historyFrom)
+      notes.push(
+        '  Older history is not loaded: the period or the previous period begins before it.',
+      );
+  }
+  return notes;
 }

@@ -9,7 +9,7 @@ import type { Io } from './io';
 
 export const REPORT_USAGE = `funnel-lens report --data DIR --pipeline ID [--from T] [--to T] [--now T]
                    [--stuck-days N] [--stuck-days-by-stage ID=N,…] [--min-sample N]
-                   [--tz ZONE] [--json | --csv]
+                   [--horizon-days N] [--history-from T] [--tz ZONE] [--json | --csv]
 
   --data DIR        saved amoCRM API v4 response bodies (*.json, any names, subfolders allowed)
   --pipeline ID     the pipeline (GET /api/v4/leads/pipelines) to report on
@@ -21,6 +21,11 @@ export const REPORT_USAGE = `funnel-lens report --data DIR --pipeline ID [--from
                     per-stage thresholds in days by stage id (as the widget's settings); they
                     win over --stuck-days for the stages they name
   --min-sample N    fewest decided deals for the weakest transition (default 10)
+  --horizon-days N  learn stuck thresholds and stage norms only from visits that ended in the
+                    last N days (metrics.md 11.1; default: all history)
+  --history-from T  read the data as a sync that has loaded history back to T only: status
+                    changes from T on, leads created from T on, and the open leads (the widget's
+                    panel before its backfill is done; see metrics.md, extensions)
   --tz ZONE         time zone for dates when DIR has no account body (default UTC)
   --json            print the report object (metrics contract, section 10) and nothing else
   --csv             print the stage table as CSV`;
@@ -45,8 +50,8 @@ function positiveNumber(text: string, option: string): number {
 function stageDays(text: string, option: string): Record<string, number> {
   const out: Record<string, number> = {};
   for (const part of text.split(',')) {
-    const [id = '', days = '', ...extra] = part.split('=');
-    if (extra.length > 0 || !/^\d+$/.test(id.trim()) || Number(id) <= 0)
+    const [id = '', days, ...extra] = part.split('=');
+    if (days === undefined || extra.length > 0 || !/^\d+$/.test(id.trim()) || Number(id) <= 0)
       throw new CliError(
         `${option}: expected STAGE_ID=DAYS pairs separated by commas, got "${part}".`,
       );
@@ -86,6 +91,8 @@ export function runReport(argv: string[], io: Io): void {
       'stuck-days': { type: 'string' },
       'stuck-days-by-stage': { type: 'string' },
       'min-sample': { type: 'string' },
+      'horizon-days': { type: 'string' },
+      'history-from': { type: 'string' },
       tz: { type: 'string' },
       json: { type: 'boolean' },
       csv: { type: 'boolean' },
@@ -106,6 +113,11 @@ export function runReport(argv: string[], io: Io): void {
       : stageDays(values['stuck-days-by-stage'], '--stuck-days-by-stage');
   const minSample =
     values['min-sample'] === undefined ? undefined : count(values['min-sample'], '--min-sample');
+
+  const horizonDays =
+    values['horizon-days'] === undefined
+      ? undefined
+      : positiveNumber(values['horizon-days'], '--horizon-days');
 
   const data = loadDataDir(values.data, io.warn);
   const pipeline = data.pipelines.find(p => p.id === pipelineId);
@@ -137,10 +149,20 @@ export function runReport(argv: string[], io: Io): void {
   const from =
     values.from === undefined ? to - 30 * DAY : parseTime(values.from, timeZone, '--from');
   if (from >= to) throw new CliError(`--from must be before --to (got ${from} ≥ ${to}).`);
+  const historyFrom =
+    values['history-from'] === undefined
+      ? null
+      : parseTime(values['history-from'], timeZone, '--history-from');
 
   const report = buildReport(
-    { pipeline, leads: data.leads, events: data.events, lossReasons: data.lossReasons },
-    { from, to, now, stuckDays, stuckDaysByStage, minSample },
+    {
+      pipeline,
+      leads: data.leads,
+      events: data.events,
+      lossReasons: data.lossReasons,
+      historyFrom,
+    },
+    { from, to, now, stuckDays, stuckDaysByStage, minSample, horizonDays },
   );
   if (values.json === true) io.out(`${JSON.stringify(report, null, 2)}\n`);
   else if (values.csv === true) io.out(toCsv(STAGE_COLUMNS, stageRows(report)));

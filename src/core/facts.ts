@@ -1,12 +1,11 @@
 import type { Funnel } from './stages';
 import { stageIndex } from './stages';
 import type { Visit } from './history';
-import { buildVisits, orderEvents } from './history';
-import type { Lead, StatusChange } from './types';
+import type { Lead } from './types';
 import { LOST_STATUS_ID, WON_STATUS_ID } from './types';
 
 /**
- * Everything the report needs to know about one pipeline lead, derived once from its history.
+ * Everything the report needs to know about one pipeline lead, derived once from its visits.
  * None of it depends on the window or on `now`, so the current period, the previous period and
  * the trend buckets are all cheap passes over these facts.
  */
@@ -22,22 +21,20 @@ export interface LeadFacts {
   readonly isLost: boolean;
   /** Stage index the lead was lost from, when it is lost now; else -1. */
   readonly lostFromIndex: number;
-  /** Completed visits to open stages: stage index and duration in hours, in visit order. */
+  /** Completed visits of known length to open stages: stage index, hours and end, in visit order. */
   readonly completedStages: readonly number[];
   readonly completedHours: readonly number[];
+  readonly completedEnds: readonly number[];
   /** Start of the current visit when the lead sits at an open stage; else null. */
   readonly currentVisitStart: number | null;
+  /** The current visit began before the loaded history: its time is at least `now - start`. */
+  readonly currentVisitCensored: boolean;
   /** Stage indices of transitions from a stage to an earlier stage of the pipeline. */
   readonly movedBackFrom: readonly number[];
 }
 
-/**
- * Derives the facts of one lead of the funnel's pipeline from its (unordered, possibly
- * duplicated) status-change events.
- */
-export function leadFacts(funnel: Funnel, lead: Lead, events: readonly StatusChange[]): LeadFacts {
-  const ordered = orderEvents(events);
-  const visits = buildVisits(lead, ordered);
+/** Derives the facts of one lead of the funnel's pipeline from its visits (metrics.md 4). */
+export function leadFacts(funnel: Funnel, lead: Lead, visits: readonly Visit[]): LeadFacts {
   const seen = scanVisits(funnel, visits);
   const isWon = lead.statusId === WON_STATUS_ID;
   const isLost = lead.statusId === LOST_STATUS_ID;
@@ -50,6 +47,7 @@ export function leadFacts(funnel: Funnel, lead: Lead, events: readonly StatusCha
         : -1;
   const currentIndex = stageIndex(funnel, lead.pipelineId, lead.statusId);
   const last = visits[visits.length - 1];
+  const atStage = currentIndex >= 0 && last !== undefined;
   return {
     lead,
     reachedIndex,
@@ -57,11 +55,13 @@ export function leadFacts(funnel: Funnel, lead: Lead, events: readonly StatusCha
     currentIndex,
     isWon,
     isLost,
-    lostFromIndex: isLost ? lostFrom(funnel, ordered, reachedIndex) : -1,
+    lostFromIndex: isLost ? lostFrom(funnel, visits, reachedIndex) : -1,
     completedStages: seen.completedStages,
     completedHours: seen.completedHours,
-    currentVisitStart: currentIndex >= 0 && last ? last.start : null,
-    movedBackFrom: backwardMoves(funnel, ordered),
+    completedEnds: seen.completedEnds,
+    currentVisitStart: atStage ? last.start : null,
+    currentVisitCensored: atStage && last.censored,
+    movedBackFrom: seen.movedBackFrom,
   };
 }
 
@@ -70,46 +70,50 @@ function scanVisits(funnel: Funnel, visits: readonly Visit[]) {
   const visited = new Uint8Array(funnel.stages.length);
   const completedStages: number[] = [];
   const completedHours: number[] = [];
+  const completedEnds: number[] = [];
+  const movedBackFrom: number[] = [];
   let maxVisited = -1;
   let wonVisit = false;
   for (const v of visits) {
     if (v.pipelineId === funnel.pipelineId && v.statusId === WON_STATUS_ID) wonVisit = true;
     const i = stageIndex(funnel, v.pipelineId, v.statusId);
+    // A transition from a stage to an earlier one (metrics.md extensions: movedBack).
+    const from = v.from === null ? -1 : stageIndex(funnel, v.from.pipelineId, v.from.statusId);
+    if (from >= 0 && i >= 0 && i < from) movedBackFrom.push(from);
     if (i < 0) continue;
     visited[i] = 1;
     maxVisited = Math.max(maxVisited, i);
-    if (v.end !== null) {
+    if (v.end !== null && !v.censored) {
       completedStages.push(i);
       completedHours.push((v.end - v.start) / 3600);
+      completedEnds.push(v.end);
     }
   }
-  return { visited, completedStages, completedHours, maxVisited, wonVisit };
+  return {
+    visited,
+    completedStages,
+    completedHours,
+    completedEnds,
+    movedBackFrom,
+    maxVisited,
+    wonVisit,
+  };
 }
 
 /**
  * metrics.md 5, "lost-from stage": the open stage in `value_before` of the last transition into
  * (P, 143); without one, the furthest stage reached, clamped into the funnel.
  */
-function lostFrom(funnel: Funnel, ordered: readonly StatusChange[], reachedIndex: number): number {
+function lostFrom(funnel: Funnel, visits: readonly Visit[], reachedIndex: number): number {
   const n = funnel.stages.length;
   if (n === 0) return -1;
-  for (let k = ordered.length - 1; k >= 0; k--) {
-    const e = ordered[k];
-    if (!e || e.after.pipelineId !== funnel.pipelineId || e.after.statusId !== LOST_STATUS_ID)
-      continue;
-    const i = stageIndex(funnel, e.before.pipelineId, e.before.statusId);
+  for (let k = visits.length - 1; k >= 0; k--) {
+    const v = visits[k];
+    // Only a visit an event began is a transition; §4.5's visit to the current status is not.
+    if (!v?.from || v.pipelineId !== funnel.pipelineId || v.statusId !== LOST_STATUS_ID) continue;
+    const i = stageIndex(funnel, v.from.pipelineId, v.from.statusId);
     if (i >= 0) return i;
     break;
   }
   return Math.min(Math.max(reachedIndex, 0), n - 1);
-}
-
-function backwardMoves(funnel: Funnel, ordered: readonly StatusChange[]): number[] {
-  const from: number[] = [];
-  for (const e of ordered) {
-    const a = stageIndex(funnel, e.before.pipelineId, e.before.statusId);
-    const b = stageIndex(funnel, e.after.pipelineId, e.after.statusId);
-    if (a >= 0 && b >= 0 && b < a) from.push(a);
-  }
-  return from;
 }

@@ -1,11 +1,23 @@
 import type { Lead, StatusChange, StatusRef } from './types';
 
-/** A stay of a lead in one status; `end` is null for the visit still going on. */
+/**
+ * A stay of a lead in one status (metrics.md 4). `end` is null for the visit still going on.
+ * Besides the status, a visit keeps what the rules after §4 read from the event that began it:
+ * the `value_before` it came from (lost-from stage, backward moves), or null for the first visit
+ * and for a visit begun by §4.5 because events are missing.
+ */
 export interface Visit {
   readonly pipelineId: number;
   readonly statusId: number;
   readonly start: number;
   readonly end: number | null;
+  /** The event's `value_before`; null when no event began this visit. */
+  readonly from: StatusRef | null;
+  /**
+   * Extension (loaded history): the visit began before the history the data holds, so `start` is
+   * only the start of that history and the visit's length is unknown (at least `end - start`).
+   */
+  readonly censored: boolean;
 }
 
 export function sameStatus(a: StatusRef, b: StatusRef): boolean {
@@ -66,15 +78,26 @@ function chain(group: StatusChange[], from: StatusRef | null): StatusChange[] {
  * status the first event left (or the current status when there are no events), entered at
  * `created_at`. If the events do not lead to the lead's current status, some are missing: the last
  * visit ends, and a visit to the current status starts, at `max(updated_at, last event time)`.
+ *
+ * With `historyFrom` (the data holds status changes from that time on only), a lead created
+ * earlier has a first visit whose real start is unknown: it is marked `censored` and starts at
+ * `historyFrom`.
  */
-export function buildVisits(lead: Lead, ordered: readonly StatusChange[]): Visit[] {
+export function buildVisits(
+  lead: Lead,
+  ordered: readonly StatusChange[],
+  historyFrom: number | null = null,
+): Visit[] {
   const first = ordered[0];
-  const visits: { pipelineId: number; statusId: number; start: number; end: number | null }[] = [];
-  let cur = {
+  const censored = historyFrom !== null && lead.createdAt < historyFrom;
+  const visits: Visit[] = [];
+  let cur: Mutable<Visit> = {
     pipelineId: first ? first.before.pipelineId : lead.pipelineId,
     statusId: first ? first.before.statusId : lead.statusId,
-    start: lead.createdAt,
-    end: null as number | null,
+    start: censored ? historyFrom : lead.createdAt,
+    end: null,
+    from: null,
+    censored,
   };
   visits.push(cur);
   for (const e of ordered) {
@@ -84,6 +107,8 @@ export function buildVisits(lead: Lead, ordered: readonly StatusChange[]): Visit
       statusId: e.after.statusId,
       start: e.createdAt,
       end: null,
+      from: e.before,
+      censored: false,
     };
     visits.push(cur);
   }
@@ -91,10 +116,19 @@ export function buildVisits(lead: Lead, ordered: readonly StatusChange[]): Visit
     const last = ordered[ordered.length - 1];
     const at = Math.max(lead.updatedAt, last ? last.createdAt : Number.NEGATIVE_INFINITY);
     cur.end = at;
-    visits.push({ pipelineId: lead.pipelineId, statusId: lead.statusId, start: at, end: null });
+    visits.push({
+      pipelineId: lead.pipelineId,
+      statusId: lead.statusId,
+      start: at,
+      end: null,
+      from: null,
+      censored: false,
+    });
   }
   return visits;
 }
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** Groups events by lead id, keeping only leads in `wanted`; one pass over the events. */
 export function eventsByLead(

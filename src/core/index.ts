@@ -4,8 +4,8 @@ export { buildFunnel, stageIndex } from './stages';
 export type { Funnel } from './stages';
 export { orderEvents, buildVisits } from './history';
 export type { Visit } from './history';
-export { buildModel, freshestLeads } from './model';
-export type { FunnelModel } from './model';
+export { buildModel, freshestLeads, modelFromHistories } from './model';
+export type { CompletedVisits, FunnelModel, LeadHistory } from './model';
 export { buildReport, reportFromModel, DEFAULT_MIN_SAMPLE } from './report';
 export { leadJourney, stageNorms } from './journey';
 export type { LeadJourney, JourneyStep, StageNorm } from './journey';
@@ -14,6 +14,7 @@ export {
   MIN_LEARNING_SAMPLES,
   echoStuckOptions,
   isStuck,
+  learningSamples,
   stuckThresholds,
 } from './stuck';
 export type { StuckOptions, StuckThreshold, ThresholdSource } from './stuck';

@@ -1,11 +1,13 @@
-import { buildVisits, orderEvents } from './history';
 import { quantile } from './quantile';
 import type { FunnelModel } from './model';
 import { stageIndex } from './stages';
 import type { StuckOptions, StuckThreshold } from './stuck';
-import { isStuck, stuckThresholds } from './stuck';
+import { isStuck, learningSamples, stuckThresholds } from './stuck';
 
-/** The norm a single deal is measured against: all completed visits of the pipeline's leads. */
+/**
+ * The norm a single deal is measured against: the completed visits of all the pipeline's leads
+ * (within the history horizon, metrics.md 11.1) and the stage's stuck threshold.
+ */
 export interface StageNorm {
   readonly stageId: number;
   readonly samples: number;
@@ -14,10 +16,11 @@ export interface StageNorm {
   readonly threshold: StuckThreshold;
 }
 
-export function stageNorms(model: FunnelModel, options: StuckOptions): StageNorm[] {
-  const thresholds = stuckThresholds(model.funnel, model.completedSorted, options);
+export function stageNorms(model: FunnelModel, options: StuckOptions, now: number): StageNorm[] {
+  const samples = learningSamples(model.completed, now, options.horizonDays);
+  const thresholds = stuckThresholds(model.funnel, samples, options);
   return model.funnel.stages.map((s, i) => {
-    const sorted = model.completedSorted[i] ?? new Float64Array(0);
+    const sorted = samples[i] ?? new Float64Array(0);
     return {
       stageId: s.id,
       samples: sorted.length,
@@ -37,6 +40,8 @@ export interface JourneyStep {
   readonly end: number | null;
   /** Duration; for the visit still going on, up to `now`. */
   readonly hours: number;
+  /** The visit began before the loaded history: `start` is that history's start, `hours` a lower bound. */
+  readonly censored: boolean;
 }
 
 export interface LeadJourney {
@@ -46,6 +51,8 @@ export interface LeadJourney {
   readonly current: {
     readonly stageId: number;
     readonly hoursInStage: number;
+    /** `hoursInStage` is a lower bound (the visit began before the loaded history). */
+    readonly hoursAtLeast: boolean;
     readonly norm: StageNorm;
     readonly stuck: boolean;
   } | null;
@@ -65,7 +72,7 @@ export function leadJourney(
 ): LeadJourney | null {
   const facts = model.factsById.get(leadId);
   if (!facts) return null;
-  const visits = buildVisits(facts.lead, orderEvents(model.eventsOf.get(leadId) ?? []));
+  const visits = model.visitsOf.get(leadId) ?? [];
   const steps = visits.map(v => ({
     pipelineId: v.pipelineId,
     statusId: v.statusId,
@@ -73,6 +80,7 @@ export function leadJourney(
     start: v.start,
     end: v.end,
     hours: ((v.end ?? now) - v.start) / 3600,
+    censored: v.censored,
   }));
   const norm = norms[facts.currentIndex];
   const stage = model.funnel.stages[facts.currentIndex];
@@ -80,11 +88,13 @@ export function leadJourney(
     norm && stage && facts.currentVisitStart !== null
       ? (() => {
           const hoursInStage = (now - facts.currentVisitStart) / 3600;
+          const hoursAtLeast = facts.currentVisitCensored;
           return {
             stageId: stage.id,
             hoursInStage,
+            hoursAtLeast,
             norm,
-            stuck: isStuck(hoursInStage, norm.threshold.hours),
+            stuck: isStuck(hoursInStage, norm.threshold.hours, hoursAtLeast),
           };
         })()
       : null;

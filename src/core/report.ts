@@ -7,7 +7,7 @@ import type { LeadFacts } from './facts';
 import type { FunnelModel } from './model';
 import { buildModel } from './model';
 import type { Funnel } from './stages';
-import { echoStuckOptions, isStuck, stuckThresholds } from './stuck';
+import { echoStuckOptions, isStuck, learningSamples, stuckThresholds } from './stuck';
 import { openDeals, stageTimes } from './timing';
 import type {
   FunnelInput,
@@ -41,14 +41,15 @@ export function reportFromModel(model: FunnelModel, options: ReportOptions): Fun
   const counts = countCohort(n, cohort);
   const times = stageTimes(n, cohort, options.now);
   // Thresholds learn from every pipeline lead, whatever the manager filter: the team's norm.
-  const thresholds = stuckThresholds(funnel, model.completedSorted, options);
+  const samples = learningSamples(model.completed, options.now, options.horizonDays);
+  const thresholds = stuckThresholds(funnel, samples, options);
   const open = openDeals(
     funnel,
     scope.filter(f => f.currentIndex >= 0),
     thresholds,
     options.now,
   );
-  const stuck = open.filter(d => isStuck(d.hoursInStage, d.thresholdHours));
+  const stuck = open.filter(d => isStuck(d.hoursInStage, d.thresholdHours, d.hoursAtLeast));
   const stuckPerStage = new Map<number, number>();
   for (const d of stuck) stuckPerStage.set(d.stageId, (stuckPerStage.get(d.stageId) ?? 0) + 1);
   const nowAtStage = snapshot(n, scope);
@@ -76,7 +77,7 @@ export function reportFromModel(model: FunnelModel, options: ReportOptions): Fun
   });
 
   return {
-    pipeline: { id: model.input.pipeline.id, name: model.input.pipeline.name },
+    pipeline: { id: model.pipeline.id, name: model.pipeline.name },
     period: { from: options.from, to: options.to },
     now: options.now,
     totals: counts.totals,
@@ -86,13 +87,14 @@ export function reportFromModel(model: FunnelModel, options: ReportOptions): Fun
     stuck,
     managers: managerBreakdown(n, cohort),
     previous: previousPeriod(funnel, scopeByCreated, options),
-    lossReasons: lossReasonBreakdown(funnel, cohort, model.input.lossReasons),
+    lossReasons: lossReasonBreakdown(funnel, cohort, model.lossReasons),
     forecast: forecast(funnel, scope),
     ...(options.includeOpenDeals ? { openDeals: open } : {}),
     ...(options.trend ? { trend: trend(n, scopeByCreated, options, options.trend) } : {}),
     options: {
       minSample,
       ...echoStuckOptions(options),
+      historyFrom: model.historyFrom,
       responsibleUserIds: options.responsibleUserIds ? [...options.responsibleUserIds] : null,
     },
   };

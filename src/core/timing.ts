@@ -5,7 +5,7 @@ import type { StuckThreshold } from './stuck';
 import type { OpenDeal, StageTime } from './types';
 
 /** Completed visit durations per stage, in hours, over the given leads. */
-export function completedByStage(n: number, facts: readonly LeadFacts[]): number[][] {
+function completedByStage(n: number, facts: readonly LeadFacts[]): number[][] {
   const byStage: number[][] = Array.from({ length: n }, () => []);
   for (const f of facts) {
     for (let k = 0; k < f.completedStages.length; k++) {
@@ -30,11 +30,6 @@ export function stageTimes(n: number, cohort: readonly LeadFacts[], now: number)
   }));
 }
 
-/** Completed visit durations per stage, sorted ascending. */
-export function sortedCompletedByStage(n: number, facts: readonly LeadFacts[]): Float64Array[] {
-  return completedByStage(n, facts).map(sortedValues);
-}
-
 /**
  * Every lead now at an open stage with its time there and its stage's threshold, ordered as the
  * contract orders `stuck`: furthest past the threshold first, then by lead id.
@@ -54,6 +49,7 @@ export function openDeals(
       leadId: f.lead.id,
       stageId: stage.id,
       hoursInStage: (now - f.currentVisitStart) / 3600,
+      hoursAtLeast: f.currentVisitCensored,
       thresholdHours: threshold.hours,
       price: f.lead.price,
       responsibleUserId: f.lead.responsibleUserId,

@@ -81,6 +81,12 @@ export interface FunnelInput {
   readonly leads: readonly Lead[];
   readonly events: readonly StatusChange[];
   readonly lossReasons: readonly LossReason[];
+  /**
+   * Extension (loaded history): the data holds the status changes from this time on, the leads
+   * created from then on and the open leads — what a sync that has not reached further back has.
+   * Absent: the whole history.
+   */
+  readonly historyFrom?: number | null | undefined;
 }
 
 export interface Period {
@@ -161,6 +167,11 @@ export interface OpenDeal {
   readonly leadId: number;
   readonly stageId: number;
   readonly hoursInStage: number;
+  /**
+   * Extension (loaded history): the deal entered the stage before the history the data holds, so
+   * `hoursInStage` is a lower bound (the time since that history began).
+   */
+  readonly hoursAtLeast: boolean;
   readonly thresholdHours: number;
   readonly price: number;
   readonly responsibleUserId: number;
@@ -228,6 +239,10 @@ export interface FunnelReport {
     readonly stuckDays: number | null;
     /** Extension: the per-stage thresholds in days, by stage id; null when none were given. */
     readonly stuckDaysByStage: Readonly<Record<string, number>> | null;
+    /** metrics.md 11.1: the history horizon in days; null when off. */
+    readonly horizonDays: number | null;
+    /** Extension (loaded history): where the data's history starts; null = all of it. */
+    readonly historyFrom: number | null;
     readonly responsibleUserIds: readonly number[] | null;
   };
 }

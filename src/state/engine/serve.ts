@@ -33,7 +33,7 @@ export function createEngineCore(): { handle(req: EngineRequest): EngineResult }
           return { op: 'report', report: reportFromModel(need(), req.options) };
         case 'journey': {
           const m = need();
-          const norms = stageNorms(m, req.stuck);
+          const norms = stageNorms(m, req.stuck, req.now);
           return { op: 'journey', journey: leadJourney(m, req.leadId, req.now, norms), norms };
         }
       }

@@ -5,7 +5,7 @@ import { oracleReport } from './oracle';
 import { leadArb, materialise } from './randomData';
 
 describe('engine vs a naive second reading of the contract', () => {
-  it('agrees on every contract number for random histories', () => {
+  it('agrees on every contract number for random histories, horizons and loaded histories', () => {
     fc.assert(
       fc.property(
         fc.array(leadArb, { maxLength: 60 }),
@@ -15,7 +15,9 @@ describe('engine vs a naive second reading of the contract', () => {
         }),
         fc.option(fc.integer({ min: 1, max: 20 }), { nil: undefined }),
         fc.integer({ min: 0, max: 5 }),
-        (specs, w, stuckDays, minSample) => {
+        fc.option(fc.integer({ min: 1, max: 200 }), { nil: undefined }),
+        fc.option(fc.integer({ min: -2400, max: 4800 }), { nil: undefined }),
+        (specs, w, stuckDays, minSample, horizonDays, historyFrom) => {
           const d = materialise(specs);
           const opts = {
             from: at(w.from),
@@ -23,9 +25,13 @@ describe('engine vs a naive second reading of the contract', () => {
             now: at(5000),
             minSample,
             ...(stuckDays !== undefined && { stuckDays }),
+            ...(horizonDays !== undefined && { horizonDays }),
           };
-          const engine = buildReport(input(d.leads, d.events), opts);
-          expect(engine).toMatchObject(oracleReport(input(d.leads, d.events), opts));
+          const history = historyFrom === undefined ? {} : { historyFrom: at(historyFrom) };
+          const engine = buildReport({ ...input(d.leads, d.events), ...history }, opts);
+          expect(engine).toMatchObject(
+            oracleReport(input(d.leads, d.events), { ...opts, ...history }),
+          );
         },
       ),
       { numRuns: 300 },

@@ -1,6 +1,8 @@
 import { buildFunnel, buildVisits, orderEvents } from '../../../src/core';
 import { A, at, B, C, ev, INC, lead, mv, P, pipelineP, Q, X } from './builders';
 
+const ref = (statusId: number) => ({ pipelineId: P, statusId });
+
 describe('buildFunnel', () => {
   it('orders open stages by sort, ties by id, leaving out incoming, 142 and 143', () => {
     expect(buildFunnel(pipelineP).stages.map(s => s.id)).toEqual([A, B, C]);
@@ -63,28 +65,46 @@ describe('buildVisits', () => {
   it('starts in value_before of the first event at created_at, one visit per change', () => {
     const l = lead(1, { statusId: C, createdAt: at(0), updatedAt: at(5) });
     const visits = buildVisits(l, orderEvents([mv(1, 2, A, B), mv(1, 5, B, C)]));
+    const none = { censored: false };
     expect(visits).toEqual([
-      { pipelineId: P, statusId: A, start: at(0), end: at(2) },
-      { pipelineId: P, statusId: B, start: at(2), end: at(5) },
-      { pipelineId: P, statusId: C, start: at(5), end: null },
+      { pipelineId: P, statusId: A, start: at(0), end: at(2), from: null, ...none },
+      { pipelineId: P, statusId: B, start: at(2), end: at(5), from: ref(A), ...none },
+      { pipelineId: P, statusId: C, start: at(5), end: null, from: ref(B), ...none },
     ]);
   });
 
   it('without events the lead sits in its current status since created_at', () => {
     const visits = buildVisits(lead(1, { statusId: B, createdAt: at(3) }), []);
-    expect(visits).toEqual([{ pipelineId: P, statusId: B, start: at(3), end: null }]);
+    expect(visits).toEqual([
+      { pipelineId: P, statusId: B, start: at(3), end: null, from: null, censored: false },
+    ]);
   });
 
   it('closes a history that does not lead to the current status at max(updated_at, last event)', () => {
     const l = lead(1, { statusId: C, updatedAt: at(10) });
     const visits = buildVisits(l, orderEvents([mv(1, 2, A, B)]));
+    // The visit §4.5 adds was begun by no event: it has no `from`.
     expect(visits.slice(1)).toEqual([
-      { pipelineId: P, statusId: B, start: at(2), end: at(10) },
-      { pipelineId: P, statusId: C, start: at(10), end: null },
+      { pipelineId: P, statusId: B, start: at(2), end: at(10), from: ref(A), censored: false },
+      { pipelineId: P, statusId: C, start: at(10), end: null, from: null, censored: false },
     ]);
     // updated_at older than the last event: the last event's time wins.
     const stale = buildVisits({ ...l, updatedAt: at(1) }, orderEvents([mv(1, 2, A, B)]));
-    expect(stale[2]).toEqual({ pipelineId: P, statusId: C, start: at(2), end: null });
+    expect(stale[2]).toMatchObject({ pipelineId: P, statusId: C, start: at(2), end: null });
+  });
+
+  it('with a loaded history, censors the first visit of a lead created before it', () => {
+    const l = lead(1, { statusId: C, createdAt: at(0), updatedAt: at(8) });
+    const visits = buildVisits(l, orderEvents([mv(1, 8, B, C)]), at(5));
+    expect(visits).toEqual([
+      { pipelineId: P, statusId: B, start: at(5), end: at(8), from: null, censored: true },
+      { pipelineId: P, statusId: C, start: at(8), end: null, from: ref(B), censored: false },
+    ]);
+    // A lead created since the history began is known from its start.
+    expect(buildVisits({ ...l, createdAt: at(6) }, [], at(5))[0]).toMatchObject({
+      start: at(6),
+      censored: false,
+    });
   });
 
   it('keeps visits in other pipelines (the engine ignores them later)', () => {

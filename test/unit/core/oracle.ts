@@ -7,7 +7,7 @@
 import type { FunnelInput, Lead, StatusChange } from '../../../src/core';
 
 type Ref = { p: number; s: number };
-type V = { p: number; s: number; start: number; end: number | null };
+type V = { p: number; s: number; start: number; end: number | null; censored: boolean };
 const eq = (a: Ref, b: Ref) => a.p === b.p && a.s === b.s;
 const ref = (r: { pipelineId: number; statusId: number }): Ref => ({
   p: r.pipelineId,
@@ -24,10 +24,14 @@ function q(values: number[], p: number): number | null {
 }
 const div = (a: number, b: number) => (b === 0 ? null : a / b);
 
-function history(lead: Lead, all: StatusChange[]): { events: StatusChange[]; visits: V[] } {
+function history(
+  lead: Lead,
+  all: StatusChange[],
+  T: number | null,
+): { events: StatusChange[]; visits: V[] } {
   const seen = new Set<string>();
   const kept = all.filter(e => {
-    if (e.leadId !== lead.id || seen.has(e.id)) return false;
+    if (e.leadId !== lead.id || seen.has(e.id) || (T !== null && e.createdAt < T)) return false;
     seen.add(e.id);
     return !eq(ref(e.before), ref(e.after));
   });
@@ -50,14 +54,17 @@ function history(lead: Lead, all: StatusChange[]): { events: StatusChange[]; vis
   }
   const visits: V[] = [];
   const first = events[0];
+  // Loaded history (extension): a lead created before it entered its first visit at an unknown time.
+  const censored = T !== null && lead.createdAt < T;
   visits.push({
     ...(first ? ref(first.before) : { p: lead.pipelineId, s: lead.statusId }),
-    start: lead.createdAt,
+    start: censored ? T : lead.createdAt,
     end: null,
+    censored,
   });
   for (const e of events) {
     visits[visits.length - 1]!.end = e.createdAt;
-    visits.push({ ...ref(e.after), start: e.createdAt, end: null });
+    visits.push({ ...ref(e.after), start: e.createdAt, end: null, censored: false });
   }
   const last = visits[visits.length - 1]!;
   if (!eq(last, { p: lead.pipelineId, s: lead.statusId })) {
@@ -66,14 +73,22 @@ function history(lead: Lead, all: StatusChange[]): { events: StatusChange[]; vis
       events.length > 0 ? events[events.length - 1]!.createdAt : -Infinity,
     );
     last.end = t;
-    visits.push({ p: lead.pipelineId, s: lead.statusId, start: t, end: null });
+    visits.push({ p: lead.pipelineId, s: lead.statusId, start: t, end: null, censored: false });
   }
   return { events, visits };
 }
 
 export function oracleReport(
   input: FunnelInput,
-  o: { from: number; to: number; now: number; stuckDays?: number; minSample?: number },
+  o: {
+    from: number;
+    to: number;
+    now: number;
+    stuckDays?: number;
+    minSample?: number;
+    horizonDays?: number;
+    historyFrom?: number;
+  },
 ) {
   const P = input.pipeline.id;
   const stages = input.pipeline.statuses
@@ -84,11 +99,13 @@ export function oracleReport(
   const byId = new Map<number, Lead>();
   for (const l of input.leads)
     if (!byId.has(l.id) || l.updatedAt >= byId.get(l.id)!.updatedAt) byId.set(l.id, l);
+  const T = o.historyFrom ?? null;
   const leads = [...byId.values()]
     .filter(l => l.pipelineId === P && !l.isDeleted)
+    .filter(l => T === null || l.createdAt >= T || (l.statusId !== 142 && l.statusId !== 143))
     .sort((a, b) => a.id - b.id);
   const info = leads.map(lead => {
-    const { events, visits } = history(lead, input.events as StatusChange[]);
+    const { events, visits } = history(lead, input.events as StatusChange[], T);
     const inP = visits.filter(v => v.p === P);
     const visited = stages.map((_, i) => inP.some(v => at(v) === i));
     const lost = lead.statusId === 143;
@@ -149,13 +166,16 @@ export function oracleReport(
   };
   const cohort = cohortOf(o.from, o.to);
   const c = count(cohort);
-  const hours = (xs: Info[], i: number) =>
+  const hours = (xs: Info[], i: number, endFrom = -Infinity) =>
     xs.flatMap(x =>
-      x.visits.filter(v => at(v) === i && v.end !== null).map(v => (v.end! - v.start) / 3600),
+      x.visits
+        .filter(v => at(v) === i && v.end !== null && !v.censored && v.end >= endFrom)
+        .map(v => (v.end! - v.start) / 3600),
     );
   const threshold = stages.map((_, i) => {
     if (o.stuckDays !== undefined) return o.stuckDays * 24;
-    const all = hours(info, i);
+    const horizon = o.horizonDays === undefined ? -Infinity : o.now - o.horizonDays * 86400;
+    const all = hours(info, i, horizon);
     return all.length >= 10 ? q(all, 0.9)! : 168;
   });
   const stuck = info
@@ -164,11 +184,14 @@ export function oracleReport(
       leadId: x.lead.id,
       stageId: stages[x.current]!.id,
       hoursInStage: (o.now - x.visits[x.visits.length - 1]!.start) / 3600,
+      hoursAtLeast: x.visits[x.visits.length - 1]!.censored,
       thresholdHours: threshold[x.current]!,
       price: x.lead.price,
       responsibleUserId: x.lead.responsibleUserId,
     }))
-    .filter(d => d.hoursInStage > d.thresholdHours)
+    .filter(d =>
+      d.hoursAtLeast ? d.thresholdHours <= d.hoursInStage : d.hoursInStage > d.thresholdHours,
+    )
     .sort(
       (a, b) =>
         b.hoursInStage - b.thresholdHours - (a.hoursInStage - a.thresholdHours) ||

@@ -1,6 +1,6 @@
 import { buildReport, quantile } from '../../../src/core';
 import type { Lead, StatusChange } from '../../../src/core';
-import { A, at, B, C, input, lead, mv, WON } from './builders';
+import { A, at, B, C, input, lead, mv, wide, WON } from './builders';
 
 describe('quantile (metrics.md 6)', () => {
   it.each([
@@ -79,6 +79,7 @@ describe('stuck deals (metrics.md 7)', () => {
         leadId: 1,
         stageId: A,
         hoursInStage: 200,
+        hoursAtLeast: false,
         thresholdHours: 168,
         price: 1000,
         responsibleUserId: 1,
@@ -120,6 +121,48 @@ describe('stuck deals (metrics.md 7)', () => {
       [1, 52],
       [2, 26],
     ]);
+  });
+
+  it('learns only from visits that ended within the history horizon (metrics.md 11.1)', () => {
+    // Ten old visits of 10…100 h ended around -1900 h; ten recent ones of 1…10 h end near 500 h.
+    const old = history([10, 20, 30, 40, 50, 60, 70, 80, 90, 100]);
+    const recent = Array.from({ length: 10 }, (_, i) => i + 1);
+    const leads = [
+      ...old.leads,
+      ...recent.map((_, i) => lead(200 + i, { statusId: B, createdAt: at(400) })),
+      lead(1, { createdAt: at(960) }),
+    ];
+    const events = [...old.events, ...recent.map((h, i) => mv(200 + i, 400 + h, A, B))];
+    const opts = { from: at(0), to: at(1), now };
+    const all = buildReport(input(leads, events), opts);
+    // All twenty visits: x[17] = 80, x[18] = 90, p90 = 80 + 0.1 × 10.
+    expect(all.stages[0]!.stuckThresholdHours).toBeCloseTo(81, 10);
+    expect(all.options.horizonDays).toBeNull();
+    // 30 days back from 1000 h reaches 280 h: only the recent visits count.
+    const near = buildReport(input(leads, events), { ...opts, horizonDays: 30 });
+    expect(near.stages[0]!.stuckThresholdHours).toBeCloseTo(9.1, 10);
+    expect(near.options.horizonDays).toBe(30);
+    // Lead 1 has sat at A for 40 h: stuck against the recent norm only.
+    const atA = (r: typeof all) => r.stuck.filter(d => d.stageId === A).map(d => d.leadId);
+    expect(atA(all)).toEqual([]);
+    expect(atA(near)).toEqual([1]);
+  });
+
+  it('with a loaded history, a deal at its stage since before it is stuck when the threshold is at most that long', () => {
+    // History from 900 h: lead 1 (created at 0 h, open, no event since) has sat at A since
+    // before 900 h, so "more than 100 h".
+    const leads = [lead(1, { createdAt: at(0) }), lead(2, { statusId: WON, createdAt: at(0) })];
+    const from900 = { ...input(leads), historyFrom: at(900) };
+    const at100 = buildReport(from900, { from: at(0), to: at(1), now, stuckDays: 100 / 24 });
+    expect(at100.stuck).toEqual([
+      expect.objectContaining({ leadId: 1, hoursInStage: 100, hoursAtLeast: true }),
+    ]);
+    const over = buildReport(from900, { from: at(0), to: at(1), now, stuckDays: 101 / 24 });
+    expect(over.stuck).toEqual([]);
+    // The closed lead created before the loaded history is not in the data the report reads.
+    const wideOpen = buildReport(from900, { ...wide, includeOpenDeals: true });
+    expect(wideOpen.totals.deals).toBe(1);
+    expect(wideOpen.options.historyFrom).toBe(at(900));
   });
 
   it('orders stuck deals by how far past the threshold, then by lead id', () => {
