@@ -5,8 +5,14 @@ import { buildUrl } from './query';
 import type { Query } from './query';
 import type { BodyInfo, Sleep, WaitInfo } from './types';
 
-/** Requests per interval when the caller does not say. */
-export const DEFAULT_RATE_LIMIT = { limit: 6, intervalMs: 1000 } as const;
+/**
+ * amoCRM's limit, 7 requests per second, counted where requests ARRIVE. Sending 7 in any window
+ * of one second plus a margin keeps arrivals within the limit as long as network jitter stays
+ * under the margin; after a 429 the margin grows (the jitter was larger than assumed).
+ */
+export const DEFAULT_RATE_LIMIT = { limit: 7, intervalMs: 1000, marginMs: 50 } as const;
+/** After a 429, each further one doubles the margin up to this. */
+const MAX_MARGIN_MS = 1000;
 
 export interface RequesterOptions {
   readonly http: AxiosInstance;
@@ -20,8 +26,12 @@ export interface RequesterOptions {
   readonly backoffMs?: number;
   /** A 429 asking for a longer wait fails at once with RATE_LIMITED (carrying `retryAfter`). */
   readonly maxRetryAfterSeconds?: number;
-  /** amoCRM allows 7 requests per second; the default stays exactly at that. */
-  readonly rateLimit?: { readonly limit: number; readonly intervalMs: number };
+  /** amoCRM allows 7 requests per second; the default uses exactly that, plus a jitter margin. */
+  readonly rateLimit?: {
+    readonly limit: number;
+    readonly intervalMs: number;
+    readonly marginMs?: number;
+  };
 }
 
 export interface JsonResponse {
@@ -120,11 +130,19 @@ export function createRequester(options: RequesterOptions): GetJson {
   const maxRetries = options.maxRetries ?? 4;
   const backoffMs = options.backoffMs ?? 1000;
   const maxRetryAfter = options.maxRetryAfterSeconds ?? 300;
-  // amoCRM allows 7 per second, counted where requests ARRIVE: a burst of 7 sent within one
-  // second here can land within one second there plus network jitter, and the 8th then gets a 429.
-  // 6 per second keeps a whole request of margin (amoCRM's own advice is 5–6).
-  const { limit, intervalMs } = options.rateLimit ?? DEFAULT_RATE_LIMIT;
-  const gate = pThrottle({ limit, interval: intervalMs, strict: true })(() => Promise.resolve());
+  // p-throttle's strict mode is a sliding window over send times. Its interval cannot change, so
+  // a 429 swaps in a new gate with a wider margin; calls already queued finish on the old one.
+  const rate = options.rateLimit ?? DEFAULT_RATE_LIMIT;
+  let marginMs = rate.marginMs ?? 0;
+  const makeGate = () =>
+    pThrottle({ limit: rate.limit, interval: rate.intervalMs + marginMs, strict: true })(() =>
+      Promise.resolve(),
+    );
+  let gate = makeGate();
+  const slowDown = (): void => {
+    marginMs = Math.min(MAX_MARGIN_MS, Math.max(2 * marginMs, 100));
+    gate = makeGate();
+  };
 
   async function attempt(url: string, signal: AbortSignal | undefined): Promise<JsonResponse> {
     if (signal?.aborted === true) throw new ApiError('ABORTED');
@@ -175,6 +193,7 @@ export function createRequester(options: RequesterOptions): GetJson {
         onBody?.(outcome);
         return outcome;
       }
+      if (outcome.code === 'RATE_LIMITED') slowDown();
       const next = retryWait(outcome, attemptNo, backoffMs);
       if (next === null || attemptNo > maxRetries) throw outcome;
       if (next.reason === 'rate_limited' && next.seconds > maxRetryAfter) throw outcome;

@@ -48,15 +48,31 @@ function pagedServer(pageCount: number) {
 }
 
 describe('rate limit', () => {
-  it('sequential paging sends at most 6 requests in any 1-second window (7 is amoCRM’s limit, one spare for jitter)', async () => {
+  it('sequential paging sends at most 7 requests in any 1.05 s: amoCRM’s 7 per second, plus a margin for jitter', async () => {
     const { http, requests } = pagedServer(30);
     const api = createApiClient({ http, sleep: instantSleep().sleep });
     expect(await settle(countLeads(api))).toBe(30);
     const times = requests.map(r => r.at);
     expect(times).toHaveLength(30);
-    expect(maxInAnyWindow(times, 1000)).toBe(6);
-    // 30 requests at 6/s cannot finish in under 4 s: the limiter really held them back.
-    expect(times.at(-1)! - times[0]!).toBeGreaterThanOrEqual(4000);
+    expect(maxInAnyWindow(times, 1000)).toBe(7);
+    expect(maxInAnyWindow(times, 1050)).toBe(7);
+    // The 8th request waits for the 1st to be 1.05 s old: 30 requests take at least 4 × 1.05 s.
+    expect(times.at(-1)! - times[0]!).toBeGreaterThanOrEqual(4200);
+    expect(times.at(-1)! - times[0]!).toBeLessThan(4400);
+  });
+
+  it('after a 429 widens its margin, so the next burst arrives further apart', async () => {
+    const { http, requests } = fakeHttp((request, i) => {
+      if (i === 3) return { status: 429, data: { retry_after: 1 } };
+      const page = Number(/[?&]page=(\d+)/.exec(request.url)![1]);
+      return { status: 200, data: leadsPage([rawLead(page)], page < 30) };
+    });
+    const api = createApiClient({ http, sleep: instantSleep().sleep });
+    expect(await settle(countLeads(api))).toBe(30);
+    const after = requests.slice(4).map(r => r.at);
+    expect(maxInAnyWindow(after, 1100)).toBe(7);
+    // 26 requests after the 429 at 7 per 1.1 s take at least 3 × 1.1 s.
+    expect(after.at(-1)! - after[0]!).toBeGreaterThanOrEqual(3300);
   });
 
   it('two concurrent iterations on one client share the limit', async () => {
@@ -69,7 +85,7 @@ describe('rate limit', () => {
         requests.map(r => r.at),
         1000,
       ),
-    ).toBe(6);
+    ).toBe(7);
   });
 
   it('retries count against the limit too', async () => {
@@ -84,7 +100,7 @@ describe('rate limit', () => {
         requests.map(r => r.at),
         1000,
       ),
-    ).toBe(6);
+    ).toBe(7);
   });
 
   it('a request waiting for its slot can be aborted', async () => {
