@@ -24,5 +24,13 @@ export * from './calendar';
 export { toCsv } from './csv';
 export type { Cell } from './csv';
 export { STAGE_COLUMNS, stageRows } from './tables';
-export { packEvents, packLeads, packedBuffers, unpackEvents, unpackLeads } from './packed';
-export type { PackedEvents, PackedLeads } from './packed';
+export {
+  packEvents,
+  packLeads,
+  packVisits,
+  packedBuffers,
+  unpackEvents,
+  unpackLeads,
+  unpackVisits,
+} from './packed';
+export type { PackedEvents, PackedLeads, PackedVisits } from './packed';

@@ -4,6 +4,7 @@
  * IndexedDB (each object is cloned field by field); the same data as a few typed arrays moves in
  * milliseconds (postMessage can transfer the buffers without copying at all).
  */
+import type { Visit } from './history';
 import type { Lead, StatusChange } from './types';
 
 export interface PackedEvents {
@@ -133,10 +134,81 @@ export function unpackLeads(p: PackedLeads): Lead[] {
 }
 
 /** The buffers behind packed columns, for postMessage's transfer list. */
-export function packedBuffers(p: PackedEvents | PackedLeads): ArrayBuffer[] {
+export function packedBuffers(p: PackedEvents | PackedLeads | PackedVisits): ArrayBuffer[] {
   return Object.values(p)
-    .filter(
-      (v): v is Float64Array | Uint8Array => v instanceof Float64Array || v instanceof Uint8Array,
-    )
+    .filter((v): v is ArrayBufferView => ArrayBuffer.isView(v))
     .map(v => v.buffer as ArrayBuffer);
+}
+
+/**
+ * Visits (metrics.md 4) of many leads as columns, in lead order and each lead's visits in order.
+ * Ids fit 32 bits (0 stands for "none": amoCRM has no status or pipeline 0); times stay 64-bit so
+ * an open visit's end can be NaN.
+ */
+export interface PackedVisits {
+  readonly count: number;
+  readonly leadId: Float64Array;
+  readonly pipelineId: Uint32Array;
+  readonly statusId: Uint32Array;
+  readonly start: Float64Array;
+  /** NaN while the visit goes on. */
+  readonly end: Float64Array;
+  /** The `value_before` of the event that began the visit; 0 when no event began it. */
+  readonly fromPipeline: Uint32Array;
+  readonly fromStatus: Uint32Array;
+  /** 1 when the visit began before the loaded history. */
+  readonly censored: Uint8Array;
+}
+
+export function packVisits(
+  histories: readonly { readonly leadId: number; readonly visits: readonly Visit[] }[],
+): PackedVisits {
+  const n = histories.reduce((sum, h) => sum + h.visits.length, 0);
+  const p = {
+    count: n,
+    leadId: new Float64Array(n),
+    pipelineId: new Uint32Array(n),
+    statusId: new Uint32Array(n),
+    start: new Float64Array(n),
+    end: new Float64Array(n),
+    fromPipeline: new Uint32Array(n),
+    fromStatus: new Uint32Array(n),
+    censored: new Uint8Array(n),
+  };
+  let i = 0;
+  for (const { leadId, visits } of histories) {
+    for (const v of visits) {
+      p.leadId[i] = leadId;
+      p.pipelineId[i] = v.pipelineId;
+      p.statusId[i] = v.statusId;
+      p.start[i] = v.start;
+      p.end[i] = orNaN(v.end);
+      p.fromPipeline[i] = v.from?.pipelineId ?? 0;
+      p.fromStatus[i] = v.from?.statusId ?? 0;
+      p.censored[i] = v.censored ? 1 : 0;
+      i++;
+    }
+  }
+  return p;
+}
+
+/** Each lead's visits, in the packed order. */
+export function unpackVisits(p: PackedVisits): Map<number, Visit[]> {
+  const out = new Map<number, Visit[]>();
+  for (let i = 0; i < p.count; i++) {
+    const leadId = p.leadId[i] ?? 0;
+    const fromStatus = p.fromStatus[i] ?? 0;
+    const visit: Visit = {
+      pipelineId: p.pipelineId[i] ?? 0,
+      statusId: p.statusId[i] ?? 0,
+      start: p.start[i] ?? 0,
+      end: orNull(p.end[i]),
+      from: fromStatus === 0 ? null : { pipelineId: p.fromPipeline[i] ?? 0, statusId: fromStatus },
+      censored: p.censored[i] === 1,
+    };
+    const list = out.get(leadId);
+    if (list) list.push(visit);
+    else out.set(leadId, [visit]);
+  }
+  return out;
 }

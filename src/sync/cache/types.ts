@@ -1,4 +1,6 @@
-import type { PipelineData, PipelineDelta } from '../merge';
+import type { AccountInfo } from '../../api';
+import type { LossReason, PackedEvents, PackedLeads, PackedVisits, Pipeline, User } from '../../core';
+import type { HistoryState } from '../history';
 
 /** Whose copy: each account, user and pipeline has its own, never visible to another. */
 export interface CacheScope {
@@ -7,31 +9,57 @@ export interface CacheScope {
   readonly pipelineId: number;
 }
 
+/** What a scope keeps besides its buckets. */
+export interface ScopeMeta {
+  readonly pipelineId: number;
+  readonly account: AccountInfo;
+  readonly pipelines: readonly Pipeline[];
+  /** null when the user may not list users (not an administrator). */
+  readonly users: readonly User[] | null;
+  readonly lossReasons: readonly LossReason[];
+  /** When account, pipelines, users and loss reasons were read (epoch s). */
+  readonly metaAt: number;
+  readonly history: HistoryState;
+}
+
+/**
+ * A scope's leads live in buckets by lead id (`bucketOf`), so a change to a few leads rewrites a
+ * few buckets, not the whole copy. A bucket's core is what the engine reads at once.
+ */
+export interface BucketCore {
+  readonly leads: PackedLeads;
+  readonly visits: PackedVisits;
+}
+
 /**
  * Where synced pipeline data is kept between widget openings. Every method rejects with a
  * `CacheError`; a store that cannot open is replaced by the memory store by the caller.
- *
- * @example
- * const held = await store.load(scope);
- * const { data, delta } = applySync(held, await syncPipeline(client, opts), scope.pipelineId);
- * await store.save(scope, data, delta);
  */
-export interface PipelineStore {
+export interface ScopeStore {
   /**
-   * The held data for the scope, or null (nothing yet, or written by an older schema version —
-   * then it is dropped). Leads come in id order, events in id order (string order).
+   * The scope's meta and every bucket's core, or null (nothing held yet, or written by another
+   * schema version — then it is dropped). Events are left out: they are read only when needed.
    */
-  load(scope: CacheScope): Promise<PipelineData | null>;
+  load(
+    scope: CacheScope,
+  ): Promise<{ meta: ScopeMeta; cores: ReadonlyMap<number, BucketCore> } | null>;
+  /** The given buckets' status changes; a bucket holding none is absent from the map. */
+  loadEvents(scope: CacheScope, buckets: readonly number[]): Promise<Map<number, PackedEvents>>;
   /**
-   * Makes `data` the scope's copy, atomically: if anything fails, nothing changes. `delta` must be
-   * what turns the held copy into `data` (as applySync returns them): the memory store applies
-   * the delta (replace / put leads / delete leads and their events / put events), the IndexedDB
-   * store writes the whole of `data` as packed chunks, both with the new meta (everything in
-   * PipelineData except leads and events).
+   * Writes the meta and the given buckets atomically: if anything fails, nothing changes. A
+   * bucket's core and events are replaced by what is given (each one that is given). With
+   * `replace`, every bucket not given is dropped.
    */
-  save(scope: CacheScope, data: PipelineData, delta: PipelineDelta): Promise<void>;
+  save(scope: CacheScope, change: ScopeChange): Promise<void>;
   /** Forgets everything held for the scope. */
   clear(scope: CacheScope): Promise<void>;
   /** Releases the store; later calls reject with `CLOSED`. */
   close(): void;
+}
+
+export interface ScopeChange {
+  readonly meta: ScopeMeta;
+  readonly cores: ReadonlyMap<number, BucketCore>;
+  readonly events: ReadonlyMap<number, PackedEvents>;
+  readonly replace: boolean;
 }
