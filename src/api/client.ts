@@ -1,14 +1,6 @@
 import type { AxiosInstance } from 'axios';
 import type { Lead, LossReason, Pipeline, StatusChange, User } from '../core';
-import {
-  adaptAccount,
-  adaptLead,
-  adaptLifecycles,
-  adaptLossReason,
-  adaptPipeline,
-  adaptStatusChanges,
-  adaptUser,
-} from './adapt';
+import { adaptAccount, adaptLead, adaptLossReason, adaptPipeline, adaptUser } from './adapt';
 import { ApiError } from './errors';
 import {
   MAX_EVENT_LIMIT,
@@ -20,7 +12,8 @@ import {
   leadQuery,
 } from './filters';
 import type { EventFilter, LeadFilter } from './filters';
-import { collect, pages } from './paging';
+import { readEventPage, readLeadList } from './pages';
+import { collect, pages, zodReader } from './paging';
 import type { PagingEnd } from './paging';
 import { parseWith } from './parse';
 import type { Query } from './query';
@@ -28,8 +21,6 @@ import { createRequester } from './request';
 import type { RequesterOptions } from './request';
 import {
   RawAccountSchema,
-  RawEventListSchema,
-  RawLeadListSchema,
   RawLeadSchema,
   RawLossReasonListSchema,
   RawPipelineListSchema,
@@ -106,8 +97,9 @@ function clampLimit(limit: number | undefined, fallback: number, max: number): n
 }
 
 /**
- * The amoCRM v4 reader. Every response goes `unknown → zod → adapter → core type`; every request
- * is throttled to the account's rate limit and retried per the rules in request.ts.
+ * The amoCRM v4 reader. Every response goes `unknown → zod → adapter → core type`, except the two
+ * big lists (leads, events), whose hand-written readers (pages/) check and adapt in one pass; every
+ * request is throttled to the account's rate limit and retried per the rules in request.ts.
  */
 export function createApiClient(options: ClientOptions): ApiClient {
   const get = createRequester(options);
@@ -125,40 +117,39 @@ export function createApiClient(options: ClientOptions): ApiClient {
   async function* leadPages(filter: LeadFilter = {}, opts: PageCallOptions = {}) {
     const matches = leadMatcher(filter);
     const limit = clampLimit(opts.limit, MAX_LEAD_LIMIT, MAX_LEAD_LIMIT);
-    const source = pages(get, LEADS, leadQuery(filter), RawLeadListSchema, b => b._embedded.leads, {
-      ...opts,
-      limit,
-    });
-    return yield* mapPages(source, raws => raws.map(adaptLead).filter(matches));
+    return yield* pages(
+      get,
+      LEADS,
+      leadQuery(filter),
+      (data, where) => {
+        const leads = readLeadList(data, where);
+        return { items: leads.filter(matches), listed: leads };
+      },
+      { ...opts, limit },
+    );
   }
 
   async function* eventPages(filter: EventFilter, opts: PageCallOptions = {}) {
     assertEventFilter(filter);
-    const matches = eventMatcher(filter);
     const limit = clampLimit(opts.limit, MAX_EVENT_LIMIT, MAX_EVENT_LIMIT);
+    // The matcher sees each raw event after its own fields are checked and before it is adapted;
+    // every event is still checked, so a malformed one fails the page even when it is dropped.
+    const matches = eventMatcher(filter);
     const source = pages(
       get,
       EVENTS,
       eventQuery(filter),
-      RawEventListSchema,
-      b => b._embedded.events,
-      {
-        ...opts,
-        limit,
+      (data, where) => {
+        const { changes, lifecycle, listed } = readEventPage(data, where, matches);
+        return { items: { changes, lifecycle }, listed };
       },
+      { ...opts, limit },
     );
     for (;;) {
       const next = await source.next();
       if (next.done === true) return next.value;
       const { page, url, raw, items } = next.value;
-      const kept = items.filter(matches);
-      yield {
-        page,
-        url,
-        raw,
-        items: adaptStatusChanges(kept, '_embedded.events'),
-        lifecycle: adaptLifecycles(kept),
-      };
+      yield { page, url, raw, items: items.changes, lifecycle: items.lifecycle };
     }
   }
 
@@ -193,10 +184,8 @@ export function createApiClient(options: ClientOptions): ApiClient {
       );
     },
     async getUsers({ signal } = {}) {
-      const source = pages(get, '/api/v4/users', [], RawUserListSchema, b => b._embedded.users, {
-        limit: 250,
-        signal,
-      });
+      const users = zodReader(RawUserListSchema, b => b._embedded.users);
+      const source = pages(get, '/api/v4/users', [], users, { limit: 250, signal });
       try {
         return (await collect(source)).map(adaptUser);
       } catch (error) {
@@ -206,9 +195,8 @@ export function createApiClient(options: ClientOptions): ApiClient {
     },
     async getLossReasons({ signal } = {}) {
       const path = `${LEADS}/loss_reasons`;
-      const source = pages(get, path, [], RawLossReasonListSchema, b => b._embedded.loss_reasons, {
-        signal,
-      });
+      const reasons = zodReader(RawLossReasonListSchema, b => b._embedded.loss_reasons);
+      const source = pages(get, path, [], reasons, { signal });
       return (await collect(source)).map(adaptLossReason);
     },
     leadPages,
@@ -224,20 +212,4 @@ export function createApiClient(options: ClientOptions): ApiClient {
     },
     eventPages,
   };
-}
-
-/** Re-shapes validated raw pages into ApiPages with adapted items, passing the end reason through. */
-async function* mapPages<I, T>(
-  source: AsyncGenerator<
-    { page: number; url: string; raw: unknown; items: readonly I[] },
-    PagingEnd
-  >,
-  adapt: (items: readonly I[]) => T[],
-): AsyncGenerator<ApiPage<T>, PagingEnd, undefined> {
-  for (;;) {
-    const next = await source.next();
-    if (next.done === true) return next.value;
-    const { page, url, raw, items } = next.value;
-    yield { page, url, raw, items: adapt(items) };
-  }
 }

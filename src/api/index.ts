@@ -1,6 +1,7 @@
 /**
  * The amoCRM REST v4 client: HTTP, throttled and retried requests, paging, the zod schemas of
- * amoCRM's bodies and their adapters to core types, and typed errors. Other layers import it
+ * amoCRM's bodies and their adapters to core types, hand-written readers for the two big lists
+ * (leads, events), and typed errors. Other layers import it
  * only through this file.
  */
 export { createApiClient } from './client';
@@ -25,6 +26,8 @@ export type { HttpOptions } from './http';
 export { ApiError, formatIssuePath, schemaIssues, toApiError } from './errors';
 export type { ApiErrorCode, SchemaIssue } from './errors';
 export type { PagingEnd, PagingEndReason } from './paging';
+export { readEventList, readLeadList } from './pages';
+export type { EventList, ReadWhere } from './pages';
 export { parseWith } from './parse';
 export { realSleep } from './request';
 export {

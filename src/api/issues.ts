@@ -40,6 +40,30 @@ function describe(input: unknown): string {
   return typeof input;
 }
 
+/*
+ * The wording of each issue lives here once: zod's issues are phrased by messageOf, and the
+ * hand-written page readers (pages/) phrase theirs with the same functions, so a reader of an error
+ * cannot tell which checker found it.
+ */
+
+/** `missing (expected number)` for an absent value, else `expected number, got string`. */
+export function typeMessage(expected: string, input: unknown): string {
+  return input === undefined
+    ? `missing (expected ${expected})`
+    : `expected ${expected}, got ${describe(input)}`;
+}
+
+export function tooManyItems(maximum: number | bigint): string {
+  return `too many items (at most ${String(maximum)})`;
+}
+
+export function tooFewItems(minimum: number | bigint): string {
+  return `too few items (at least ${String(minimum)})`;
+}
+
+/** A union whose input had an accepted type but fitted none of the branches' shapes. */
+export const NO_SHAPE_MATCHES = 'matches none of the accepted shapes';
+
 type Issue = z.core.$ZodIssue;
 
 /** Short technical wording; the value itself is never echoed (it may be personal data). */
@@ -50,17 +74,15 @@ function messageOf(issue: Issue): string {
       const expected = issue.expected === 'tuple' ? 'array' : issue.expected;
       // Without reportInput the key is absent and we cannot tell "missing" from "wrong type".
       if (!('input' in issue)) return `expected ${expected}`;
-      return issue.input === undefined
-        ? `missing (expected ${expected})`
-        : `expected ${expected}, got ${describe(issue.input)}`;
+      return typeMessage(expected, issue.input);
     }
     case 'too_big':
       return issue.origin === 'array'
-        ? `too many items (at most ${String(issue.maximum)})`
+        ? tooManyItems(issue.maximum)
         : `too big (at most ${String(issue.maximum)})`;
     case 'too_small':
       return issue.origin === 'array'
-        ? `too few items (at least ${String(issue.minimum)})`
+        ? tooFewItems(issue.minimum)
         : `too small (at least ${String(issue.minimum)})`;
     case 'invalid_value':
       return `expected one of ${issue.values.map(v => JSON.stringify(v)).join(', ')}`;
@@ -70,7 +92,7 @@ function messageOf(issue: Issue): string {
       );
       return expected.length === issue.errors.length
         ? `expected ${expected.join(' or ')}${'input' in issue ? `, got ${describe(issue.input)}` : ''}`
-        : 'matches none of the accepted shapes';
+        : NO_SHAPE_MATCHES;
     }
     case 'custom':
     case 'invalid_element':

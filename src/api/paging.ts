@@ -11,13 +11,39 @@ export interface PagingOptions {
   readonly maxPages?: number | undefined;
 }
 
-/** One validated page: the body exactly as received (for saving) and as parsed. */
-export interface RawPage<B, I> {
+/**
+ * What a page reader makes of one body: `items` for the caller (adapted, maybe filtered) and
+ * `listed`, every item of the page's collection as received, by which paging detects an empty or
+ * a repeated page (a page whose items were all filtered out is neither).
+ */
+export interface PageRead<R> {
+  readonly items: R;
+  readonly listed: readonly { readonly id: string | number }[];
+}
+
+/**
+ * Validates and adapts one body, or throws ApiError SCHEMA with paths from the body root and
+ * `where.path` as the error's request path.
+ */
+export type PageReader<R> = (data: unknown, where: { readonly path: string }) => PageRead<R>;
+
+/** One validated page: the body exactly as received (for saving) and what the reader made of it. */
+export interface RawPage<R> {
   readonly page: number;
   readonly url: string;
   readonly raw: unknown;
-  readonly body: B;
-  readonly items: readonly I[];
+  readonly items: R;
+}
+
+/** A reader for a list zod validates whole: the small paged lists (users, loss reasons). */
+export function zodReader<B, I extends { readonly id: string | number }>(
+  schema: z.ZodMiniType<B>,
+  pick: (body: B) => readonly I[],
+): PageReader<readonly I[]> {
+  return (data, where) => {
+    const items = pick(parseWith(schema, data, where));
+    return { items, listed: items };
+  };
 }
 
 /** Why paging stopped; the generator's return value, for callers that want to report truncation. */
@@ -29,8 +55,15 @@ export interface PagingEnd {
   readonly pages: number;
 }
 
-interface HalBody {
-  readonly _links?: { readonly next?: unknown } | undefined;
+/**
+ * Read from the body as received: the reader has validated `_links` by now (every list schema has
+ * listMeta), and a `next` is present in the validated body exactly when it is present here.
+ */
+function hasNext(data: unknown): boolean {
+  if (typeof data !== 'object' || data === null) return false;
+  const links = (data as { readonly _links?: unknown })._links;
+  if (typeof links !== 'object' || links === null) return false;
+  return (links as { readonly next?: unknown }).next !== undefined;
 }
 
 export const DEFAULT_MAX_PAGES = 50_000;
@@ -45,14 +78,13 @@ function signature(items: readonly { readonly id: string | number }[]): string {
  * collection, on a page identical to the previous one (a server ignoring `page`), or at maxPages.
  * Every page is validated; a failure throws ApiError SCHEMA with paths from the body root.
  */
-export async function* pages<B extends HalBody, I extends { readonly id: string | number }>(
+export async function* pages<R>(
   get: GetJson,
   path: string,
   query: Query,
-  schema: z.ZodMiniType<B>,
-  pick: (body: B) => readonly I[],
+  read: PageReader<R>,
   options: PagingOptions = {},
-): AsyncGenerator<RawPage<B, I>, PagingEnd, undefined> {
+): AsyncGenerator<RawPage<R>, PagingEnd, undefined> {
   const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
   const limit: Query = options.limit === undefined ? [] : [['limit', options.limit]];
   let previous: string | null = null;
@@ -62,14 +94,13 @@ export async function* pages<B extends HalBody, I extends { readonly id: string 
     if (response.status === 204 || response.data === undefined) {
       return { reason: 'no_content', pages: page - 1 };
     }
-    const body = parseWith(schema, response.data, { path });
-    const items = pick(body);
-    if (items.length === 0) return { reason: 'empty', pages: page - 1 };
-    const current = signature(items);
+    const { items, listed } = read(response.data, { path });
+    if (listed.length === 0) return { reason: 'empty', pages: page - 1 };
+    const current = signature(listed);
     if (current === previous) return { reason: 'repeated', pages: page - 1 };
     previous = current;
-    yield { page, url: response.url, raw: response.data, body, items };
-    if (body._links?.next === undefined) return { reason: 'no_next', pages: page };
+    yield { page, url: response.url, raw: response.data, items };
+    if (!hasNext(response.data)) return { reason: 'no_next', pages: page };
   }
 }
 

@@ -1,8 +1,6 @@
 import {
   RawAccountSchema,
-  RawEventListSchema,
   RawEventSchema,
-  RawLeadListSchema,
   RawLeadSchema,
   RawLossReasonListSchema,
   RawLossReasonSchema,
@@ -21,9 +19,10 @@ import {
   adaptProblem,
   adaptStatus,
   adaptStatusChange,
-  adaptStatusChanges,
   adaptUser,
   parseWith,
+  readEventList,
+  readLeadList,
 } from '../../api';
 import type { AccountInfo, LeadLifecycle, ProblemDetails } from '../../api';
 import type { Lead, LossReason, Pipeline, Status, StatusChange, User } from '../../core';
@@ -137,17 +136,15 @@ export function parseBody(kind: BodyKind, json: unknown): ParsedBody {
       };
     case 'status':
       return { kind, statuses: [adaptStatus(parseWith(RawStatusSchema, json))] };
+    // The two big lists go through the hand-written readers (same checks and results as zod, a
+    // fraction of the time on a saved account of many pages); single items stay on zod.
     case 'leads':
-      return { kind, leads: parseWith(RawLeadListSchema, json)._embedded.leads.map(adaptLead) };
+      return { kind, leads: readLeadList(json) };
     case 'lead':
       return { kind, leads: [adaptLead(parseWith(RawLeadSchema, json))] };
     case 'events': {
-      const raws = parseWith(RawEventListSchema, json)._embedded.events;
-      return {
-        kind,
-        events: adaptStatusChanges(raws, '_embedded.events'),
-        lifecycle: adaptLifecycles(raws),
-      };
+      const { changes, lifecycle } = readEventList(json);
+      return { kind, events: changes, lifecycle };
     }
     case 'event': {
       const raw = parseWith(RawEventSchema, json);
