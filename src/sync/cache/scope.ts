@@ -1,9 +1,5 @@
-import type { PipelineData } from '../merge';
 import { CacheError } from './errors';
-import type { CacheScope } from './types';
-
-/** What a store keeps per scope besides leads and events. */
-export type PipelineMeta = Omit<PipelineData, 'leads' | 'events'>;
+import type { CacheScope, ScopeMeta } from './types';
 
 /**
  * The scope as one string key; rejects ids that would make two scopes share a key.
@@ -24,29 +20,40 @@ export function scopeKey(scope: CacheScope): string {
   return `${scope.accountId}:${scope.userId}:${scope.pipelineId}`;
 }
 
-/** Data saved under another pipeline's scope would be shown for the wrong funnel. */
-export function checkData(scope: CacheScope, data: PipelineData): void {
-  if (data.pipelineId !== scope.pipelineId) {
+/** A meta saved under another pipeline's scope would be shown for the wrong funnel. */
+export function checkMeta(scope: CacheScope, meta: ScopeMeta): void {
+  if (meta.pipelineId !== scope.pipelineId) {
     throw new CacheError(
       'BAD_SCOPE',
-      `data.pipelineId ${data.pipelineId} does not match scope.pipelineId ${scope.pipelineId}`,
+      `meta.pipelineId ${meta.pipelineId} does not match scope.pipelineId ${scope.pipelineId}`,
     );
   }
 }
 
-/** The meta part of the data, picked field by field so nothing unexpected is stored. */
-export function metaOf(data: PipelineMeta): PipelineMeta {
+/**
+ * The meta picked field by field, so nothing else rides along into storage (say, leads spread
+ * into the object by a caller) and both stores hold exactly the same shape.
+ */
+export function pickMeta(meta: ScopeMeta): ScopeMeta {
   return {
-    pipelineId: data.pipelineId,
-    syncedAt: data.syncedAt,
-    account: data.account,
-    pipelines: data.pipelines,
-    users: data.users,
-    lossReasons: data.lossReasons,
+    pipelineId: meta.pipelineId,
+    account: meta.account,
+    pipelines: meta.pipelines,
+    users: meta.users,
+    lossReasons: meta.lossReasons,
+    metaAt: meta.metaAt,
+    history: meta.history,
   };
 }
 
-/** IndexedDB's order for number or string keys, so both stores return the same sequence. */
-export function byId(a: { readonly id: number | string }, b: { readonly id: number | string }) {
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+/**
+ * An incremental save onto no copy (never saved, cleared by another tab, dropped as stale) would
+ * leave a meta that looks complete over only the buckets given: a later load would show a funnel
+ * missing every other bucket. Refused, so the caller saves the whole copy with `replace` instead.
+ */
+export function noHeldCopy(): CacheError {
+  return new CacheError(
+    'WRITE_FAILED',
+    'an incremental save (replace: false) needs a held copy to change, and the scope holds none',
+  );
 }

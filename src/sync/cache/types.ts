@@ -1,5 +1,12 @@
 import type { AccountInfo } from '../../api';
-import type { LossReason, PackedEvents, PackedLeads, PackedVisits, Pipeline, User } from '../../core';
+import type {
+  LossReason,
+  PackedEvents,
+  PackedLeads,
+  PackedVisits,
+  Pipeline,
+  User,
+} from '../../core';
 import type { HistoryState } from '../history';
 
 /** Whose copy: each account, user and pipeline has its own, never visible to another. */
@@ -43,12 +50,19 @@ export interface ScopeStore {
   load(
     scope: CacheScope,
   ): Promise<{ meta: ScopeMeta; cores: ReadonlyMap<number, BucketCore> } | null>;
-  /** The given buckets' status changes; a bucket holding none is absent from the map. */
+  /**
+   * The given buckets' status changes; a bucket holding none is absent from the map. Rejects
+   * (READ_FAILED) when the copy turns out broken — a record the meta counts is gone — and drops
+   * it, so the next `load` finds nothing: an empty answer would read as "no events".
+   */
   loadEvents(scope: CacheScope, buckets: readonly number[]): Promise<Map<number, PackedEvents>>;
   /**
    * Writes the meta and the given buckets atomically: if anything fails, nothing changes. A
-   * bucket's core and events are replaced by what is given (each one that is given). With
-   * `replace`, every bucket not given is dropped.
+   * bucket's core and events are replaced by what is given (each one that is given); an empty
+   * one (count 0) drops that record, so the bucket is then absent. With `replace`, every record
+   * not given is dropped (a bucket given only a core loses its events). Without it, a copy must
+   * be held (else WRITE_FAILED): buckets added to nothing would load as a complete copy.
+   * Buckets are 0..BUCKET_COUNT-1 and hold only their own leads (`bucketOf`), else WRITE_FAILED.
    */
   save(scope: CacheScope, change: ScopeChange): Promise<void>;
   /** Forgets everything held for the scope. */

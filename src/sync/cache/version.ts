@@ -1,7 +1,9 @@
 /**
- * The layout of what the cache stores. Bump it whenever a stored shape changes (the core Lead or
- * StatusChange, PipelineData, the object stores or their keys): opening the database at a higher
- * version drops everything held, which costs one full sync and never mixes two layouts.
+ * The layout of what the cache stores. Bump it whenever a stored shape changes (the packed
+ * columns, ScopeMeta, BUCKET_COUNT, the object stores or their keys): opening the database at a
+ * higher version drops everything held, which costs one full sync and never mixes two layouts.
  */
 // 2: leads and events as chunks of packed columns instead of one object record each.
-export const CACHE_SCHEMA_VERSION = 2;
+// 3: a scope's leads in buckets by lead id, each bucket's core apart from its events, so a change
+//    rewrites only the buckets it touches; the meta carries the history state.
+export const CACHE_SCHEMA_VERSION = 3;

@@ -1,11 +1,12 @@
 import { wrap } from 'idb';
+import { checkChange, wantedBuckets } from '../cache/buckets';
 import { CacheError, describeError, guard } from '../cache/errors';
-import { CHUNK_SIZE, readScope, unpackScope, writeScope } from './chunks';
+import { checkMeta, scopeKey } from '../cache/scope';
+import type { ScopeStore } from '../cache/types';
+import { CACHE_SCHEMA_VERSION } from '../cache/version';
 import { clearScope, upgrade } from './idbTx';
 import type { Db } from './idbTx';
-import { checkData, scopeKey } from '../cache/scope';
-import type { PipelineStore } from '../cache/types';
-import { CACHE_SCHEMA_VERSION } from '../cache/version';
+import { readEvents, readScope, writeScope } from './records';
 
 export { CACHE_SCHEMA_VERSION };
 export const DEFAULT_CACHE_NAME = 'funnel-lens';
@@ -15,15 +16,11 @@ export interface IdbStoreOptions {
   readonly name?: string;
   /** The IndexedDB to use; default the global one. Tests pass a fresh fake-indexeddb factory. */
   readonly indexedDB?: IDBFactory;
-  /**
-   * Leads or events per stored chunk; default 50,000. Only saves use it (a load reads the chunks
-   * as counted in the scope's meta), so changing it needs no schema bump. Tests lower it to
-   * cross chunk boundaries.
-   */
-  readonly chunkSize?: number;
 }
 
-function createIdbStore(raw: IDBDatabase, chunkSize: number): PipelineStore {
+const DROPPED = 'the held copy was incomplete or of another schema, so it was dropped';
+
+function createIdbStore(raw: IDBDatabase): ScopeStore {
   const db = wrap(raw) as Db;
   let closed = false;
   // Another tab opening a newer cache version waits until every older connection closes.
@@ -39,22 +36,34 @@ function createIdbStore(raw: IDBDatabase, chunkSize: number): PipelineStore {
     if (closed) throw new CacheError('CLOSED');
     return db;
   };
+  // A copy that cannot be trusted is dropped at once, so every later call sees it gone.
+  const drop = (key: string) => guard('WRITE_FAILED', () => clearScope(live(), key));
 
   return {
     async load(scope) {
       const key = scopeKey(scope);
       const found = await guard('READ_FAILED', () => readScope(live(), key));
-      if (found === null) return null;
-      if (found !== 'stale') return guard('READ_FAILED', () => Promise.resolve(unpackScope(found)));
-      await guard('WRITE_FAILED', () => clearScope(live(), key));
+      if (found !== 'stale') return found;
+      await drop(key);
       return null;
     },
-    // The delta is not needed: every save writes the whole of `data` as fresh chunks, which for
-    // packed columns is far cheaper than applying the delta's puts as one object each.
-    async save(scope, data) {
+    async loadEvents(scope, buckets) {
       const key = scopeKey(scope);
-      checkData(scope, data);
-      await guard('WRITE_FAILED', () => writeScope(live(), key, data, chunkSize));
+      const wanted = wantedBuckets(buckets);
+      const found = await guard('READ_FAILED', () => readEvents(live(), key, wanted));
+      if (found !== 'stale') return found;
+      await drop(key);
+      // Not an empty map: the caller would take it for buckets without events and show wrong
+      // numbers. Rejecting sends it to a load, which finds nothing and syncs afresh.
+      throw new CacheError('READ_FAILED', DROPPED);
+    },
+    save(scope, change) {
+      return guard('WRITE_FAILED', async () => {
+        const key = scopeKey(scope);
+        checkMeta(scope, change.meta);
+        checkChange(change);
+        await writeScope(live(), key, change);
+      });
     },
     async clear(scope) {
       const key = scopeKey(scope);
@@ -80,12 +89,8 @@ function globalIndexedDB(): IDBFactory | undefined {
  * @example
  * const store = await openIdbStore().catch(() => createMemoryStore());
  */
-export function openIdbStore(opts: IdbStoreOptions = {}): Promise<PipelineStore> {
-  return new Promise<PipelineStore>((resolve, reject) => {
-    const { chunkSize } = opts;
-    if (chunkSize !== undefined && !(Number.isSafeInteger(chunkSize) && chunkSize > 0)) {
-      throw new RangeError(`chunkSize must be a positive integer, got ${chunkSize}`);
-    }
+export function openIdbStore(opts: IdbStoreOptions = {}): Promise<ScopeStore> {
+  return new Promise<ScopeStore>((resolve, reject) => {
     let request: IDBOpenDBRequest;
     try {
       const factory = opts.indexedDB ?? globalIndexedDB();
@@ -109,7 +114,7 @@ export function openIdbStore(opts: IdbStoreOptions = {}): Promise<PipelineStore>
     request.onsuccess = () => {
       // Opened after we told the caller it was blocked: the caller has moved on without it.
       if (gaveUp) request.result.close();
-      else resolve(createIdbStore(request.result, chunkSize ?? CHUNK_SIZE));
+      else resolve(createIdbStore(request.result));
     };
   });
 }

@@ -1,63 +1,57 @@
 /** The cache database's layout and the transaction helper every operation runs through. */
 import type { DBSchema, IDBPDatabase, IDBPTransaction } from 'idb';
-import type { PackedEvents, PackedLeads } from '../../core';
-import type { PipelineMeta } from '../cache/scope';
+import type { PackedEvents } from '../../core';
+import type { BucketCore, ScopeMeta } from '../cache/types';
 
-export type ChunkKind = 'leads' | 'events';
+export type RecordKind = 'core' | 'events';
 
-export interface MetaRecord extends PipelineMeta {
+/**
+ * One record of a bucket. The kind comes last so a load can ask for each bucket's core alone,
+ * and the scope first so one key range covers everything a scope holds (`scopeRange`).
+ */
+export type BucketKey = [scope: string, bucket: number, kind: RecordKind];
+
+/**
+ * What the `meta` store holds per scope. The ScopeMeta is nested, not spread, so a field added to
+ * it can never collide with the store's own bookkeeping, and a load hands it back untouched.
+ */
+export interface MetaRecord {
   readonly schema: number;
   /** Epoch seconds. */
   readonly savedAt: number;
-  /** How many chunks of each kind the scope holds; load reads exactly indexes 0..n-1. */
-  readonly chunks: Readonly<Record<ChunkKind, number>>;
+  /** Buckets holding a core record, ascending. A load expects every one: a missing one means the
+   * copy is broken. */
+  readonly coreBuckets: readonly number[];
+  /** Buckets holding an events record, ascending (same rule for `loadEvents`). */
+  readonly eventBuckets: readonly number[];
+  readonly meta: ScopeMeta;
 }
 
 /**
- * Up to `chunkSize` leads or events of one scope as packed columns. A few typed arrays and one
- * JSON string clone at memcpy speed, where the same items as objects are cloned field by field
- * on the page's main thread (minutes for a million events in Chromium).
+ * Records are the packed columns themselves: a few typed arrays and one JSON string clone at
+ * memcpy speed, where the same items as objects are cloned field by field on the page's main
+ * thread (minutes for a million events in Chromium). Keys are out of line, so nothing but the
+ * packed record is stored.
  */
-export type ChunkRecord =
-  | {
-      readonly scope: string;
-      readonly kind: 'leads';
-      readonly index: number;
-      readonly packed: PackedLeads;
-    }
-  | {
-      readonly scope: string;
-      readonly kind: 'events';
-      readonly index: number;
-      readonly packed: PackedEvents;
-    };
-
-export type ChunkKey = [scope: string, kind: ChunkKind, index: number];
-
 interface CacheSchema extends DBSchema {
   meta: { key: string; value: MetaRecord };
-  chunks: { key: ChunkKey; value: ChunkRecord };
+  buckets: { key: BucketKey; value: BucketCore | PackedEvents };
 }
 
 export type Db = IDBPDatabase<CacheSchema>;
-export const STORES = ['meta', 'chunks'] as const;
+export const STORES = ['meta', 'buckets'] as const;
 export type Tx<M extends IDBTransactionMode> = IDBPTransaction<CacheSchema, typeof STORES, M>;
 
-/** Every chunk of a scope: [key] sorts before [key, kind, i] and [key, []] after any kind string. */
+/** Every record of a scope: [key] sorts before [key, bucket, kind] and [key, []] after any. */
 export function scopeRange(key: string): IDBKeyRange {
   return IDBKeyRange.bound([key], [key, []]);
-}
-
-/** The scope's chunks of one kind from index `from` on. */
-export function chunkRange(key: string, kind: ChunkKind, from: number): IDBKeyRange {
-  return IDBKeyRange.bound([key, kind, from], [key, kind, Infinity]);
 }
 
 /** Every version change starts over: the cache is a copy of the server, cheap to refill. */
 export function upgrade(db: IDBDatabase): void {
   for (const name of Array.from(db.objectStoreNames)) db.deleteObjectStore(name);
   db.createObjectStore('meta');
-  db.createObjectStore('chunks', { keyPath: ['scope', 'kind', 'index'] });
+  db.createObjectStore('buckets');
 }
 
 /** Runs `body` in `tx` and waits for the commit; on any failure aborts, so nothing is written. */
@@ -84,7 +78,7 @@ export async function clearScope(db: Db, key: string): Promise<void> {
   await within(tx, async () => {
     await Promise.all([
       tx.objectStore('meta').delete(key),
-      tx.objectStore('chunks').delete(scopeRange(key)),
+      tx.objectStore('buckets').delete(scopeRange(key)),
     ]);
   });
 }

@@ -1,10 +1,17 @@
-/** Small hand-made syncs for the cache tests: two pipelines, a few leads and their stage changes. */
-import { applySync } from '../../../src/sync/merge';
-import type { PipelineData, PipelineDelta } from '../../../src/sync/merge';
-import type { SyncResult } from '../../../src/sync/sync';
-import type { LeadLifecycle } from '../../../src/api/types';
-import type { CacheScope } from '../../../src/sync';
-import type { Lead, Pipeline, StatusChange } from '../../../src/core/types';
+/**
+ * Small hand-made scope data for the cache tests: a meta with its history state, and buckets of
+ * a few leads each (ids of the bucket's residue class), packed as the widget stores them.
+ */
+import { packEvents, packLeads, packVisits } from '../../../src/core';
+import type { Lead, PackedEvents, Pipeline, StatusChange, Visit } from '../../../src/core';
+import { BUCKET_COUNT } from '../../../src/sync';
+import type {
+  BucketCore,
+  CacheScope,
+  HistoryState,
+  ScopeChange,
+  ScopeMeta,
+} from '../../../src/sync';
 
 export const T0 = 1_767_225_600; // 2026-01-01T00:00:00Z
 export const P1 = 101;
@@ -29,6 +36,43 @@ function pipeline(id: number): Pipeline {
   return { id, name: `Pipeline ${id}`, sort: id, isMain: id === P1, isArchive: false, statuses };
 }
 
+/** Halfway through the backfill, so every nested cursor shape is stored. */
+export function history(syncedAt = T0 + 100): HistoryState {
+  return {
+    from: T0 - 86_400 * 30,
+    target: null,
+    backfill: {
+      to: T0 - 86_400 * 30,
+      into: { page: 3, oldest: T0 - 86_400 * 40, done: false },
+      out: null,
+      closed: { boundary: T0 - 86_400 * 35, atBoundary: [65, 129], done: false },
+    },
+    syncedAt,
+  };
+}
+
+export function meta(over: Partial<ScopeMeta> = {}): ScopeMeta {
+  return {
+    pipelineId: P1,
+    account: {
+      id: 31,
+      name: 'Acme',
+      subdomain: 'acme',
+      currentUserId: 5,
+      timezone: 'Europe/Moscow',
+      currency: 'RUB',
+      currencySymbol: '₽',
+      usersGroups: [{ id: 0, name: 'Sales' }],
+    },
+    pipelines: [pipeline(P1), pipeline(P2)],
+    users: null,
+    lossReasons: [{ id: 1, name: 'Too expensive', sort: 1 }],
+    metaAt: T0 + 90,
+    history: history(),
+    ...over,
+  };
+}
+
 export function lead(id: number, over: Partial<Lead> = {}): Lead {
   return {
     id,
@@ -46,103 +90,77 @@ export function lead(id: number, over: Partial<Lead> = {}): Lead {
   };
 }
 
-export function event(id: string, leadId: number, at: number, pipelineId = P1): StatusChange {
+/** `count` lead ids of bucket `bucket`, as `bucketOf` places them (ids are positive). */
+export function idsOf(bucket: number, count: number, first = 1): number[] {
+  return Array.from({ length: count }, (_, k) => bucket + BUCKET_COUNT * (first + k));
+}
+
+/** A censored first visit and an open one (NaN end, a `from`), so null fields cross the columns. */
+function visits(id: number): Visit[] {
+  return [
+    { pipelineId: P1, statusId: 10, start: T0 + id, end: T0 + id + 5, from: null, censored: true },
+    {
+      pipelineId: P1,
+      statusId: 20,
+      start: T0 + id + 5,
+      end: null,
+      from: { pipelineId: P1, statusId: 10 },
+      censored: false,
+    },
+  ];
+}
+
+/** The core of `ids`; `tag` changes every lead's name so two versions of a bucket differ. */
+export function core(ids: readonly number[], tag = ''): BucketCore {
+  return {
+    leads: packLeads(ids.map(id => lead(id, { name: `Deal ${id}${tag}` }))),
+    visits: packVisits(ids.map(leadId => ({ leadId, visits: visits(leadId) }))),
+  };
+}
+
+export function event(id: string, leadId: number, at: number): StatusChange {
   return {
     id,
     leadId,
     createdAt: at,
-    before: { pipelineId, statusId: 10 },
-    after: { pipelineId, statusId: 20 },
+    before: { pipelineId: P1, statusId: 10 },
+    after: { pipelineId: P1, statusId: 20 },
   };
 }
 
-export function result(
-  full: boolean,
-  startedAt: number,
-  leads: readonly Lead[],
-  events: readonly StatusChange[],
-  lifecycle: readonly LeadLifecycle[] = [],
-): SyncResult {
-  return {
-    startedAt,
-    full,
-    account: {
-      id: 31,
-      name: 'Acme',
-      subdomain: 'acme',
-      currentUserId: 5,
-      timezone: 'Europe/Moscow',
-      currency: 'RUB',
-      currencySymbol: '₽',
-      usersGroups: [{ id: 0, name: 'Sales' }],
-    },
-    pipelines: [pipeline(P1), pipeline(P2)],
-    users: full ? [{ id: 5, name: 'Anna', groupId: 0, isActive: true }] : null,
-    lossReasons: [{ id: 1, name: 'Too expensive', sort: 1 }],
-    leads,
-    events,
-    lifecycle,
-    incomplete: [],
-  };
-}
-
-/** A full sync of pipeline `pipelineId`: leads 1..4 with two events each. */
-export function fullSync(pipelineId = P1): { data: PipelineData; delta: PipelineDelta } {
-  const leads = [1, 2, 3, 4].map(id => lead(id, { pipelineId }));
-  const events = leads.flatMap(l => [
-    event(`e${l.id}a`, l.id, T0 + 10 * l.id, pipelineId),
-    event(`e${l.id}b`, l.id, T0 + 10 * l.id + 5, pipelineId),
-  ]);
-  return applySync(null, result(true, T0 + 100, leads, events), pipelineId);
-}
-
-/** An incremental sync after `fullSync()`: a move out, a deletion, an update and a newcomer. */
-export function nextSync(prev: PipelineData): { data: PipelineData; delta: PipelineDelta } {
-  const leads = [
-    lead(2, { pipelineId: P2, updatedAt: T0 + 150 }), // left the pipeline: its events go too
-    lead(3, { statusId: 142, closedAt: T0 + 160, updatedAt: T0 + 160 }),
-    lead(9, { createdAt: T0 + 170, updatedAt: T0 + 170 }),
-  ];
-  const events = [event('e3c', 3, T0 + 160), event('e9a', 9, T0 + 171), event('e2c', 2, T0 + 150)];
-  const lifecycle: LeadLifecycle[] = [
-    { id: 'd1', leadId: 4, createdAt: T0 + 180, kind: 'deleted' },
-  ];
-  return applySync(prev, result(false, T0 + 200, leads, events, lifecycle), P1);
-}
-
-/** How both stores return data: leads and events in id order. */
-export function sorted(data: PipelineData): PipelineData {
-  const byId = (a: { id: number | string }, b: { id: number | string }) =>
-    a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-  return { ...data, leads: [...data.leads].sort(byId), events: [...data.events].sort(byId) };
-}
-
-/** `leads` leads and `perLead` events each, as one full-sync delta; ids cross digit lengths. */
-export function bulk(leads: number, perLead: number): { data: PipelineData; delta: PipelineDelta } {
-  const all = Array.from({ length: leads }, (_, i) => lead(i + 1));
-  const events = all.flatMap(l =>
-    Array.from({ length: perLead }, (_, k) => event(`${l.id}-${k}`, l.id, T0 + k)),
+/** `perLead` status changes of each lead, with 26-character ids like amoCRM's. */
+export function events(ids: readonly number[], perLead = 2, tag = 'a'): PackedEvents {
+  return packEvents(
+    ids.flatMap(leadId =>
+      Array.from({ length: perLead }, (_, k) =>
+        event(`${tag}${leadId}-${k}`.padEnd(26, 'x'), leadId, T0 + leadId + k),
+      ),
+    ),
   );
-  return applySync(null, result(true, T0 + 1000, all, events), P1);
 }
+
+export const EMPTY_CORE: BucketCore = core([]);
+export const EMPTY_EVENTS: PackedEvents = events([]);
 
 /**
- * `toStrictEqual` over 100k objects takes jest ~15 s, so large data is compared as JSON item by
- * item (same fields, same order, same values) and only a mismatching item goes to jest for a diff.
+ * A change holding a core and events for each of `buckets` (`leads` leads each), replacing by
+ * default; `tag` marks this version's records.
  */
-export function expectSameData(actual: PipelineData | null, expected: PipelineData): void {
-  expect(actual).not.toBeNull();
-  if (actual === null) return;
-  const { leads, events, ...meta } = actual;
-  const { leads: wantLeads, events: wantEvents, ...wantMeta } = sorted(expected);
-  expect(meta).toStrictEqual(wantMeta);
-  expect(leads).toHaveLength(wantLeads.length);
-  expect(events).toHaveLength(wantEvents.length);
-  const differs = (a: readonly unknown[], b: readonly unknown[]) =>
-    a.findIndex((x, i) => JSON.stringify(x) !== JSON.stringify(b[i]));
-  const lead = differs(leads, wantLeads);
-  if (lead >= 0) expect(leads[lead]).toStrictEqual(wantLeads[lead]);
-  const event = differs(events, wantEvents);
-  if (event >= 0) expect(events[event]).toStrictEqual(wantEvents[event]);
-  expect([lead, event]).toEqual([-1, -1]);
+export function change(
+  buckets: readonly number[],
+  over: Partial<ScopeChange> = {},
+  { leads = 3, tag = '' }: { leads?: number; tag?: string } = {},
+): ScopeChange {
+  return {
+    meta: meta(),
+    cores: new Map(buckets.map(b => [b, core(idsOf(b, leads), tag)])),
+    events: new Map(buckets.map(b => [b, events(idsOf(b, leads), 2, `e${tag}`)])),
+    replace: true,
+    ...over,
+  };
+}
+
+/** The entries of a map in key order, for comparing maps whatever order they were built in. */
+export function entries<V>(map: ReadonlyMap<number, V> | undefined): [number, V][] {
+  return [...(map ?? [])].sort(([a], [b]) => a - b);
 }
