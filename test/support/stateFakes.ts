@@ -7,6 +7,14 @@ import type { ApiClient, WaitInfo } from '../../src/api';
 import { ApiError } from '../../src/api';
 import { CacheError } from '../../src/sync';
 import type { CacheScope, PipelineData, PipelineStore } from '../../src/sync';
+import type {
+  FunnelReport,
+  LeadJourney,
+  ReportOptions,
+  StageNorm,
+  StuckOptions,
+} from '../../src/core';
+import type { Engine } from '../../src/state/engine/engine';
 import type { SyncChannel, TabLock, Timers } from '../../src/state/ports';
 import { demoPipelineData } from './pipelineData';
 
@@ -131,11 +139,13 @@ export function scriptedClient(
 }
 
 /** A promise a test settles by hand. */
-export function deferred<T = void>(): {
+export interface Deferred<T> {
   readonly promise: Promise<T>;
   resolve(value: T): void;
   reject(error: unknown): void;
-} {
+}
+
+export function deferred<T = void>(): Deferred<T> {
   let resolve: (value: T) => void = () => undefined;
   let reject: (error: unknown) => void = () => undefined;
   const promise = new Promise<T>((res, rej) => {
@@ -143,6 +153,49 @@ export function deferred<T = void>(): {
     reject = rej;
   });
   return { promise, resolve, reject };
+}
+
+type JourneyAnswer = { journey: LeadJourney | null; norms: readonly StageNorm[] };
+
+/**
+ * An engine whose answers the test gives, in any order: each report or journey call waits on its
+ * own deferred, so a test can resolve a newer request before an older one.
+ */
+export function controlledEngine(): Engine & {
+  readonly reports: { readonly options: ReportOptions; readonly answer: Deferred<FunnelReport> }[];
+  readonly journeys: {
+    readonly leadId: number;
+    readonly now: number;
+    readonly stuck: StuckOptions;
+    readonly answer: Deferred<JourneyAnswer>;
+  }[];
+  disposed: boolean;
+} {
+  const engine = {
+    reports: [] as { options: ReportOptions; answer: Deferred<FunnelReport> }[],
+    journeys: [] as {
+      leadId: number;
+      now: number;
+      stuck: StuckOptions;
+      answer: Deferred<JourneyAnswer>;
+    }[],
+    disposed: false,
+    load: (input: { leads: readonly unknown[] }) => Promise.resolve(input.leads.length),
+    report: (options: ReportOptions) => {
+      const answer = deferred<FunnelReport>();
+      engine.reports.push({ options, answer });
+      return answer.promise;
+    },
+    journey: (leadId: number, now: number, stuck: StuckOptions) => {
+      const answer = deferred<JourneyAnswer>();
+      engine.journeys.push({ leadId, now, stuck, answer });
+      return answer.promise;
+    },
+    dispose: () => {
+      engine.disposed = true;
+    },
+  };
+  return engine;
 }
 
 /**
