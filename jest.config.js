@@ -1,5 +1,6 @@
-// Three projects, one per environment: node for pure layers, jsdom for components and the widget
-// adapter, and e2e (node driving Chromium) for the built bundle inside the sandbox.
+// Three projects, one per environment: node for pure layers, jsdom for components, the mounts
+// (test/unit/mount) and the widget adapter, and e2e (node driving Chromium) for the built bundle
+// inside the sandbox.
 const base = {
   clearMocks: true,
   transform: {
@@ -24,6 +25,8 @@ module.exports = {
       displayName: 'unit',
       testEnvironment: 'node',
       testMatch: ['<rootDir>/test/unit/**/*.test.ts'],
+      // Mount tests render Preact: they belong to the dom project.
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/unit/mount/'],
     },
     {
       ...base,
@@ -34,7 +37,11 @@ module.exports = {
       // After the framework: @testing-library/preact registers its auto-cleanup on import only
       // when afterEach exists.
       setupFilesAfterEnv: ['<rootDir>/test/support/jsdom-setup.ts'],
-      testMatch: ['<rootDir>/test/dom/**/*.test.ts?(x)'],
+      testMatch: [
+        '<rootDir>/test/dom/**/*.test.ts?(x)',
+        // src/mount's own tests sit beside the other layers' unit tests, but need a DOM.
+        '<rootDir>/test/unit/mount/**/*.test.ts?(x)',
+      ],
     },
     {
       ...base,

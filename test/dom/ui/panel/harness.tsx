@@ -6,11 +6,8 @@
 import { signal } from '@preact/signals';
 import type { Signal } from '@preact/signals';
 import { act, render, waitFor } from '@testing-library/preact';
-import type { ApiClient, WaitInfo } from '../../../../src/api';
-import { ApiError } from '../../../../src/api';
 import { createMemoryStore } from '../../../../src/sync';
 import type { PipelineData } from '../../../../src/sync/merge';
-import { demoPipelineData, PID, SCOPE } from './demoData';
 import type { FunnelReport } from '../../../../src/core';
 import type { Lang } from '../../../../src/i18n';
 import { DataModel } from '../../../../src/state/dataModel';
@@ -19,84 +16,19 @@ import type { Engine } from '../../../../src/state/engine/engine';
 import { EngineError } from '../../../../src/state/engine/errors';
 import type { PeriodChoice } from '../../../../src/state/period';
 import { silentChannel, soloLock } from '../../../../src/state/ports';
-import type { TabLock, Timers } from '../../../../src/state/ports';
+import type { TabLock } from '../../../../src/state/ports';
 import { ReportModel } from '../../../../src/state/reportModel';
 import { DEFAULT_SETTINGS } from '../../../../src/state/settings';
 import type { UiEnv } from '../../../../src/ui/env';
 import { Panel } from '../../../../src/ui/panel';
 import { DEMO_NOW } from '../../../support/demo';
 import { testEnv, WithEnv } from '../../../support/env';
+import { demoPipelineData, PID, SCOPE } from '../../../support/pipelineData';
+import { recordingTimers, scriptedClient, seedStore } from '../../../support/stateFakes';
+import type { ClientScript } from '../../../support/stateFakes';
 
 export { demoPipelineData, PID, SCOPE };
-
-/** Model timers, recorded so a test can see what is scheduled; nothing runs on its own. */
-export function recordingTimers(): Timers & { readonly live: Set<unknown> } {
-  const live = new Set<unknown>();
-  let next = 1;
-  const add = () => {
-    const handle = next++;
-    live.add(handle);
-    return handle;
-  };
-  return {
-    live,
-    setTimeout: add,
-    setInterval: add,
-    clearTimeout: h => live.delete(h),
-    clearInterval: h => live.delete(h),
-  };
-}
-
-/** What the fake amoCRM does when the model syncs. */
-export interface ClientScript {
-  /** Rejects every call with this error. */
-  readonly fail?: ApiError;
-  /** Reports this wait (as the throttled client would), then never answers. */
-  readonly wait?: WaitInfo;
-  /** Serves the data in pages of 250 leads; `hold` keeps it from finishing until resolved. */
-  readonly serve?: { readonly data: PipelineData; readonly hold?: Promise<void> };
-}
-
-function scriptedClient(current: () => ClientScript, onWait: (info: WaitInfo) => void): ApiClient {
-  const never = new Promise<never>(() => undefined);
-  const answer = async <T,>(value: () => T): Promise<T> => {
-    const script = current();
-    if (script.fail) throw script.fail;
-    if (script.wait) {
-      onWait(script.wait);
-      return never;
-    }
-    if (!script.serve) throw new ApiError('NETWORK');
-    return value();
-  };
-  const data = () => current().serve?.data ?? demoPipelineData();
-  return {
-    getAccount: () => answer(() => data().account),
-    getPipelines: () => answer(() => [...data().pipelines]),
-    getPipeline: id => answer(() => data().pipelines.find(p => p.id === id) ?? null),
-    getUsers: () => answer(() => (data().users ? [...data().users!] : null)),
-    getLossReasons: () => answer(() => [...data().lossReasons]),
-    getLead: id => answer(() => data().leads.find(l => l.id === id) ?? null),
-    async *leadPages() {
-      const leads = await answer(() => data().leads);
-      for (let i = 0; i < leads.length; i += 250) {
-        yield {
-          page: i / 250 + 1,
-          url: '/api/v4/leads',
-          raw: null,
-          items: leads.slice(i, i + 250),
-        };
-        if (i === 0) await current().serve?.hold;
-      }
-      return { reason: 'no_next', pages: Math.ceil(leads.length / 250) };
-    },
-    async *eventPages() {
-      const events = await answer(() => data().events);
-      yield { page: 1, url: '/api/v4/events', raw: null, items: events, lifecycle: [] };
-      return { reason: 'no_next', pages: 1 };
-    },
-  };
-}
+export type { ClientScript };
 
 export interface Harness {
   readonly data: DataModel;
@@ -128,14 +60,7 @@ export interface HarnessOptions {
 export async function createHarness(opts: HarnessOptions = {}): Promise<Harness> {
   const store = createMemoryStore();
   const held = opts.pipeline ?? demoPipelineData();
-  if (opts.cached !== false) {
-    await store.save(SCOPE, held, {
-      replace: true,
-      putLeads: held.leads,
-      deleteLeadIds: [],
-      putEvents: held.events,
-    });
-  }
+  if (opts.cached !== false) await seedStore(store, SCOPE, held);
   const inThread = createInThreadEngine();
   let broken = false;
   const engine: Engine = {

@@ -1,7 +1,7 @@
 /** The demo account's main pipeline as the widget's cache holds it (no DOM, no test library). */
-import type { PipelineData } from '../../../../src/sync/merge';
-import { ACCOUNT_ID } from '../../../../sandbox/demo';
-import { demoAccount, demoInput, DEMO_NOW, PIPELINE_IDS, USER_IDS } from '../../../support/demo';
+import type { PipelineData } from '../../src/sync/merge';
+import { ACCOUNT_ID } from '../../sandbox/demo';
+import { demoAccount, demoInput, DEMO_NOW, PIPELINE_IDS, USER_IDS } from './demo';
 
 export const PID = PIPELINE_IDS.main;
 export const SCOPE = { accountId: ACCOUNT_ID, userId: USER_IDS.admin, pipelineId: PID };

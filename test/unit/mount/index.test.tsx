@@ -1,0 +1,154 @@
+/**
+ * The composition roots as the widget adapter calls them: over a fake Host, each mount renders
+ * into its container with its style in the page head, and its unmount takes all of it away again:
+ * the DOM, the style, model timers (the host's, recorded), UI timers (jest's fake clock counts
+ * them), channel subscriptions and charts.
+ */
+import { act, fireEvent, screen, waitFor } from '@testing-library/preact';
+import ru from '../../../i18n/ru.json';
+import { mountCard, mountPanel, mountReport, mountSettings } from '../../../src/mount';
+import type { Unmount } from '../../../src/mount';
+import { CARD_CSS, PANEL_CSS, REPORT_CSS, SETTINGS_CSS } from '../../../src/ui';
+import { charts } from '../../support/chartMock';
+import type { FakeHost } from '../../support/fakeHost';
+import { fakeHost, HOST_DATA, MAIN } from '../../support/fakeHost';
+
+jest.mock('../../../src/ui/chart/Chart', () =>
+  jest.requireActual('../../support/chartMock').chartModuleMock(),
+);
+
+const styles = () => [...document.head.querySelectorAll('style[data-funnel-lens]')];
+let container: HTMLElement;
+
+beforeEach(() => {
+  // Timers only: a microtask Preact or signals queued is no timer left behind.
+  jest.useFakeTimers({ doNotFake: ['queueMicrotask', 'nextTick'] });
+  container = document.body.appendChild(document.createElement('div'));
+});
+afterEach(() => {
+  container.remove();
+  jest.useRealTimers();
+});
+
+/** Checks that an unmount leaves nothing behind, and that a second one changes nothing. */
+function expectGone(host: FakeHost, unmount: Unmount, stylesBefore: number) {
+  unmount();
+  expect(container.innerHTML).toBe('');
+  expect(styles()).toHaveLength(stylesBefore);
+  expect(host.timers.live.size).toBe(0);
+  expect(host.bus.listeners()).toBe(0);
+  expect(jest.getTimerCount()).toBe(0);
+  expect(() => unmount()).not.toThrow();
+  expect(styles()).toHaveLength(stylesBefore);
+}
+
+describe('mountPanel', () => {
+  it('renders the panel with its style, and unmount removes everything', async () => {
+    const host = await fakeHost();
+    const before = styles().length;
+    const unmount = mountPanel(host, container, MAIN.id);
+    expect(styles()).toHaveLength(before + 1);
+    expect(styles().at(-1)?.textContent).toContain(PANEL_CSS);
+    await waitFor(() =>
+      expect(screen.getByRole('list', { name: ru.fl.panel.funnel.label })).toBeTruthy(),
+    );
+    expect(container.textContent).toContain(MAIN.name);
+    expect(host.timers.live.size).toBeGreaterThan(0);
+    expect(jest.getTimerCount()).toBeGreaterThan(0);
+    expectGone(host, unmount, before);
+  });
+
+  it('aborts a sync still running when unmounted', async () => {
+    const hold = new Promise<void>(() => undefined);
+    const host = await fakeHost({ cached: false, script: { serve: { data: HOST_DATA, hold } } });
+    const before = styles().length;
+    const unmount = mountPanel(host, container, MAIN.id);
+    await waitFor(() => expect(host.calls('leadPages')).toBe(1));
+    const signals = host.clients.flatMap(c => c.calls.map(call => call.signal));
+    expect(signals.some(s => s?.aborted)).toBe(false);
+    expectGone(host, unmount, before);
+    expect(signals.every(s => s?.aborted)).toBe(true);
+  });
+
+  it('restores and persists the collapsed state, telling the host each time', async () => {
+    const host = await fakeHost();
+    const key = `collapsed:${host.account.id}:${host.user.id}`;
+    host.stored.set(key, '1');
+    const onCollapse = jest.fn();
+    const unmount = mountPanel(host, container, MAIN.id, { onCollapse });
+    expect(onCollapse.mock.calls).toEqual([[true]]);
+    fireEvent.click(screen.getByRole('button', { name: ru.fl.panel.expand }));
+    expect(host.stored.get(key)).toBe('0');
+    expect(onCollapse.mock.calls).toEqual([[true], [false]]);
+    fireEvent.click(screen.getByRole('button', { name: ru.fl.panel.collapse }));
+    expect(host.stored.get(key)).toBe('1');
+    expect(onCollapse.mock.calls).toEqual([[true], [false], [true]]);
+    unmount();
+    expect(onCollapse).toHaveBeenCalledTimes(3);
+  });
+
+  it('starts expanded when nothing is stored, and works without onCollapse', async () => {
+    const host = await fakeHost();
+    const unmount = mountPanel(host, container, MAIN.id);
+    expect(host.stored.get(`collapsed:${host.account.id}:${host.user.id}`)).toBe('0');
+    expect(screen.getByRole('button', { name: ru.fl.panel.collapse })).toBeTruthy();
+    await act(() => {
+      fireEvent.click(screen.getByRole('button', { name: ru.fl.panel.collapse }));
+    });
+    expect(screen.getByRole('button', { name: ru.fl.panel.expand })).toBeTruthy();
+    unmount();
+  });
+});
+
+describe('mountReport', () => {
+  it('renders the full report with its style, and unmount removes everything', async () => {
+    const host = await fakeHost();
+    const before = styles().length;
+    const unmount = mountReport(host, container);
+    expect(styles()).toHaveLength(before + 1);
+    expect(styles().at(-1)?.textContent).toContain(REPORT_CSS);
+    await screen.findByLabelText(ru.fl.report.pipeline);
+    await waitFor(() => expect(charts.made.some(c => !c.destroyed)).toBe(true));
+    expectGone(host, unmount, before);
+    expect(charts.made.every(c => c.destroyed)).toBe(true);
+  });
+});
+
+describe('mountCard', () => {
+  it('renders the lead card with its style, and unmount removes everything', async () => {
+    const host = await fakeHost();
+    const lead = HOST_DATA.leads.find(l => l.closedAt === null)!;
+    const before = styles().length;
+    const unmount = mountCard(host, container, lead.id);
+    expect(styles()).toHaveLength(before + 1);
+    expect(styles().at(-1)?.textContent).toContain(CARD_CSS);
+    await screen.findByText(ru.fl.card.path.replace('{pipeline}', MAIN.name));
+    expectGone(host, unmount, before);
+  });
+});
+
+describe('mountSettings', () => {
+  it('renders the form in a funnel-lens container, and unmount removes everything', async () => {
+    const host = await fakeHost();
+    const input = document.createElement('input');
+    const before = styles().length;
+    const mounted = mountSettings(host, container, input);
+    expect(container.classList.contains('funnel-lens')).toBe(true);
+    expect(styles()).toHaveLength(before + 1);
+    expect(styles().at(-1)?.textContent).toContain(SETTINGS_CSS);
+    const min = await screen.findByRole('textbox', { name: 'Минимальная выборка' });
+
+    expect(mounted.isValid()).toBe(true);
+    fireEvent.input(min, { target: { value: '0' } });
+    expect(mounted.isValid()).toBe(false);
+    await act(() => mounted.showRefusal());
+    expect(screen.getByText(ru.fl.settings.refused)).toBeTruthy();
+    fireEvent.input(min, { target: { value: '15' } });
+    expect(mounted.isValid()).toBe(true);
+    expect(screen.queryByText(ru.fl.settings.refused)).toBeNull();
+    expect(JSON.parse(input.value)).toMatchObject({ minSample: 15 });
+
+    expectGone(host, mounted.unmount, before);
+    expect(container.classList.contains('funnel-lens')).toBe(false);
+  });
+});

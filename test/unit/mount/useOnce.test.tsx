@@ -1,0 +1,123 @@
+import { act, cleanup, render } from '@testing-library/preact';
+import type { ApiClient } from '../../../src/api';
+import { ApiError } from '../../../src/api';
+import type { Host } from '../../../src/mount/host';
+import type { Once } from '../../../src/mount/useOnce';
+import { useOnce } from '../../../src/mount/useOnce';
+import type { Deferred } from '../../support/stateFakes';
+import { deferred, settle } from '../../support/stateFakes';
+import { fakeHost } from '../../support/fakeHost';
+
+afterEach(cleanup);
+
+/** A read whose every call waits on its own deferred, with the signal and client it got. */
+function controlledRead() {
+  const calls: { client: ApiClient; signal: AbortSignal; answer: Deferred<string> }[] = [];
+  const read = (client: ApiClient, signal: AbortSignal) => {
+    const answer = deferred<string>();
+    calls.push({ client, signal, answer });
+    return answer.promise;
+  };
+  return { read, calls };
+}
+
+/** Settles a read inside act, letting its answer reach the component. */
+const settleRead = (fn: () => void) =>
+  act(async () => {
+    fn();
+    await settle(1);
+  });
+
+function probe(host: Host, read: ReturnType<typeof controlledRead>['read'], key: unknown) {
+  const seen: Once<string>[] = [];
+  let retry: () => void = () => undefined;
+  function Probe({ k }: { k: unknown }) {
+    const once = useOnce(host, read, k);
+    seen.push(once.state);
+    retry = once.retry;
+    return <p>{once.state.status}</p>;
+  }
+  const view = render(<Probe k={key} />);
+  return {
+    seen,
+    view,
+    last: () => seen.at(-1),
+    retry: () => act(() => retry()),
+    rekey: (k: unknown) => view.rerender(<Probe k={k} />),
+  };
+}
+
+describe('useOnce', () => {
+  it('is loading, then holds the value read', async () => {
+    const host = await fakeHost();
+    const r = controlledRead();
+    const p = probe(host, r.read, 'a');
+    expect(p.last()).toEqual({ status: 'loading' });
+    expect(r.calls).toHaveLength(1);
+    await settleRead(() => r.calls[0]!.answer.resolve('pipelines'));
+    expect(p.last()).toEqual({ status: 'ok', value: 'pipelines' });
+    expect(p.view.container.textContent).toBe('ok');
+  });
+
+  it('reads with one client made by the host', async () => {
+    const host = await fakeHost();
+    const r = controlledRead();
+    const p = probe(host, r.read, 'a');
+    await settleRead(() => r.calls[0]!.answer.resolve('x'));
+    await p.retry();
+    expect(host.clients).toHaveLength(1);
+    expect(r.calls.map(c => c.client)).toEqual([host.clients[0], host.clients[0]]);
+  });
+
+  it('keeps a failure as an ApiError, and reads again on retry', async () => {
+    const host = await fakeHost();
+    const r = controlledRead();
+    const p = probe(host, r.read, 'a');
+    const failure = new ApiError('SERVER', { status: 502 });
+    await settleRead(() => r.calls[0]!.answer.reject(failure));
+    expect(p.last()).toEqual({ status: 'error', error: failure });
+
+    await p.retry();
+    expect(p.last()).toEqual({ status: 'loading' });
+    expect(r.calls).toHaveLength(2);
+    await settleRead(() => r.calls[1]!.answer.reject(new TypeError('x')));
+    const shown = p.last();
+    expect(shown?.status === 'error' && shown.error).toBeInstanceOf(ApiError);
+
+    await p.retry();
+    await settleRead(() => r.calls[2]!.answer.resolve('second time'));
+    expect(p.last()).toEqual({ status: 'ok', value: 'second time' });
+  });
+
+  it('aborts the read when the component goes, and ignores a late answer', async () => {
+    const host = await fakeHost();
+    const r = controlledRead();
+    const p = probe(host, r.read, 'a');
+    const { signal } = r.calls[0]!;
+    expect(signal.aborted).toBe(false);
+    p.view.unmount();
+    expect(signal.aborted).toBe(true);
+    const renders = p.seen.length;
+    r.calls[0]!.answer.resolve('late');
+    await settle();
+    expect(p.seen).toHaveLength(renders);
+  });
+
+  it('reads again for a new key, dropping the old key’s answer', async () => {
+    const host = await fakeHost();
+    const r = controlledRead();
+    const p = probe(host, r.read, 'lead 1');
+    await settleRead(() => r.calls[0]!.answer.resolve('one'));
+    p.rekey('lead 2');
+    expect(r.calls).toHaveLength(2);
+    p.rekey('lead 2');
+    expect(r.calls).toHaveLength(2);
+    p.rekey('lead 3');
+    expect(r.calls).toHaveLength(3);
+    expect(r.calls[1]!.signal.aborted).toBe(true);
+    expect(p.last()).toEqual({ status: 'loading' });
+    await settleRead(() => r.calls[2]!.answer.resolve('three'));
+    await settleRead(() => r.calls[1]!.answer.resolve('two'));
+    expect(p.last()).toEqual({ status: 'ok', value: 'three' });
+  });
+});

@@ -1,0 +1,85 @@
+import { cleanup, render, waitFor } from '@testing-library/preact';
+import type { Host } from '../../../src/mount/host';
+import { usePipelineModel } from '../../../src/mount/usePipelineModel';
+import type { PipelineModel, ReportInit } from '../../../src/state';
+import { fakeHost, MAIN, PIPELINES } from '../../support/fakeHost';
+
+afterEach(cleanup);
+
+const SECOND = PIPELINES[0]!;
+const LAST_30: ReportInit = { period: { kind: 'last_30' } };
+
+function probe(host: Host, id: number | null, init: ReportInit = LAST_30) {
+  const seen: (PipelineModel | null)[] = [];
+  function Probe(props: { id: number | null; init: ReportInit }) {
+    seen.push(usePipelineModel(host, props.id, props.init));
+    return null;
+  }
+  const view = render(<Probe id={id} init={init} />);
+  return {
+    seen,
+    view,
+    last: () => seen.at(-1) ?? null,
+    show: (next: number | null, nextInit: ReportInit = init) =>
+      view.rerender(<Probe id={next} init={nextInit} />),
+  };
+}
+
+describe('usePipelineModel', () => {
+  it('has no model and starts nothing without a pipeline', async () => {
+    const host = await fakeHost();
+    const p = probe(host, null);
+    expect(p.last()).toBeNull();
+    expect(host.timers.live.size).toBe(0);
+    expect(host.clients).toHaveLength(0);
+  });
+
+  it('makes one model for the pipeline and keeps it across renders', async () => {
+    const host = await fakeHost();
+    const p = probe(host, MAIN.id);
+    const model = p.last();
+    expect(model).not.toBeNull();
+    p.show(MAIN.id);
+    p.show(MAIN.id, { period: { kind: 'quarter' } });
+    expect(p.last()).toBe(model);
+    // `init` is read once per pipeline: later choices live in the model.
+    expect(model?.report.period.value).toEqual({ kind: 'last_30' });
+    await waitFor(() => expect(model?.data.pipeline.value?.id).toBe(MAIN.id));
+    expect(host.clients).toHaveLength(1);
+    expect(host.bus.listeners()).toBe(1);
+  });
+
+  it('replaces the model when the pipeline changes, disposing the old one', async () => {
+    const host = await fakeHost();
+    const p = probe(host, MAIN.id);
+    const first = p.last();
+    const timers = host.timers.live.size;
+    expect(timers).toBeGreaterThan(0);
+    p.show(SECOND.id, { period: { kind: 'quarter' } });
+    const second = p.last();
+    expect(second).not.toBeNull();
+    expect(second).not.toBe(first);
+    // Never the old pipeline's model for the new id, not even for one render.
+    expect(p.seen.slice(p.seen.indexOf(first) + 1).every(m => m === null || m === second)).toBe(
+      true,
+    );
+    expect(second?.report.period.value).toEqual({ kind: 'quarter' });
+    expect(host.timers.live.size).toBe(timers);
+    expect(host.bus.listeners()).toBe(1);
+  });
+
+  it('disposes the model when the pipeline goes away, or the component does', async () => {
+    const host = await fakeHost();
+    const p = probe(host, MAIN.id);
+    p.show(null);
+    expect(p.last()).toBeNull();
+    expect(host.timers.live.size).toBe(0);
+    expect(host.bus.listeners()).toBe(0);
+
+    p.show(MAIN.id);
+    expect(host.timers.live.size).toBeGreaterThan(0);
+    p.view.unmount();
+    expect(host.timers.live.size).toBe(0);
+    expect(host.bus.listeners()).toBe(0);
+  });
+});

@@ -1,0 +1,135 @@
+import {
+  DEFAULT_SETTINGS,
+  MAX_STUCK_DAYS,
+  PERIOD_PRESETS,
+  SettingsSchema,
+  parseSettings,
+  showsPipeline,
+} from '../../../src/state/settings';
+import type { WidgetSettings } from '../../../src/state/settings';
+
+const ok = (raw: unknown): WidgetSettings => {
+  const result = parseSettings(raw);
+  if (!result.ok) throw new Error(`refused: ${JSON.stringify(result.issues)}`);
+  return result.settings;
+};
+const issues = (raw: unknown) => {
+  const result = parseSettings(raw);
+  if (result.ok) throw new Error('accepted');
+  return result.issues;
+};
+
+describe('parseSettings', () => {
+  it.each([undefined, null, ''])('gives the defaults when nothing is saved yet (%p)', raw => {
+    expect(ok(raw)).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('the defaults are what the schema fills in for an empty object', () => {
+    expect(ok({})).toEqual(DEFAULT_SETTINGS);
+    expect(SettingsSchema.parse({})).toEqual(DEFAULT_SETTINGS);
+    expect(DEFAULT_SETTINGS).toEqual({
+      stuckDaysByStage: {},
+      defaultPeriod: 'last_30',
+      pipelines: [],
+      minSample: 10,
+    });
+  });
+
+  it('reads the JSON string amoCRM keeps, and an object already parsed, alike', () => {
+    const saved: WidgetSettings = {
+      stuckDaysByStage: { '142': 3, '143': 2.5 },
+      defaultPeriod: 'quarter',
+      pipelines: [7, 9],
+      minSample: 25,
+    };
+    expect(ok(JSON.stringify(saved))).toEqual(saved);
+    expect(ok(saved)).toEqual(saved);
+  });
+
+  it('fills what a partial value leaves out, and drops unknown fields', () => {
+    expect(ok('{"minSample": 5, "theme": "dark"}')).toEqual({ ...DEFAULT_SETTINGS, minSample: 5 });
+  });
+
+  it('accepts each period preset and the bounds of every number', () => {
+    for (const defaultPeriod of PERIOD_PRESETS)
+      expect(ok({ defaultPeriod }).defaultPeriod).toBe(defaultPeriod);
+    expect(ok({ minSample: 1 }).minSample).toBe(1);
+    expect(ok({ minSample: 1000 }).minSample).toBe(1000);
+    expect(ok({ stuckDaysByStage: { '1': MAX_STUCK_DAYS } }).stuckDaysByStage).toEqual({
+      '1': MAX_STUCK_DAYS,
+    });
+  });
+
+  it('refuses a string that is not JSON as not_json', () => {
+    expect(parseSettings('{minSample: 5')).toEqual({
+      ok: false,
+      issues: [{ path: '', code: 'not_json' }],
+    });
+  });
+
+  it.each([
+    [{ minSample: 0 }, 'minSample', 'too_small'],
+    [{ minSample: 1001 }, 'minSample', 'too_big'],
+    [{ minSample: 2.5 }, 'minSample', 'invalid_type'],
+    [{ stuckDaysByStage: { '12': 0 } }, 'stuckDaysByStage.12', 'too_small'],
+    [{ stuckDaysByStage: { '12': MAX_STUCK_DAYS + 1 } }, 'stuckDaysByStage.12', 'too_big'],
+    [{ stuckDaysByStage: { abc: 3 } }, 'stuckDaysByStage.abc', 'invalid_key'],
+    [{ pipelines: [3, 1.5] }, 'pipelines.1', 'invalid_type'],
+    [{ pipelines: [-3] }, 'pipelines.0', 'too_small'],
+    [{ defaultPeriod: 'last_7' }, 'defaultPeriod', 'invalid_value'],
+    [[], '', 'invalid_type'],
+    ['[]', '', 'invalid_type'],
+    [5, '', 'invalid_type'],
+  ])('refuses %j with the path of the bad value', (raw, path, code) => {
+    expect(issues(raw)).toEqual([{ path, code }]);
+  });
+
+  it('lists every bad value at once', () => {
+    expect(issues({ minSample: 0, defaultPeriod: 'x' })).toEqual(
+      expect.arrayContaining([
+        { path: 'minSample', code: 'too_small' },
+        { path: 'defaultPeriod', code: 'invalid_value' },
+      ]),
+    );
+  });
+
+  it('reads the legacy stuckDays record as stuckDaysByStage', () => {
+    expect(ok({ stuckDays: { '142': 4 } })).toEqual({
+      ...DEFAULT_SETTINGS,
+      stuckDaysByStage: { '142': 4 },
+    });
+    expect(ok('{"stuckDays": {"142": 4}, "minSample": 3}')).toEqual({
+      ...DEFAULT_SETTINGS,
+      stuckDaysByStage: { '142': 4 },
+      minSample: 3,
+    });
+  });
+
+  it('checks the legacy record like the new one, under the new name', () => {
+    expect(issues({ stuckDays: { '142': 0 } })).toEqual([
+      { path: 'stuckDaysByStage.142', code: 'too_small' },
+    ]);
+  });
+
+  it('keeps the new name when both are saved', () => {
+    expect(ok({ stuckDays: { '1': 4 }, stuckDaysByStage: { '2': 5 } }).stuckDaysByStage).toEqual({
+      '2': 5,
+    });
+    // Even a bad legacy value is ignored then: it is not what the widget runs with.
+    expect(ok({ stuckDays: { '1': 0 }, stuckDaysByStage: {} }).stuckDaysByStage).toEqual({});
+  });
+});
+
+describe('showsPipeline', () => {
+  it('shows every pipeline when none is chosen', () => {
+    expect(showsPipeline(DEFAULT_SETTINGS, 1)).toBe(true);
+    expect(showsPipeline(DEFAULT_SETTINGS, 999)).toBe(true);
+  });
+
+  it('shows only the chosen pipelines otherwise', () => {
+    const settings = { ...DEFAULT_SETTINGS, pipelines: [3, 5] };
+    expect(showsPipeline(settings, 3)).toBe(true);
+    expect(showsPipeline(settings, 5)).toBe(true);
+    expect(showsPipeline(settings, 4)).toBe(false);
+  });
+});
