@@ -37,6 +37,8 @@ export interface PageCallOptions extends CallOptions {
   /** Items per page (capped at the method's maximum). */
   readonly limit?: number | undefined;
   readonly maxPages?: number | undefined;
+  /** The page to start from (1-based). */
+  readonly firstPage?: number | undefined;
 }
 
 /** One page of a list: the body exactly as received (the CLI saves it) and its adapted items. */
@@ -47,10 +49,14 @@ export interface ApiPage<T> {
   readonly raw: unknown;
   /** Adapted and re-filtered client-side; may be shorter than the raw page. */
   readonly items: readonly T[];
+  /** How many items the page listed before the re-check: more than `items` when a filter was ignored. */
+  readonly returned: number;
 }
 
 export interface EventPage extends ApiPage<StatusChange> {
   readonly lifecycle: readonly LeadLifecycle[];
+  /** The oldest `created_at` the page listed (events come newest first); null when empty. */
+  readonly oldest: number | null;
 }
 
 export type ClientOptions = Omit<RequesterOptions, 'http'> & { readonly http: AxiosInstance };
@@ -117,7 +123,7 @@ export function createApiClient(options: ClientOptions): ApiClient {
   async function* leadPages(filter: LeadFilter = {}, opts: PageCallOptions = {}) {
     const matches = leadMatcher(filter);
     const limit = clampLimit(opts.limit, MAX_LEAD_LIMIT, MAX_LEAD_LIMIT);
-    return yield* pages(
+    const source = pages(
       get,
       LEADS,
       leadQuery(filter),
@@ -127,6 +133,12 @@ export function createApiClient(options: ClientOptions): ApiClient {
       },
       { ...opts, limit },
     );
+    for (;;) {
+      const next = await source.next();
+      if (next.done === true) return next.value;
+      const { page, url, raw, items, listed } = next.value;
+      yield { page, url, raw, items, returned: listed.length };
+    }
   }
 
   async function* eventPages(filter: EventFilter, opts: PageCallOptions = {}) {
@@ -141,15 +153,23 @@ export function createApiClient(options: ClientOptions): ApiClient {
       eventQuery(filter),
       (data, where) => {
         const { changes, lifecycle, listed } = readEventPage(data, where, matches);
-        return { items: { changes, lifecycle }, listed };
+        return { items: { changes, lifecycle, oldest: oldestOf(listed) }, listed };
       },
       { ...opts, limit },
     );
     for (;;) {
       const next = await source.next();
       if (next.done === true) return next.value;
-      const { page, url, raw, items } = next.value;
-      yield { page, url, raw, items: items.changes, lifecycle: items.lifecycle };
+      const { page, url, raw, items, listed } = next.value;
+      yield {
+        page,
+        url,
+        raw,
+        items: items.changes,
+        lifecycle: items.lifecycle,
+        returned: listed.length,
+        oldest: items.oldest,
+      };
     }
   }
 
@@ -212,4 +232,10 @@ export function createApiClient(options: ClientOptions): ApiClient {
     },
     eventPages,
   };
+}
+
+function oldestOf(listed: readonly { readonly created_at: number }[]): number | null {
+  let oldest: number | null = null;
+  for (const e of listed) if (oldest === null || e.created_at < oldest) oldest = e.created_at;
+  return oldest;
 }

@@ -1,4 +1,4 @@
-import type { Lead } from '../core';
+import type { Lead, StatusRef } from '../core';
 import type { Query } from './query';
 import type { RawEvent } from './schemas';
 
@@ -19,6 +19,15 @@ export interface LeadFilter {
   readonly createdTo?: number | undefined;
   /** Adds `with=loss_reason` (the embedded reason also fills `lossReasonId`). */
   readonly withLossReason?: boolean | undefined;
+  /** Leads at any of these statuses (`filter[statuses][i][pipeline_id|status_id]`). */
+  readonly statuses?: readonly StatusRef[] | undefined;
+  /** The list's order; default by id, oldest first (pages do not shift as leads are added). */
+  readonly order?:
+    | {
+        readonly field: 'id' | 'created_at' | 'updated_at';
+        readonly direction: 'asc' | 'desc';
+      }
+    | undefined;
 }
 
 export interface EventFilter {
@@ -31,6 +40,27 @@ export interface EventFilter {
   readonly createdFrom?: number | undefined;
   /** Inclusive, epoch seconds. */
   readonly createdTo?: number | undefined;
+  /** Status changes into any of these (`filter[value_after][leads_statuses]`). */
+  readonly afterStatuses?: readonly StatusRef[] | undefined;
+  /** Status changes out of any of these (`filter[value_before][leads_statuses]`). */
+  readonly beforeStatuses?: readonly StatusRef[] | undefined;
+}
+
+/** `prefix[i][pipeline_id]=P&prefix[i][status_id]=S` for each pair. */
+function statusPairs(prefix: string, pairs: readonly StatusRef[] | undefined): Query {
+  return (pairs ?? []).flatMap((p, i) => [
+    [`${prefix}[${i}][pipeline_id]`, p.pipelineId] as const,
+    [`${prefix}[${i}][status_id]`, p.statusId] as const,
+  ]);
+}
+
+const pairKey = (p: StatusRef): string => `${p.pipelineId}:${p.statusId}`;
+
+/** Membership in a pair list, or "anything" when there is none. */
+function inPairs(pairs: readonly StatusRef[] | undefined): (p: StatusRef | null) => boolean {
+  if (pairs === undefined) return () => true;
+  const wanted = new Set(pairs.map(pairKey));
+  return p => p !== null && wanted.has(pairKey(p));
 }
 
 function range(field: string, from: number | undefined, to: number | undefined): Query {
@@ -40,10 +70,11 @@ function range(field: string, from: number | undefined, to: number | undefined):
   return out;
 }
 
-/** Lead list query in amoCRM's bracket syntax, ordered by id so pages do not shift under us. */
+/** Lead list query in amoCRM's bracket syntax; by id unless the filter asks for another order. */
 export function leadQuery(filter: LeadFilter): Query {
+  const order = filter.order ?? { field: 'id', direction: 'asc' };
   return [
-    ['order[id]', 'asc'],
+    [`order[${order.field}]`, order.direction],
     ...(filter.withLossReason === true ? [['with', 'loss_reason'] as const] : []),
     ...(filter.pipelineId === undefined
       ? []
@@ -51,6 +82,7 @@ export function leadQuery(filter: LeadFilter): Query {
     ...range('updated_at', filter.updatedFrom, undefined),
     ...range('created_at', filter.createdFrom, filter.createdTo),
     ...(filter.ids ?? []).map(id => ['filter[id][]', id] as const),
+    ...statusPairs('filter[statuses]', filter.statuses),
   ];
 }
 
@@ -64,7 +96,9 @@ function within(value: number, from: number | undefined, to: number | undefined)
  */
 export function leadMatcher(filter: LeadFilter): (lead: Lead) => boolean {
   const ids = filter.ids === undefined ? null : new Set(filter.ids);
+  const status = inPairs(filter.statuses);
   return lead =>
+    status({ pipelineId: lead.pipelineId, statusId: lead.statusId }) &&
     (filter.pipelineId === undefined || lead.pipelineId === filter.pipelineId) &&
     within(lead.updatedAt, filter.updatedFrom, undefined) &&
     within(lead.createdAt, filter.createdFrom, filter.createdTo) &&
@@ -88,14 +122,38 @@ export function eventQuery(filter: EventFilter): Query {
     ...(filter.entity === undefined ? [] : [['filter[entity]', filter.entity] as const]),
     ...(filter.entityIds ?? []).map(id => ['filter[entity_id][]', id] as const),
     ...range('created_at', filter.createdFrom, filter.createdTo),
+    ...statusPairs('filter[value_after][leads_statuses]', filter.afterStatuses),
+    ...statusPairs('filter[value_before][leads_statuses]', filter.beforeStatuses),
   ];
 }
 
-/** Client-side re-check of the event filters (type, entity, ids, created range). */
+/**
+ * The `lead_status` of one side of a raw event, or null. It reads values nobody has checked yet
+ * (an event the filter drops is never adapted), so it must not throw on any shape.
+ */
+function sideStatus(side: readonly unknown[] | null | undefined): StatusRef | null {
+  const first: unknown = side?.[0];
+  if (typeof first !== 'object' || first === null) return null;
+  const status: unknown = (first as { lead_status?: unknown }).lead_status;
+  if (typeof status !== 'object' || status === null) return null;
+  const { id, pipeline_id: pipelineId } = status as { id?: unknown; pipeline_id?: unknown };
+  return typeof id === 'number' && typeof pipelineId === 'number'
+    ? { pipelineId, statusId: id }
+    : null;
+}
+
+/** Client-side re-check of the event filters (type, entity, ids, created range, statuses). */
 export function eventMatcher(filter: EventFilter): (event: RawEvent) => boolean {
   const types = new Set(filter.types);
   const ids = filter.entityIds === undefined ? null : new Set(filter.entityIds);
+  const after = inPairs(filter.afterStatuses);
+  const before = inPairs(filter.beforeStatuses);
+  const bySides = filter.afterStatuses !== undefined || filter.beforeStatuses !== undefined;
   return event =>
+    (!bySides ||
+      (event.type === 'lead_status_changed' &&
+        after(sideStatus(event.value_after)) &&
+        before(sideStatus(event.value_before)))) &&
     types.has(event.type) &&
     (filter.entity === undefined ||
       event.entity_type == null ||

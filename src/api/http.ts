@@ -45,11 +45,15 @@ export function createHttp(options: HttpOptions): AxiosInstance {
   });
 }
 
-/** The widget's instance: same origin, the user's session cookie, no token. */
+/**
+ * The widget's instance: same origin, the user's session cookie, no token. A worker passes the
+ * account's origin: its own URL is a blob:, against which a path cannot resolve.
+ */
 export function createBrowserHttp(
-  options: Omit<HttpOptions, 'baseURL' | 'headers'> = {},
+  options: Omit<HttpOptions, 'baseURL' | 'headers'> & { readonly origin?: string } = {},
 ): AxiosInstance {
-  return createHttp({ ...options, baseURL: '', headers: SAME_ORIGIN_HEADERS });
+  const { origin = '', ...rest } = options;
+  return createHttp({ ...rest, baseURL: origin, headers: SAME_ORIGIN_HEADERS });
 }
 
 /** The CLI's instance: the account origin (`https://<sub>.amocrm.ru`) and a bearer token. */

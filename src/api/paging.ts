@@ -9,6 +9,8 @@ export interface PagingOptions {
   readonly signal?: AbortSignal | undefined;
   /** Hard stop against a server that never ends the list. Default 50 000 pages. */
   readonly maxPages?: number | undefined;
+  /** The page to start from (1-based): a fixed list read on after an interruption. */
+  readonly firstPage?: number | undefined;
 }
 
 /**
@@ -33,6 +35,8 @@ export interface RawPage<R> {
   readonly url: string;
   readonly raw: unknown;
   readonly items: R;
+  /** Every item of the page's collection as received (before any client-side re-check). */
+  readonly listed: readonly { readonly id: string | number }[];
 }
 
 /** A reader for a list zod validates whole: the small paged lists (users, loss reasons). */
@@ -88,19 +92,20 @@ export async function* pages<R>(
   const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
   const limit: Query = options.limit === undefined ? [] : [['limit', options.limit]];
   let previous: string | null = null;
-  for (let page = 1; ; page++) {
-    if (page > maxPages) return { reason: 'max_pages', pages: page - 1 };
+  const first = options.firstPage ?? 1;
+  for (let page = first; ; page++) {
+    if (page - first >= maxPages) return { reason: 'max_pages', pages: page - first };
     const response = await get(path, [['page', page], ...limit, ...query], options.signal);
     if (response.status === 204 || response.data === undefined) {
-      return { reason: 'no_content', pages: page - 1 };
+      return { reason: 'no_content', pages: page - first };
     }
     const { items, listed } = read(response.data, { path });
-    if (listed.length === 0) return { reason: 'empty', pages: page - 1 };
+    if (listed.length === 0) return { reason: 'empty', pages: page - first };
     const current = signature(listed);
-    if (current === previous) return { reason: 'repeated', pages: page - 1 };
+    if (current === previous) return { reason: 'repeated', pages: page - first };
     previous = current;
-    yield { page, url: response.url, raw: response.data, items };
-    if (!hasNext(response.data)) return { reason: 'no_next', pages: page };
+    yield { page, url: response.url, raw: response.data, items, listed };
+    if (!hasNext(response.data)) return { reason: 'no_next', pages: page - first + 1 };
   }
 }
 

@@ -1,0 +1,75 @@
+/**
+ * The engine's side of the service: the model over the held history, brought up to date after
+ * each sync step, and the questions the page asks of it.
+ */
+import type { FunnelModel, Period, ReportOptions, StuckOptions } from '../../core';
+import {
+  leadJourney,
+  modelFromHistories,
+  reportFromModel,
+  stageNorms,
+  updateModel,
+  WON_STATUS_ID,
+  LOST_STATUS_ID,
+} from '../../core';
+import type { HistoryStore, ScopeMeta, StepResult } from '../../sync';
+import { EngineError } from '../engine/errors';
+import type { JourneyView, PartialCounts, ReportView } from './types';
+
+/** The model built afresh over everything the store holds. */
+export function buildFromStore(store: HistoryStore, meta: ScopeMeta): FunnelModel {
+  const pipeline = meta.pipelines.find(p => p.id === meta.pipelineId);
+  if (!pipeline) throw new EngineError('NO_DATA', `pipeline ${meta.pipelineId} is not held`);
+  return modelFromHistories(pipeline, meta.lossReasons, store.histories(), store.historyFrom());
+}
+
+/** The model after a refresh step (few leads changed); other steps rebuild it. */
+export function afterStep(
+  model: FunnelModel,
+  result: StepResult,
+  store: HistoryStore,
+  meta: ScopeMeta,
+): FunnelModel {
+  if (result.kind !== 'refresh' || result.metaChanged || store.historyFrom() !== model.historyFrom)
+    return buildFromStore(store, meta);
+  return updateModel(model, result, () => store.histories());
+}
+
+export function reportView(model: FunnelModel | null, options: ReportOptions): ReportView {
+  if (!model) throw new EngineError('NO_DATA');
+  const report = reportFromModel(model, options);
+  const leadNames: Record<string, string> = {};
+  for (const deal of [...(report.openDeals ?? []), ...report.stuck]) {
+    const name = model.factsById.get(deal.leadId)?.lead.name;
+    if (name !== undefined) leadNames[String(deal.leadId)] = name;
+  }
+  return { report, leadNames };
+}
+
+export function journeyView(
+  model: FunnelModel | null,
+  leadId: number,
+  now: number,
+  stuck: StuckOptions,
+): JourneyView {
+  if (!model) throw new EngineError('NO_DATA');
+  const norms = stageNorms(model, stuck, now);
+  return { journey: leadJourney(model, leadId, now, norms), norms };
+}
+
+/** The period's deals from the leads alone: who was created then, and where each is now. */
+export function partialCounts(store: HistoryStore, period: Period): PartialCounts {
+  let deals = 0;
+  let won = 0;
+  let lost = 0;
+  const atStage: Record<string, number> = {};
+  for (const id of store.leadIds()) {
+    const lead = store.lead(id);
+    if (!lead || lead.createdAt < period.from || lead.createdAt >= period.to) continue;
+    deals++;
+    if (lead.statusId === WON_STATUS_ID) won++;
+    else if (lead.statusId === LOST_STATUS_ID) lost++;
+    else atStage[String(lead.statusId)] = (atStage[String(lead.statusId)] ?? 0) + 1;
+  }
+  return { period, deals, won, lost, open: deals - won - lost, atStage };
+}

@@ -1,0 +1,250 @@
+/**
+ * The data service itself (see types.ts): opens the cache, steps the keeper — window, backfill,
+ * refresh — one step at a time under the tab lock, keeps the engine's model up to date, and
+ * answers the page's questions between steps.
+ */
+import type { ApiClient, WaitInfo } from '../../api';
+import { ApiError } from '../../api';
+import type { FunnelModel } from '../../core';
+import type { ScopeStore, StepKind, StepResult } from '../../sync';
+import {
+  apiSource as sourceOf,
+  CacheError,
+  createKeeper,
+  phaseOf,
+  PipelineGone,
+  scopeKey,
+  secondsLeft,
+} from '../../sync';
+import { EngineError } from '../engine/errors';
+import { resolvePeriod } from '../period';
+import type { SyncChannel, TabLock, Timers } from '../ports';
+import { afterStep, buildFromStore, journeyView, partialCounts, reportView } from './model';
+import type { DataService, ServiceConfig, ServiceStatus, SyncFailure } from './types';
+
+/** Background refresh while the page is open. */
+export const REFRESH_EVERY_MS = 10 * 60_000;
+/** How long to wait for another tab's sync before trying ourselves. */
+export const OTHER_TAB_RETRY_MS = 15_000;
+/** During the backfill the model is rebuilt at most this often (and when it ends). */
+export const BACKFILL_MODEL_EVERY_MS = 20_000;
+
+export interface ServicePorts {
+  createClient(hooks: { onWait: (info: WaitInfo) => void }): ApiClient;
+  /** The cache: IndexedDB where it opens, memory otherwise. */
+  openCache(): Promise<ScopeStore>;
+  readonly lock: TabLock;
+  readonly channel: SyncChannel;
+  readonly timers: Timers;
+  /** Milliseconds since the epoch. */
+  readonly clock: () => number;
+}
+
+const DAY = 86_400;
+
+export function failureOf(error: unknown): SyncFailure {
+  if (error instanceof ApiError)
+    return { code: error.code, status: error.status, path: error.path, detail: error.detail };
+  if (error instanceof PipelineGone) return { code: 'PIPELINE_GONE' };
+  if (error instanceof CacheError) return { code: 'CACHE', detail: error.message };
+  return { code: 'HTTP', detail: error instanceof Error ? error.message : String(error) };
+}
+
+export function createDataService(config: ServiceConfig, ports: ServicePorts): DataService {
+  const seconds = () => Math.floor(ports.clock() / 1000);
+  const key = scopeKey(config.scope);
+  const listeners = new Set<(s: ServiceStatus) => void>();
+  const abort = new AbortController();
+  let status: ServiceStatus = {
+    phase: 'none',
+    activity: { kind: 'opening' },
+    heldFrom: null,
+    target: null,
+    syncedAt: null,
+    pipelines: [],
+    error: null,
+    wait: null,
+    version: 0,
+  };
+  const set = (patch: Partial<ServiceStatus>) => {
+    status = { ...status, ...patch };
+    for (const l of listeners) l(status);
+  };
+  let model: FunnelModel | null = null;
+  let modelAt = 0;
+  let running = false;
+  let again = false;
+  let force = false;
+  let retry: unknown = null;
+
+  const client = ports.createClient({
+    onWait: info => set({ wait: { ...info, until: ports.clock() + info.seconds * 1000 } }),
+  });
+  const cacheReady = ports.openCache();
+  let keeper: ReturnType<typeof createKeeper> | null = null;
+
+  function publishModel(next: FunnelModel | null): void {
+    model = next;
+    modelAt = ports.clock();
+    const meta = keeper?.meta() ?? null;
+    set({
+      phase: phaseOf(meta?.history ?? null),
+      heldFrom: next?.historyFrom ?? null,
+      target: meta?.history.target ?? null,
+      syncedAt: meta?.history.syncedAt ?? null,
+      pipelines: meta?.pipelines ?? [],
+      version: status.version + 1,
+    });
+  }
+
+  function apply(result: StepResult): void {
+    const k = keeper;
+    const store = k?.store();
+    const meta = k?.meta();
+    if (!store || !meta) return;
+    const backfilling = result.kind === 'backfill' && meta.history.backfill !== null;
+    // Rebuilding over a growing history costs seconds on a large account; while the backfill runs
+    // the page keeps the numbers it has and they catch up now and then.
+    if (backfilling && model && ports.clock() - modelAt < BACKFILL_MODEL_EVERY_MS) {
+      set({ phase: 'window', syncedAt: meta.history.syncedAt });
+      return;
+    }
+    publishModel(model ? afterStep(model, result, store, meta) : buildFromStore(store, meta));
+  }
+
+  async function loop(): Promise<void> {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = true;
+    try {
+      for (;;) {
+        if (abort.signal.aborted || !keeper) return;
+        const kind: StepKind | null = force ? (keeper.next() ?? 'refresh') : keeper.next();
+        force = false;
+        if (kind === null) break;
+        const started = ports.clock();
+        const k = keeper;
+        // Other tabs hear of the step before the lock is free, so none steps from a stale copy.
+        const outcome = await ports.lock.tryRun(`funnel-lens-sync:${key}`, async () => {
+          const result = await k.step(kind, abort.signal, p =>
+            set({
+              wait: null,
+              activity: {
+                kind: 'syncing',
+                stage: p.stage,
+                fraction: p.fraction,
+                secondsLeft: secondsLeft(p.fraction, ports.clock() - started),
+                requests: p.requests,
+              },
+            }),
+          );
+          ports.channel.post(key);
+          return result;
+        });
+        if (abort.signal.aborted) return;
+        if (!outcome.ran) {
+          set({ activity: { kind: 'other-tab' } });
+          retry = ports.timers.setTimeout(() => void loop(), OTHER_TAB_RETRY_MS);
+          return;
+        }
+        apply(outcome.value);
+        set({ error: null });
+        // Let questions from the page be answered between steps.
+        await new Promise(resolve => ports.timers.setTimeout(() => resolve(undefined), 0));
+      }
+      set({ activity: { kind: 'idle' } });
+    } catch (error) {
+      if (abort.signal.aborted) return;
+      set({ error: failureOf(error), activity: { kind: 'idle' } });
+    } finally {
+      running = false;
+      set({ wait: null });
+      if (again && !abort.signal.aborted) {
+        again = false;
+        void loop();
+      }
+    }
+  }
+
+  async function start(): Promise<void> {
+    try {
+      const cache = await cacheReady;
+      keeper = createKeeper({
+        scope: config.scope,
+        cache,
+        source: sourceOf(client),
+        readUsers: config.readUsers,
+        now: seconds,
+        windowFrom: now => {
+          const p = resolvePeriod(config.period, now, config.timeZone);
+          return p.from - (p.to - p.from);
+        },
+        target: now => (config.horizonDays === null ? null : now - config.horizonDays * DAY),
+      });
+      const held = await keeper.open().catch(() => false);
+      if (abort.signal.aborted) return;
+      if (held) {
+        const store = keeper.store();
+        const meta = keeper.meta();
+        if (store && meta) publishModel(buildFromStore(store, meta));
+      }
+      set({ activity: { kind: 'idle' } });
+      await loop();
+    } catch (error) {
+      if (!abort.signal.aborted) set({ error: failureOf(error), activity: { kind: 'idle' } });
+    }
+  }
+
+  const timer = ports.timers.setInterval(() => void loop(), REFRESH_EVERY_MS);
+  const unsubscribe = ports.channel.subscribe(changed => {
+    if (changed !== key || running || !keeper) return;
+    if (retry !== null) ports.timers.clearTimeout(retry);
+    retry = null;
+    const k = keeper;
+    void k.reload().then(held => {
+      const store = k.store();
+      const meta = k.meta();
+      if (!held || !store || !meta || abort.signal.aborted) return;
+      publishModel(buildFromStore(store, meta));
+      if (status.activity.kind === 'other-tab') set({ activity: { kind: 'idle' } });
+    });
+  });
+  void start();
+
+  /** Answers on a later turn, as a worker would, and refuses once disposed. */
+  const answer = async <T>(fn: () => T): Promise<T> => {
+    await Promise.resolve();
+    if (abort.signal.aborted) throw new EngineError('DISPOSED');
+    return fn();
+  };
+
+  return {
+    report: options => answer(() => reportView(model, options)),
+    journey: (leadId, now, stuck) => answer(() => journeyView(model, leadId, now, stuck)),
+    partial: period =>
+      answer(() => {
+        const store = keeper?.store();
+        return store ? partialCounts(store, period) : null;
+      }),
+    refresh: () => {
+      force = true;
+      void loop();
+    },
+    subscribe: listener => {
+      listeners.add(listener);
+      listener(status);
+      return () => listeners.delete(listener);
+    },
+    dispose: () => {
+      abort.abort();
+      ports.timers.clearInterval(timer);
+      if (retry !== null) ports.timers.clearTimeout(retry);
+      unsubscribe();
+      listeners.clear();
+      void cacheReady.then(c => c.close()).catch(() => undefined);
+    },
+  };
+}
+

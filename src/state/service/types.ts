@@ -1,0 +1,114 @@
+/**
+ * The data service: everything about one pipeline's data that is not drawing — the cache, the
+ * syncs (window, backfill, refresh), the history store and the engine's model — behind one small
+ * interface. It runs in a Web Worker started from the widget's own script, or on the page when no
+ * worker can start; the page's models only ask it questions and hear its status.
+ */
+import type { ApiErrorCode, WaitInfo } from '../../api';
+import type {
+  FunnelReport,
+  LeadJourney,
+  Period,
+  Pipeline,
+  ReportOptions,
+  StageNorm,
+  StuckOptions,
+} from '../../core';
+import type { LoadStage } from '../../sync';
+import type { PeriodChoice } from '../period';
+
+/** What the service is doing now. */
+export type Activity =
+  | { readonly kind: 'idle' }
+  /** Reading the cache. */
+  | { readonly kind: 'opening' }
+  | {
+      readonly kind: 'syncing';
+      readonly stage: LoadStage;
+      /** 0…1 of the stage, estimated from the dates seen; null before an estimate exists. */
+      readonly fraction: number | null;
+      /** Estimated seconds left in the stage; null until there is a rate to go by. */
+      readonly secondsLeft: number | null;
+      readonly requests: number;
+    }
+  /** Another tab holds the sync lock: its results arrive through the cache. */
+  | { readonly kind: 'other-tab' };
+
+/** A failure of a sync, as it crosses the worker boundary (a code, never a raw message). */
+export interface SyncFailure {
+  readonly code: ApiErrorCode | 'PIPELINE_GONE' | 'CACHE';
+  readonly status?: number | undefined;
+  readonly path?: string | undefined;
+  readonly detail?: string | undefined;
+}
+
+export interface ServiceStatus {
+  /** 'none' before the window is in; 'window' while older history loads; 'complete' after. */
+  readonly phase: 'none' | 'window' | 'complete';
+  readonly activity: Activity;
+  /** The history held starts here (docs/metrics.md, loaded history); null = all of it. */
+  readonly heldFrom: number | null;
+  /** The horizon the backfill goes back to; null = all history. */
+  readonly target: number | null;
+  /** Start of the last sync whose changes are all held (epoch s); null before the first. */
+  readonly syncedAt: number | null;
+  /** The account's pipelines as last read (names, statuses): the page draws with them. */
+  readonly pipelines: readonly Pipeline[];
+  readonly error: SyncFailure | null;
+  readonly wait: (WaitInfo & { readonly until: number }) | null;
+  /** Bumped whenever the numbers may have changed: the page asks for its reports again. */
+  readonly version: number;
+}
+
+/** A report with the names of the deals it lists (the page holds no lead data of its own). */
+export interface ReportView {
+  readonly report: FunnelReport;
+  readonly leadNames: Readonly<Record<string, string>>;
+}
+
+export interface JourneyView {
+  readonly journey: LeadJourney | null;
+  readonly norms: readonly StageNorm[];
+}
+
+/**
+ * What the window's leads alone say while status changes are still loading: the deals created in
+ * the period and where they stand now. Marked as counting still running wherever shown.
+ */
+export interface PartialCounts {
+  readonly period: Period;
+  readonly deals: number;
+  readonly won: number;
+  readonly lost: number;
+  readonly open: number;
+  /** Deals of the period now at each open stage, by stage id. */
+  readonly atStage: Readonly<Record<string, number>>;
+}
+
+export interface DataService {
+  report(options: ReportOptions): Promise<ReportView>;
+  journey(leadId: number, now: number, stuck: StuckOptions): Promise<JourneyView>;
+  partial(period: Period): Promise<PartialCounts | null>;
+  /** Syncs now (the refresh button). */
+  refresh(): void;
+  /** Hears every status, starting with the current one. */
+  subscribe(listener: (status: ServiceStatus) => void): () => void;
+  /** Stops syncs, timers and the worker; pending questions reject with DISPOSED. */
+  dispose(): void;
+}
+
+/** How the page sets a service up (plain data: it crosses to the worker). */
+export interface ServiceConfig {
+  readonly scope: { readonly accountId: number; readonly userId: number; readonly pipelineId: number };
+  /** The account's origin, for API requests from a worker (whose own URL is a blob:). */
+  readonly origin: string;
+  readonly readUsers: boolean;
+  /**
+   * The period the page opens on: the window loaded first is this period and the one before it
+   * (the comparison), resolved in the account's time zone.
+   */
+  readonly period: PeriodChoice;
+  readonly timeZone: string;
+  /** Backfill horizon in days; null = all history. */
+  readonly horizonDays: number | null;
+}

@@ -1,0 +1,26 @@
+/**
+ * What the data service needs from the browser, built from the globals of wherever it runs: in
+ * the engine worker (the usual place) or on the page when no worker can start. IndexedDB, Web
+ * Locks, BroadcastChannel and XMLHttpRequest all exist in dedicated workers.
+ */
+import { createApiClient, createBrowserHttp } from '../src/api';
+import type { ServiceConfig, ServicePorts } from '../src/state';
+import { realTimers } from '../src/state';
+import { broadcastChannel, openStore, webLock } from './browser';
+
+/** The channel tabs of one account and user tell each other about cache updates on. */
+export function channelName(scope: ServiceConfig['scope']): string {
+  return `funnel-lens:${scope.accountId}:${scope.userId}`;
+}
+
+export function servicePorts(config: ServiceConfig): ServicePorts {
+  return {
+    createClient: ({ onWait }) =>
+      createApiClient({ http: createBrowserHttp({ origin: config.origin }), onWait }),
+    openCache: openStore,
+    lock: webLock(),
+    channel: broadcastChannel(channelName(config.scope)),
+    timers: realTimers,
+    clock: () => Date.now(),
+  };
+}
