@@ -6,6 +6,8 @@ export { orderEvents, buildVisits } from './history';
 export type { Visit } from './history';
 export { buildModel, freshestLeads, modelFromHistories } from './model';
 export type { CompletedVisits, FunnelModel, LeadHistory } from './model';
+export { updateModel } from './modelUpdate';
+export type { ModelChange } from './modelUpdate';
 export { buildReport, reportFromModel, DEFAULT_MIN_SAMPLE } from './report';
 export { leadJourney, stageNorms } from './journey';
 export type { LeadJourney, JourneyStep, StageNorm } from './journey';

@@ -56,9 +56,10 @@ export function updateModel(
     factsById,
     visitsOf,
     byCreated: merged(model.byCreated, gone, fresh, byCreation),
-    completed: completed.map(
-      (c): CompletedVisits => ({ ends: Float64Array.from(c.ends), hours: Float64Array.from(c.hours) }),
-    ),
+    completed: completed.map((c): CompletedVisits => ({
+      ends: Float64Array.from(c.ends),
+      hours: Float64Array.from(c.hours),
+    })),
   };
 }
 
@@ -74,7 +75,8 @@ function merged(
   let k = 0;
   for (const f of list) {
     if (gone.has(f.lead.id)) continue;
-    while (k < extra.length && order(extra[k] as LeadFacts, f) < 0) out.push(extra[k++] as LeadFacts);
+    while (k < extra.length && order(extra[k] as LeadFacts, f) < 0)
+      out.push(extra[k++] as LeadFacts);
     out.push(f);
   }
   while (k < extra.length) out.push(extra[k++] as LeadFacts);
