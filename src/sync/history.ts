@@ -25,6 +25,13 @@ export interface KeysetCursor {
   readonly boundary: number | null;
   /** Leads at the boundary second already held (the next request repeats that second). */
   readonly atBoundary: readonly number[];
+  /**
+   * Set once the server turned out to ignore the list's filters (accounts without amoCRM's API
+   * filter add-on): the list is then read by page number from this page on, and re-checked here.
+   */
+  readonly page?: number | undefined;
+  /** More leads at the boundary second than a page holds: the page number within that second. */
+  readonly within?: number | undefined;
   readonly done: boolean;
 }
 
@@ -38,6 +45,11 @@ export interface Backfill {
   readonly out: PageCursor | null;
   /** Closed leads of the pipeline (open ones came with the window). */
   readonly closed: KeysetCursor;
+  /**
+   * When the pipeline's oldest lead was created (read once when going back to the beginning):
+   * how far "all history" reaches, for the progress estimate.
+   */
+  readonly oldest: number | null;
 }
 
 export interface HistoryState {

@@ -29,11 +29,17 @@ export function covered(
 }
 
 /**
- * Seconds left at the rate so far; null until there is a rate. A rate from less than a few
- * percent of the work says little, so it waits for that.
+ * Seconds left at the rate so far: the stage went from `startFraction` to `fraction` in
+ * `elapsedMs`. null until there is a rate worth going by (a few percent of the work).
  */
-export function secondsLeft(fraction: number | null, elapsedMs: number): number | null {
-  if (fraction === null || fraction < 0.03 || elapsedMs <= 0) return null;
+export function secondsLeft(
+  fraction: number | null,
+  elapsedMs: number,
+  startFraction = 0,
+): number | null {
+  if (fraction === null || elapsedMs <= 0) return null;
   if (fraction >= 1) return 0;
-  return Math.round(((elapsedMs / fraction) * (1 - fraction)) / 1000);
+  const done = fraction - startFraction;
+  if (done < 0.03) return null;
+  return Math.round(((elapsedMs / done) * (1 - fraction)) / 1000);
 }

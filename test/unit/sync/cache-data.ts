@@ -46,6 +46,7 @@ export function history(syncedAt = T0 + 100): HistoryState {
       into: { page: 3, oldest: T0 - 86_400 * 40, done: false },
       out: null,
       closed: { boundary: T0 - 86_400 * 35, atBoundary: [65, 129], done: false },
+      oldest: null,
     },
     syncedAt,
   };

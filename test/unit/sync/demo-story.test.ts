@@ -3,9 +3,8 @@
  * computed by the engine: the product's demo must show what the README promises.
  */
 import { createApiClient, createTokenHttp } from '../../../src/api';
-import { applySync } from '../../../src/sync/merge';
-import { syncPipeline } from '../../../src/sync/sync';
-import { buildReport } from '../../../src/core';
+import { modelFromHistories, reportFromModel } from '../../../src/core';
+import { apiSource, createKeeper, createMemoryStore } from '../../../src/sync';
 import {
   DEMO_DEFAULT_LEADS,
   DEMO_DEFAULT_SEED,
@@ -32,23 +31,29 @@ it('shows Квалифицирован → Отправлено КП as the weak
       http: createTokenHttp({ baseURL: sandbox.url, token: 'sandbox-token' }),
       rateLimit: { limit: 1000, intervalMs: 1000 },
     });
-    const result = await syncPipeline(client, {
-      pipelineId: PIPELINE_IDS.main,
-      since: null,
+    const keeper = createKeeper({
+      scope: { accountId: 1, userId: 1, pipelineId: PIPELINE_IDS.main },
+      cache: createMemoryStore(),
+      source: apiSource(client),
+      readUsers: true,
       now: () => NOW,
+      windowFrom: now => now - 60 * 86400,
+      target: () => null,
     });
-    const { data } = applySync(null, result, PIPELINE_IDS.main);
-    const input = {
-      pipeline: data.pipelines.find(p => p.id === PIPELINE_IDS.main)!,
-      leads: data.leads,
-      events: data.events,
-      lossReasons: data.lossReasons,
-    };
+    for (let kind = keeper.next(); kind !== null; kind = keeper.next()) await keeper.step(kind);
+    const meta = keeper.meta()!;
+    const store = keeper.store()!;
+    const pipeline = meta.pipelines.find(p => p.id === PIPELINE_IDS.main)!;
+    const model = modelFromHistories(pipeline, meta.lossReasons, store.histories(), null);
+    const report = (days: number) =>
+      reportFromModel(model, { from: NOW - days * 86400, to: NOW, now: NOW });
     for (const days of [30, 90, 365]) {
-      const r = buildReport(input, { from: NOW - days * 86400, to: NOW, now: NOW });
-      expect(r.weakestTransition).toMatchObject({ fromStageId: qualified, toStageId: proposal });
+      expect(report(days).weakestTransition).toMatchObject({
+        fromStageId: qualified,
+        toStageId: proposal,
+      });
     }
-    const year = buildReport(input, { from: NOW - 365 * 86400, to: NOW, now: NOW });
+    const year = report(365);
     const lostEarly = year.stages[0]!.lostHere / year.totals.deals;
     expect(lostEarly).toBeGreaterThan(0.2);
     expect(lostEarly).toBeLessThan(0.4);

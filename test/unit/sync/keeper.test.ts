@@ -187,8 +187,10 @@ describe('keeper against the emulator', () => {
       expect(held).toEqual(expect.arrayContaining(ids(account)));
       expect(ids(sandbox.ctx.account)).toEqual(expect.arrayContaining(held));
       // The changes that touch the pipeline: into it or out of it (the lists the keeper reads).
-      const touches = (sides: readonly { lead_status: { pipeline_id: number } }[]) =>
-        sides.some(v => v.lead_status.pipeline_id === MAIN);
+      const touches = (sides: readonly unknown[]) =>
+        sides.some(
+          v => (v as { lead_status?: { pipeline_id?: number } }).lead_status?.pipeline_id === MAIN,
+        );
       const changes = (a: DemoAccount, lead: number) =>
         a.events
           .filter(e => e.type === 'lead_status_changed' && e.entity_id === lead)
