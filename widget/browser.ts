@@ -6,7 +6,7 @@
  */
 import { createMemoryStore } from '../src/sync';
 import { openIdbStore } from '../src/sync/idb';
-import type { PipelineStore } from '../src/sync';
+import type { ScopeStore } from '../src/sync';
 import type { WorkerLike } from '../src/state';
 import type { SyncChannel, TabLock } from '../src/state';
 import { soloLock } from '../src/state';
@@ -75,7 +75,7 @@ export function spawnEngineWorker(scriptUrl: string | null): WorkerLike | null {
 }
 
 /** IndexedDB when it opens, memory otherwise (private windows, blocked storage). */
-export async function openStore(): Promise<PipelineStore> {
+export async function openStore(): Promise<ScopeStore> {
   try {
     return await openIdbStore();
   } catch {
@@ -84,10 +84,11 @@ export async function openStore(): Promise<PipelineStore> {
 }
 
 /** A store usable at once that waits for the real one behind it. */
-export function deferredStore(opening: Promise<PipelineStore>): PipelineStore {
+export function deferredStore(opening: Promise<ScopeStore>): ScopeStore {
   return {
     load: async scope => (await opening).load(scope),
-    save: async (scope, data, delta) => (await opening).save(scope, data, delta),
+    loadEvents: async (scope, buckets) => (await opening).loadEvents(scope, buckets),
+    save: async (scope, change) => (await opening).save(scope, change),
     clear: async scope => (await opening).clear(scope),
     close: () => {
       void opening.then(store => store.close());

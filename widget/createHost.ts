@@ -11,6 +11,7 @@ import {
   webLock,
 } from './browser';
 import type { AmoSelf } from './amoGlobals';
+import { channelName } from './workerPorts';
 import {
   hostAccount,
   hostLang,
@@ -55,11 +56,14 @@ export function createAmoHost(self: AmoSelf, doc: Document): Host | null {
     user,
     managers: hostManagers(),
     settings: parsed.ok ? parsed.settings : DEFAULT_SETTINGS,
+    origin: doc.location.origin,
     // Same origin, the user's session cookie: no tokens, and nothing leaves the account's /api/v4.
     createClient: ({ onWait }) => createApiClient({ http: createBrowserHttp(), onWait }),
     store,
     lock: webLock(),
-    channel: broadcastChannel(`funnel-lens:${account.id}:${user.id}`),
+    channel: broadcastChannel(
+      channelName({ accountId: account.id, userId: user.id, pipelineId: 0 }),
+    ),
     spawnWorker: () => spawnEngineWorker(scriptUrl),
     navigate: url => navigate(url, doc.location),
     storage: localStore(`funnel-lens:${code}:`),

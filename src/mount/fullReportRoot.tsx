@@ -1,7 +1,7 @@
 import type { VNode } from 'preact';
-import { useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import type { Pipeline } from '../core';
-import { ErrorBanner, ReportPage, useEnv } from '../ui';
+import { ErrorBanner, loadFullReport, useEnv } from '../ui';
 import type { Host } from './host';
 import { useOnce } from './useOnce';
 import { usePipelineModel } from './usePipelineModel';
@@ -15,8 +15,34 @@ export function offeredPipelines(host: Host, list: readonly Pipeline[]): Pipelin
 }
 
 /** The full report on the advanced settings page: any offered pipeline, main one first. */
+type Page = Awaited<ReturnType<typeof loadFullReport>>;
+
+/** The report's own chunk (chart.js included), loaded when this page first needs it. */
+function useReportChunk(): { page: Page | null; failed: boolean; retry: () => void } {
+  const [page, setPage] = useState<Page | null>(null);
+  const [failed, setFailed] = useState(false);
+  const [attempt, setAttempt] = useState(0);
+  useLayoutEffect(() => {
+    let live = true;
+    setFailed(false);
+    loadFullReport().then(
+      loaded => {
+        if (live) setPage(() => loaded);
+      },
+      () => {
+        if (live) setFailed(true);
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [attempt]);
+  return { page, failed, retry: () => setAttempt(a => a + 1) };
+}
+
 export function FullReportRoot({ host }: { readonly host: Host }): VNode {
   const { t } = useEnv();
+  const chunk = useReportChunk();
   const { state, retry } = useOnce(host, (client, signal) => client.getPipelines({ signal }), null);
   const [chosen, setChosen] = useState<number | null>(null);
   const list = state.status === 'ok' ? offeredPipelines(host, state.value) : [];
@@ -29,7 +55,18 @@ export function FullReportRoot({ host }: { readonly host: Host }): VNode {
   if (state.status === 'error') return <ErrorBanner error={state.error} onRetry={retry} />;
   if (state.status === 'ok' && list.length === 0)
     return <p class="fl-muted">{t('fl.report.noPipelines')}</p>;
-  if (!model || pipelineId === null) return <p class="fl-muted">{t('fl.report.loading')}</p>;
+  if (chunk.failed)
+    return (
+      <div class="fl-error" role="alert">
+        <p class="fl-error__text">{t('fl.report.chunkFailed')}</p>
+        <button type="button" class="fl-error__retry" onClick={chunk.retry}>
+          {t('fl.common.retry')}
+        </button>
+      </div>
+    );
+  const ReportPage = chunk.page;
+  if (!model || pipelineId === null || !ReportPage)
+    return <p class="fl-muted">{t('fl.report.loading')}</p>;
   return (
     <ReportPage
       data={model.data}

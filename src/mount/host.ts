@@ -2,6 +2,7 @@ import type { ApiClient, WaitInfo } from '../api';
 import type { Lang } from '../i18n';
 import { createTranslate } from '../i18n';
 import type {
+  PeriodChoice,
   PipelineDeps,
   SyncChannel,
   TabLock,
@@ -9,7 +10,7 @@ import type {
   WidgetSettings,
   WorkerLike,
 } from '../state';
-import type { PipelineStore } from '../sync';
+import type { ScopeStore } from '../sync';
 import type { Manager, UiEnv } from '../ui';
 import { buildStageListUrl, createFormatters } from '../ui';
 
@@ -30,8 +31,12 @@ export interface Host {
   readonly user: { readonly id: number; readonly name: string; readonly isAdmin: boolean };
   readonly managers: readonly Manager[];
   readonly settings: WidgetSettings;
+  /** The account's origin (`https://<sub>.amocrm.ru`): the data worker's API requests go there. */
+  readonly origin: string;
+  /** The API client for the page itself (settings, the lead of a card, a page-thread service). */
   createClient(hooks: { onWait: (info: WaitInfo) => void }): ApiClient;
-  readonly store: PipelineStore;
+  /** The cache, for a data service that runs on the page (a worker opens its own). */
+  readonly store: ScopeStore;
   readonly lock: TabLock;
   readonly channel: SyncChannel;
   spawnWorker(): WorkerLike | null;
@@ -42,19 +47,28 @@ export interface Host {
 }
 
 /** What one pipeline's models need, taken from the host: this account's and user's copy. */
-export function pipelineDeps(host: Host, pipelineId: number): PipelineDeps {
+export function pipelineDeps(host: Host, pipelineId: number, period: PeriodChoice): PipelineDeps {
   return {
-    scope: { accountId: host.account.id, userId: host.user.id, pipelineId },
-    store: host.store,
-    createClient: hooks => host.createClient(hooks),
+    config: {
+      scope: { accountId: host.account.id, userId: host.user.id, pipelineId },
+      origin: host.origin,
+      readUsers: host.user.isAdmin,
+      period,
+      timeZone: host.account.timezone,
+      horizonDays: host.settings.horizonDays,
+    },
     spawnWorker: () => host.spawnWorker(),
+    pagePorts: () => ({
+      createClient: hooks => host.createClient(hooks),
+      openCache: () => Promise.resolve(host.store),
+      lock: host.lock,
+      channel: host.channel,
+      timers: host.timers,
+      clock: host.clock,
+    }),
     settings: host.settings,
-    timeZone: host.account.timezone,
     clock: host.clock,
-    lock: host.lock,
-    channel: host.channel,
     timers: host.timers,
-    readUsers: host.user.isAdmin,
   };
 }
 

@@ -58,9 +58,8 @@ export function mountPanel(
   pipelineId: number,
   options: { onCollapse?: (collapsed: boolean) => void } = {},
 ): Unmount {
-  const model = new PipelineModel(pipelineDeps(host, pipelineId), {
-    period: { kind: host.settings.defaultPeriod },
-  });
+  const period = { kind: host.settings.defaultPeriod };
+  const model = new PipelineModel(pipelineDeps(host, pipelineId, period), { period });
   const key = `collapsed:${host.account.id}:${host.user.id}`;
   const collapsed = signal(host.storage.get(key) === '1');
   const stopPersist = effect(() => {

@@ -17,7 +17,7 @@ export function usePipelineModel(
   const [held, setHeld] = useState<{ id: number; model: PipelineModel } | null>(null);
   useLayoutEffect(() => {
     if (pipelineId === null) return undefined;
-    const model = new PipelineModel(pipelineDeps(host, pipelineId), init);
+    const model = new PipelineModel(pipelineDeps(host, pipelineId, init.period), init);
     setHeld({ id: pipelineId, model });
     return () => model[Symbol.dispose]();
     // `init` is read once per pipeline on purpose: the user's later choices live in the model.

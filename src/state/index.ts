@@ -4,8 +4,8 @@
  */
 export { PipelineModel } from './pipelineModel';
 export type { PipelineDeps } from './pipelineModel';
-export { DataModel, FRESH_FOR_MS, OTHER_TAB_RETRY_MS, REFRESH_EVERY_MS } from './dataModel';
-export type { DataDeps, DataStatus } from './dataModel';
+export { DataModel, INITIAL_STATUS } from './dataModel';
+export type { DataDeps } from './dataModel';
 export { ReportModel, RECOMPUTE_EVERY_MS } from './reportModel';
 export type { ReportDeps, ReportInit, TrendStep } from './reportModel';
 export { CardModel } from './cardModel';
@@ -18,6 +18,7 @@ export { realTimers, silentChannel, soloLock } from './ports';
 export type { SyncChannel, TabLock, Timers } from './ports';
 export {
   DEFAULT_SETTINGS,
+  HORIZON_CHOICES,
   MAX_STUCK_DAYS,
   PERIOD_PRESETS,
   SettingsSchema,
@@ -25,10 +26,22 @@ export {
   showsPipeline,
 } from './settings';
 export type { PeriodPreset, SettingsResult, WidgetSettings } from './settings';
-export type { Engine, WorkerLike } from './engine/engine';
 export { EngineError } from './engine/errors';
 export type { EngineErrorCode } from './engine/errors';
-export { serveEngine } from './engine/serve';
-export type { WorkerScopeLike } from './engine/serve';
-export type { SyncProgress } from '../sync';
+export { createDataService, OTHER_TAB_RETRY_MS, REFRESH_EVERY_MS } from './service/service';
+export type { ServicePorts } from './service/service';
+export { openDataService } from './service/resilient';
+export { serveDataService, serviceInWorker } from './service/worker';
+export type { WorkerLike, WorkerScopeLike } from './service/worker';
+export type {
+  Activity,
+  DataService,
+  JourneyView,
+  PartialCounts,
+  ReportView,
+  ServiceConfig,
+  ServiceStatus,
+  SyncFailure,
+} from './service/types';
+export type { LoadStage } from '../sync';
 export type { ApiError, ApiErrorCode } from '../api';

@@ -1,59 +1,44 @@
 import { createModel, effect } from '@preact/signals-core';
-import type { ApiClient, WaitInfo } from '../api';
-import type { CacheScope, PipelineStore } from '../sync';
 import { CardModel } from './cardModel';
 import { DataModel } from './dataModel';
-import type { WorkerLike } from './engine/engine';
-import { createEngine } from './engine/resilient';
-import type { SyncChannel, TabLock, Timers } from './ports';
+import type { Timers } from './ports';
 import type { ReportInit } from './reportModel';
 import { ReportModel } from './reportModel';
+import { openDataService } from './service/resilient';
+import type { ServicePorts } from './service/service';
+import type { ServiceConfig } from './service/types';
+import type { WorkerLike } from './service/worker';
 import type { WidgetSettings } from './settings';
 
 /** Everything one pipeline's models need from where they run (the mount builds it from its Host). */
 export interface PipelineDeps {
-  readonly scope: CacheScope;
-  readonly store: PipelineStore;
-  readonly createClient: (hooks: { onWait: (info: WaitInfo) => void }) => ApiClient;
-  /** Starts the engine's worker; null (or a null result) computes on the page instead. */
+  /** What the data service is started with (it may cross to a worker). */
+  readonly config: ServiceConfig;
+  /** Starts the service's worker; null (or a null result) runs it on the page instead. */
   readonly spawnWorker: (() => WorkerLike | null) | null;
+  /** The page's own ports, for a service that runs on the page. */
+  readonly pagePorts: () => ServicePorts;
   readonly settings: WidgetSettings;
-  /** The account's IANA zone: periods and trend buckets are calendar days there. */
-  readonly timeZone: string;
   /** Milliseconds since the epoch. */
   readonly clock: () => number;
-  readonly lock: TabLock;
-  readonly channel: SyncChannel;
   readonly timers: Timers;
-  /** False when the host knows the user is not an administrator (who may not list users). */
-  readonly readUsers: boolean;
 }
 
 /**
- * One pipeline for one mount: its data (cache, syncs), the engine, the report, and the lead-card
- * models asked of it. Disposing it disposes all of them — syncs and their requests, timers, the
- * worker — in one place.
+ * One pipeline for one mount: the data service (worker), the data and report models, and the
+ * lead-card models asked of it. Disposing it disposes all of them — syncs and their requests,
+ * timers, the worker — in one place.
  */
 export const PipelineModel = createModel((deps: PipelineDeps, init: ReportInit) => {
-  const engine = createEngine(deps.spawnWorker);
+  const service = openDataService(deps.config, deps.spawnWorker, deps.pagePorts);
   // Created inside this factory, so their effects are this model's and go with its disposal.
-  const data = new DataModel({
-    scope: deps.scope,
-    store: deps.store,
-    engine,
-    createClient: deps.createClient,
-    clock: deps.clock,
-    lock: deps.lock,
-    channel: deps.channel,
-    timers: deps.timers,
-    readUsers: deps.readUsers,
-  });
+  const data = new DataModel({ service, pipelineId: deps.config.scope.pipelineId });
   const report = new ReportModel(
     {
       data,
-      engine,
+      service,
       settings: deps.settings,
-      timeZone: deps.timeZone,
+      timeZone: deps.config.timeZone,
       clock: deps.clock,
       timers: deps.timers,
     },
@@ -64,7 +49,7 @@ export const PipelineModel = createModel((deps: PipelineDeps, init: ReportInit) 
   effect(() => () => {
     for (const card of cards.values()) card[Symbol.dispose]();
     cards.clear();
-    engine.dispose();
+    service.dispose();
   });
 
   return {
@@ -74,10 +59,11 @@ export const PipelineModel = createModel((deps: PipelineDeps, init: ReportInit) 
     card: (leadId: number): CardModel => {
       let card = cards.get(leadId);
       if (!card) {
+        const { stuckDaysByStage, horizonDays } = deps.settings;
         card = new CardModel({
           data,
-          engine,
-          stuck: { stuckDaysByStage: deps.settings.stuckDaysByStage },
+          service,
+          stuck: { stuckDaysByStage, ...(horizonDays === null ? {} : { horizonDays }) },
           leadId,
           clock: deps.clock,
         });

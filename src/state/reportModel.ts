@@ -1,13 +1,13 @@
 import { computed, createModel, effect, signal } from '@preact/signals-core';
-import type { FunnelReport, ReportOptions } from '../core';
+import type { ReportOptions } from '../core';
 import type { DataModel } from './dataModel';
-import type { Engine } from './engine/engine';
-import { readOnly } from './readOnly';
 import type { LoadState } from './loadState';
 import { latest, runInto } from './loadState';
 import type { PeriodChoice } from './period';
 import { resolvePeriod } from './period';
 import type { Timers } from './ports';
+import { readOnly } from './readOnly';
+import type { DataService, PartialCounts, ReportView } from './service/types';
 import type { WidgetSettings } from './settings';
 
 /** Stuck hours grow while the panel stays open; recompute this often even without new data. */
@@ -17,7 +17,7 @@ export type TrendStep = 'week' | 'month';
 
 export interface ReportDeps {
   readonly data: DataModel;
-  readonly engine: Engine;
+  readonly service: DataService;
   /** What the widget runs with; amoCRM re-creates the widget when an admin saves new ones. */
   readonly settings: WidgetSettings;
   readonly timeZone: string;
@@ -32,9 +32,9 @@ export interface ReportInit {
 }
 
 /**
- * The funnel report for the chosen period and managers, recomputed by the engine (off the main
- * thread) whenever the data or the choice change. Responses that arrive after a newer request
- * are dropped. The choices are read-only signals, changed only through the actions.
+ * The funnel report for the chosen period and managers, recomputed by the data service (off the
+ * main thread) whenever the data or the choice change. Responses that arrive after a newer
+ * request are dropped. The choices are read-only signals, changed only through the actions.
  */
 export const ReportModel = createModel((deps: ReportDeps, init: ReportInit) => {
   const period = signal<PeriodChoice>(init.period);
@@ -42,21 +42,26 @@ export const ReportModel = createModel((deps: ReportDeps, init: ReportInit) => {
   const trend = signal<TrendStep | null>(init.trend ?? null);
   /** Epoch seconds, advanced by a timer so stuck hours stay current on an open panel. */
   const tick = signal(Math.floor(deps.clock() / 1000));
-  const state = signal<LoadState<FunnelReport>>({ status: 'idle' });
+  const state = signal<LoadState<ReportView>>({ status: 'idle' });
+  const partial = signal<PartialCounts | null>(null);
   /** The stage whose deals are open in the drill-down, if any. */
   const selectedStage = signal<number | null>(null);
 
-  const options = computed((): ReportOptions | null => {
-    // Read first: a new dataset yields new options (a new object), so the report recomputes.
-    if (deps.data.engineVersion.value === 0) return null;
+  const window = computed(() => {
     const now = Math.max(tick.value, Math.floor(deps.clock() / 1000));
+    return { now, ...resolvePeriod(period.value, now, deps.timeZone) };
+  });
+
+  const options = computed((): ReportOptions | null => {
+    // Read first: new numbers yield new options (a new object), so the report recomputes.
+    if (deps.data.version.value === 0) return null;
     const users = managers.value;
     const step = trend.value;
     return {
-      ...resolvePeriod(period.value, now, deps.timeZone),
-      now,
+      ...window.value,
       stuckDaysByStage: deps.settings.stuckDaysByStage,
       minSample: deps.settings.minSample,
+      ...(deps.settings.horizonDays === null ? {} : { horizonDays: deps.settings.horizonDays }),
       includeOpenDeals: true,
       ...(users && users.length > 0 ? { responsibleUserIds: users } : {}),
       ...(step ? { trend: { granularity: step, timeZone: deps.timeZone } } : {}),
@@ -65,7 +70,27 @@ export const ReportModel = createModel((deps: ReportDeps, init: ReportInit) => {
 
   effect(() => {
     const opts = options.value;
-    return opts ? runInto(state, deps.engine.report(opts)) : undefined;
+    return opts ? runInto(state, deps.service.report(opts)) : undefined;
+  });
+
+  // Before the first numbers: what the window's leads say so far, as they arrive.
+  effect(() => {
+    const s = deps.data.status.value;
+    if (s.version > 0 || s.activity.kind !== 'syncing') {
+      partial.value = null;
+      return undefined;
+    }
+    let current = true;
+    const { from, to } = window.value;
+    deps.service.partial({ from, to }).then(
+      counts => {
+        if (current) partial.value = counts;
+      },
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
   });
 
   effect(() => {
@@ -80,8 +105,15 @@ export const ReportModel = createModel((deps: ReportDeps, init: ReportInit) => {
     managers: readOnly(managers),
     trend: readOnly(trend),
     state: readOnly(state),
+    partial: readOnly(partial),
     selectedStage: readOnly(selectedStage),
-    report: computed(() => latest(state.value)),
+    report: computed(() => latest(state.value)?.report ?? null),
+    leadNames: computed(
+      (): ReadonlyMap<number, string> =>
+        new Map(
+          Object.entries(latest(state.value)?.leadNames ?? {}).map(([id, n]) => [Number(id), n]),
+        ),
+    ),
     setPeriod: (choice: PeriodChoice) => {
       period.value = choice;
     },

@@ -9,6 +9,8 @@ export const PERIOD_PRESETS = ['this_month', 'last_30', 'last_90', 'quarter'] as
 export type PeriodPreset = (typeof PERIOD_PRESETS)[number];
 
 export const MAX_STUCK_DAYS = 365;
+/** The history horizon choices (days); null = all history (metrics.md 11.1, issue #8). */
+export const HORIZON_CHOICES = [180, 365, 730, null] as const;
 
 const stageDays = z.record(
   z.string().check(z.regex(/^\d+$/)),
@@ -22,6 +24,11 @@ export const SettingsSchema = z.object({
   /** Pipelines the panel appears on; empty = every pipeline. */
   pipelines: z._default(z.array(z.int().check(z.positive())), []),
   minSample: z._default(z.int().check(z.gte(1), z.lte(1000)), 10),
+  /**
+   * How far back history is loaded, and what learned thresholds and stage norms learn from
+   * (metrics.md 11.1), in days; null = all history.
+   */
+  horizonDays: z._default(z.nullable(z.int().check(z.gte(30), z.lte(3650))), 365),
 });
 
 export type WidgetSettings = z.infer<typeof SettingsSchema>;
@@ -31,6 +38,7 @@ export const DEFAULT_SETTINGS: WidgetSettings = {
   defaultPeriod: 'last_30',
   pipelines: [],
   minSample: 10,
+  horizonDays: 365,
 };
 
 export type SettingsResult =

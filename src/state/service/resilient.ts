@@ -37,7 +37,8 @@ export function openDataService(
     try {
       return await run(inner);
     } catch (error) {
-      if (!(error instanceof EngineError) || error.code !== 'WORKER_FAILED' || disposed) throw error;
+      if (!(error instanceof EngineError) || error.code !== 'WORKER_FAILED' || disposed)
+        throw error;
       return run(inner);
     }
   }

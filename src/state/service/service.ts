@@ -6,7 +6,7 @@
 import type { ApiClient, WaitInfo } from '../../api';
 import { ApiError } from '../../api';
 import type { FunnelModel } from '../../core';
-import type { ScopeStore, StepKind, StepResult } from '../../sync';
+import type { LoadStage, ScopeStore, StepKind, StepResult } from '../../sync';
 import {
   apiSource as sourceOf,
   CacheError,
@@ -76,6 +76,7 @@ export function createDataService(config: ServiceConfig, ports: ServicePorts): D
   let again = false;
   let force = false;
   let retry: unknown = null;
+  let stage: { name: LoadStage; at: number; from: number } | null = null;
 
   const client = ports.createClient({
     onWait: info => set({ wait: { ...info, until: ports.clock() + info.seconds * 1000 } }),
@@ -124,22 +125,26 @@ export function createDataService(config: ServiceConfig, ports: ServicePorts): D
         const kind: StepKind | null = force ? (keeper.next() ?? 'refresh') : keeper.next();
         force = false;
         if (kind === null) break;
-        const started = ports.clock();
         const k = keeper;
         // Other tabs hear of the step before the lock is free, so none steps from a stale copy.
         const outcome = await ports.lock.tryRun(`funnel-lens-sync:${key}`, async () => {
-          const result = await k.step(kind, abort.signal, p =>
+          const result = await k.step(kind, abort.signal, p => {
+            if (abort.signal.aborted) return;
+            // A stage runs over many steps (the backfill): its rate is measured from its start.
+            if (stage?.name !== p.stage)
+              stage = { name: p.stage, at: ports.clock(), from: p.fraction ?? 0 };
             set({
               wait: null,
               activity: {
                 kind: 'syncing',
                 stage: p.stage,
                 fraction: p.fraction,
-                secondsLeft: secondsLeft(p.fraction, ports.clock() - started),
+                secondsLeft: secondsLeft(p.fraction, ports.clock() - stage.at, stage.from),
                 requests: p.requests,
+                heldFrom: p.heldFrom,
               },
-            }),
-          );
+            });
+          });
           ports.channel.post(key);
           return result;
         });
@@ -160,6 +165,7 @@ export function createDataService(config: ServiceConfig, ports: ServicePorts): D
       set({ error: failureOf(error), activity: { kind: 'idle' } });
     } finally {
       running = false;
+      stage = null;
       set({ wait: null });
       if (again && !abort.signal.aborted) {
         again = false;
@@ -247,4 +253,3 @@ export function createDataService(config: ServiceConfig, ports: ServicePorts): D
     },
   };
 }
-

@@ -30,6 +30,8 @@ export type Activity =
       /** Estimated seconds left in the stage; null until there is a rate to go by. */
       readonly secondsLeft: number | null;
       readonly requests: number;
+      /** How far back the history being loaded reaches so far; null = not yet known. */
+      readonly heldFrom: number | null;
     }
   /** Another tab holds the sync lock: its results arrive through the cache. */
   | { readonly kind: 'other-tab' };
@@ -99,7 +101,11 @@ export interface DataService {
 
 /** How the page sets a service up (plain data: it crosses to the worker). */
 export interface ServiceConfig {
-  readonly scope: { readonly accountId: number; readonly userId: number; readonly pipelineId: number };
+  readonly scope: {
+    readonly accountId: number;
+    readonly userId: number;
+    readonly pipelineId: number;
+  };
   /** The account's origin, for API requests from a worker (whose own URL is a blob:). */
   readonly origin: string;
   readonly readUsers: boolean;

@@ -59,7 +59,10 @@ export function serviceInWorker(
     if (!p) return;
     pending.delete(msg.id);
     if (msg.op === 'answer') p.resolve(msg.answer);
-    else p.reject(new EngineError(isEngineErrorCode(msg.code) ? msg.code : 'FAILED', msg.detail || undefined));
+    else
+      p.reject(
+        new EngineError(isEngineErrorCode(msg.code) ? msg.code : 'FAILED', msg.detail || undefined),
+      );
   });
   worker.addEventListener('error', () => {
     if (ended) return;
@@ -107,7 +110,8 @@ export function serviceInWorker(
 /** Answers one question from the service, as the message that carries it back. */
 async function answerOf(service: DataService, id: number, q: Question): Promise<FromWorker> {
   try {
-    if (q.op === 'report') return { op: 'answer', id, answer: { op: 'report', view: await service.report(q.options) } };
+    if (q.op === 'report')
+      return { op: 'answer', id, answer: { op: 'report', view: await service.report(q.options) } };
     if (q.op === 'journey') {
       const view = await service.journey(q.leadId, q.now, q.stuck);
       return { op: 'answer', id, answer: { op: 'journey', view } };
