@@ -1,6 +1,7 @@
-// The widget bundle: one AMD module (dist/widget/script.js) whose value is the widget constructor.
-// One chunk only: amoCRM serves the archive from its own path and extra chunks would need a
-// runtime public path. The engine's Web Worker is started from this same file (see widget/).
+// The widget bundle: one AMD module (dist/widget/script.js) whose value is the widget constructor,
+// and the full report (with chart.js) as a chunk of its own, report.js, loaded only on the
+// advanced settings page from the widget's folder (its path is set at run time, widget/script.ts).
+// The data service's Web Worker is started from script.js itself (see widget/).
 const path = require('node:path');
 const webpack = require('webpack');
 
@@ -14,6 +15,9 @@ module.exports = (_env, argv) => {
     output: {
       path: path.resolve(__dirname, 'dist/widget'),
       filename: '[name].js',
+      chunkFilename: '[name].js',
+      // Set at run time to the folder amoCRM serves the widget from (widget/script.ts).
+      publicPath: '',
       clean: true,
       library: { type: 'amd', export: 'default' },
     },
@@ -33,10 +37,9 @@ module.exports = (_env, argv) => {
     },
     // Source maps stay out of the archive (the pack step skips *.map).
     devtool: production ? 'hidden-source-map' : 'source-map',
-    plugins: [
-      new webpack.DefinePlugin({ __DEBUG__: JSON.stringify(!production) }),
-      new webpack.optimize.LimitChunkCountPlugin({ maxChunks: 1 }),
-    ],
+    plugins: [new webpack.DefinePlugin({ __DEBUG__: JSON.stringify(!production) })],
+    // One lazy chunk, not a vendor split: the report and its chart.js arrive in one request.
+    optimization: { splitChunks: false },
     performance: { hints: false },
     stats: 'errors-warnings',
   };

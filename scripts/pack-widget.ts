@@ -70,11 +70,19 @@ function main(): void {
     writeText(join(OUT, 'i18n', `${lang}.json`), `${JSON.stringify(messages, null, 2)}\n`);
   }
 
-  const script = readFileSync(join(OUT, 'script.js'));
-  const gz = gzipSync(script, { level: 9 }).length;
   const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
-  console.log(`script.js: ${kb(script.length)} minified, ${kb(gz)} gzip (budget ${kb(BUDGET)})`);
-  if (gz > BUDGET) fail(`script.js is ${kb(gz)} gzip, over the ${kb(BUDGET)} budget`);
+  const sizes = (name: string) => {
+    const bytes = readFileSync(join(OUT, name));
+    return { min: bytes.length, gz: gzipSync(bytes, { level: 9 }).length };
+  };
+  const script = sizes('script.js');
+  console.log(
+    `script.js: ${kb(script.min)} minified, ${kb(script.gz)} gzip (budget ${kb(BUDGET)})`,
+  );
+  if (script.gz > BUDGET) fail(`script.js is ${kb(script.gz)} gzip, over the ${kb(BUDGET)} budget`);
+  // Loaded only on the advanced settings page, so it is counted apart from the first load.
+  const report = sizes('report.js');
+  console.log(`report.js: ${kb(report.min)} minified, ${kb(report.gz)} gzip (loaded on demand)`);
 
   const files: Record<string, [Uint8Array, { mtime: Date }]> = {};
   const walk = (dir: string): void => {

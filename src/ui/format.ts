@@ -19,6 +19,8 @@ export interface Formatters {
   dateTime(epoch: number): string;
   /** '3 мин назад' from two millisecond instants. */
   ago(thenMs: number, nowMs: number): string;
+  /** A short span: '40 с', '3 мин', '2 ч' (seconds in). */
+  duration(seconds: number): string;
 }
 
 export function createFormatters(
@@ -49,6 +51,9 @@ export function createFormatters(
     timeStyle: 'short',
   });
   const rel = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  const unit = (u: 'second' | 'minute' | 'hour') =>
+    new Intl.NumberFormat(locale, { style: 'unit', unit: u, unitDisplay: 'short' });
+  const spans = { second: unit('second'), minute: unit('minute'), hour: unit('hour') };
   const dayUnit = lang === 'ru' ? 'дн.' : 'd';
   const pointUnit = lang === 'ru' ? 'п.п.' : 'pp';
   return {
@@ -60,6 +65,11 @@ export function createFormatters(
     money: v => money.format(v),
     date: e => date.format(new Date(e * 1000)),
     dateTime: e => dateTime.format(new Date(e * 1000)),
+    duration: seconds => {
+      if (seconds < 90) return spans.second.format(Math.max(1, Math.round(seconds)));
+      if (seconds < 90 * 60) return spans.minute.format(Math.round(seconds / 60));
+      return spans.hour.format(Math.round(seconds / 3600));
+    },
     ago: (then, now) => {
       const minutes = Math.round((then - now) / 60_000);
       if (Math.abs(minutes) < 1) return rel.format(0, 'second');

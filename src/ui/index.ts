@@ -12,5 +12,12 @@ export { CardBlock, CARD_CSS } from './card';
 export { COMMON_CSS, ErrorBanner } from './common';
 export type { BannerError } from './common';
 export { Panel, PANEL_CSS } from './panel';
-export { ReportPage, REPORT_CSS } from './fullReport';
+export { REPORT_CSS } from './fullReport/report.css';
+export type { Props as ReportPageProps } from './fullReport/ReportPage';
+/**
+ * The full report (and chart.js with it) is a chunk of its own, loaded only on the advanced
+ * settings page: every other page of the Leads section loads script.js without it.
+ */
+export const loadFullReport = () =>
+  import(/* webpackChunkName: "report" */ './fullReport').then(m => m.ReportPage);
 export { SettingsForm, SETTINGS_CSS } from './settings';

@@ -28,15 +28,15 @@ function closedNote(journey: LeadJourney, pipelineId: number, pipelines: readonl
 /** The lead card's block: this deal's path through the funnel and its time in the current stage. */
 export function CardBlock({ data, card, pipelineName }: Props): VNode {
   const { t, fmt } = useEnv();
-  const pipelines = useComputed(() => data.data.value?.pipelines ?? []);
-  const pipelineId = useComputed(() => data.data.value?.pipelineId ?? 0);
+  const pipelines = data.pipelines;
+  const pipelineId = useComputed(() => data.pipeline.value?.id ?? 0);
   const state = card.state.value;
   const status = data.status.value;
   const view = state.status === 'ok' ? state.data : null;
   const body = (): VNode | null => {
     if (state.status === 'error') return <ErrorBanner error={state.error} />;
     if (!view) {
-      const first = status.kind === 'syncing' && status.first;
+      const first = status.activity.kind === 'syncing' && status.phase === 'none';
       // A failed first sync leaves nothing to compute; the banner above says why.
       if (!first && data.error.value) return null;
       return (

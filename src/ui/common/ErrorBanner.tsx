@@ -1,11 +1,13 @@
 import type { VNode } from 'preact';
-import type { ApiError, EngineError } from '../../state';
+import type { EngineError, SyncFailure } from '../../state';
 import type { I18nKey } from '../../i18n';
 import { useEnv } from '../env';
 
-/** A failure to show: a request to amoCRM, or the engine failing to compute. */
-export type BannerError =
-  Pick<ApiError, 'name' | 'code' | 'path' | 'detail'> | Pick<EngineError, 'name' | 'code'>;
+/** A failure to show: a request to amoCRM (or a sync), or the engine failing to compute. */
+export type BannerError = SyncFailure | Pick<EngineError, 'name' | 'code'>;
+
+const isEngine = (e: BannerError): e is Pick<EngineError, 'name' | 'code'> =>
+  'name' in e && e.name === 'EngineError';
 
 export interface Props {
   readonly error: BannerError | null;
@@ -15,9 +17,7 @@ export interface Props {
 
 /** The message of a failure: API codes by `fl.errors.<CODE>`, engine codes under `engine`. */
 function messageKey(error: BannerError): I18nKey {
-  return error.name === 'EngineError'
-    ? `fl.errors.engine.${error.code}`
-    : `fl.errors.${error.code}`;
+  return isEngine(error) ? `fl.errors.engine.${error.code}` : `fl.errors.${error.code}`;
 }
 
 /**
@@ -27,8 +27,8 @@ function messageKey(error: BannerError): I18nKey {
 export function ErrorBanner({ error, onRetry }: Props): VNode | null {
   const { t } = useEnv();
   // A disposal is the mount going away, not something the user should hear about.
-  if (!error || (error.name === 'EngineError' && error.code === 'DISPOSED')) return null;
-  const api = error.name === 'ApiError' ? error : null;
+  if (!error || (isEngine(error) && error.code === 'DISPOSED')) return null;
+  const api = isEngine(error) ? null : error;
   const text = t(messageKey(error), {
     path: api?.path ?? t('fl.common.errorSomewhere'),
     message: api?.detail ?? '',

@@ -40,12 +40,13 @@ export const COMMON_CSS = `
 .funnel-lens .fl-progress {
   position: relative; height: 4px; margin: 4px 0 2px; overflow: hidden; border-radius: 2px; background: var(--fl-accent-soft);
 }
-/* Indeterminate: amoCRM never says how many pages there are, so no percentage is honest. */
+/* Indeterminate until the dates seen allow an estimate (amoCRM never says how long a list is). */
 .funnel-lens .fl-progress__bar {
   position: absolute; top: 0; bottom: 0; left: 0; width: 35%; border-radius: 2px; background: var(--fl-accent);
   animation: fl-progress 1.4s ease-in-out infinite;
 }
 @keyframes fl-progress { from { transform: translateX(-100%); } to { transform: translateX(300%); } }
+.funnel-lens .fl-progress--known .fl-progress__bar { animation: none; transition: width .3s; }
 @media (prefers-reduced-motion: reduce) {
   .funnel-lens .fl-progress__bar { animation: none; width: 100%; opacity: .5; }
 }

@@ -27,8 +27,8 @@ export function Controls({
 }: Props): VNode {
   const { t } = useEnv();
   const id = useId();
-  const status = data.status.value.kind;
-  const busy = status === 'syncing' || status === 'loading';
+  const activity = data.status.value.activity.kind;
+  const busy = activity === 'syncing' || activity === 'opening';
   return (
     <div class="fl-report__controls" role="group" aria-label={t('fl.report.controls')}>
       <span class="fl-report__control">

@@ -50,10 +50,9 @@ export function ReportPage({
   const name = pipelines.find(p => p.id === pipelineId)?.name ?? shown?.pipeline.name ?? '';
   let placeholder: string | null = null;
   if (!shown) {
-    const fetching =
-      status.kind === 'loading' || status.kind === 'syncing' || status.kind === 'other-tab';
+    const fetching = status.activity.kind !== 'idle' || status.phase === 'none';
     placeholder = t(
-      fetching || data.engineVersion.value === 0 ? 'fl.report.loading' : 'fl.report.computing',
+      fetching || data.version.value === 0 ? 'fl.report.loading' : 'fl.report.computing',
     );
   }
   return (
@@ -78,7 +77,7 @@ export function ReportPage({
         {shown ? (
           <ReportSections
             report={shown}
-            leadNames={data.leadNames.value}
+            leadNames={report.leadNames.value}
             granularity={report.trend.value ?? 'week'}
           />
         ) : (

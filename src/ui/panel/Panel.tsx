@@ -13,7 +13,9 @@ import { SyncStatus } from '../common/SyncStatus';
 import { useEnv } from '../env';
 import { CollapsedStrip } from './CollapsedStrip';
 import { PanelHeader } from './PanelHeader';
+import { HistoryNote } from './HistoryNote';
 import { PanelReport } from './PanelReport';
+import { PartialCounts } from './PartialCounts';
 
 export interface Props {
   readonly data: DataModel;
@@ -60,8 +62,9 @@ export function Panel({
     );
   }
 
-  const pipelineData = data.data.value;
   const status = data.status.value;
+  const syncing = status.activity.kind === 'syncing';
+  const partial = report.partial.value;
   const state = report.state.value;
   const selected = report.selectedStage.value;
   return (
@@ -73,24 +76,29 @@ export function Panel({
       data-from={latest?.period.from}
       data-to={latest?.period.to}
       data-now={latest?.now}
+      data-history-from={latest?.options.historyFrom ?? undefined}
+      data-horizon-days={latest?.options.horizonDays ?? undefined}
+      // none → window (the period's numbers are exact, older history loading) → complete.
+      data-phase={status.phase}
     >
       <PanelHeader
         pipelineName={pipelineName}
         bodyId={bodyId}
-        syncing={status.kind === 'syncing'}
+        syncing={syncing}
         onRefresh={data.refresh}
         onCollapse={() => toggle(true)}
         focusToggle={focusToggle}
       />
       <div class="fl-panel__body" id={bodyId}>
         <SyncStatus data={data} />
-        <ErrorBanner
-          error={data.error.value}
-          onRetry={status.kind === 'syncing' ? undefined : data.refresh}
-        />
+        <ErrorBanner error={data.error.value} onRetry={syncing ? undefined : data.refresh} />
         <ErrorBanner error={state.status === 'error' ? state.error : null} />
-        {pipelineData === null ? (
-          status.kind === 'syncing' && <p class="fl-panel__note">{t('fl.panel.waitingData')}</p>
+        {data.version.value === 0 ? (
+          partial ? (
+            <PartialCounts counts={partial} stages={data.pipeline.value} />
+          ) : (
+            syncing && <p class="fl-panel__note">{t('fl.panel.waitingData')}</p>
+          )
         ) : (
           <>
             <div class="fl-controls">
@@ -102,11 +110,12 @@ export function Panel({
               <ManagerFilter value={report.managers.value} onChange={report.setManagers} />
             </div>
             <p class="fl-rights">{t('fl.panel.rights', { user: userName })}</p>
+            {latest && <HistoryNote report={latest} loading={status.phase === 'window'} />}
             <PanelReport
               report={latest}
               computing={state.status === 'loading'}
               selectedStage={selected}
-              leadNames={data.leadNames.value}
+              leadNames={report.leadNames.value}
               pipelineId={pipelineId}
               onOpen={report.selectStage}
               onBack={() => {

@@ -134,4 +134,19 @@ export const PANEL_CSS = `
 .funnel-lens .fl-deal__days--over { color: var(--fl-bad); font-weight: 700; }
 .funnel-lens .fl-drill__more { display: flex; align-items: center; justify-content: space-between; gap: 8px; padding-top: 6px; font-size: 12px; }
 .funnel-lens .fl-drill__list { display: inline-flex; align-items: center; justify-content: center; gap: 6px; }
+
+.funnel-lens .fl-history-note {
+  margin: 0; padding: 6px 8px; border-radius: 6px; font-size: 12px; line-height: 1.4;
+  background: var(--fl-warn-soft); color: var(--fl-text); border-left: 3px solid var(--fl-warn);
+}
+.funnel-lens .fl-partial { display: flex; flex-direction: column; gap: 6px; }
+.funnel-lens .fl-partial__title { margin: 0; font-size: 13px; font-weight: 700; }
+.funnel-lens .fl-partial__note { margin: 0; font-size: 12px; color: var(--fl-muted); }
+.funnel-lens .fl-partial__totals { display: grid; grid-template-columns: repeat(4, minmax(0, 1fr)); gap: 6px; margin: 0; }
+.funnel-lens .fl-partial__totals div { padding: 6px 8px; border-radius: 6px; background: var(--fl-surface); }
+.funnel-lens .fl-partial__totals dt { font-size: 11px; color: var(--fl-muted); }
+.funnel-lens .fl-partial__totals dd { margin: 0; font-size: 16px; font-weight: 700; }
+.funnel-lens .fl-partial__stages { list-style: none; margin: 0; padding: 0; font-size: 12px; }
+.funnel-lens .fl-partial__stages li { display: flex; justify-content: space-between; gap: 8px; padding: 3px 2px; border-bottom: 1px solid var(--fl-border); }
+.funnel-lens .fl-partial__stage { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 `;
