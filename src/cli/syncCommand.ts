@@ -1,20 +1,25 @@
 import { parseArgs } from 'node:util';
 import { ApiError, createApiClient, createTokenHttp, realSleep } from '../api';
 import type { BodyInfo, WaitInfo } from '../api';
-import { syncPipeline } from '../sync';
-import type { SyncProgress } from '../sync';
+import type { Pipeline } from '../core';
+import { apiSource, readMeta, SYNC_OVERLAP_SECONDS } from '../sync';
 import { CliError } from './errors';
 import type { Io } from './io';
 import { loadDataDir } from './loadDir';
 import { createRunWriter, readSyncState, retireRuns, writeSyncState } from './syncDir';
+import { readAll, readSince, readWindow } from './syncPlan';
 import { checkTimeZone, parseTime } from './time';
 
-export const SYNC_USAGE = `funnel-lens sync --base-url URL --token T --out DIR [--pipeline ID] [--since T]
+export const SYNC_USAGE = `funnel-lens sync --base-url URL --token T --out DIR [--pipeline ID]
+                 [--from T | --since T]
 
   --base-url URL    the account, e.g. https://example.amocrm.ru (or the sandbox's URL)
   --token T         a long-lived token (amoCRM → Settings → Integrations), or the sandbox's token
   --out DIR         where to save the response bodies that \`funnel-lens report\` reads
   --pipeline ID     only this pipeline's leads (default: every pipeline)
+  --from T          a window-first dump, as the widget loads before its backfill: the pipeline's
+                    leads created from T on, its open leads, and the stage changes into and out of
+                    it from T on (needs --pipeline; read it with report --history-from T)
   --since T         only what changed since T (epoch seconds, ISO-8601, YYYY-MM-DD in the
                     account's time zone, or "last" for the previous sync into DIR)`;
 
@@ -57,10 +62,12 @@ function explain(error: ApiError): CliError | null {
   return null;
 }
 
-function progressLine(p: SyncProgress): string {
-  const n = new Intl.NumberFormat('en-US');
-  if (p.phase === 'meta') return 'reading account, pipelines, users, loss reasons…';
-  return `${p.phase}: ${n.format(p.pages)} pages · ${n.format(p.leads)} leads · ${n.format(p.events)} events`;
+/** The pipeline asked for, from the pipelines read; a clear error when there is none. */
+function pipelineOf(pipelines: readonly Pipeline[], id: number | null): Pipeline | null {
+  if (id === null) return null;
+  const found = pipelines.find(p => p.id === id);
+  if (!found) throw new CliError(`--pipeline: the account has no pipeline ${id}.`);
+  return found;
 }
 
 export async function runSync(argv: string[], io: Io): Promise<void> {
@@ -73,8 +80,13 @@ export async function runSync(argv: string[], io: Io): Promise<void> {
       out: { type: 'string' },
       pipeline: { type: 'string' },
       since: { type: 'string' },
+      from: { type: 'string' },
     },
   });
+  if (values.from !== undefined && values.since !== undefined)
+    throw new CliError('--from and --since exclude each other.');
+  if (values.from !== undefined && values.pipeline === undefined)
+    throw new CliError('--from needs --pipeline: a window is read for one pipeline.');
   if (values['base-url'] === undefined) throw new CliError('--base-url URL is required.');
   if (values.token === undefined || values.token === '')
     throw new CliError('--token T is required.');
@@ -89,17 +101,19 @@ export async function runSync(argv: string[], io: Io): Promise<void> {
   const state = readSyncState(out);
   const incremental = values.since !== undefined;
   const known = incremental ? loadDataDir(out, () => undefined) : null;
-  let since: number | null = null;
+  let syncedAt: number | null = null;
   if (values.since === 'last') {
     if (state.lastStartedAt === null)
       throw new CliError(`--since last: ${out} holds no earlier sync.`);
-    since = state.lastStartedAt;
+    syncedAt = state.lastStartedAt;
   } else if (values.since !== undefined) {
     const zone = checkTimeZone(known?.account?.timezone ?? 'UTC', 'the account body');
-    since = parseTime(values.since, zone, '--since');
+    // An explicit time is where to begin: the widget's overlap is for its own sync times.
+    syncedAt = parseTime(values.since, zone, '--since') + SYNC_OVERLAP_SECONDS;
   }
 
-  const writer = createRunWriter(out, Math.floor(io.now() / 1000), {
+  const startedAt = Math.floor(io.now() / 1000);
+  const writer = createRunWriter(out, startedAt, {
     replacing: incremental ? [] : state.runs,
   });
   const onWait = (w: WaitInfo) => {
@@ -118,30 +132,37 @@ export async function runSync(argv: string[], io: Io): Promise<void> {
     onBody: (body: BodyInfo) => writer.save(body),
   });
   try {
-    const result = await syncPipeline(client, {
-      pipelineId,
-      since,
-      knownLeadIds: new Set(
-        (known?.leads ?? [])
-          .filter(l => pipelineId === null || l.pipelineId === pipelineId)
-          .map(l => l.id),
-      ),
-      now: () => Math.floor(io.now() / 1000),
-      onProgress: p => io.progress(progressLine(p)),
+    const source = apiSource(client);
+    io.progress('reading account, pipelines, users, loss reasons…');
+    const meta = await readMeta(source, {
+      held: null,
+      parts: new Set(),
+      readUsers: true,
+      now: startedAt,
     });
-    for (const gap of result.incomplete) {
-      io.warn(
-        `${gap.list}: paging stopped early (${gap.end.reason} after ${gap.end.pages} pages); run the sync again`,
-      );
-    }
-    const run = writer.finish({ startedAt: result.startedAt, full: result.full, pipelineId });
+    const pipeline = pipelineOf(meta.pipelines, pipelineId);
+    const zone = checkTimeZone(meta.account.timezone ?? 'UTC', 'the account body');
+    const plan = {
+      source,
+      pipeline,
+      pipelines: meta.pipelines,
+      until: startedAt,
+      onProgress: (text: string) => io.progress(text),
+    };
+    const counts =
+      syncedAt !== null
+        ? await readSince(plan, syncedAt, known?.leads ?? [])
+        : values.from !== undefined && pipeline
+          ? await readWindow({ ...plan, pipeline }, parseTime(values.from, zone, '--from'))
+          : await readAll(plan);
+    const run = writer.finish({ startedAt, full: !incremental, pipelineId });
     retireRuns(out, incremental ? [] : state.runs);
     writeSyncState(out, {
       runs: [...(incremental ? state.runs : []), run],
-      lastStartedAt: result.startedAt,
+      lastStartedAt: startedAt,
     });
     io.info(
-      `saved ${run.files} response bodies to ${run.dir} (${result.leads.length} leads, ${result.events.length} stage changes)`,
+      `saved ${run.files} response bodies to ${run.dir} (${counts.leads} leads, ${counts.changes} stage changes)`,
     );
     io.info('next time, `--since last` fetches only what changed');
   } catch (error) {

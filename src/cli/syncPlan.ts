@@ -54,14 +54,19 @@ export async function readAll(plan: Plan): Promise<Counts> {
     ? createdSinceList(plan.pipeline, 0)
     : ({ filter: {}, field: 'created_at', direction: 'asc' } as const);
   await readKeysetList(load, leads, () => plan.onProgress(line('leads', counts)));
-  await readEventList(load, { types: SYNC_EVENT_TYPES, entity: 'lead', createdTo: plan.until }, () =>
-    plan.onProgress(line('events', counts)),
+  await readEventList(
+    load,
+    { types: SYNC_EVENT_TYPES, entity: 'lead', createdTo: plan.until },
+    () => plan.onProgress(line('events', counts)),
   );
   return counts;
 }
 
 /** The window from `from` on, as the widget loads it first (needs a pipeline). */
-export async function readWindow(plan: Plan & { pipeline: Pipeline }, from: number): Promise<Counts> {
+export async function readWindow(
+  plan: Plan & { pipeline: Pipeline },
+  from: number,
+): Promise<Counts> {
   const { counts, sink } = counter();
   const onProgress = (p: LoadProgress) =>
     plan.onProgress(
