@@ -11,6 +11,7 @@ import type { AmoSelf } from './amoGlobals';
 import { widgetSettings } from './amoGlobals';
 
 /** webpack's run-time public path: where lazily loaded chunks (report.js) are fetched from. */
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- webpack reads the assignment
 declare let __webpack_public_path__: string;
 
 function workerScope(): WorkerScopeLike | null {

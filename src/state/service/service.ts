@@ -55,6 +55,8 @@ export function createDataService(config: ServiceConfig, ports: ServicePorts): D
   const key = scopeKey(config.scope);
   const listeners = new Set<(s: ServiceStatus) => void>();
   const abort = new AbortController();
+  // A function, not `abort.signal.aborted` inline: it changes across awaits, which narrowing ignores.
+  const stopped = () => abort.signal.aborted;
   let status: ServiceStatus = {
     phase: 'none',
     activity: { kind: 'opening' },
@@ -121,7 +123,7 @@ export function createDataService(config: ServiceConfig, ports: ServicePorts): D
     running = true;
     try {
       for (;;) {
-        if (abort.signal.aborted || !keeper) return;
+        if (stopped() || !keeper) return;
         const kind: StepKind | null = force ? (keeper.next() ?? 'refresh') : keeper.next();
         force = false;
         if (kind === null) break;
@@ -129,7 +131,7 @@ export function createDataService(config: ServiceConfig, ports: ServicePorts): D
         // Other tabs hear of the step before the lock is free, so none steps from a stale copy.
         const outcome = await ports.lock.tryRun(`funnel-lens-sync:${key}`, async () => {
           const result = await k.step(kind, abort.signal, p => {
-            if (abort.signal.aborted) return;
+            if (stopped()) return;
             // A stage runs over many steps (the backfill): its rate is measured from its start.
             if (stage?.name !== p.stage)
               stage = { name: p.stage, at: ports.clock(), from: p.fraction ?? 0 };
@@ -148,7 +150,7 @@ export function createDataService(config: ServiceConfig, ports: ServicePorts): D
           ports.channel.post(key);
           return result;
         });
-        if (abort.signal.aborted) return;
+        if (stopped()) return;
         if (!outcome.ran) {
           set({ activity: { kind: 'other-tab' } });
           retry = ports.timers.setTimeout(() => void loop(), OTHER_TAB_RETRY_MS);
@@ -161,13 +163,13 @@ export function createDataService(config: ServiceConfig, ports: ServicePorts): D
       }
       set({ activity: { kind: 'idle' } });
     } catch (error) {
-      if (abort.signal.aborted) return;
+      if (stopped()) return;
       set({ error: failureOf(error), activity: { kind: 'idle' } });
     } finally {
       running = false;
       stage = null;
       set({ wait: null });
-      if (again && !abort.signal.aborted) {
+      if (again && !stopped()) {
         again = false;
         void loop();
       }

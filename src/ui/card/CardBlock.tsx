@@ -65,6 +65,7 @@ export function CardBlock({ data, card, pipelineName }: Props): VNode {
             ) : null}
             <StageGauge
               hoursInStage={current.hoursInStage}
+              hoursAtLeast={current.hoursAtLeast}
               norm={current.norm}
               stuck={current.stuck}
             />

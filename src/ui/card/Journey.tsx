@@ -27,10 +27,17 @@ export function Journey({ journey, pipelineId, pipelines }: Props): VNode {
             <span class="fl-journey__name">{stepName(step, kind, pipelines, t)}</span>
             <span class="fl-journey__meta fl-muted">
               <time dateTime={new Date(step.start * 1000).toISOString()}>
-                {fmt.date(step.start)}
+                {step.censored
+                  ? t('fl.card.before', { date: fmt.date(step.start) })
+                  : fmt.date(step.start)}
               </time>
               {kind === 'won' || kind === 'lost' ? null : (
-                <span class="fl-num"> · {fmt.days(step.hours)}</span>
+                <span class="fl-num">
+                  {' · '}
+                  {step.censored
+                    ? t('fl.common.atLeast', { value: fmt.days(step.hours) })
+                    : fmt.days(step.hours)}
+                </span>
               )}
             </span>
           </li>

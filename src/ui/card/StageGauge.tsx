@@ -6,6 +6,8 @@ import { SOURCE_HINT } from '../common/thresholdText';
 
 export interface Props {
   readonly hoursInStage: number;
+  /** The deal entered the stage before the loaded history: `hoursInStage` is a lower bound. */
+  readonly hoursAtLeast: boolean;
   readonly norm: StageNorm;
   readonly stuck: boolean;
 }
@@ -18,13 +20,16 @@ const at = (hours: number, max: number): string =>
  * This deal's time in its stage as a bar, with the stage's median and p90 marked on it, so "long
  * for this stage" reads at a glance; the numbers are in the text below and in the meter's value.
  */
-export function StageGauge({ hoursInStage, norm, stuck }: Props): VNode {
+export function StageGauge({ hoursInStage, hoursAtLeast, norm, stuck }: Props): VNode {
   const { t, fmt } = useEnv();
   const { medianHours, p90Hours, threshold } = norm;
   // Room past the furthest point so the marks never sit on the edge.
+  const inStage = hoursAtLeast
+    ? t('fl.common.atLeast', { value: fmt.days(hoursInStage) })
+    : fmt.days(hoursInStage);
   const max = Math.max(hoursInStage, p90Hours ?? 0, threshold.hours, 1) * 1.15;
   const valueText = t('fl.card.gaugeText', {
-    value: fmt.days(hoursInStage),
+    value: inStage,
     median: fmt.days(medianHours),
     p90: fmt.days(p90Hours),
   });
@@ -58,11 +63,18 @@ export function StageGauge({ hoursInStage, norm, stuck }: Props): VNode {
       <dl class="fl-card__norms">
         <div>
           <dt>
-            <MetricHint text={t('fl.metric.hoursInStage')} align="start">
+            <MetricHint
+              text={
+                hoursAtLeast
+                  ? `${t('fl.metric.hoursInStage')} ${t('fl.metric.hoursAtLeast')}`
+                  : t('fl.metric.hoursInStage')
+              }
+              align="start"
+            >
               {t('fl.card.inStage')}
             </MetricHint>
           </dt>
-          <dd class="fl-num">{fmt.days(hoursInStage)}</dd>
+          <dd class="fl-num">{inStage}</dd>
         </div>
         <div>
           <dt>

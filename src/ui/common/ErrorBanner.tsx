@@ -6,8 +6,9 @@ import { useEnv } from '../env';
 /** A failure to show: a request to amoCRM (or a sync), or the engine failing to compute. */
 export type BannerError = SyncFailure | Pick<EngineError, 'name' | 'code'>;
 
+// An ApiError passed as a SyncFailure has a `name` too, so the test reads it as data.
 const isEngine = (e: BannerError): e is Pick<EngineError, 'name' | 'code'> =>
-  'name' in e && e.name === 'EngineError';
+  (e as { readonly name?: unknown }).name === 'EngineError';
 
 export interface Props {
   readonly error: BannerError | null;

@@ -31,10 +31,19 @@ export function DealRow({ deal, name }: Props): VNode {
       </a>
       <span class="fl-deal__budget fl-num">{fmt.money(deal.price)}</span>
       <span class="fl-deal__manager">{env.userName(deal.responsibleUserId)}</span>
-      <MetricHint text={t('fl.metric.hoursInStage')}>
+      <MetricHint
+        text={
+          deal.hoursAtLeast
+            ? `${t('fl.metric.hoursInStage')}\n${t('fl.metric.hoursAtLeast')}`
+            : t('fl.metric.hoursInStage')
+        }
+      >
         <span class={over ? 'fl-deal__days fl-deal__days--over fl-num' : 'fl-deal__days fl-num'}>
           {t('fl.drill.daysOf', {
-            days: fmt.days(deal.hoursInStage),
+            // Entered the stage before the loaded history: only a lower bound is known.
+            days: deal.hoursAtLeast
+              ? t('fl.common.atLeast', { value: fmt.days(deal.hoursInStage) })
+              : fmt.days(deal.hoursInStage),
             threshold: fmt.days(deal.thresholdHours),
           })}
         </span>

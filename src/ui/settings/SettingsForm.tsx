@@ -7,6 +7,7 @@ import { MAX_STUCK_DAYS, PERIOD_PRESETS } from '../../state';
 import { useEnv } from '../env';
 import type { Draft } from './draft';
 import { draftOf, openStages, validate } from './draft';
+import { HorizonField } from './HorizonField';
 import { NumberField } from './NumberField';
 
 export interface Props {
@@ -65,6 +66,12 @@ export function SettingsForm({ value, pipelines, onChange }: Props): VNode {
           ))}
         </select>
       </div>
+
+      <HorizonField
+        id={`${ids}-horizon`}
+        value={draft.horizonDays}
+        onChange={horizonDays => update({ ...draft, horizonDays })}
+      />
 
       <fieldset class="fl-settings__group">
         <legend>{t('fl.settings.pipelines')}</legend>

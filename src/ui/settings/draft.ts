@@ -11,6 +11,8 @@ export interface Draft {
   readonly minSample: string;
   /** By stage id; '' = learn from history. */
   readonly stuckDaysByStage: Readonly<Record<string, string>>;
+  /** Days of history to load and learn from; null = all of it. */
+  readonly horizonDays: number | null;
 }
 
 export function draftOf(settings: WidgetSettings): Draft {
@@ -21,6 +23,7 @@ export function draftOf(settings: WidgetSettings): Draft {
     stuckDaysByStage: Object.fromEntries(
       Object.entries(settings.stuckDaysByStage).map(([id, days]) => [id, String(days)]),
     ),
+    horizonDays: settings.horizonDays,
   };
 }
 
@@ -59,6 +62,7 @@ export function validate(draft: Draft): Outcome {
     defaultPeriod: draft.defaultPeriod,
     pipelines: draft.pipelines,
     stuckDaysByStage,
+    horizonDays: draft.horizonDays,
     ...(draft.minSample.trim() === '' ? {} : { minSample: numberOf(draft.minSample) }),
   };
   const parsed = parseSettings(candidate);
