@@ -1,16 +1,16 @@
 import type { AxiosInstance } from 'axios';
-import pThrottle from 'p-throttle';
 import { ApiError, toApiError } from './errors';
 import { buildUrl } from './query';
 import type { Query } from './query';
+import { createSlots } from './slots';
 import type { BodyInfo, Sleep, WaitInfo } from './types';
 
 /**
- * amoCRM's limit, 7 requests per second, counted where requests ARRIVE. Sending 7 in any window
- * of one second plus a margin keeps arrivals within the limit as long as network jitter stays
- * under the margin; after a 429 the margin grows (the jitter was larger than assumed).
+ * amoCRM's limit, 7 requests per second, counted where requests ARRIVE. Each request holds its
+ * slot until a second after its answer (see slots.ts), plus a margin for timer coarseness; after
+ * a 429 (a server that counts differently) the margin grows.
  */
-export const DEFAULT_RATE_LIMIT = { limit: 7, intervalMs: 1000, marginMs: 50 } as const;
+export const DEFAULT_RATE_LIMIT = { limit: 7, intervalMs: 1000, marginMs: 20 } as const;
 /** After a 429, each further one doubles the margin up to this. */
 const MAX_MARGIN_MS = 1000;
 
@@ -62,27 +62,6 @@ export const realSleep: Sleep = (ms, signal) =>
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 
-/** Resolves with `promise` unless the signal fires first. */
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (signal === undefined) return promise;
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => {
-      reject(new ApiError('ABORTED'));
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      value => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error instanceof Error ? error : new ApiError('HTTP', { cause: error }));
-      },
-    );
-  });
-}
-
 const RETRIED_SERVER_STATUSES = new Set([500, 502, 503, 504]);
 
 /** How long to wait before the next attempt, or null when this failure must not be retried. */
@@ -121,7 +100,7 @@ function retryWait(
  * The one place that talks to axios. Retries are a small explicit loop rather than axios-retry:
  * the waits must go through the injectable, abortable `sleep`, a 429 must honour `retry_after`
  * from a possibly non-JSON body, and the UI must hear about every wait (`onWait`). Every attempt,
- * retries included, passes the p-throttle gate, so the client never exceeds the rate limit.
+ * retries included, holds a rate-limit slot, so the client never exceeds the rate limit.
  */
 export function createRequester(options: RequesterOptions): GetJson {
   const { http, onWait, onBody } = options;
@@ -130,24 +109,19 @@ export function createRequester(options: RequesterOptions): GetJson {
   const maxRetries = options.maxRetries ?? 4;
   const backoffMs = options.backoffMs ?? 1000;
   const maxRetryAfter = options.maxRetryAfterSeconds ?? 300;
-  // p-throttle's strict mode is a sliding window over send times. Its interval cannot change, so
-  // a 429 swaps in a new gate with a wider margin; calls already queued finish on the old one.
   const rate = options.rateLimit ?? DEFAULT_RATE_LIMIT;
   let marginMs = rate.marginMs ?? 0;
-  const makeGate = () =>
-    pThrottle({ limit: rate.limit, interval: rate.intervalMs + marginMs, strict: true })(() =>
-      Promise.resolve(),
-    );
-  let gate = makeGate();
+  const inSlot = createSlots(rate.limit, () => rate.intervalMs + marginMs);
   const slowDown = (): void => {
     marginMs = Math.min(MAX_MARGIN_MS, Math.max(2 * marginMs, 100));
-    gate = makeGate();
   };
 
   async function attempt(url: string, signal: AbortSignal | undefined): Promise<JsonResponse> {
     if (signal?.aborted === true) throw new ApiError('ABORTED');
-    await untilAborted(gate(), signal);
-    const response = await http.get<unknown>(url, signal === undefined ? {} : { signal });
+    const response = await inSlot(
+      () => http.get<unknown>(url, signal === undefined ? {} : { signal }),
+      signal,
+    );
     // A 204 may still carry '' from the adapter; it is an empty result, not a body.
     return {
       status: response.status,

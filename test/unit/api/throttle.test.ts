@@ -1,9 +1,10 @@
 import { createApiClient } from '../../../src/api/client';
 import type { ApiClient } from '../../../src/api/client';
-import { fakeHttp, instantSleep, leadsPage, rawLead } from './helpers';
+import { createHttp } from '../../../src/api/http';
+import { fakeHttp, fakeServer, instantSleep, leadsPage, rawLead } from './helpers';
 
 /**
- * p-throttle schedules with Date.now and setTimeout, so jest's modern fake timers are the fake
+ * The slots are held with setTimeout and requests stamped with Date.now, so jest's modern fake timers are the fake
  * clock: each request's timestamp is read from the faked Date.now in the fake adapter, and the
  * clock only moves when the test advances it. No assertion depends on real elapsed time.
  */
@@ -48,17 +49,44 @@ function pagedServer(pageCount: number) {
 }
 
 describe('rate limit', () => {
-  it('sequential paging sends at most 7 requests in any 1.05 s: amoCRM’s 7 per second, plus a margin for jitter', async () => {
+  it('sequential paging sends at most 7 requests in any 1.02 s: amoCRM’s 7 per second, plus a margin for timers', async () => {
     const { http, requests } = pagedServer(30);
     const api = createApiClient({ http, sleep: instantSleep().sleep });
     expect(await settle(countLeads(api))).toBe(30);
     const times = requests.map(r => r.at);
     expect(times).toHaveLength(30);
     expect(maxInAnyWindow(times, 1000)).toBe(7);
-    expect(maxInAnyWindow(times, 1050)).toBe(7);
-    // The 8th request waits for the 1st to be 1.05 s old: 30 requests take at least 4 × 1.05 s.
-    expect(times.at(-1)! - times[0]!).toBeGreaterThanOrEqual(4200);
-    expect(times.at(-1)! - times[0]!).toBeLessThan(4400);
+    expect(maxInAnyWindow(times, 1020)).toBe(7);
+    // The 8th request waits until 1.02 s after the 1st was answered: 30 take at least 4 × 1.02 s.
+    expect(times.at(-1)! - times[0]!).toBeGreaterThanOrEqual(4080);
+    expect(times.at(-1)! - times[0]!).toBeLessThan(4300);
+  });
+
+  it('a server that stamps each request only when it answers, one 0.6 s late, still never counts 8 in a second', async () => {
+    // The worst case for a limiter that counts sends: the first request stalls and is stamped
+    // together with the second burst. Here each request is stamped (`at`) as it is answered.
+    const server = fakeServer(request => {
+      const page = Number(/[?&]page=(\d+)/.exec(request.url)![1]);
+      return { status: 200, data: leadsPage([rawLead(page)], page < 15) };
+    });
+    let sent = 0;
+    const http = createHttp({
+      baseURL: 'https://example.amocrm.ru',
+      headers: { Authorization: 'Bearer test-token' },
+      adapter: config => {
+        const lateMs = sent++ === 0 ? 600 : 0;
+        return new Promise(wake => setTimeout(wake, lateMs)).then(() => server.adapter(config));
+      },
+    });
+    const api = createApiClient({ http, sleep: instantSleep().sleep });
+    const counts = await settle(Promise.all([1, 2, 3].map(() => countLeads(api, 1))));
+    expect(counts).toEqual([15, 15, 15]);
+    expect(
+      maxInAnyWindow(
+        server.requests.map(r => r.at).sort((a, b) => a - b),
+        1000,
+      ),
+    ).toBe(7);
   });
 
   it('after a 429 widens its margin, so the next burst arrives further apart', async () => {
