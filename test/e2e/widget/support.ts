@@ -20,17 +20,42 @@ function run(args: string[]): Promise<string> {
   });
 }
 
-/** The window and instant of the numbers the panel shows (its data-from/to/now attributes). */
-export async function panelWindow(page: Page): Promise<{ from: number; to: number; now: number }> {
-  const read = async (name: string) => Number(await page.locator('.fl-panel').getAttribute(name));
-  return { from: await read('data-from'), to: await read('data-to'), now: await read('data-now') };
+export interface PanelWindow {
+  readonly from: number;
+  readonly to: number;
+  readonly now: number;
+  /** Where the history the numbers rest on starts; null = all of it. */
+  readonly historyFrom: number | null;
+  /** The history horizon the thresholds learned over; null = all history. */
+  readonly horizonDays: number | null;
+}
+
+/**
+ * The window and instant of the numbers the panel shows, and the history they rest on (its
+ * data-from/to/now/history-from/horizon-days attributes): what `funnel-lens report` needs to
+ * give the same numbers.
+ */
+export async function panelWindow(page: Page): Promise<PanelWindow> {
+  const read = async (name: string) => page.locator('.fl-panel').getAttribute(name);
+  const num = async (name: string) => Number(await read(name));
+  const optional = async (name: string) => {
+    const text = await read(name);
+    return text === null ? null : Number(text);
+  };
+  return {
+    from: await num('data-from'),
+    to: await num('data-to'),
+    now: await num('data-now'),
+    historyFrom: await optional('data-history-from'),
+    horizonDays: await optional('data-horizon-days'),
+  };
 }
 
 /** `funnel-lens sync` from the sandbox, then `report --json` over exactly that window. */
 export async function cliReport(
   baseUrl: string,
   pipelineId: number,
-  window: { from: number; to: number; now: number },
+  window: PanelWindow,
 ): Promise<FunnelReport> {
   const out = mkdtempSync(join(tmpdir(), 'funnel-lens-e2e-'));
   const pipeline = String(pipelineId);
@@ -49,6 +74,8 @@ export async function cliReport(
     'report',
     ...['--data', out, '--pipeline', pipeline, '--json'],
     ...['--from', String(window.from), '--to', String(window.to), '--now', String(window.now)],
+    ...(window.historyFrom === null ? [] : ['--history-from', String(window.historyFrom)]),
+    ...(window.horizonDays === null ? [] : ['--horizon-days', String(window.horizonDays)]),
   ]);
   return JSON.parse(json) as FunnelReport;
 }
