@@ -58,13 +58,25 @@ export function createHistoryStore(pipelineId: number, initialFrom: number | nul
   const inBucket = (index: Map<number, Set<number>>, b: number): number[] =>
     [...(index.get(b) ?? [])].sort((x, y) => x - y);
 
-  /** Under a loaded history, a lead is held when created since its start or open now. */
-  const known = (l: Lead): boolean =>
-    l.pipelineId === pipelineId &&
-    !l.isDeleted &&
-    (historyFrom === null ||
-      l.createdAt >= historyFrom ||
-      (l.statusId !== 142 && l.statusId !== 143));
+  const ours = (l: Lead): boolean => l.pipelineId === pipelineId && !l.isDeleted;
+  /**
+   * Under a loaded history the data holds the leads created since its start and the open ones.
+   * A closed lead created earlier is kept but left out (parked): the backfill reads closed leads
+   * a page at a time, which may reach further back than the history held so far, and dropping
+   * them would lose them for good once the list's cursor has passed them.
+   */
+  const inData = (l: Lead): boolean =>
+    historyFrom === null ||
+    l.createdAt >= historyFrom ||
+    (l.statusId !== 142 && l.statusId !== 143);
+  /** The lead leaves the data but stays held (its visits are derived again when it returns). */
+  function park(id: number): void {
+    if (visits.delete(id)) {
+      removed.add(id);
+      dirtyCores.add(bucketOf(id));
+    }
+    toDerive.delete(id);
+  }
 
   function drop(id: number): void {
     if (!leads.delete(id)) return;
@@ -124,17 +136,22 @@ export function createHistoryStore(pipelineId: number, initialFrom: number | nul
       for (const lead of freshestLeads(list)) {
         const held = leads.get(lead.id);
         if (held && held.updatedAt > lead.updatedAt) continue;
-        if (!known(lead)) {
+        if (!ours(lead)) {
           drop(lead.id);
           continue;
         }
         leads.set(lead.id, lead);
         member(leadsIn, lead.id, true);
-        removed.delete(lead.id);
         dirtyCores.add(bucketOf(lead.id));
+        if (!inData(lead)) {
+          park(lead.id);
+          continue;
+        }
+        removed.delete(lead.id);
         // The current status, updated_at and created_at shape the visits (§4.3, §4.5).
         if (
           !held ||
+          !visits.has(lead.id) ||
           held.statusId !== lead.statusId ||
           held.pipelineId !== lead.pipelineId ||
           held.updatedAt !== lead.updatedAt ||
@@ -160,7 +177,8 @@ export function createHistoryStore(pipelineId: number, initialFrom: number | nul
         }
         if (!addChanges(held, group)) continue;
         dirtyEvents.add(bucketOf(id));
-        if (leads.has(id)) toDerive.add(id);
+        const lead = leads.get(id);
+        if (lead && inData(lead)) toDerive.add(id);
       }
     },
     /** A deletion newer than a lead's last known state removes it (a restore brings a newer copy). */
@@ -172,16 +190,17 @@ export function createHistoryStore(pipelineId: number, initialFrom: number | nul
     },
     /**
      * The held history now starts at `from`: leads created before it start censored there, and
-     * closed ones created before it leave the data (docs/metrics.md, loaded history).
+     * closed ones created before it leave the data (docs/metrics.md, loaded history) until the
+     * history reaches back to them.
      */
     setHistoryFrom(from: number | null): void {
       if (from === historyFrom) return;
       const before = historyFrom;
       historyFrom = from;
       const edge = Math.max(before ?? Number.NEGATIVE_INFINITY, from ?? Number.NEGATIVE_INFINITY);
-      for (const lead of [...leads.values()]) {
-        if (!known(lead)) drop(lead.id);
-        else if (lead.createdAt < edge) toDerive.add(lead.id);
+      for (const lead of leads.values()) {
+        if (!inData(lead)) park(lead.id);
+        else if (lead.createdAt < edge || !visits.has(lead.id)) toDerive.add(lead.id);
       }
     },
     /** Drops the changes of leads the data does not hold (kept while their lead might arrive). */
@@ -219,7 +238,8 @@ export function createHistoryStore(pipelineId: number, initialFrom: number | nul
     /** Every held lead with its visits: what a model is built from. */
     histories(): LeadHistory[] {
       const out: LeadHistory[] = [];
-      for (const [id, lead] of leads) out.push({ lead, visits: visits.get(id) ?? [] });
+      for (const [id, lead] of leads)
+        if (inData(lead)) out.push({ lead, visits: visits.get(id) ?? [] });
       return out;
     },
     visitsOf: (id: number) => visits.get(id),
