@@ -40,6 +40,24 @@ describe('ErrorBanner', () => {
     view.unmount();
   });
 
+  it.each(['PIPELINE_GONE', 'CACHE'] as const)(
+    'translates the sync failure %s as it crosses from the data service',
+    code => {
+      const retry = jest.fn();
+      const { t } = show({ code }, retry);
+      const alert = screen.getByRole('alert');
+      expect(alert.querySelector('.fl-error__text')?.textContent).toBe(t(`fl.errors.${code}`));
+      expect(alert.textContent).not.toMatch(/\{\w+\}|fl\.errors/);
+      fireEvent.click(screen.getByRole('button', { name: t('fl.common.retry') }));
+      expect(retry).toHaveBeenCalledTimes(1);
+    },
+  );
+
+  it('speaks a sync failure in English too', () => {
+    show({ code: 'PIPELINE_GONE' }, undefined, 'en');
+    expect(screen.getByRole('alert').textContent).toMatch(/^This pipeline is no longer/);
+  });
+
   it('says which path is forbidden, and a neutral place when none is known', () => {
     const a = show(new ApiError('FORBIDDEN', { status: 403, path: '/api/v4/users' }));
     expect(screen.getByRole('alert').textContent).toContain('/api/v4/users');

@@ -1,4 +1,4 @@
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import type { FunnelInput, FunnelReport } from '../../../../src/core';
 import { toCsv } from '../../../../src/core';
 import type { Lang } from '../../../../src/i18n';
@@ -47,7 +47,7 @@ async function mount(
     ...DEFAULT_SETTINGS,
     ...(opts.minSample ? { minSample: opts.minSample } : {}),
   };
-  const models = await dataModels(d, { settings });
+  const models = dataModels(d, { settings });
   const report = reportModel(models, { trend: 'month' });
   const charts = fakeCharts();
   const downloads: { name: string; text: string }[] = [];
@@ -358,9 +358,115 @@ describe('ReportPage', () => {
 
   it('keeps the numbers on screen when a refresh fails, and says why', async () => {
     const m = await mount();
-    fireEvent.click(screen.getByRole('button', { name: 'Обновить' }));
-    await until(() => m.models.data.error.value !== null, 'the failed sync');
-    expect(screen.getByText(m.env.t('fl.errors.NETWORK'))).toBeTruthy();
+    const refresh = screen.getByRole('button', { name: 'Обновить' });
+    fireEvent.click(refresh);
+    expect(m.models.service.refreshes()).toBe(1);
+    await act(() => {
+      m.models.service.setStatus({
+        activity: {
+          kind: 'syncing',
+          stage: 'refresh',
+          fraction: null,
+          secondsLeft: null,
+          requests: 1,
+          heldFrom: null,
+        },
+      });
+    });
+    expect(refresh.hasAttribute('disabled')).toBe(true);
+    await act(() => {
+      m.models.service.setStatus({
+        activity: { kind: 'idle' },
+        error: { code: 'NETWORK', path: '/api/v4/leads' },
+      });
+    });
+    expect(refresh.hasAttribute('disabled')).toBe(false);
+    const alert = screen.getByRole('alert');
+    expect(alert.textContent).toContain(m.env.t('fl.errors.NETWORK'));
+    expect(screen.getByRole('table', { name: 'Сделки периода по этапам воронки' })).toBeTruthy();
+    fireEvent.click(within(alert).getByRole('button', { name: m.env.t('fl.common.retry') }));
+    expect(m.models.service.refreshes()).toBe(2);
+    finish(m);
+  });
+
+  it('says the data is loading on a first load, then shows the report', async () => {
+    const d = demo();
+    const models = dataModels(d, {
+      status: {
+        phase: 'none',
+        version: 0,
+        syncedAt: null,
+        activity: {
+          kind: 'syncing',
+          stage: 'window',
+          fraction: 0.5,
+          secondsLeft: 60,
+          requests: 2,
+          heldFrom: null,
+        },
+      },
+    });
+    const report = reportModel(models);
+    const env = testEnv({ managers: d.managers });
+    const charts = fakeCharts();
+    const view = render(
+      <WithEnv env={env}>
+        <ReportPage
+          data={models.data}
+          report={report}
+          pipelines={d.pipelines.map(p => ({ id: p.id, name: p.name }))}
+          pipelineId={PIPELINE_IDS.main}
+          onPipelineChange={() => undefined}
+          createChart={charts.create}
+        />
+      </WithEnv>,
+    );
+    const { t } = env;
+    expect(screen.getAllByRole('status').some(s => s.textContent === t('fl.report.loading'))).toBe(
+      true,
+    );
+    expect(screen.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('50');
+    expect(screen.getByRole('button', { name: 'Обновить' }).hasAttribute('disabled')).toBe(true);
+    expect(screen.queryAllByRole('table')).toHaveLength(0);
+    expect(models.service.asked().report).toBe(0);
+
+    models.service.hold();
+    await act(() => {
+      models.service.setStatus({
+        phase: 'complete',
+        version: 1,
+        syncedAt: DEMO_NOW,
+        activity: { kind: 'idle' },
+      });
+    });
+    // The data is in, the numbers are computing.
+    expect(
+      screen.getAllByRole('status').some(s => s.textContent === t('fl.report.computing')),
+    ).toBe(true);
+    await act(() => models.service.release());
+    await until(() => report.state.value.status === 'ok', 'the report');
+    expect(screen.getByRole('table', { name: 'Сделки периода по этапам воронки' })).toBeTruthy();
+    view.unmount();
+    report[Symbol.dispose]();
+    models.dispose();
+  });
+
+  it('shows an engine failure above the last numbers, and says it is recomputing meanwhile', async () => {
+    const m = await mount();
+    const r = m.shown();
+    m.models.service.hold();
+    fireEvent.change(screen.getByRole('combobox', { name: 'Шаг динамики' }), {
+      target: { value: 'week' },
+    });
+    await act(() => Promise.resolve());
+    expect(screen.getByText(m.env.t('fl.report.recomputing'))).toBeTruthy();
+    m.models.service.failReports('FAILED');
+    await act(() => m.models.service.release());
+    await until(() => m.report.state.value.status === 'error', 'the failure');
+    await act(() => Promise.resolve());
+    expect(screen.getByRole('alert').textContent).toBe(m.env.t('fl.errors.engine.FAILED'));
+    expect(screen.queryByText(m.env.t('fl.report.recomputing'))).toBeNull();
+    expect(m.shown()).toBe(r);
     expect(screen.getByRole('table', { name: 'Сделки периода по этапам воронки' })).toBeTruthy();
     finish(m);
   });

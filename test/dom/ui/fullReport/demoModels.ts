@@ -1,26 +1,23 @@
 /**
- * Real models over the demo account for component tests: an in-memory store pre-filled with one
- * pipeline's data, the in-thread engine, and the DataModel / ReportModel / CardModel the widget
- * uses. Time is jest's fake clock; a fresh cache means no sync runs unless a test asks for one.
+ * Real page models over the demo account for component tests: a fake data service answering
+ * from a real engine model over one pipeline's data, and the DataModel / ReportModel / CardModel
+ * the widget uses over it. The service's status is the test's; time is jest's fake clock.
  */
-import { ApiError } from '../../../../src/api';
-import type { ApiClient } from '../../../../src/api';
-import { createMemoryStore } from '../../../../src/sync/cache/memory';
-import type { PipelineData } from '../../../../src/sync/merge';
 import { adaptPipeline } from '../../../../src/api/adapt';
 import { parseWith } from '../../../../src/api/parse';
 import { RawPipelineSchema } from '../../../../src/api/schemas';
 import type { FunnelInput, Pipeline } from '../../../../src/core';
-import { CardModel } from '../../../../src/state/cardModel';
-import { DataModel } from '../../../../src/state/dataModel';
-import { createInThreadEngine } from '../../../../src/state/engine/engine';
-import type { Engine } from '../../../../src/state/engine/engine';
-import type { PeriodChoice } from '../../../../src/state/period';
-import { realTimers, silentChannel, soloLock } from '../../../../src/state/ports';
-import { ReportModel } from '../../../../src/state/reportModel';
-import { DEFAULT_SETTINGS } from '../../../../src/state/settings';
-import type { WidgetSettings } from '../../../../src/state/settings';
-import { DEMO_NOW, demoAccount, demoInput, PIPELINE_IDS, USER_IDS } from '../../../support/demo';
+import {
+  CardModel,
+  DataModel,
+  DEFAULT_SETTINGS,
+  realTimers,
+  ReportModel,
+} from '../../../../src/state';
+import type { PeriodChoice, ServiceStatus, WidgetSettings } from '../../../../src/state';
+import { DEMO_NOW, demoAccount, demoInput } from '../../../support/demo';
+import { fakeService } from '../../../support/fakeService';
+import type { FakeService } from '../../../support/fakeService';
 
 export const TIME_ZONE = 'Europe/Moscow';
 export const clock = (): number => DEMO_NOW * 1000;
@@ -45,94 +42,33 @@ export function demo(edit: (input: FunnelInput) => FunnelInput = i => i): Demo {
   return { input, pipelines, managers: account.users.map(u => ({ id: u.id, name: u.name })) };
 }
 
-const offline = (): ApiError => new ApiError('NETWORK', { path: '/api/v4/leads' });
-
-// A page generator that fails on its first page, as a request that cannot reach amoCRM does.
-// eslint-disable-next-line require-yield
-async function* offlinePages(): AsyncGenerator<never> {
-  return await Promise.reject(offline());
-}
-
-/** A client for refreshes: amoCRM cannot be reached. */
-export function offlineClient(): ApiClient {
-  const fail = (): Promise<never> => Promise.reject(offline());
-  return {
-    getAccount: fail,
-    getPipelines: fail,
-    getPipeline: fail,
-    getUsers: fail,
-    getLossReasons: fail,
-    leadPages: offlinePages,
-    getLead: fail,
-    eventPages: offlinePages,
-  };
-}
-
 export interface Models {
   readonly data: DataModel;
-  readonly engine: Engine;
+  readonly service: FakeService;
   readonly settings: WidgetSettings;
   dispose(): void;
 }
 
-/** Models over the demo; `empty` starts with nothing cached, so the model syncs (and fails). */
-export async function dataModels(
+/**
+ * Models over the demo: by default the service holds the whole history, synced at DEMO_NOW;
+ * `status` overrides any part of what it says (a first load, a failure).
+ */
+export function dataModels(
   { input, pipelines }: Demo,
   {
-    empty = false,
+    status = {},
     settings = DEFAULT_SETTINGS,
-  }: { empty?: boolean; settings?: WidgetSettings } = {},
-): Promise<Models> {
-  const scope = { accountId: 1, userId: USER_IDS.admin, pipelineId: PIPELINE_IDS.main };
-  const leads = input.leads.filter(l => l.pipelineId === scope.pipelineId && !l.isDeleted);
-  const ids = new Set(leads.map(l => l.id));
-  const events = input.events.filter(e => ids.has(e.leadId));
-  const held: PipelineData = {
-    pipelineId: scope.pipelineId,
-    syncedAt: DEMO_NOW,
-    account: {
-      id: 1,
-      name: 'Demo',
-      subdomain: 'demo',
-      currentUserId: USER_IDS.admin,
-      timezone: TIME_ZONE,
-      currency: 'RUB',
-      currencySymbol: '₽',
-      usersGroups: [],
-    },
-    pipelines,
-    users: null,
-    lossReasons: input.lossReasons,
-    leads,
-    events,
-  };
-  const store = createMemoryStore();
-  if (!empty) {
-    await store.save(scope, held, {
-      replace: true,
-      putLeads: leads,
-      deleteLeadIds: [],
-      putEvents: events,
-    });
-  }
-  const engine = createInThreadEngine();
-  const data = new DataModel({
-    scope,
-    store,
-    engine,
-    createClient: () => offlineClient(),
-    clock,
-    lock: soloLock,
-    channel: silentChannel,
-    timers: realTimers,
-  });
+  }: { status?: Partial<ServiceStatus>; settings?: WidgetSettings } = {},
+): Models {
+  const service = fakeService(input, { syncedAt: DEMO_NOW, pipelines, ...status });
+  const data = new DataModel({ service, pipelineId: input.pipeline.id });
   return {
     data,
-    engine,
+    service,
     settings,
     dispose: () => {
       data[Symbol.dispose]();
-      engine.dispose();
+      service.dispose();
     },
   };
 }
@@ -144,7 +80,7 @@ export function reportModel(
   return new ReportModel(
     {
       data: m.data,
-      engine: m.engine,
+      service: m.service,
       settings: m.settings,
       timeZone: TIME_ZONE,
       clock,
@@ -155,8 +91,9 @@ export function reportModel(
 }
 
 export function cardModel(m: Models, leadId: number): CardModel {
-  const stuck = { stuckDaysByStage: m.settings.stuckDaysByStage };
-  return new CardModel({ data: m.data, engine: m.engine, stuck, leadId, clock });
+  const { stuckDaysByStage, horizonDays } = m.settings;
+  const stuck = { stuckDaysByStage, ...(horizonDays === null ? {} : { horizonDays }) };
+  return new CardModel({ data: m.data, service: m.service, stuck, leadId, clock });
 }
 
 /** Lets the fake clock run (the engine yields with setTimeout) until `done` holds. */

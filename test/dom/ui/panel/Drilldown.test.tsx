@@ -21,7 +21,7 @@ const dealLinks = () =>
 
 describe('Stage drill-down', () => {
   it('opens on a click with the stuck deals first, each linking to its card', async () => {
-    h = await createHarness();
+    h = createHarness();
     const { container } = renderPanel(h);
     const r = await reportReady(h);
     const { t, fmt } = h.env;
@@ -39,7 +39,7 @@ describe('Stage drill-down', () => {
       name: t('fl.drill.tabStuck', { count: stage.stuck }),
     });
     expect(stuckTab.getAttribute('aria-selected')).toBe('true');
-    const names = new Map(h.data.data.value!.leads.map(l => [l.id, l.name]));
+    const names = new Map(h.input.leads.map(l => [l.id, l.name]));
     const links = dealLinks();
     expect(links.map(a => a.getAttribute('href'))).toEqual(
       expected.map(d => `/leads/detail/${d.leadId}`),
@@ -71,7 +71,7 @@ describe('Stage drill-down', () => {
   });
 
   it('opens from the keyboard, switches tabs with arrows and Escape returns focus to the row', async () => {
-    h = await createHarness();
+    h = createHarness();
     renderPanel(h);
     const r = await reportReady(h);
     const { t } = h.env;
@@ -112,7 +112,7 @@ describe('Stage drill-down', () => {
   });
 
   it('opens the weakest stage from the callout, with empty states worded per tab', async () => {
-    h = await createHarness();
+    h = createHarness();
     renderPanel(h);
     const r = await reportReady(h);
     const { t, fmt } = h.env;
@@ -137,7 +137,7 @@ describe('Stage drill-down', () => {
   });
 
   it("opens the stage in amoCRM's own list, filtered to it", async () => {
-    h = await createHarness();
+    h = createHarness();
     renderPanel(h);
     await reportReady(h);
     fireEvent.click(rowButton('Отправлено КП'));
@@ -163,7 +163,7 @@ describe('Stage drill-down', () => {
       lossReasonId: null,
       isDeleted: false,
     }));
-    h = await createHarness({ pipeline: { ...base, leads: [...base.leads, ...extra] } });
+    h = createHarness({ pipeline: { ...base, leads: [...base.leads, ...extra] } });
     renderPanel(h);
     const r = await reportReady(h);
     const { t } = h.env;

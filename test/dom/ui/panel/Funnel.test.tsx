@@ -67,7 +67,7 @@ describe('Funnel rows: the "slow" mark', () => {
   it('marks a stage whose median is at least twice the median of all medians, and says why', async () => {
     const base = demoPipelineData();
     const extra = slowRequisites();
-    h = await createHarness({
+    h = createHarness({
       pipeline: {
         ...base,
         leads: [...base.leads, ...extra.leads],

@@ -19,7 +19,7 @@ const num = (scope: Element, selector: string) => {
 
 describe('Panel: the funnel as the engine computed it', () => {
   it('shows one row per stage, then won, with the report numbers and their explanations', async () => {
-    h = await createHarness();
+    h = createHarness();
     renderPanel(h);
     const r = await reportReady(h);
     const { t, fmt } = h.env;
@@ -76,7 +76,7 @@ describe('Panel: the funnel as the engine computed it', () => {
   });
 
   it('highlights the weakest transition and explains it with advice, as on the demo account', async () => {
-    h = await createHarness();
+    h = createHarness();
     renderPanel(h);
     const r = await reportReady(h);
     const { t, fmt } = h.env;
@@ -103,7 +103,7 @@ describe('Panel: the funnel as the engine computed it', () => {
   });
 
   it('shows the totals with revenue and the change of conversion in points', async () => {
-    h = await createHarness();
+    h = createHarness();
     renderPanel(h);
     const r = await reportReady(h);
     const { t, fmt } = h.env;

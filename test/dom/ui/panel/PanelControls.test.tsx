@@ -1,4 +1,4 @@
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { createHarness, renderPanel, reportReady } from './harness';
 import type { Harness } from './harness';
 
@@ -15,7 +15,7 @@ const totalDeals = () =>
 
 describe('Panel controls drive the report model', () => {
   it('a preset period recomputes the report and the numbers follow it', async () => {
-    h = await createHarness();
+    h = createHarness();
     renderPanel(h);
     const first = await reportReady(h);
     fireEvent.change(screen.getByLabelText(h.env.t('fl.common.period.label')), {
@@ -29,21 +29,40 @@ describe('Panel controls drive the report model', () => {
   });
 
   it('dims the last report while the next one computes, and keeps its numbers', async () => {
-    h = await createHarness();
+    h = createHarness();
     const { container } = renderPanel(h);
     const first = await reportReady(h);
+    h.service.hold();
     fireEvent.change(screen.getByLabelText(h.env.t('fl.common.period.label')), {
       target: { value: 'quarter' },
     });
     await waitFor(() => expect(container.querySelector('.fl-report--stale')).not.toBeNull());
     expect(container.querySelector('.fl-report')?.getAttribute('aria-busy')).toBe('true');
     expect(totalDeals()).toBe(h.env.fmt.int(first.totals.deals));
-    await reportReady(h);
+    await act(() => h.service.release());
+    const next = await reportReady(h);
     expect(container.querySelector('.fl-report--stale')).toBeNull();
+    expect(container.querySelector('.fl-report')?.getAttribute('aria-busy')).toBe('false');
+    expect(totalDeals()).toBe(h.env.fmt.int(next.totals.deals));
+  });
+
+  it('shows the newest choice when answers come back out of order', async () => {
+    h = createHarness();
+    renderPanel(h);
+    await reportReady(h);
+    h.service.hold();
+    const period = screen.getByLabelText(h.env.t('fl.common.period.label'));
+    fireEvent.change(period, { target: { value: 'last_90' } });
+    fireEvent.change(period, { target: { value: 'this_month' } });
+    // The newer answer first, then the older one: the older must not overwrite it.
+    await act(() => h.service.release('desc'));
+    const shown = await reportReady(h);
+    expect(shown.period.to - shown.period.from).toBeLessThan(30 * 86_400);
+    expect(totalDeals()).toBe(h.env.fmt.int(shown.totals.deals));
   });
 
   it('a custom range applies only when it is a real range', async () => {
-    h = await createHarness();
+    h = createHarness();
     renderPanel(h);
     await reportReady(h);
     const { t } = h.env;
@@ -74,7 +93,7 @@ describe('Panel controls drive the report model', () => {
   });
 
   it('the manager filter narrows the report to the chosen managers', async () => {
-    h = await createHarness();
+    h = createHarness();
     renderPanel(h);
     const all = await reportReady(h);
     const { t } = h.env;
@@ -103,7 +122,7 @@ describe('Panel controls drive the report model', () => {
   });
 
   it('says so when no deal was created in the period', async () => {
-    h = await createHarness({
+    h = createHarness({
       period: {
         kind: 'custom',
         from: { year: 2026, month: 11, day: 26 },

@@ -2,6 +2,7 @@ import { act, cleanup, fireEvent, screen } from '@testing-library/preact';
 import { BASE_CSS, createStyle } from '../../../../src/ui/base.css';
 import { COMMON_CSS } from '../../../../src/ui/common';
 import { PANEL_CSS } from '../../../../src/ui/panel';
+import { DEMO_NOW } from '../../../support/demo';
 import { createHarness, exact, renderPanel, reportReady } from './harness';
 import type { Harness } from './harness';
 
@@ -26,7 +27,7 @@ function mount(harness: Harness) {
 
 describe('Panel shell', () => {
   it('collapses to a narrow strip with the weakest conversion and expands back, moving focus', async () => {
-    h = await createHarness();
+    h = createHarness();
     mount(h);
     const r = await reportReady(h);
     const { t, fmt } = h.env;
@@ -58,7 +59,7 @@ describe('Panel shell', () => {
   });
 
   it('follows the host when it restores a collapsed state', async () => {
-    h = await createHarness();
+    h = createHarness();
     h.collapsed.value = true;
     mount(h);
     await reportReady(h);
@@ -72,7 +73,7 @@ describe('Panel shell', () => {
   });
 
   it('titles itself with the pipeline, or just its name before the host knows the pipeline', async () => {
-    h = await createHarness();
+    h = createHarness();
     const { unmount } = renderPanel(h, 'Анна Соколова', undefined, '');
     expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Funnel Lens');
     unmount();
@@ -82,7 +83,7 @@ describe('Panel shell', () => {
   });
 
   it('speaks English with English number formats', async () => {
-    h = await createHarness({ lang: 'en' });
+    h = createHarness({ lang: 'en' });
     mount(h);
     const r = await reportReady(h);
     expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Funnel · Продажи');
@@ -98,7 +99,7 @@ describe('Panel shell', () => {
   it.each(['ru', 'en'] as const)(
     'renders no raw message key (%s), in the funnel or a drill-down',
     async lang => {
-      h = await createHarness({ lang });
+      h = createHarness({ lang });
       const { container } = mount(h);
       await reportReady(h);
       const texts = () => [
@@ -116,11 +117,11 @@ describe('Panel shell', () => {
 
   it('leaves no timer running after unmount', async () => {
     jest.useFakeTimers();
-    h = await createHarness();
+    h = createHarness();
     const { unmount } = mount(h);
     await reportReady(h);
     const { t, fmt } = h.env;
-    const syncedMs = h.data.data.value!.syncedAt * 1000;
+    const syncedMs = DEMO_NOW * 1000;
     expect(jest.getTimerCount()).toBeGreaterThan(0);
     // Freshness moves every 30 s on an open panel.
     h.time.now += 5 * 60_000;

@@ -1,111 +1,115 @@
 /**
- * Real models for panel tests: a DataModel over a memory store pre-filled with the demo account's
- * main pipeline (fresh, so no sync starts), the in-thread engine, and a ReportModel over both.
- * Time is ours: the clock is a variable, model timers are recorded, not run.
+ * Real page models for panel tests over a fake data service: the service answers reports from a
+ * real engine model over the demo account's main pipeline, and its status (phase, activity,
+ * errors, waits) is whatever the test sets. Time is ours: the clock is a variable, model timers
+ * are recorded, not run.
  */
 import { signal } from '@preact/signals';
 import type { Signal } from '@preact/signals';
 import { act, render, waitFor } from '@testing-library/preact';
-import { createMemoryStore } from '../../../../src/sync';
-import type { PipelineData } from '../../../../src/sync/merge';
-import type { FunnelReport } from '../../../../src/core';
+import type { FunnelInput, FunnelReport } from '../../../../src/core';
 import type { Lang } from '../../../../src/i18n';
-import { DataModel } from '../../../../src/state/dataModel';
-import { createInThreadEngine } from '../../../../src/state/engine/engine';
-import type { Engine } from '../../../../src/state/engine/engine';
-import { EngineError } from '../../../../src/state/engine/errors';
-import type { PeriodChoice } from '../../../../src/state/period';
-import { silentChannel, soloLock } from '../../../../src/state/ports';
-import type { TabLock } from '../../../../src/state/ports';
-import { ReportModel } from '../../../../src/state/reportModel';
-import { DEFAULT_SETTINGS } from '../../../../src/state/settings';
+import { DataModel, DEFAULT_SETTINGS, ReportModel } from '../../../../src/state';
+import type { PeriodChoice, ServiceStatus, WidgetSettings } from '../../../../src/state';
 import type { UiEnv } from '../../../../src/ui/env';
 import { Panel } from '../../../../src/ui/panel';
 import { DEMO_NOW } from '../../../support/demo';
 import { testEnv, WithEnv } from '../../../support/env';
-import { demoPipelineData, PID, SCOPE } from '../../../support/pipelineData';
-import { recordingTimers, scriptedClient, seedStore } from '../../../support/stateFakes';
-import type { ClientScript } from '../../../support/stateFakes';
+import { fakeService } from '../../../support/fakeService';
+import type { FakeService } from '../../../support/fakeService';
+import { demoPipelineData, PID } from '../../../support/pipelineData';
+import type { DemoPipeline } from '../../../support/pipelineData';
+import { recordingTimers } from '../../support/timers';
+import type { RecordingTimers } from '../../support/timers';
 
-export { demoPipelineData, PID, SCOPE };
-export type { ClientScript };
+export { demoPipelineData, PID };
 
 export interface Harness {
+  readonly service: FakeService;
   readonly data: DataModel;
   readonly report: ReportModel;
-  readonly engine: Engine;
-  /** From now on every report the engine is asked for fails (FAILED), as a broken engine would. */
-  failEngine(): void;
-  readonly timers: ReturnType<typeof recordingTimers>;
+  readonly input: DemoPipeline;
+  readonly timers: RecordingTimers;
   readonly collapsed: Signal<boolean>;
   readonly env: UiEnv & { navigated: string[] };
   /** The models' and the UI's clock, in milliseconds; tests move `time.now`. */
   readonly time: { now: number };
-  /** Swaps what the fake amoCRM does on the next sync. */
-  setScript(script: ClientScript): void;
+  /** Sets part of the service's status inside act(), so the panel has re-rendered on return. */
+  status(patch: Partial<ServiceStatus>): Promise<void>;
   dispose(): void;
 }
 
 export interface HarnessOptions {
-  /** The cache holds the demo pipeline (default); false starts without cache, i.e. a first sync. */
-  readonly cached?: boolean;
-  readonly script?: ClientScript;
   readonly lang?: Lang;
   readonly period?: PeriodChoice;
-  readonly pipeline?: PipelineData;
-  /** The tab lock; `soloLock` (this tab always syncs) unless a test plays another tab. */
-  readonly lock?: TabLock;
+  /** The pipeline's data (default: the demo's main pipeline); `historyFrom` makes it partial. */
+  readonly pipeline?: DemoPipeline;
+  /** The service's status at start; by default complete, version 1, synced at DEMO_NOW. */
+  readonly status?: Partial<ServiceStatus>;
+  /** Prepares the fake before any model asks it (partial counts, held answers, failures). */
+  readonly prepare?: (service: FakeService) => void;
+  readonly settings?: WidgetSettings;
 }
 
-export async function createHarness(opts: HarnessOptions = {}): Promise<Harness> {
-  const store = createMemoryStore();
-  const held = opts.pipeline ?? demoPipelineData();
-  if (opts.cached !== false) await seedStore(store, SCOPE, held);
-  const inThread = createInThreadEngine();
-  let broken = false;
-  const engine: Engine = {
-    ...inThread,
-    report: options =>
-      broken ? Promise.reject(new EngineError('FAILED', 'test')) : inThread.report(options),
+/** First load: nothing held yet, the window loading. */
+export function firstLoad(
+  fraction: number | null = null,
+  secondsLeft: number | null = null,
+): Partial<ServiceStatus> {
+  return {
+    phase: 'none',
+    version: 0,
+    syncedAt: null,
+    heldFrom: null,
+    activity: {
+      kind: 'syncing',
+      stage: 'window',
+      fraction,
+      secondsLeft,
+      requests: 3,
+      heldFrom: null,
+    },
   };
+}
+
+export function createHarness(opts: HarnessOptions = {}): Harness {
+  const input: DemoPipeline = opts.pipeline ?? demoPipelineData();
+  const engineInput: FunnelInput = input;
+  const service = fakeService(engineInput, { syncedAt: DEMO_NOW, ...opts.status });
+  opts.prepare?.(service);
   const timers = recordingTimers();
-  const managers = (held.users ?? []).map(u => ({ id: u.id, name: u.name }));
   const time = { now: DEMO_NOW * 1000 };
-  let script = opts.script ?? {};
   const clock = () => time.now;
-  const data = new DataModel({
-    scope: SCOPE,
-    store,
-    engine,
-    // Late-bound: a test swaps the script between syncs.
-    createClient: hooks => scriptedClient(() => script, hooks.onWait),
-    clock,
-    lock: opts.lock ?? soloLock,
-    channel: silentChannel,
-    timers,
-  });
+  const data = new DataModel({ service, pipelineId: PID });
   const report = new ReportModel(
-    { data, engine, settings: DEFAULT_SETTINGS, timeZone: 'Europe/Moscow', clock, timers },
+    {
+      data,
+      service,
+      settings: opts.settings ?? DEFAULT_SETTINGS,
+      timeZone: 'Europe/Moscow',
+      clock,
+      timers,
+    },
     { period: opts.period ?? { kind: 'last_30' } },
   );
+  const managers = input.users.map(u => ({ id: u.id, name: u.name }));
   return {
+    service,
     data,
     report,
-    engine,
-    failEngine: () => {
-      broken = true;
-    },
+    input,
     timers,
     collapsed: signal(false),
     env: testEnv({ lang: opts.lang ?? 'ru', managers, clock }),
     time,
-    setScript: next => {
-      script = next;
-    },
+    status: patch =>
+      act(() => {
+        service.setStatus(patch);
+      }),
     dispose: () => {
       report[Symbol.dispose]();
       data[Symbol.dispose]();
-      engine.dispose();
+      service.dispose();
     },
   };
 }
@@ -140,7 +144,7 @@ export function hintText(value: Element): string {
   return tip.textContent;
 }
 
-/** Resolves once the model holds a computed report (the engine yields to the event loop). */
+/** Resolves once the model holds a computed report (the service answers on a later turn). */
 export async function reportReady(h: Harness): Promise<FunnelReport> {
   await waitFor(() => expect(h.report.state.value.status).toBe('ok'));
   // Let Preact apply the re-render the signal change scheduled.
@@ -148,6 +152,13 @@ export async function reportReady(h: Harness): Promise<FunnelReport> {
   const r = h.report.report.value;
   if (!r) throw new Error('no report');
   return r;
+}
+
+/** The panel's root element (the complementary region). */
+export function panelRoot(container: HTMLElement): HTMLElement {
+  const root = container.querySelector<HTMLElement>('aside.fl-panel');
+  if (!root) throw new Error('no panel');
+  return root;
 }
 
 /**
