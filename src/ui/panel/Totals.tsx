@@ -4,6 +4,7 @@ import type { FunnelReport } from '../../core';
 import type { I18nKey } from '../../i18n';
 import { MetricHint } from '../common/MetricHint';
 import { useEnv } from '../env';
+import { previousComplete } from './HistoryNote';
 
 export interface Props {
   readonly report: FunnelReport;
@@ -31,7 +32,11 @@ function Cell({ label, hint, value, children }: CellProps): VNode {
   );
 }
 
-/** The period in four numbers: deals, won (and revenue), lost, conversion against last period. */
+/**
+ * The period in four numbers: deals, won (and revenue), lost, conversion against last period —
+ * the comparison only when the previous period lies inside the loaded history (HistoryNote says
+ * so otherwise).
+ */
 export function Totals({ report }: Props): VNode {
   const { t, fmt } = useEnv();
   const { totals } = report;
@@ -57,9 +62,11 @@ export function Totals({ report }: Props): VNode {
         hint={t('fl.metric.conversion')}
         value={fmt.percent(totals.conversion)}
       >
-        <MetricHint text={previousHint(fmt.percent(before.conversion))} placement="below">
-          <span class={`fl-total__sub fl-num ${trendClass(change)}`}>{fmt.points(change)}</span>
-        </MetricHint>
+        {previousComplete(report) && (
+          <MetricHint text={previousHint(fmt.percent(before.conversion))} placement="below">
+            <span class={`fl-total__sub fl-num ${trendClass(change)}`}>{fmt.points(change)}</span>
+          </MetricHint>
+        )}
       </Cell>
     </dl>
   );

@@ -4,6 +4,7 @@ import type { FunnelReport, WeakestTransition } from '../../core';
 import { MetricHint } from '../common/MetricHint';
 import { adviceFor } from '../advice';
 import { useEnv } from '../env';
+import { previousComplete } from './HistoryNote';
 import { stageName } from './names';
 import { trendClass } from './Totals';
 
@@ -56,15 +57,17 @@ export function WeakestCallout({ report, weak, onOpen }: Props): VNode {
             {t('fl.panel.weak.decided', { value: fmt.percent(weak.decidedConversion) })}
           </span>
         </MetricHint>
-        <MetricHint
-          text={`${t('fl.metric.previous')}\n${t('fl.panel.hint.previousValue', {
-            value: fmt.percent(before?.decidedConversion ?? null),
-          })}`}
-        >
-          <span class={`fl-num ${trendClass(change)}`}>
-            {t('fl.panel.weak.change', { value: fmt.points(change) })}
-          </span>
-        </MetricHint>
+        {previousComplete(report) && (
+          <MetricHint
+            text={`${t('fl.metric.previous')}\n${t('fl.panel.hint.previousValue', {
+              value: fmt.percent(before?.decidedConversion ?? null),
+            })}`}
+          >
+            <span class={`fl-num ${trendClass(change)}`}>
+              {t('fl.panel.weak.change', { value: fmt.points(change) })}
+            </span>
+          </MetricHint>
+        )}
       </p>
       <p class="fl-weak__advice">{t(adviceFor(Math.max(fromIndex, 0), report.stages.length))}</p>
     </section>
