@@ -155,7 +155,7 @@ export async function reportReady(h: Harness): Promise<FunnelReport> {
 }
 
 /** The panel's root element (the complementary region). */
-export function panelRoot(container: HTMLElement): HTMLElement {
+export function panelRoot(container: Element): HTMLElement {
   const root = container.querySelector<HTMLElement>('aside.fl-panel');
   if (!root) throw new Error('no panel');
   return root;
