@@ -60,7 +60,9 @@ export function pipelineDeps(host: Host, pipelineId: number, period: PeriodChoic
     spawnWorker: () => host.spawnWorker(),
     pagePorts: () => ({
       createClient: hooks => host.createClient(hooks),
-      openCache: () => Promise.resolve(host.store),
+      // Lent, not given: a service closes its cache when disposed, and the host's is shared by
+      // every mount and the next pipeline's service.
+      openCache: () => Promise.resolve(lent(host.store)),
       lock: host.lock,
       channel: host.channel,
       timers: host.timers,
@@ -69,6 +71,17 @@ export function pipelineDeps(host: Host, pipelineId: number, period: PeriodChoic
     settings: host.settings,
     clock: host.clock,
     timers: host.timers,
+  };
+}
+
+/** `store` for one borrower: everything but close(), which only its owner may do. */
+function lent(store: ScopeStore): ScopeStore {
+  return {
+    load: scope => store.load(scope),
+    loadEvents: (scope, buckets) => store.loadEvents(scope, buckets),
+    save: (scope, change) => store.save(scope, change),
+    clear: scope => store.clear(scope),
+    close: () => undefined,
   };
 }
 
