@@ -25,7 +25,7 @@ export function CardRoot({
   if (state.status === 'error') return <ErrorBanner error={state.error} onRetry={retry} />;
   // 204: no such lead, or one this user may not see.
   if (state.status === 'ok' && state.value === null)
-    return <p class="fl-muted">{t('fl.card.notFound')}</p>;
+    return <p class="fl-muted">{t('fl.card.leadNotFound')}</p>;
   if (!model) return <p class="fl-muted">{t('fl.card.loading')}</p>;
   return (
     <CardBlock
