@@ -1,17 +1,19 @@
 /**
- * The composition roots as the widget adapter calls them: over a fake Host, each mount renders
- * into its container with its style in the page head, and its unmount takes all of it away again:
- * the DOM, the style, model timers (the host's, recorded), UI timers (jest's fake clock counts
- * them), channel subscriptions and charts.
+ * The composition roots as the widget adapter calls them: over a fake Host (the data service on
+ * the page, syncing from the sandbox's emulator), each mount renders into its container with its
+ * style in the page head, and its unmount takes all of it away again: the DOM, the style, model
+ * timers (the host's, recorded), UI timers (jest's fake clock counts them), channel subscriptions,
+ * requests still running, and charts.
  */
-import { act, fireEvent, screen, waitFor } from '@testing-library/preact';
+import { setImmediate as realSetImmediate } from 'node:timers';
+import { act, fireEvent, screen } from '@testing-library/preact';
 import ru from '../../../i18n/ru.json';
 import { mountCard, mountPanel, mountReport, mountSettings } from '../../../src/mount';
 import type { Unmount } from '../../../src/mount';
 import { CARD_CSS, PANEL_CSS, REPORT_CSS, SETTINGS_CSS } from '../../../src/ui';
 import { charts } from '../../support/chartMock';
 import type { FakeHost } from '../../support/fakeHost';
-import { fakeHost, HOST_DATA, MAIN } from '../../support/fakeHost';
+import { fakeHost, HOST_INPUT, MAIN } from '../../support/fakeHost';
 
 jest.mock('../../../src/ui/chart/Chart', () =>
   jest.requireActual('../../support/chartMock').chartModuleMock(),
@@ -21,14 +23,34 @@ const styles = () => [...document.head.querySelectorAll('style[data-funnel-lens]
 let container: HTMLElement;
 
 beforeEach(() => {
-  // Timers only: a microtask Preact or signals queued is no timer left behind.
-  jest.useFakeTimers({ doNotFake: ['queueMicrotask', 'nextTick'] });
+  // Timers only: a microtask Preact or signals queued is no timer left behind, and the emulator
+  // answers through setImmediate.
+  jest.useFakeTimers({
+    doNotFake: ['queueMicrotask', 'nextTick', 'setImmediate', 'clearImmediate'],
+  });
   container = document.body.appendChild(document.createElement('div'));
 });
 afterEach(() => {
   container.remove();
   jest.useRealTimers();
 });
+
+/**
+ * Waits until `check` passes, letting real I/O run in between: the emulator answers on
+ * setImmediate, which testing-library's waitFor never yields to under jest's fake timers.
+ */
+async function until<T>(check: () => T, what: string): Promise<T> {
+  for (let turn = 0; ; turn++) {
+    try {
+      return check();
+    } catch (error) {
+      if (turn > 5000) throw new Error(`timed out waiting for ${what}`, { cause: error });
+    }
+    await act(async () => {
+      await new Promise(resolve => realSetImmediate(resolve));
+    });
+  }
+}
 
 /** Checks that an unmount leaves nothing behind, and that a second one changes nothing. */
 function expectGone(host: FakeHost, unmount: Unmount, stylesBefore: number) {
@@ -37,6 +59,9 @@ function expectGone(host: FakeHost, unmount: Unmount, stylesBefore: number) {
   expect(styles()).toHaveLength(stylesBefore);
   expect(host.timers.live.size).toBe(0);
   expect(host.bus.listeners()).toBe(0);
+  // The API client holds each request's rate-limit slot on a timer (due at once here): let those
+  // end, then nothing may be left.
+  jest.advanceTimersByTime(0);
   expect(jest.getTimerCount()).toBe(0);
   expect(() => unmount()).not.toThrow();
   expect(styles()).toHaveLength(stylesBefore);
@@ -44,14 +69,12 @@ function expectGone(host: FakeHost, unmount: Unmount, stylesBefore: number) {
 
 describe('mountPanel', () => {
   it('renders the panel with its style, and unmount removes everything', async () => {
-    const host = await fakeHost();
+    const host = fakeHost();
     const before = styles().length;
     const unmount = mountPanel(host, container, MAIN.id);
     expect(styles()).toHaveLength(before + 1);
     expect(styles().at(-1)?.textContent).toContain(PANEL_CSS);
-    await waitFor(() =>
-      expect(screen.getByRole('list', { name: ru.fl.panel.funnel.label })).toBeTruthy(),
-    );
+    await until(() => screen.getByRole('list', { name: ru.fl.panel.funnel.label }), 'the funnel');
     expect(container.textContent).toContain(MAIN.name);
     expect(host.timers.live.size).toBeGreaterThan(0);
     expect(jest.getTimerCount()).toBeGreaterThan(0);
@@ -59,19 +82,20 @@ describe('mountPanel', () => {
   });
 
   it('aborts a sync still running when unmounted', async () => {
-    const hold = new Promise<void>(() => undefined);
-    const host = await fakeHost({ cached: false, script: { serve: { data: HOST_DATA, hold } } });
+    const host = fakeHost();
+    host.hold();
     const before = styles().length;
     const unmount = mountPanel(host, container, MAIN.id);
-    await waitFor(() => expect(host.calls('leadPages')).toBe(1));
-    const signals = host.clients.flatMap(c => c.calls.map(call => call.signal));
-    expect(signals.some(s => s?.aborted)).toBe(false);
+    await until(() => expect(host.requests.length).toBeGreaterThan(0), 'a request');
+    expect(screen.queryByRole('list', { name: ru.fl.panel.funnel.label })).toBeNull();
+    const signals = host.requests.map(r => r.signal);
+    expect(signals.every(s => s !== undefined && !s.aborted)).toBe(true);
     expectGone(host, unmount, before);
     expect(signals.every(s => s?.aborted)).toBe(true);
   });
 
-  it('restores and persists the collapsed state, telling the host each time', async () => {
-    const host = await fakeHost();
+  it('restores and persists the collapsed state, telling the host each time', () => {
+    const host = fakeHost();
     const key = `collapsed:${host.account.id}:${host.user.id}`;
     host.stored.set(key, '1');
     const onCollapse = jest.fn();
@@ -88,7 +112,7 @@ describe('mountPanel', () => {
   });
 
   it('starts expanded when nothing is stored, and works without onCollapse', async () => {
-    const host = await fakeHost();
+    const host = fakeHost();
     const unmount = mountPanel(host, container, MAIN.id);
     expect(host.stored.get(`collapsed:${host.account.id}:${host.user.id}`)).toBe('0');
     expect(screen.getByRole('button', { name: ru.fl.panel.collapse })).toBeTruthy();
@@ -102,13 +126,13 @@ describe('mountPanel', () => {
 
 describe('mountReport', () => {
   it('renders the full report with its style, and unmount removes everything', async () => {
-    const host = await fakeHost();
+    const host = fakeHost();
     const before = styles().length;
     const unmount = mountReport(host, container);
     expect(styles()).toHaveLength(before + 1);
     expect(styles().at(-1)?.textContent).toContain(REPORT_CSS);
-    await screen.findByLabelText(ru.fl.report.pipeline);
-    await waitFor(() => expect(charts.made.some(c => !c.destroyed)).toBe(true));
+    await until(() => screen.getByLabelText(ru.fl.report.pipeline), 'the pipeline select');
+    await until(() => expect(charts.made.some(c => !c.destroyed)).toBe(true), 'a chart');
     expectGone(host, unmount, before);
     expect(charts.made.every(c => c.destroyed)).toBe(true);
   });
@@ -116,27 +140,33 @@ describe('mountReport', () => {
 
 describe('mountCard', () => {
   it('renders the lead card with its style, and unmount removes everything', async () => {
-    const host = await fakeHost();
-    const lead = HOST_DATA.leads.find(l => l.closedAt === null)!;
+    const host = fakeHost();
+    const lead = HOST_INPUT.leads.find(l => l.closedAt === null)!;
     const before = styles().length;
     const unmount = mountCard(host, container, lead.id);
     expect(styles()).toHaveLength(before + 1);
     expect(styles().at(-1)?.textContent).toContain(CARD_CSS);
-    await screen.findByText(ru.fl.card.path.replace('{pipeline}', MAIN.name));
+    await until(
+      () => screen.getByText(ru.fl.card.path.replace('{pipeline}', MAIN.name)),
+      'the deal’s path',
+    );
     expectGone(host, unmount, before);
   });
 });
 
 describe('mountSettings', () => {
   it('renders the form in a funnel-lens container, and unmount removes everything', async () => {
-    const host = await fakeHost();
+    const host = fakeHost();
     const input = document.createElement('input');
     const before = styles().length;
     const mounted = mountSettings(host, container, input);
     expect(container.classList.contains('funnel-lens')).toBe(true);
     expect(styles()).toHaveLength(before + 1);
     expect(styles().at(-1)?.textContent).toContain(SETTINGS_CSS);
-    const min = await screen.findByRole('textbox', { name: 'Минимальная выборка' });
+    const min = await until(
+      () => screen.getByRole('textbox', { name: 'Минимальная выборка' }),
+      'the form',
+    );
 
     expect(mounted.isValid()).toBe(true);
     fireEvent.input(min, { target: { value: '0' } });

@@ -3,10 +3,10 @@ import { act, cleanup, fireEvent, render, screen, within } from '@testing-librar
 import { ApiError } from '../../../src/api';
 import { createUiEnv } from '../../../src/mount/host';
 import { SettingsRoot } from '../../../src/mount/settingsRoot';
-import { DEFAULT_SETTINGS } from '../../../src/state/settings';
+import { DEFAULT_SETTINGS } from '../../../src/state';
 import { WithEnv } from '../../support/env';
 import type { FakeHost } from '../../support/fakeHost';
-import { fakeHost, HOST_DATA } from '../../support/fakeHost';
+import { fakeHost, PIPELINES } from '../../support/fakeHost';
 
 afterEach(cleanup);
 
@@ -34,7 +34,7 @@ const minSample = () =>
 
 describe('SettingsRoot', () => {
   it('says it is loading the pipelines, then starts from what amoCRM saved', async () => {
-    const host = await fakeHost({ settings: HOST_SETTINGS });
+    const host = fakeHost({ settings: HOST_SETTINGS });
     const { t } = show(host, JSON.stringify({ ...DEFAULT_SETTINGS, minSample: 7 }));
     expect(screen.getByText(t('fl.settings.loading'))).toBeTruthy();
     expect((await minSample()).value).toBe('7');
@@ -42,7 +42,7 @@ describe('SettingsRoot', () => {
   });
 
   it('starts from the defaults when nothing is saved yet', async () => {
-    const host = await fakeHost({ settings: HOST_SETTINGS });
+    const host = fakeHost({ settings: HOST_SETTINGS });
     show(host, '');
     expect((await minSample()).value).toBe(String(DEFAULT_SETTINGS.minSample));
   });
@@ -51,13 +51,13 @@ describe('SettingsRoot', () => {
     ['is not valid', '{"minSample": 0}'],
     ['is not JSON', 'broken'],
   ])('starts from the settings the widget runs with when the saved value %s', async (_n, saved) => {
-    const host = await fakeHost({ settings: HOST_SETTINGS });
+    const host = fakeHost({ settings: HOST_SETTINGS });
     show(host, saved);
     expect((await minSample()).value).toBe('12');
   });
 
   it('writes each valid change into the field as JSON and announces it', async () => {
-    const host = await fakeHost({ settings: HOST_SETTINGS });
+    const host = fakeHost({ settings: HOST_SETTINGS });
     const { input, changes, valid } = show(host);
     fireEvent.input(await minSample(), { target: { value: '25' } });
     const written = { ...HOST_SETTINGS, minSample: 25 };
@@ -68,7 +68,7 @@ describe('SettingsRoot', () => {
   });
 
   it('marks an invalid form and leaves the field as it was', async () => {
-    const host = await fakeHost({ settings: HOST_SETTINGS });
+    const host = fakeHost({ settings: HOST_SETTINGS });
     const saved = JSON.stringify({ ...DEFAULT_SETTINGS, minSample: 7 });
     const { input, changes, valid } = show(host, saved);
     fireEvent.input(await minSample(), { target: { value: '0' } });
@@ -78,7 +78,7 @@ describe('SettingsRoot', () => {
   });
 
   it('says why a save was refused until the form is valid again', async () => {
-    const host = await fakeHost({ settings: HOST_SETTINGS });
+    const host = fakeHost({ settings: HOST_SETTINGS });
     const { t, valid, refused } = show(host);
     const field = await minSample();
     // Refused while valid (amoCRM's own checks): nothing of ours to fix, nothing said.
@@ -98,12 +98,29 @@ describe('SettingsRoot', () => {
     expect(alerts()).not.toContain(t('fl.settings.refused'));
   });
 
+  it('keeps the saved history horizon when it writes a change', async () => {
+    const host = fakeHost({ settings: HOST_SETTINGS });
+    const saved = { ...DEFAULT_SETTINGS, horizonDays: null, minSample: 7 };
+    const { input } = show(host, JSON.stringify(saved));
+    fireEvent.input(await minSample(), { target: { value: '9' } });
+    expect(JSON.parse(input.value)).toEqual({ ...saved, minSample: 9 });
+  });
+
+  it('offers the stages of every pipeline amoCRM lists', async () => {
+    const host = fakeHost({ settings: HOST_SETTINGS });
+    show(host);
+    await minSample();
+    const groups = screen.getAllByRole('group').map(g => g.querySelector('legend')?.textContent);
+    for (const p of PIPELINES) expect(groups).toContain(p.name);
+  });
+
   it('shows an API failure with a retry that reads the pipelines again', async () => {
-    const host = await fakeHost({ script: { fail: new ApiError('NETWORK') } });
+    const host = fakeHost();
+    host.fail(new ApiError('NETWORK'));
     const { t } = show(host);
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain(t('fl.errors.NETWORK'));
-    host.setScript({ serve: { data: HOST_DATA } });
+    host.fail(null);
     fireEvent.click(within(alert).getByRole('button', { name: t('fl.common.retry') }));
     expect(await minSample()).toBeTruthy();
     expect(host.calls('getPipelines')).toBe(2);
