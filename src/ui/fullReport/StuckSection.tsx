@@ -55,9 +55,15 @@ export function StuckSection({ report, leadNames }: Props): VNode {
     },
     {
       label: t('fl.report.col.inStage'),
-      hint: t('fl.metric.hoursInStage'),
+      hint: report.stuck.some(d => d.hoursAtLeast)
+        ? `${t('fl.metric.hoursInStage')}\n${t('fl.metric.hoursAtLeast')}`
+        : t('fl.metric.hoursInStage'),
       value: d => daysOf(d.hoursInStage),
-      show: d => fmt.days(d.hoursInStage),
+      // Entered the stage before the loaded history: only a lower bound is known.
+      show: d =>
+        d.hoursAtLeast
+          ? t('fl.common.atLeast', { value: fmt.days(d.hoursInStage) })
+          : fmt.days(d.hoursInStage),
     },
     {
       label: t('fl.report.col.threshold'),

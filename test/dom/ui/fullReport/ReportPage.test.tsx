@@ -334,8 +334,34 @@ describe('ReportPage', () => {
       fmt.days(deal.thresholdHours),
       fmt.money(deal.price),
     ]);
+    // All history held: no time is a lower bound, and the header does not speak of one.
+    expect(
+      table.querySelectorAll('thead th')[3]!.querySelector('[role="tooltip"]')?.textContent,
+    ).toBe(m.env.t('fl.metric.hoursInStage'));
     fireEvent.click(within(table).getAllByRole('link')[0]!);
     expect(m.env.navigated).toEqual([`/leads/detail/${deal.leadId}`]);
+    finish(m);
+  });
+
+  it('says "more than N days" for a stuck deal that entered its stage before the loaded history', async () => {
+    const from = DEMO_NOW - 45 * 86_400;
+    const m = await mount({ edit: input => ({ ...input, historyFrom: from }) });
+    const r = m.shown();
+    const { t, fmt } = m.env;
+    const index = r.stuck.findIndex(d => d.hoursAtLeast);
+    expect(index).toBeGreaterThanOrEqual(0);
+    expect(index).toBeLessThan(50);
+    const table = screen.getByRole('table', { name: /^Зависшие сделки/ });
+    const rows = bodyCells(table);
+    const header = table.querySelectorAll('thead th')[3]!;
+    expect(header.querySelector('[role="tooltip"]')?.textContent).toContain(
+      t('fl.metric.hoursAtLeast'),
+    );
+    const deal = r.stuck[index]!;
+    expect(rows[index]?.[3]).toBe(t('fl.common.atLeast', { value: fmt.days(deal.hoursInStage) }));
+    const exactIndex = r.stuck.findIndex(d => !d.hoursAtLeast);
+    expect(exactIndex).toBeGreaterThanOrEqual(0);
+    expect(rows[exactIndex]?.[3]).toBe(fmt.days(r.stuck[exactIndex]!.hoursInStage));
     finish(m);
   });
 
