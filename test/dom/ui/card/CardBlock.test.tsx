@@ -257,9 +257,31 @@ describe('CardBlock', () => {
     finish(m);
   });
 
-  // The gauge shows `hoursInStage` as it is; a deal that entered its stage before the loaded
-  // history (`current.hoursAtLeast`) should read "more than N days". Another change adds that UI.
-  it.todo('says "more than N days" when the deal entered its stage before the loaded history');
+  it('says "more than N days" when the deal entered its stage before the loaded history', async () => {
+    const from = DEMO_NOW - 45 * 86_400;
+    const d = demo(input => ({ ...input, historyFrom: from }));
+    const deal = allTimeReport(d.input).openDeals?.find(x => x.hoursAtLeast);
+    if (!deal) throw new Error('no open deal entered its stage before the held history');
+    const m = mount(d, deal.leadId);
+    await ready(m);
+    const { t, fmt } = m.env;
+    const atLeast = t('fl.common.atLeast', { value: fmt.days(deal.hoursInStage) });
+    expect(atLeast).toMatch(/^больше /);
+    const meter = screen.getByRole('meter', { name: 'Время на текущем этапе' });
+    expect(meter.getAttribute('aria-valuetext')?.startsWith(`${atLeast} на этапе; `)).toBe(true);
+    const inStage = screen.getByText('На этапе').closest('div')!;
+    expect(inStage.querySelector('dd')?.textContent).toBe(atLeast);
+    expect(inStage.querySelector('[role="tooltip"]')?.textContent).toContain(
+      t('fl.metric.hoursAtLeast'),
+    );
+    // The path's last step began before the history held: its start is only "before" a date.
+    const last = screen.getAllByRole('listitem').at(-1)!;
+    expect(last.querySelector('time')?.textContent).toBe(
+      t('fl.card.before', { date: fmt.date(from) }),
+    );
+    expect(last.textContent).toContain(atLeast);
+    finish(m);
+  });
 
   it('renders stage names from the data as text', async () => {
     const base = demo();

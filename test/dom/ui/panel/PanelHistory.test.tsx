@@ -3,7 +3,7 @@
  * whole history), the window's deals counted from the leads alone while stage history loads, and
  * a note whenever the period or the one it is compared with begins before the loaded history.
  */
-import { cleanup, screen, within } from '@testing-library/preact';
+import { cleanup, fireEvent, screen, within } from '@testing-library/preact';
 import type { PartialCounts } from '../../../../src/state';
 import { DEFAULT_SETTINGS } from '../../../../src/state';
 import { buildFunnel } from '../../../../src/core';
@@ -13,6 +13,7 @@ import {
   demoPipelineData,
   exact,
   firstLoad,
+  hintText,
   panelRoot,
   renderPanel,
   reportReady,
@@ -222,7 +223,51 @@ describe('Panel: a note when the numbers rest on less history than asked', () =>
 });
 
 describe('Panel: deals whose time at the stage is a lower bound', () => {
-  // DealRow and Drilldown show `hoursInStage` as it is; a deal that entered its stage before the
-  // loaded history (`hoursAtLeast`) should read "more than N days". Another change adds that UI.
-  it.todo('shows "more than N days" for a stuck deal with hoursAtLeast in the drill-down');
+  it('says "more than N days" for a deal that entered its stage before the loaded history', async () => {
+    h = createHarness({ pipeline: heldSince(45) });
+    renderPanel(h);
+    const r = await reportReady(h);
+    const { t, fmt } = h.env;
+    const bounded = r.stuck.find(d => d.hoursAtLeast);
+    if (!bounded) throw new Error('no stuck deal entered its stage before the held history');
+    // Its time is the time since the held history began: a lower bound.
+    expect(bounded.hoursInStage).toBe(45 * 24);
+    const stage = r.stages.find(s => s.id === bounded.stageId)!;
+    fireEvent.click(
+      within(screen.getByRole('list', { name: t('fl.panel.funnel.label') }))
+        .getAllByRole('button')
+        .find(b => b.querySelector('.fl-row__name')?.textContent === stage.name)!,
+    );
+    const row = within(screen.getByRole('tabpanel'))
+      .getAllByRole('link')
+      .find(a => a.getAttribute('href') === `/leads/detail/${bounded.leadId}`)!
+      .closest('li')!;
+    const days = row.querySelector('.fl-deal__days')!;
+    expect(days.textContent).toBe(
+      t('fl.drill.daysOf', {
+        days: t('fl.common.atLeast', { value: fmt.days(bounded.hoursInStage) }),
+        threshold: fmt.days(bounded.thresholdHours),
+      }),
+    );
+    expect(days.textContent).toMatch(/^больше /);
+    expect(hintText(days)).toContain(t('fl.metric.hoursAtLeast'));
+
+    // A deal whose entry is inside the held history reads its time as it is.
+    const all = r.openDeals!.filter(d => d.stageId === stage.id);
+    const exactDeal = all.find(d => !d.hoursAtLeast)!;
+    expect(exactDeal).toBeDefined();
+    fireEvent.click(screen.getByRole('tab', { name: t('fl.drill.tabAll', { count: all.length }) }));
+    const other = within(screen.getByRole('tabpanel'))
+      .getAllByRole('link')
+      .find(a => a.getAttribute('href') === `/leads/detail/${exactDeal.leadId}`)!
+      .closest('li')!
+      .querySelector('.fl-deal__days')!;
+    expect(other.textContent).toBe(
+      t('fl.drill.daysOf', {
+        days: fmt.days(exactDeal.hoursInStage),
+        threshold: fmt.days(exactDeal.thresholdHours),
+      }),
+    );
+    expect(hintText(other)).not.toContain(t('fl.metric.hoursAtLeast'));
+  });
 });
