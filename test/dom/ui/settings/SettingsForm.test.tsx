@@ -139,6 +139,67 @@ describe('SettingsForm', () => {
     });
   });
 
+  const horizon = () =>
+    screen.getByRole<HTMLSelectElement>('combobox', { name: 'История для расчётов' });
+
+  it('offers the history horizons, explained, starting from the saved one', () => {
+    mount();
+    const select = horizon();
+    expect([...select.options].map(o => o.text)).toEqual([
+      '6 месяцев',
+      '1 год',
+      '2 года',
+      'Вся история',
+    ]);
+    expect(select.value).toBe(String(DEFAULT_SETTINGS.horizonDays));
+    const hint = document.getElementById(select.getAttribute('aria-describedby')!);
+    expect(hint?.textContent).toMatch(/^Насколько далеко в прошлое/);
+  });
+
+  it('saves the chosen horizon, all history as null', () => {
+    const { last } = mount();
+    fireEvent.change(horizon(), { target: { value: '730' } });
+    expect(last()).toEqual({ settings: { ...DEFAULT_SETTINGS, horizonDays: 730 } });
+    fireEvent.change(horizon(), { target: { value: 'all' } });
+    expect(last()).toEqual({ settings: { ...DEFAULT_SETTINGS, horizonDays: null } });
+    fireEvent.change(horizon(), { target: { value: '180' } });
+    expect(last()).toEqual({ settings: { ...DEFAULT_SETTINGS, horizonDays: 180 } });
+  });
+
+  it('keeps a saved horizon outside the choices selectable as itself', () => {
+    const { last } = mount({ ...DEFAULT_SETTINGS, horizonDays: 90 });
+    expect(horizon().value).toBe('90');
+    expect(horizon().selectedOptions[0]?.text).toBe('3 месяца');
+    fireEvent.input(screen.getByRole('textbox', { name: 'Минимальная выборка' }), {
+      target: { value: '5' },
+    });
+    expect(last()).toEqual({ settings: { ...DEFAULT_SETTINGS, horizonDays: 90, minSample: 5 } });
+  });
+
+  it.each([730, null])(
+    'keeps the saved history horizon (%s) whatever else changes',
+    horizonDays => {
+      const saved: WidgetSettings = { ...DEFAULT_SETTINGS, horizonDays };
+      const { last } = mount(saved);
+      fireEvent.input(screen.getByRole('textbox', { name: 'Минимальная выборка' }), {
+        target: { value: '25' },
+      });
+      expect(last()).toEqual({ settings: { ...saved, minSample: 25 } });
+      fireEvent.input(stageInput(), { target: { value: '3' } });
+      fireEvent.change(screen.getByRole('combobox', { name: 'Период по умолчанию' }), {
+        target: { value: 'quarter' },
+      });
+      expect(last()).toEqual({
+        settings: {
+          ...saved,
+          minSample: 25,
+          defaultPeriod: 'quarter',
+          stuckDaysByStage: { [String(stageId)]: 3 },
+        },
+      });
+    },
+  );
+
   it('renders names from amoCRM as text and speaks English', () => {
     const hostile = pipelines.map(p => ({
       ...p,
@@ -153,5 +214,11 @@ describe('SettingsForm', () => {
     });
     expect(screen.getByRole('alert').textContent).toBe('The minimum sample is at least 1.');
     expect(screen.getByRole('combobox', { name: 'Default period' })).toBeTruthy();
+    expect(
+      [
+        ...screen.getByRole<HTMLSelectElement>('combobox', { name: 'History to compute from' })
+          .options,
+      ].map(o => o.text),
+    ).toEqual(['6 months', '1 year', '2 years', 'All history']);
   });
 });
