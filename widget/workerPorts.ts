@@ -3,7 +3,7 @@
  * the engine worker (the usual place) or on the page when no worker can start. IndexedDB, Web
  * Locks, BroadcastChannel and XMLHttpRequest all exist in dedicated workers.
  */
-import { createApiClient, createBrowserHttp } from '../src/api';
+import { createApiClient, createBrowserHttp, DEFAULT_RATE_LIMIT } from '../src/api';
 import type { ServiceConfig, ServicePorts } from '../src/state';
 import { realTimers } from '../src/state';
 import { broadcastChannel, openStore, webLock } from './browser';
@@ -15,8 +15,13 @@ export function channelName(scope: ServiceConfig['scope']): string {
 
 export function servicePorts(config: ServiceConfig): ServicePorts {
   return {
+    // The page this one replaced (a reload) may have spent the last second's requests.
     createClient: ({ onWait }) =>
-      createApiClient({ http: createBrowserHttp({ origin: config.origin }), onWait }),
+      createApiClient({
+        http: createBrowserHttp({ origin: config.origin }),
+        onWait,
+        rateLimit: { ...DEFAULT_RATE_LIMIT, startFull: true },
+      }),
     openCache: openStore,
     lock: webLock(),
     channel: broadcastChannel(channelName(config.scope)),

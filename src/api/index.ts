@@ -29,7 +29,7 @@ export type { PagingEnd, PagingEndReason } from './paging';
 export { readEventList, readLeadList } from './pages';
 export type { EventList, ReadWhere } from './pages';
 export { parseWith } from './parse';
-export { realSleep } from './request';
+export { DEFAULT_RATE_LIMIT, realSleep } from './request';
 export {
   adaptAccount,
   adaptLead,

@@ -31,6 +31,12 @@ export interface RequesterOptions {
     readonly limit: number;
     readonly intervalMs: number;
     readonly marginMs?: number;
+    /**
+     * Starts as if the limit had just been used up: the first request waits one window. For a
+     * client that replaces another one (a reloaded page's sync) whose last requests amoCRM may
+     * still be counting.
+     */
+    readonly startFull?: boolean;
   };
 }
 
@@ -109,9 +115,9 @@ export function createRequester(options: RequesterOptions): GetJson {
   const maxRetries = options.maxRetries ?? 4;
   const backoffMs = options.backoffMs ?? 1000;
   const maxRetryAfter = options.maxRetryAfterSeconds ?? 300;
-  const rate = options.rateLimit ?? DEFAULT_RATE_LIMIT;
+  const rate: NonNullable<RequesterOptions['rateLimit']> = options.rateLimit ?? DEFAULT_RATE_LIMIT;
   let marginMs = rate.marginMs ?? 0;
-  const inSlot = createSlots(rate.limit, () => rate.intervalMs + marginMs);
+  const inSlot = createSlots(rate.limit, () => rate.intervalMs + marginMs, rate.startFull);
   const slowDown = (): void => {
     marginMs = Math.min(MAX_MARGIN_MS, Math.max(2 * marginMs, 100));
   };

@@ -9,8 +9,13 @@ import { ApiError } from './errors';
  * later than it answered, so the request that takes the slot next arrives a full window after it,
  * whatever the delays. p-limit keeps the slots and their queue; the hold is ours.
  */
-export function createSlots(limit: number, holdMs: () => number) {
+export function createSlots(limit: number, holdMs: () => number, startFull = false) {
   const slots = pLimit(limit);
+  // A client that cannot know what was sent just before it (the page it replaces may have used
+  // the whole second) starts as if it had: every slot is free a window from now.
+  if (startFull)
+    for (let k = 0; k < limit; k++)
+      void slots(() => new Promise(release => setTimeout(release, holdMs())));
   return function inSlot<T>(send: () => Promise<T>, signal: AbortSignal | undefined): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       const onAbort = (): void => reject(new ApiError('ABORTED'));

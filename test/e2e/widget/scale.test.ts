@@ -8,7 +8,8 @@
 import type { Page } from 'playwright-core';
 import { PIPELINE_IDS } from '../../../sandbox/demo';
 import { saveScreenshot, useSandboxBrowser } from '../helpers';
-import { cliReport, panelRows, panelWindow, ruPercent, totalValue } from './support';
+import type { FunnelReport } from '../../../src/core';
+import { cliDump, cliReportFrom, panelRows, panelWindow, ruPercent, totalValue } from './support';
 
 const MAIN = PIPELINE_IDS.main;
 const LIST = `/leads/list/pipeline/${MAIN}/`;
@@ -19,6 +20,26 @@ async function waitForPhase(page: Page, wanted: 'window' | 'complete', timeout: 
   await page.waitForSelector(`.fl-panel[data-phase="${wanted}"] .fl-funnel .fl-row`, { timeout });
 }
 
+/** What the panel shows, with the window and history it says the numbers rest on. */
+async function shown(page: Page) {
+  return {
+    window: await panelWindow(page),
+    rows: await panelRows(page),
+    totals: [await totalValue(page, 0), await totalValue(page, 1), await totalValue(page, 2)],
+  };
+}
+
+function expectSame(panel: Awaited<ReturnType<typeof shown>>, cli: FunnelReport): void {
+  expect(cli.options.historyFrom ?? null).toBe(panel.window.historyFrom);
+  expect(panel.rows.map(r => r.stageId)).toEqual(cli.stages.map(s => s.id));
+  expect(panel.rows.map(r => r.reached)).toEqual(cli.stages.map(s => s.reached));
+  expect(panel.rows.map(r => r.conversion)).toEqual(
+    cli.stages.map(s => ruPercent(s.conversionToNext)),
+  );
+  expect(panel.rows.map(r => r.stuck)).toEqual(cli.stages.map(s => s.stuck));
+  expect(panel.totals).toEqual([cli.totals.deals, cli.totals.won, cli.totals.lost]);
+}
+
 describe('a large account loads window first', () => {
   const env = useSandboxBrowser({ leads: 10_000 });
   jest.setTimeout(420_000);
@@ -27,31 +48,23 @@ describe('a large account loads window first', () => {
     env.sandbox.ctx.stats.reset();
     const { page } = await env.open(LIST, { kind: 'list' });
     await waitForPhase(page, 'window', 120_000);
-    const window = await panelWindow(page);
-    const rows = await panelRows(page);
-    const totals = [
-      await totalValue(page, 0),
-      await totalValue(page, 1),
-      await totalValue(page, 2),
-    ];
+    const inWindow = await shown(page);
     // Read while the backfill still runs: these are the window phase's numbers.
     expect(await phase(page)).toBe('window');
-    expect(window.historyFrom).not.toBeNull();
+    expect(inWindow.window.historyFrom).not.toBeNull();
     await saveScreenshot(page, 'panel-window-phase');
-
-    const cli = await cliReport(env.sandbox.url, MAIN, window);
-    expect(cli.options.historyFrom).toBe(window.historyFrom);
-    expect(rows.map(r => r.stageId)).toEqual(cli.stages.map(s => s.id));
-    expect(rows.map(r => r.reached)).toEqual(cli.stages.map(s => s.reached));
-    expect(rows.map(r => r.conversion)).toEqual(cli.stages.map(s => ruPercent(s.conversionToNext)));
-    expect(rows.map(r => r.stuck)).toEqual(cli.stages.map(s => s.stuck));
-    expect(totals).toEqual([cli.totals.deals, cli.totals.won, cli.totals.lost]);
+    const dump = await cliDump(env.sandbox.url, MAIN);
+    expectSame(inWindow, await cliReportFrom(dump, MAIN, inWindow.window));
 
     await waitForPhase(page, 'complete', 300_000);
+    // The history back to the horizon is in: the same numbers as the CLI over all of it.
+    const complete = await shown(page);
+    expect(complete.window.historyFrom).toBeLessThan(inWindow.window.historyFrom ?? 0);
+    expectSame(complete, await cliReportFrom(dump, MAIN, complete.window));
     expect(env.sandbox.ctx.stats.snapshot().rejected429).toBe(0);
   });
 
-  it('goes on after a reload mid-backfill without reading again what it holds', async () => {
+  it('goes on after the page is left and opened again mid-backfill, without reading again what it holds', async () => {
     env.sandbox.ctx.stats.reset();
     const { page } = await env.open(LIST, { kind: 'list' });
     await waitForPhase(page, 'window', 120_000);
@@ -62,11 +75,14 @@ describe('a large account loads window first', () => {
       undefined,
       { timeout: 120_000 },
     );
-    // While the reloaded page starts, every API answer takes 20 s: numbers on screen before that
-    // can only have come from the cache.
+    // Leave the page (its worker goes with it) and let what it had in flight land; then, while
+    // the page opens again, every API answer takes 20 s: numbers on screen before that can only
+    // have come from the cache.
+    await page.goto('about:blank');
+    await new Promise(wake => setTimeout(wake, 1500));
     env.sandbox.ctx.faults.set({ latencyMs: 20_000 });
     const reloadedAt = Date.now();
-    await page.reload();
+    await page.goto(LIST);
     await page.waitForSelector('.fl-panel .fl-funnel .fl-row', { timeout: 15_000 });
     expect(Date.now() - reloadedAt).toBeLessThan(15_000);
     env.sandbox.ctx.faults.clear();

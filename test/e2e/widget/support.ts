@@ -51,33 +51,40 @@ export async function panelWindow(page: Page): Promise<PanelWindow> {
   };
 }
 
+/** `funnel-lens sync` of the whole history from the sandbox into a fresh folder. */
+export async function cliDump(baseUrl: string, pipelineId: number): Promise<string> {
+  const out = mkdtempSync(join(tmpdir(), 'funnel-lens-e2e-'));
+  await run([
+    'sync',
+    ...['--base-url', baseUrl, '--token', 'sandbox-token'],
+    ...['--out', out, '--pipeline', String(pipelineId)],
+  ]);
+  return out;
+}
+
+/** `funnel-lens report --json` over a dump, for exactly the panel's window and history. */
+export async function cliReportFrom(
+  dump: string,
+  pipelineId: number,
+  window: PanelWindow,
+): Promise<FunnelReport> {
+  const json = await run([
+    'report',
+    ...['--data', dump, '--pipeline', String(pipelineId), '--json'],
+    ...['--from', String(window.from), '--to', String(window.to), '--now', String(window.now)],
+    ...(window.historyFrom === null ? [] : ['--history-from', String(window.historyFrom)]),
+    ...(window.horizonDays === null ? [] : ['--horizon-days', String(window.horizonDays)]),
+  ]);
+  return JSON.parse(json) as FunnelReport;
+}
+
 /** `funnel-lens sync` from the sandbox, then `report --json` over exactly that window. */
 export async function cliReport(
   baseUrl: string,
   pipelineId: number,
   window: PanelWindow,
 ): Promise<FunnelReport> {
-  const out = mkdtempSync(join(tmpdir(), 'funnel-lens-e2e-'));
-  const pipeline = String(pipelineId);
-  await run([
-    'sync',
-    '--base-url',
-    baseUrl,
-    '--token',
-    'sandbox-token',
-    '--out',
-    out,
-    '--pipeline',
-    pipeline,
-  ]);
-  const json = await run([
-    'report',
-    ...['--data', out, '--pipeline', pipeline, '--json'],
-    ...['--from', String(window.from), '--to', String(window.to), '--now', String(window.now)],
-    ...(window.historyFrom === null ? [] : ['--history-from', String(window.historyFrom)]),
-    ...(window.horizonDays === null ? [] : ['--horizon-days', String(window.horizonDays)]),
-  ]);
-  return JSON.parse(json) as FunnelReport;
+  return cliReportFrom(await cliDump(baseUrl, pipelineId), pipelineId, window);
 }
 
 /** Waits until the panel shows a computed funnel (the first sync may take a few seconds). */

@@ -89,6 +89,20 @@ describe('rate limit', () => {
     ).toBe(7);
   });
 
+  it('a client that starts full waits one window before its first request', async () => {
+    const { http, requests } = pagedServer(8);
+    const api = createApiClient({
+      http,
+      sleep: instantSleep().sleep,
+      rateLimit: { limit: 7, intervalMs: 1000, marginMs: 20, startFull: true },
+    });
+    const started = Date.now();
+    expect(await settle(countLeads(api))).toBe(8);
+    expect(requests[0]!.at - started).toBeGreaterThanOrEqual(1020);
+    // Then it runs at the usual pace: all 7 slots free at once.
+    expect(requests[6]!.at - requests[0]!.at).toBeLessThan(100);
+  });
+
   it('after a 429 widens its margin, so the next burst arrives further apart', async () => {
     const { http, requests } = fakeHttp((request, i) => {
       if (i === 3) return { status: 429, data: { retry_after: 1 } };
