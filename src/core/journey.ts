@@ -1,4 +1,5 @@
 import { quantile } from './quantile';
+import type { Visit } from './history';
 import type { FunnelModel } from './model';
 import { stageIndex } from './stages';
 import type { StuckOptions, StuckThreshold } from './stuck';
@@ -61,18 +62,19 @@ export interface LeadJourney {
 
 /**
  * One deal's path through the funnel (the visits of metrics.md 4) and its time in the current
- * stage against the stage's median, p90 and stuck threshold. `null` if the lead is not a pipeline
- * lead of the model.
+ * stage against the stage's median, p90 and stuck threshold, from the lead's `visits` (the model
+ * keeps facts, not visits: see `leadVisits`). `null` if the lead is not a pipeline lead of the
+ * model.
  */
 export function leadJourney(
   model: FunnelModel,
   leadId: number,
   now: number,
   norms: readonly StageNorm[],
+  visits: readonly Visit[],
 ): LeadJourney | null {
   const facts = model.factsById.get(leadId);
   if (!facts) return null;
-  const visits = model.visitsOf.get(leadId) ?? [];
   const steps = visits.map(v => ({
     pipelineId: v.pipelineId,
     statusId: v.statusId,

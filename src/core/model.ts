@@ -4,7 +4,7 @@ import type { Visit } from './history';
 import { buildVisits, eventsByLead, orderEvents } from './history';
 import type { Funnel } from './stages';
 import { buildFunnel } from './stages';
-import type { FunnelInput, Lead, LossReason, Pipeline } from './types';
+import type { FunnelInput, Lead, LossReason, Pipeline, StatusChange } from './types';
 import { LOST_STATUS_ID, WON_STATUS_ID } from './types';
 
 /**
@@ -43,7 +43,6 @@ export interface FunnelModel {
   /** In lead-id order, so every sum (revenue, forecast) is independent of the order data came in. */
   readonly facts: readonly LeadFacts[];
   readonly factsById: ReadonlyMap<number, LeadFacts>;
-  readonly visitsOf: ReadonlyMap<number, readonly Visit[]>;
   /** The same facts ordered by creation time (then id): cohorts are slices of it. */
   readonly byCreated: readonly LeadFacts[];
   /** Per stage, the completed visits of all pipeline leads: what thresholds and norms learn from. */
@@ -65,14 +64,25 @@ export function buildModel(input: FunnelInput): FunnelModel {
   const leads = freshestLeads(input.leads).filter(
     l => l.pipelineId === input.pipeline.id && !l.isDeleted && known(l, historyFrom),
   );
-  const events =
-    historyFrom === null ? input.events : input.events.filter(e => e.createdAt >= historyFrom);
-  const byLead = eventsByLead(events, new Set(leads.map(l => l.id)));
+  const byLead = eventsByLead(input.events, new Set(leads.map(l => l.id)));
   const histories = leads.map(lead => ({
     lead,
-    visits: buildVisits(lead, orderEvents(byLead.get(lead.id) ?? []), historyFrom),
+    visits: leadVisits(lead, byLead.get(lead.id) ?? [], historyFrom),
   }));
   return modelFromHistories(input.pipeline, input.lossReasons, histories, historyFrom);
+}
+
+/**
+ * One lead's visits (metrics.md 4) from its status changes, under a loaded history from
+ * `historyFrom` (changes before it are left out; null = all history).
+ */
+export function leadVisits(
+  lead: Lead,
+  changes: readonly StatusChange[],
+  historyFrom: number | null,
+): Visit[] {
+  const read = historyFrom === null ? changes : changes.filter(e => e.createdAt >= historyFrom);
+  return buildVisits(lead, orderEvents(read), historyFrom);
 }
 
 /** Under a loaded history, a lead is known when created since its start or open now. */
@@ -81,7 +91,7 @@ function known(lead: Lead, historyFrom: number | null): boolean {
   return lead.statusId !== WON_STATUS_ID && lead.statusId !== LOST_STATUS_ID;
 }
 
-/** The model over histories already derived (the worker keeps them between sessions). */
+/** The model over histories already derived. */
 export function modelFromHistories(
   pipeline: Pipeline,
   lossReasons: readonly LossReason[],
@@ -89,40 +99,81 @@ export function modelFromHistories(
   historyFrom: number | null,
 ): FunnelModel {
   const funnel = buildFunnel(pipeline);
-  const ordered = [...histories].sort((a, b) => a.lead.id - b.lead.id);
-  const facts = ordered.map(h => leadFacts(funnel, h.lead, h.visits));
+  const facts = histories.map(h => leadFacts(funnel, h.lead, h.visits));
+  return modelFromFacts(funnel, pipeline, lossReasons, facts, historyFrom);
+}
+
+/** The model over facts already derived (the data service keeps them, and caches them). */
+export function modelFromFacts(
+  funnel: Funnel,
+  pipeline: Pipeline,
+  lossReasons: readonly LossReason[],
+  facts: readonly LeadFacts[],
+  historyFrom: number | null,
+): FunnelModel {
+  const ordered = [...facts].sort((a, b) => a.lead.id - b.lead.id);
   return {
     funnel,
     pipeline,
     lossReasons,
     historyFrom,
-    facts,
-    factsById: new Map(facts.map(f => [f.lead.id, f])),
-    visitsOf: new Map(ordered.map(h => [h.lead.id, h.visits])),
-    byCreated: [...facts].sort(
+    facts: ordered,
+    factsById: new Map(ordered.map(f => [f.lead.id, f])),
+    byCreated: [...ordered].sort(
       (a, b) => a.lead.createdAt - b.lead.createdAt || a.lead.id - b.lead.id,
     ),
-    completed: completedVisits(funnel.stages.length, facts),
+    completed: completedVisits(funnel.stages.length, ordered),
   };
 }
 
-/** Every lead's completed visits gathered per stage and ordered by end. */
+/** Every lead's completed visits gathered per stage and ordered by end (ties in lead order). */
 function completedVisits(n: number, facts: readonly LeadFacts[]): CompletedVisits[] {
-  const ends: number[][] = Array.from({ length: n }, () => []);
-  const hours: number[][] = Array.from({ length: n }, () => []);
+  const counts = new Array<number>(n).fill(0);
+  for (const f of facts) for (const i of f.completedStages) counts[i] = (counts[i] ?? 0) + 1;
+  const ends = counts.map(c => new Float64Array(c));
+  const hours = counts.map(c => new Float64Array(c));
+  const filled = new Array<number>(n).fill(0);
   for (const f of facts) {
     for (let k = 0; k < f.completedStages.length; k++) {
       const i = f.completedStages[k] ?? -1;
-      ends[i]?.push(f.completedEnds[k] ?? 0);
-      hours[i]?.push(f.completedHours[k] ?? 0);
+      const at = filled[i] ?? 0;
+      const e = ends[i];
+      const h = hours[i];
+      if (!e || !h) continue;
+      e[at] = f.completedEnds[k] ?? 0;
+      h[at] = f.completedHours[k] ?? 0;
+      filled[i] = at + 1;
     }
   }
   return ends.map((e, i) => {
-    const h = hours[i] ?? [];
-    const order = Uint32Array.from(e.keys()).sort((a, b) => (e[a] ?? 0) - (e[b] ?? 0));
+    const order = orderByValue(e);
+    const h = hours[i] ?? new Float64Array(0);
     return {
       ends: Float64Array.from(order, k => e[k] ?? 0),
       hours: Float64Array.from(order, k => h[k] ?? 0),
     };
   });
+}
+
+/** Up to this many values, each index fits beside its value in one float64 key. */
+const INDEX_BITS = 21;
+
+/**
+ * The indices of `values` in ascending order of value, equal values in index order. Ends are
+ * whole seconds below 2^32, so `value · 2^21 + index` is an exact float64 and a native numeric
+ * sort of those keys orders a million visits in a fraction of what a comparator sort takes.
+ */
+function orderByValue(values: Float64Array): Uint32Array {
+  const n = values.length;
+  const exact =
+    n < 2 ** INDEX_BITS && values.every(v => Number.isInteger(v) && v >= 0 && v < 2 ** 32);
+  if (!exact)
+    return Uint32Array.from(values.keys()).sort(
+      (a, b) => (values[a] ?? 0) - (values[b] ?? 0) || a - b,
+    );
+  const scale = 2 ** INDEX_BITS;
+  const keys = new Float64Array(n);
+  for (let k = 0; k < n; k++) keys[k] = (values[k] ?? 0) * scale + k;
+  keys.sort();
+  return Uint32Array.from(keys, key => key % scale);
 }

@@ -4,47 +4,44 @@
  * whole history.
  */
 import type { LeadFacts } from './facts';
-import { leadFacts } from './facts';
-import type { CompletedVisits, FunnelModel, LeadHistory } from './model';
-import { modelFromHistories } from './model';
+import type { CompletedVisits, FunnelModel } from './model';
+import { modelFromFacts } from './model';
 
 /** Past this share of changed leads, building the model afresh is as cheap and simpler. */
 const REBUILD_SHARE = 0.05;
 
 export interface ModelChange {
-  readonly changed: readonly LeadHistory[];
+  /** The facts of leads new or changed. */
+  readonly changed: readonly LeadFacts[];
   readonly removed: readonly number[];
 }
 
 /**
- * The model after `change`. `all` gives every held lead's history, for when rebuilding is the
+ * The model after `change`. `all` gives every held lead's facts, for when rebuilding is the
  * cheaper way (many leads changed).
  */
 export function updateModel(
   model: FunnelModel,
   change: ModelChange,
-  all: () => readonly LeadHistory[],
+  all: () => readonly LeadFacts[],
 ): FunnelModel {
   const touched = change.changed.length + change.removed.length;
   if (touched === 0) return model;
   if (touched > REBUILD_SHARE * Math.max(model.facts.length, 1)) {
-    return modelFromHistories(model.pipeline, model.lossReasons, all(), model.historyFrom);
+    return modelFromFacts(model.funnel, model.pipeline, model.lossReasons, all(), model.historyFrom);
   }
   const gone = new Set<number>(change.removed);
-  for (const h of change.changed) gone.add(h.lead.id);
-  const fresh = change.changed.map(h => leadFacts(model.funnel, h.lead, h.visits));
+  for (const f of change.changed) gone.add(f.lead.id);
+  const fresh = change.changed;
   const factsById = new Map(model.factsById);
-  const visitsOf = new Map(model.visitsOf);
   const completed = model.completed.map(c => ({ ends: [...c.ends], hours: [...c.hours] }));
   for (const id of gone) {
     const old = factsById.get(id);
     if (old) takeCompleted(completed, old);
     factsById.delete(id);
-    visitsOf.delete(id);
   }
-  for (const [k, f] of fresh.entries()) {
+  for (const f of fresh) {
     factsById.set(f.lead.id, f);
-    visitsOf.set(f.lead.id, change.changed[k]?.visits ?? []);
     putCompleted(completed, f);
   }
   const byId = (a: LeadFacts, b: LeadFacts) => a.lead.id - b.lead.id;
@@ -54,7 +51,6 @@ export function updateModel(
     ...model,
     facts: merged(model.facts, gone, fresh, byId),
     factsById,
-    visitsOf,
     byCreated: merged(model.byCreated, gone, fresh, byCreation),
     completed: completed.map((c): CompletedVisits => ({
       ends: Float64Array.from(c.ends),

@@ -5,7 +5,8 @@
  * reload or another tab go on from there. The caller (the engine worker) decides when to step,
  * holds the tab lock around steps, and turns each step's change into the engine's model.
  */
-import type { Lead, Pipeline, StatusChange } from '../core';
+import type { Lead, Pipeline, StatusChange, Visit } from '../core';
+import { buildFunnel } from '../core';
 import type { CacheScope, ScopeMeta, ScopeStore } from './cache/types';
 import { BUCKET_COUNT } from './cache/buckets';
 import type { HistoryState } from './history';
@@ -89,6 +90,13 @@ export function createKeeper(deps: KeeperDeps) {
     return { meta: read, changed };
   }
 
+  /** Derives what the store has marked, reading the status changes it needs from the cache. */
+  async function derive(held: HistoryStore): Promise<StoreChange> {
+    const wanted = held.missingEvents();
+    if (wanted.length > 0) held.loadEvents(wanted, await deps.cache.loadEvents(deps.scope, wanted));
+    return held.derive();
+  }
+
   return {
     meta: () => meta,
     store: () => store,
@@ -97,8 +105,14 @@ export function createKeeper(deps: KeeperDeps) {
       const held = await deps.cache.load(deps.scope);
       if (!held) return false;
       meta = held.meta;
-      store = createHistoryStore(deps.scope.pipelineId, held.meta.history.from);
+      store = createHistoryStore(
+        deps.scope.pipelineId,
+        held.meta.history.from,
+        buildFunnel(pipelineOf(held.meta)),
+      );
       store.loadCores(held.cores);
+      // Facts cached for other stages than the pipeline has now are derived again at once.
+      await derive(store);
       return true;
     },
     /** What to do next, or null when the copy is complete and fresh. */
@@ -117,10 +131,12 @@ export function createKeeper(deps: KeeperDeps) {
       const base = await freshMeta(meta, now, seen, signal);
       const pipeline = pipelineOf(base.meta);
       const target = deps.target(now);
+      const funnel = buildFunnel(pipeline);
       if (kind === 'window' || !store || !meta) {
-        store = createHistoryStore(deps.scope.pipelineId, null);
+        store = createHistoryStore(deps.scope.pipelineId, null, funnel);
         store.allEventsLoaded(BUCKET_COUNT);
       } else {
+        store.setFunnel(funnel);
         // Deriving needs each touched lead's changes: a backfill touches most buckets.
         const wanted = store.missingEvents(kind === 'backfill');
         if (wanted.length > 0)
@@ -168,17 +184,24 @@ export function createKeeper(deps: KeeperDeps) {
         );
         held.pruneEvents();
       }
-      const wanted = held.missingEvents();
-      if (wanted.length > 0)
-        held.loadEvents(wanted, await deps.cache.loadEvents(deps.scope, wanted));
-      const change = held.derive();
       // What the pages named that the meta does not know is read now, before the model sees it.
       const after = await freshMeta(base.meta, now, seen, signal);
+      held.setFunnel(buildFunnel(pipelineOf(after.meta)));
+      const change = await derive(held);
       const buckets = await save(
         { ...after.meta, pipelineId: deps.scope.pipelineId, history },
         kind === 'window',
       );
       return { kind, ...change, metaChanged: base.changed || after.changed, buckets };
+    },
+    /** A lead's visits (its journey), reading its bucket's status changes from the cache. */
+    async visitsOf(leadId: number): Promise<Visit[] | undefined> {
+      const held = store;
+      if (!held) return undefined;
+      const wanted = held.missingFor([leadId]);
+      if (wanted.length > 0)
+        held.loadEvents(wanted, await deps.cache.loadEvents(deps.scope, wanted));
+      return held.visitsOf(leadId);
     },
     /** Another tab saved these buckets: read them (and the meta) again. */
     async reload(): Promise<boolean> {

@@ -1,18 +1,20 @@
 /**
  * One pipeline's history as the worker holds it: the pipeline's leads, each lead's status changes
- * (compact) and its visits (metrics.md 4), kept in the cache's buckets. Syncs feed it leads,
- * changes and deletions; it says which leads' visits must be derived again, derives them, and
- * hands the cache exactly the buckets that changed.
+ * (compact) and the facts derived from them (metrics.md 4–5), kept in the cache's buckets. Syncs
+ * feed it leads, changes and deletions; it says which leads must be derived again, derives them,
+ * and hands the cache exactly the buckets that changed. Visits are not kept: they exist while a
+ * lead's facts are derived, or when its journey is asked for.
  */
-import type { Lead, LeadHistory, PackedEvents, StatusChange, Visit } from '../core';
+import type { Funnel, Lead, LeadFacts, PackedEvents, StatusChange, Visit } from '../core';
 import {
-  buildVisits,
   freshestLeads,
-  orderEvents,
+  funnelKey,
+  leadFacts,
+  leadVisits,
+  packFacts,
   packLeads,
-  packVisits,
+  unpackFacts,
   unpackLeads,
-  unpackVisits,
 } from '../core';
 import type { LeadLifecycle } from '../api';
 import { bucketOf } from './cache/buckets';
@@ -28,16 +30,22 @@ import {
 } from './leadEvents';
 
 export interface StoreChange {
-  /** Leads whose visits changed (new leads included), with their visits. */
-  readonly changed: readonly LeadHistory[];
+  /** The facts of leads derived again (new leads included). */
+  readonly changed: readonly LeadFacts[];
   /** Leads that left the data (another pipeline, deleted, closed before the loaded history). */
   readonly removed: readonly number[];
 }
 
-export function createHistoryStore(pipelineId: number, initialFrom: number | null) {
+export function createHistoryStore(
+  pipelineId: number,
+  initialFrom: number | null,
+  initialFunnel: Funnel,
+) {
   let historyFrom = initialFrom;
+  let funnel = initialFunnel;
   const leads = new Map<number, Lead>();
-  const visits = new Map<number, Visit[]>();
+  /** Facts of the leads in the data; a parked lead has none. */
+  const facts = new Map<number, LeadFacts>();
   const events = new Map<number, LeadEvents>();
   /** Buckets whose status changes are in memory (all of them for a store that synced them). */
   const eventsLoaded = new Set<number>();
@@ -69,9 +77,9 @@ export function createHistoryStore(pipelineId: number, initialFrom: number | nul
     historyFrom === null ||
     l.createdAt >= historyFrom ||
     (l.statusId !== 142 && l.statusId !== 143);
-  /** The lead leaves the data but stays held (its visits are derived again when it returns). */
+  /** The lead leaves the data but stays held (its facts are derived again when it returns). */
   function park(id: number): void {
-    if (visits.delete(id)) {
+    if (facts.delete(id)) {
       removed.add(id);
       dirtyCores.add(bucketOf(id));
     }
@@ -81,7 +89,7 @@ export function createHistoryStore(pipelineId: number, initialFrom: number | nul
   function drop(id: number): void {
     if (!leads.delete(id)) return;
     member(leadsIn, id, false);
-    visits.delete(id);
+    facts.delete(id);
     toDerive.delete(id);
     removed.add(id);
     dirtyCores.add(bucketOf(id));
@@ -91,6 +99,25 @@ export function createHistoryStore(pipelineId: number, initialFrom: number | nul
     }
   }
 
+  function missingFor(ids: Iterable<number>): number[] {
+    const wanted = new Set<number>();
+    for (const id of ids) if (!eventsLoaded.has(bucketOf(id))) wanted.add(bucketOf(id));
+    return [...wanted];
+  }
+
+  /**
+   * A lead's visits (metrics.md 4), derived from its held changes; undefined when the lead is not
+   * in the data. Its bucket's changes must be loaded.
+   */
+  function visitsOf(id: number): Visit[] | undefined {
+    const lead = leads.get(id);
+    if (!lead || !inData(lead)) return undefined;
+    if (!eventsLoaded.has(bucketOf(id)))
+      throw new Error(`store: events of bucket ${bucketOf(id)} not loaded`);
+    const held = events.get(id);
+    return leadVisits(lead, held ? changesOf(id, held) : [], historyFrom);
+  }
+
   return {
     pipelineId,
     historyFrom: () => historyFrom,
@@ -98,23 +125,35 @@ export function createHistoryStore(pipelineId: number, initialFrom: number | nul
     lead: (id: number) => leads.get(id),
     leadIds: () => leads.keys(),
 
-    /** The cache's cores, as read at start. */
+    /**
+     * The cache's cores, as read at start. Facts derived for another funnel (its stages changed
+     * since) are derived again, which needs those buckets' status changes (`missingEvents`).
+     */
     loadCores(cores: ReadonlyMap<number, BucketCore>): void {
       for (const core of cores.values()) {
+        const mine = new Map<number, Lead>();
         for (const lead of unpackLeads(core.leads)) {
           leads.set(lead.id, lead);
+          mine.set(lead.id, lead);
           member(leadsIn, lead.id, true);
         }
-        for (const [id, list] of unpackVisits(core.visits)) visits.set(id, list);
+        const held = unpackFacts(funnel, core.facts, mine);
+        if (held) for (const f of held) facts.set(f.lead.id, f);
+        else for (const lead of mine.values()) if (inData(lead)) toDerive.add(lead.id);
       }
+    },
+    /** The pipeline's stages as they are now: every lead is derived again if they changed. */
+    setFunnel(next: Funnel): void {
+      if (funnelKey(next) === funnelKey(funnel)) return;
+      funnel = next;
+      for (const lead of leads.values()) if (inData(lead)) toDerive.add(lead.id);
     },
     /** Buckets whose status changes must be read before `derive` (the leads marked are there). */
     missingEvents(all = false): number[] {
-      const wanted = new Set<number>();
-      const ids = all ? leads.keys() : toDerive.values();
-      for (const id of ids) if (!eventsLoaded.has(bucketOf(id))) wanted.add(bucketOf(id));
-      return [...wanted];
+      return missingFor(all ? leads.keys() : toDerive.values());
     },
+    /** Buckets whose status changes must be read before these leads' visits can be derived. */
+    missingFor,
     /** The cache's status changes of some buckets (empty ones too, so they count as read). */
     loadEvents(buckets: readonly number[], packed: ReadonlyMap<number, PackedEvents>): void {
       for (const b of buckets) {
@@ -151,7 +190,7 @@ export function createHistoryStore(pipelineId: number, initialFrom: number | nul
         // The current status, updated_at and created_at shape the visits (§4.3, §4.5).
         if (
           !held ||
-          !visits.has(lead.id) ||
+          !facts.has(lead.id) ||
           held.statusId !== lead.statusId ||
           held.pipelineId !== lead.pipelineId ||
           held.updatedAt !== lead.updatedAt ||
@@ -200,7 +239,7 @@ export function createHistoryStore(pipelineId: number, initialFrom: number | nul
       const edge = Math.max(before ?? Number.NEGATIVE_INFINITY, from ?? Number.NEGATIVE_INFINITY);
       for (const lead of leads.values()) {
         if (!inData(lead)) park(lead.id);
-        else if (lead.createdAt < edge || !visits.has(lead.id)) toDerive.add(lead.id);
+        else if (lead.createdAt < edge || !facts.has(lead.id)) toDerive.add(lead.id);
       }
     },
     /** Drops the changes of leads the data does not hold (kept while their lead might arrive). */
@@ -213,36 +252,26 @@ export function createHistoryStore(pipelineId: number, initialFrom: number | nul
       }
     },
 
-    /** Derives again the visits of every marked lead; their buckets' changes must be loaded. */
+    /** Derives again the facts of every marked lead; their buckets' changes must be loaded. */
     derive(): StoreChange {
-      const changed: LeadHistory[] = [];
+      const changed: LeadFacts[] = [];
       for (const id of toDerive) {
+        const list = visitsOf(id);
         const lead = leads.get(id);
-        if (!lead) continue;
-        if (!eventsLoaded.has(bucketOf(id)))
-          throw new Error(`store: events of bucket ${bucketOf(id)} not loaded`);
-        const held = events.get(id);
-        const from = historyFrom;
-        const changes = held ? changesOf(held) : [];
-        const read = from === null ? changes : changes.filter(e => e.createdAt >= from);
-        const list = buildVisits(lead, orderEvents(read), from);
-        visits.set(id, list);
+        if (!lead || !list) continue;
+        const derived = leadFacts(funnel, lead, list);
+        facts.set(id, derived);
         dirtyCores.add(bucketOf(id));
-        changed.push({ lead, visits: list });
+        changed.push(derived);
       }
       toDerive.clear();
       const out = { changed, removed: [...removed] };
       removed.clear();
       return out;
     },
-    /** Every held lead with its visits: what a model is built from. */
-    histories(): LeadHistory[] {
-      const out: LeadHistory[] = [];
-      for (const [id, lead] of leads)
-        if (inData(lead)) out.push({ lead, visits: visits.get(id) ?? [] });
-      return out;
-    },
-    visitsOf: (id: number) => visits.get(id),
+    /** The facts of every lead in the data: what a model is built from. */
+    allFacts: (): LeadFacts[] => [...facts.values()],
+    visitsOf,
     /** Ids of the status changes held for a lead (what its visits are derived from). */
     changeIdsOf: (id: number): readonly string[] => events.get(id)?.ids ?? [],
 
@@ -251,15 +280,16 @@ export function createHistoryStore(pipelineId: number, initialFrom: number | nul
       const cores = new Map<number, BucketCore>();
       for (const b of dirtyCores) {
         const ids = inBucket(leadsIn, b);
+        const derived = ids.flatMap(id => facts.get(id) ?? []);
         cores.set(b, {
           leads: packLeads(ids.map(id => leads.get(id) as Lead)),
-          visits: packVisits(ids.map(id => ({ leadId: id, visits: visits.get(id) ?? [] }))),
+          facts: packFacts(funnel, derived),
         });
       }
       const packed = new Map<number, PackedEvents>();
       for (const b of dirtyEvents) {
         const ids = inBucket(eventsIn, b);
-        packed.set(b, packLeadEvents(ids.map(id => events.get(id) ?? emptyLeadEvents())));
+        packed.set(b, packLeadEvents(ids.map(id => [id, events.get(id) ?? emptyLeadEvents()])));
       }
       dirtyCores.clear();
       dirtyEvents.clear();

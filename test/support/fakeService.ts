@@ -5,7 +5,7 @@
  * Answers can be held back and released in any order, and questions made to fail.
  */
 import type { FunnelInput, FunnelModel, Period } from '../../src/core';
-import { buildModel } from '../../src/core';
+import { buildModel, leadVisits } from '../../src/core';
 import { EngineError, INITIAL_STATUS } from '../../src/state';
 import type { DataService, PartialCounts, ServiceStatus } from '../../src/state';
 import { journeyView, reportView } from '../../src/state/service/model';
@@ -52,6 +52,13 @@ export function fakeService(input?: FunnelInput, status: Partial<ServiceStatus> 
   let refreshes = 0;
   let disposed = false;
   const asked = { report: 0, journey: 0, partial: 0 };
+  // The real service derives a lead's visits from its held changes; here, from the input's.
+  const visitsOf = (leadId: number) => {
+    const lead = model?.factsById.get(leadId)?.lead;
+    if (!model || !lead || !input) return undefined;
+    const mine = input.events.filter(e => e.leadId === leadId);
+    return leadVisits(lead, mine, model.historyFrom);
+  };
 
   const answer = <T>(fn: () => T): Promise<T> =>
     new Promise<T>((resolve, reject) => {
@@ -80,7 +87,7 @@ export function fakeService(input?: FunnelInput, status: Partial<ServiceStatus> 
     },
     journey: (leadId, now, stuck) => {
       asked.journey++;
-      return answer(() => journeyView(model, leadId, now, stuck));
+      return answer(() => journeyView(model, leadId, now, stuck, visitsOf(leadId)));
     },
     partial: (_period: Period) => {
       asked.partial++;

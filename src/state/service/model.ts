@@ -2,10 +2,11 @@
  * The engine's side of the service: the model over the held history, brought up to date after
  * each sync step, and the questions the page asks of it.
  */
-import type { FunnelModel, Period, ReportOptions, StuckOptions } from '../../core';
+import type { FunnelModel, Period, ReportOptions, StuckOptions, Visit } from '../../core';
 import {
+  buildFunnel,
   leadJourney,
-  modelFromHistories,
+  modelFromFacts,
   reportFromModel,
   stageNorms,
   updateModel,
@@ -20,7 +21,13 @@ import type { JourneyView, PartialCounts, ReportView } from './types';
 export function buildFromStore(store: HistoryStore, meta: ScopeMeta): FunnelModel {
   const pipeline = meta.pipelines.find(p => p.id === meta.pipelineId);
   if (!pipeline) throw new EngineError('NO_DATA', `pipeline ${meta.pipelineId} is not held`);
-  return modelFromHistories(pipeline, meta.lossReasons, store.histories(), store.historyFrom());
+  return modelFromFacts(
+    buildFunnel(pipeline),
+    pipeline,
+    meta.lossReasons,
+    store.allFacts(),
+    store.historyFrom(),
+  );
 }
 
 /** The model after a refresh step (few leads changed); other steps rebuild it. */
@@ -32,7 +39,7 @@ export function afterStep(
 ): FunnelModel {
   if (result.kind !== 'refresh' || result.metaChanged || store.historyFrom() !== model.historyFrom)
     return buildFromStore(store, meta);
-  return updateModel(model, result, () => store.histories());
+  return updateModel(model, result, () => store.allFacts());
 }
 
 export function reportView(model: FunnelModel | null, options: ReportOptions): ReportView {
@@ -51,10 +58,11 @@ export function journeyView(
   leadId: number,
   now: number,
   stuck: StuckOptions,
+  visits: readonly Visit[] | undefined,
 ): JourneyView {
   if (!model) throw new EngineError('NO_DATA');
   const norms = stageNorms(model, stuck, now);
-  return { journey: leadJourney(model, leadId, now, norms), norms };
+  return { journey: visits ? leadJourney(model, leadId, now, norms, visits) : null, norms };
 }
 
 /** The period's deals from the leads alone: who was created then, and where each is now. */

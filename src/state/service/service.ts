@@ -230,7 +230,10 @@ export function createDataService(config: ServiceConfig, ports: ServicePorts): D
 
   return {
     report: options => answer(() => reportView(model, options)),
-    journey: (leadId, now, stuck) => answer(() => journeyView(model, leadId, now, stuck)),
+    journey: async (leadId, now, stuck) => {
+      const visits = await keeper?.visitsOf(leadId);
+      return answer(() => journeyView(model, leadId, now, stuck, visits));
+    },
     partial: period =>
       answer(() => {
         const store = keeper?.store();

@@ -11,7 +11,7 @@ import type { BucketCore, ScopeChange } from './types';
 export const BUCKET_COUNT = 64;
 
 /**
- * The bucket a lead, its visits and its status changes live in.
+ * The bucket a lead, its facts and its status changes live in.
  *
  * @example
  * bucketOf(130) //=> 2
@@ -51,7 +51,7 @@ export function checkChange(change: ScopeChange): void {
   for (const [bucket, core] of change.cores) {
     checkBucket(bucket, 'WRITE_FAILED');
     checkMembers(bucket, core.leads.id, 'leads.id');
-    checkMembers(bucket, core.visits.leadId, 'visits.leadId');
+    checkMembers(bucket, core.facts.leadId, 'facts.leadId');
   }
   for (const [bucket, events] of change.events) {
     checkBucket(bucket, 'WRITE_FAILED');
@@ -65,7 +65,7 @@ export function checkChange(change: ScopeChange): void {
  * says a bucket holds nothing.
  */
 export function isEmptyCore(core: BucketCore): boolean {
-  return core.leads.count === 0 && core.visits.count === 0;
+  return core.leads.count === 0 && core.facts.count === 0;
 }
 
 export function isEmptyEvents(events: PackedEvents): boolean {

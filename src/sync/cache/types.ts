@@ -3,7 +3,7 @@ import type {
   LossReason,
   PackedEvents,
   PackedLeads,
-  PackedVisits,
+  PackedFacts,
   Pipeline,
   User,
 } from '../../core';
@@ -35,7 +35,8 @@ export interface ScopeMeta {
  */
 export interface BucketCore {
   readonly leads: PackedLeads;
-  readonly visits: PackedVisits;
+  /** What the engine derived from each lead's history, for the funnel it was derived for. */
+  readonly facts: PackedFacts;
 }
 
 /**

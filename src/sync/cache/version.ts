@@ -6,4 +6,6 @@
 // 2: leads and events as chunks of packed columns instead of one object record each.
 // 3: a scope's leads in buckets by lead id, each bucket's core apart from its events, so a change
 //    rewrites only the buckets it touches; the meta carries the history state.
-export const CACHE_SCHEMA_VERSION = 3;
+// 4: each bucket's core keeps the leads' derived facts instead of their visits, so a warm start
+//    reads what the engine needs instead of deriving it again.
+export const CACHE_SCHEMA_VERSION = 4;

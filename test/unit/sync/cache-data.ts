@@ -2,7 +2,7 @@
  * Small hand-made scope data for the cache tests: a meta with its history state, and buckets of
  * a few leads each (ids of the bucket's residue class), packed as the widget stores them.
  */
-import { packEvents, packLeads, packVisits } from '../../../src/core';
+import { buildFunnel, leadFacts, packEvents, packFacts, packLeads } from '../../../src/core';
 import type { Lead, PackedEvents, Pipeline, StatusChange, Visit } from '../../../src/core';
 import { BUCKET_COUNT } from '../../../src/sync';
 import type {
@@ -111,11 +111,18 @@ function visits(id: number): Visit[] {
   ];
 }
 
+/** The funnel of P1, that the cores' facts are derived for. */
+export const FUNNEL = buildFunnel(pipeline(P1));
+
 /** The core of `ids`; `tag` changes every lead's name so two versions of a bucket differ. */
 export function core(ids: readonly number[], tag = ''): BucketCore {
+  const leads = ids.map(id => lead(id, { name: `Deal ${id}${tag}` }));
   return {
-    leads: packLeads(ids.map(id => lead(id, { name: `Deal ${id}${tag}` }))),
-    visits: packVisits(ids.map(leadId => ({ leadId, visits: visits(leadId) }))),
+    leads: packLeads(leads),
+    facts: packFacts(
+      FUNNEL,
+      leads.map(l => leadFacts(FUNNEL, l, visits(l.id))),
+    ),
   };
 }
 

@@ -73,7 +73,7 @@ describe('IndexedDB layout', () => {
     const saved = change([0, 5], { events: new Map([[5, change([5]).events.get(5)!]]) });
     await store.save(scope(), saved);
     const raw = await db();
-    expect(raw.version).toBe(3);
+    expect(raw.version).toBe(CACHE_SCHEMA_VERSION);
     expect([...raw.objectStoreNames].sort()).toEqual(['buckets', 'meta']);
     expect(await recordKeys()).toEqual([
       [KEY, 0, 'core'],

@@ -5,14 +5,16 @@
  */
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
-import { unpackLeads, unpackVisits } from '../../../src/core';
+import { unpackFacts, unpackLeads } from '../../../src/core';
 import { BUCKET_COUNT, createMemoryStore } from '../../../src/sync';
 import type { ScopeChange, ScopeStore } from '../../../src/sync';
 import { openIdbStore } from '../../../src/sync/idb';
 import {
   EMPTY_CORE,
   EMPTY_EVENTS,
+  FUNNEL,
   P2,
+  T0,
   change,
   core,
   entries,
@@ -74,15 +76,20 @@ describe.each(stores)('%s', (_name, open) => {
     expect(entries(loaded?.cores)).toStrictEqual(entries(saved.cores));
     const got = loaded?.cores.get(5);
     // By tag, not instanceof: structured clone makes typed arrays of Node's realm, not jest's.
-    expect([got?.leads.id, got?.leads.isDeleted, got?.visits.statusId].map(tag)).toEqual([
+    expect([got?.leads.id, got?.leads.isDeleted, got?.facts.completedAt].map(tag)).toEqual([
       '[object Float64Array]',
       '[object Uint8Array]',
       '[object Uint32Array]',
     ]);
-    // Unpacked, the columns give back the leads and visits (null closedAt, open visits and all).
+    // Unpacked, the columns give back the leads and their facts (null closedAt, open visits and all).
     const leads = unpackLeads(got!.leads);
     expect(leads).toStrictEqual(idsOf(5, 3).map(id => lead(id)));
-    expect(unpackVisits(got!.visits).get(69)?.[1]).toMatchObject({ end: null, censored: false });
+    const facts = unpackFacts(FUNNEL, got!.facts, new Map(leads.map(l => [l.id, l])));
+    expect(facts?.find(f => f.lead.id === 69)).toMatchObject({
+      currentIndex: 0,
+      currentVisitStart: T0 + 69 + 5,
+      completedStages: [],
+    });
   });
 
   it('leaves events out of a load; loadEvents returns only the buckets asked for and held', async () => {

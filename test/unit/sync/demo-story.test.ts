@@ -3,7 +3,7 @@
  * computed by the engine: the product's demo must show what the README promises.
  */
 import { createApiClient, createTokenHttp } from '../../../src/api';
-import { modelFromHistories, reportFromModel } from '../../../src/core';
+import { modelFromFacts, buildFunnel, reportFromModel } from '../../../src/core';
 import { apiSource, createKeeper, createMemoryStore } from '../../../src/sync';
 import {
   DEMO_DEFAULT_LEADS,
@@ -44,7 +44,13 @@ it('shows Квалифицирован → Отправлено КП as the weak
     const meta = keeper.meta()!;
     const store = keeper.store()!;
     const pipeline = meta.pipelines.find(p => p.id === PIPELINE_IDS.main)!;
-    const model = modelFromHistories(pipeline, meta.lossReasons, store.histories(), null);
+    const model = modelFromFacts(
+      buildFunnel(pipeline),
+      pipeline,
+      meta.lossReasons,
+      store.allFacts(),
+      null,
+    );
     const report = (days: number) =>
       reportFromModel(model, { from: NOW - days * 86400, to: NOW, now: NOW });
     for (const days of [30, 90, 365]) {

@@ -6,7 +6,7 @@
  * deletions and new leads ends where a fresh load would.
  */
 import { createApiClient, createTokenHttp } from '../../../src/api';
-import { buildReport, modelFromHistories, reportFromModel } from '../../../src/core';
+import { buildFunnel, buildReport, modelFromFacts, reportFromModel } from '../../../src/core';
 import type { FunnelInput, ReportOptions } from '../../../src/core';
 import { apiSource, createKeeper, createMemoryStore } from '../../../src/sync';
 import type { Keeper, ScopeStore } from '../../../src/sync';
@@ -60,10 +60,11 @@ function reports(k: Keeper, truth: FunnelInput, opts: ReportOptions) {
   const store = k.store()!;
   const meta = k.meta()!;
   const pipeline = meta.pipelines.find(p => p.id === MAIN)!;
-  const model = modelFromHistories(
+  const model = modelFromFacts(
+    buildFunnel(pipeline),
     pipeline,
     meta.lossReasons,
-    store.histories(),
+    store.allFacts(),
     store.historyFrom(),
   );
   return {

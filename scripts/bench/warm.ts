@@ -1,0 +1,217 @@
+/**
+ * The warm path in Chromium (issue #8): a sandbox account with about a million status changes,
+ * the widget's cache filled with all of it (fill.browser.ts), then the widget opened on the leads
+ * list over that cache — how long until its numbers are on screen and the longest main-thread
+ * task meanwhile — and then one lead changed on the server and the panel's refresh pressed: the
+ * longest main-thread task while the change is read and shown. Needs `npm run build` and
+ * `npm run build:sandbox` first (bench.ts runs them).
+ */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import webpack from 'webpack';
+import { adminUser } from '../../sandbox/server/auth';
+import { mainPipeline, REPO_ROOT, startHostSandbox } from '../../sandbox/server/host';
+import type { DemoAccount } from '../../sandbox/demo/types';
+import { chromiumPath } from '../chromium';
+import { bigAccount } from './account';
+import type { FillRequest, FillResult } from './fill.browser';
+
+const DAY = 86_400;
+
+export interface WarmFigures {
+  readonly leads: number;
+  readonly cachedEvents: number;
+  readonly fillMs: number;
+  readonly warmFirstNumbersMs: number;
+  readonly warmLongestTaskMs: number;
+  readonly refreshLongestTaskMs: number;
+  readonly refreshMs: number;
+}
+
+function bundleFill(): Promise<string> {
+  const out = mkdtempSync(path.join(tmpdir(), 'funnel-lens-bench-'));
+  const config: webpack.Configuration = {
+    mode: 'production',
+    target: ['web', 'es2022'],
+    entry: path.join(REPO_ROOT, 'scripts/bench/fill.browser.ts'),
+    output: { path: out, filename: 'fill.js' },
+    resolve: { extensions: ['.ts', '.js', '.mjs'] },
+    module: {
+      rules: [
+        {
+          test: /\.ts$/,
+          loader: 'ts-loader',
+          options: { transpileOnly: true, compilerOptions: { noEmit: false } },
+        },
+      ],
+    },
+    plugins: [new webpack.DefinePlugin({ __DEBUG__: 'false' })],
+    performance: { hints: false },
+  };
+  return new Promise((resolve, reject) => {
+    webpack(config, (error, stats) => {
+      if (error) reject(error);
+      else if (stats?.hasErrors()) reject(new Error(stats.toString('errors-only')));
+      else resolve(path.join(out, 'fill.js'));
+    });
+  });
+}
+
+/**
+ * Runs before any page script: records every long task (PerformanceObserver, buffered by us so
+ * nothing is lost to the observer's batching) and the first moment the panel shows numbers.
+ */
+function installProbes(): void {
+  const w = window as unknown as {
+    __longTasks: { start: number; duration: number }[];
+    __firstNumbers: number | null;
+  };
+  w.__longTasks = [];
+  w.__firstNumbers = null;
+  new PerformanceObserver(list => {
+    for (const e of list.getEntries())
+      w.__longTasks.push({ start: e.startTime, duration: e.duration });
+  }).observe({ type: 'longtask', buffered: true });
+  new MutationObserver(() => {
+    if (w.__firstNumbers === null && document.querySelector('.fl-panel .fl-funnel .fl-row'))
+      w.__firstNumbers = performance.now();
+  }).observe(document, { childList: true, subtree: true });
+}
+
+const longestSince = (page: Page, since: number) =>
+  page.evaluate(
+    t =>
+      Math.max(
+        0,
+        ...(window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks
+          .filter(x => x.start + x.duration >= t)
+          .map(x => x.duration),
+      ),
+    since,
+  );
+
+/** The account after one of its leads moved on a stage (as a manager would move it). */
+function moveOneLead(account: DemoAccount, now: number): DemoAccount {
+  const main = mainPipeline(account);
+  const open = main.statuses
+    .filter(s => s.type === 0 && s.id !== 142 && s.id !== 143)
+    .sort((a, b) => a.sort - b.sort);
+  const last = open.at(-1)?.id;
+  const lead = [...account.leads]
+    .reverse()
+    .find(l => l.pipeline_id === main.id && l.status_id !== last && open.some(s => s.id === l.status_id));
+  if (!lead) throw new Error('no open lead to move');
+  const at = open.findIndex(s => s.id === lead.status_id);
+  const next = open[Math.min(at + 1, open.length - 1)];
+  if (!next) throw new Error('no stage to move to');
+  const moved = { ...lead, status_id: next.id, updated_at: now };
+  const event = {
+    id: `bench-move-${lead.id}-${now}`,
+    type: 'lead_status_changed' as const,
+    entity_id: lead.id,
+    entity_type: 'lead' as const,
+    created_by: 0,
+    created_at: now,
+    value_before: [{ lead_status: { id: lead.status_id, pipeline_id: main.id } }],
+    value_after: [{ lead_status: { id: next.id, pipeline_id: main.id } }],
+    account_id: account.account.id,
+  };
+  return {
+    ...account,
+    leads: account.leads.map(l => (l.id === lead.id ? moved : l)),
+    events: [...account.events, event],
+  };
+}
+
+export async function measureWarm(leads: number, changesPerLead: number): Promise<WarmFigures> {
+  const now = Math.floor(Date.now() / 1000);
+  const [fillScript, big] = await Promise.all([
+    bundleFill(),
+    Promise.resolve(bigAccount(leads, changesPerLead, now)),
+  ]);
+  const sandbox = await startHostSandbox({
+    port: 0,
+    account: big.account,
+    rateLimit: { enabled: false },
+  });
+  let browser: Browser | undefined;
+  try {
+    const admin = adminUser(big.account);
+    if (!admin) throw new Error('the account has no admin');
+    const pipelineId = mainPipeline(big.account).id;
+    browser = await chromium.launch({
+      executablePath: chromiumPath(),
+      args: ['--no-sandbox', '--disable-gpu'],
+      headless: true,
+    });
+    const context = await browser.newContext({ baseURL: sandbox.url });
+
+    // Fill on a page where the widget is off, so nothing else writes the cache meanwhile.
+    sandbox.settings.set(sandbox.widgetCode, { active: 'N', fields: {} });
+    const filler = await context.newPage();
+    await filler.goto(sandbox.leadsUrl);
+    await filler.addScriptTag({ content: readFileSync(fillScript, 'utf8') });
+    const request: FillRequest = {
+      scope: { accountId: big.account.account.id, userId: admin.id, pipelineId },
+      // The service's window for the default period (last 30 days) and its comparison period.
+      windowFrom: now - 60 * DAY,
+    };
+    const filled = await filler.evaluate(
+      r =>
+        (
+          globalThis as unknown as { __benchFill: (x: typeof r) => Promise<FillResult> }
+        ).__benchFill(r),
+      request,
+    );
+    await filler.close();
+
+    sandbox.settings.set(sandbox.widgetCode, {
+      active: 'Y',
+      fields: { config: JSON.stringify({ horizonDays: null }) },
+    });
+    const page = await context.newPage();
+    await page.addInitScript(installProbes);
+    await page.goto(sandbox.leadsUrl);
+    await page.waitForSelector('.fl-panel[data-phase="complete"] .fl-funnel .fl-row', {
+      timeout: 120_000,
+    });
+    const warmFirstNumbersMs = await page.evaluate(
+      () => (window as unknown as { __firstNumbers: number }).__firstNumbers,
+    );
+    const warmLongestTaskMs = await longestSince(page, 0);
+
+    // One lead moves on the server; the panel's refresh reads it and shows it.
+    sandbox.ctx.account = moveOneLead(sandbox.ctx.account, Math.floor(Date.now() / 1000));
+    sandbox.ctx.stats.reset();
+    const clickedAt = await page.evaluate(() => performance.now());
+    const before = await page.locator('.fl-panel .fl-funnel').textContent();
+    await page.locator('.fl-head button[aria-label]').first().click();
+    // The moved lead is the newest open one: in the period shown, so its move shows in the funnel.
+    await page.waitForFunction(
+      text => {
+        const funnel = document.querySelector('.fl-panel .fl-funnel');
+        return funnel !== null && funnel.textContent !== text;
+      },
+      before,
+      { timeout: 60_000 },
+    );
+    const refreshMs = (await page.evaluate(() => performance.now())) - clickedAt;
+    // Let the page finish drawing what the refresh brought.
+    await page.waitForTimeout(1000);
+    const refreshLongestTaskMs = await longestSince(page, clickedAt);
+    return {
+      leads: filled.leads,
+      cachedEvents: big.statusChanges,
+      fillMs: filled.ms,
+      warmFirstNumbersMs,
+      warmLongestTaskMs,
+      refreshLongestTaskMs,
+      refreshMs,
+    };
+  } finally {
+    await browser?.close();
+    await sandbox.close();
+  }
+}
