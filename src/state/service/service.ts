@@ -115,6 +115,15 @@ export function createDataService(config: ServiceConfig, ports: ServicePorts): D
     publishModel(model ? afterStep(model, result, store, meta) : buildFromStore(store, meta));
   }
 
+  /** One retry at a time, however often the loop was woken while another tab syncs. */
+  function retryLater(): void {
+    if (retry !== null) ports.timers.clearTimeout(retry);
+    retry = ports.timers.setTimeout(() => {
+      retry = null;
+      void loop();
+    }, OTHER_TAB_RETRY_MS);
+  }
+
   async function loop(): Promise<void> {
     if (running) {
       again = true;
@@ -153,9 +162,12 @@ export function createDataService(config: ServiceConfig, ports: ServicePorts): D
         if (stopped()) return;
         if (!outcome.ran) {
           set({ activity: { kind: 'other-tab' } });
-          retry = ports.timers.setTimeout(() => void loop(), OTHER_TAB_RETRY_MS);
+          retryLater();
           return;
         }
+        // The lock was free after all (a refresh or the timer came first): no retry is due.
+        if (retry !== null) ports.timers.clearTimeout(retry);
+        retry = null;
         apply(outcome.value);
         set({ error: null });
         // Let questions from the page be answered between steps.
