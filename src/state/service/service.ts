@@ -6,7 +6,7 @@
 import type { ApiClient, WaitInfo } from '../../api';
 import { ApiError } from '../../api';
 import type { FunnelModel } from '../../core';
-import type { LoadStage, ScopeStore, StepKind, StepResult } from '../../sync';
+import type { Keeper, LoadStage, ScopeStore, StepKind, StepResult } from '../../sync';
 import {
   apiSource as sourceOf,
   CacheError,
@@ -217,19 +217,35 @@ export function createDataService(config: ServiceConfig, ports: ServicePorts): D
     }
   }
 
+  /**
+   * Another tab saved a step: show the numbers of its copy. A copy that cannot be read (or holds
+   * nothing) is no reason to wait for that tab: the error shows and this tab tries again itself.
+   */
+  async function reloadFromOtherTab(k: Keeper): Promise<void> {
+    try {
+      const held = await k.reload();
+      const store = k.store();
+      const meta = k.meta();
+      if (stopped()) return;
+      if (held && store && meta) {
+        publishModel(buildFromStore(store, meta));
+        if (status.activity.kind === 'other-tab') set({ activity: { kind: 'idle' } });
+        return;
+      }
+      set({ activity: { kind: 'idle' } });
+    } catch (error) {
+      if (stopped()) return;
+      set({ error: failureOf(error), activity: { kind: 'idle' } });
+    }
+    retryLater();
+  }
+
   const timer = ports.timers.setInterval(() => void loop(), REFRESH_EVERY_MS);
   const unsubscribe = ports.channel.subscribe(changed => {
     if (changed !== key || running || !keeper) return;
     if (retry !== null) ports.timers.clearTimeout(retry);
     retry = null;
-    const k = keeper;
-    void k.reload().then(held => {
-      const store = k.store();
-      const meta = k.meta();
-      if (!held || !store || !meta || abort.signal.aborted) return;
-      publishModel(buildFromStore(store, meta));
-      if (status.activity.kind === 'other-tab') set({ activity: { kind: 'idle' } });
-    });
+    void reloadFromOtherTab(keeper);
   });
   void start();
 
