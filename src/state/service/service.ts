@@ -78,6 +78,8 @@ export function createDataService(config: ServiceConfig, ports: ServicePorts): D
   let again = false;
   let force = false;
   let retry: unknown = null;
+  /** The turn the loop yields between steps; dispose clears it, so no timer outlives us. */
+  let pause: unknown = null;
   let stage: { name: LoadStage; at: number; from: number } | null = null;
 
   const client = ports.createClient({
@@ -171,7 +173,12 @@ export function createDataService(config: ServiceConfig, ports: ServicePorts): D
         apply(outcome.value);
         set({ error: null });
         // Let questions from the page be answered between steps.
-        await new Promise(resolve => ports.timers.setTimeout(() => resolve(undefined), 0));
+        await new Promise(resolve => {
+          pause = ports.timers.setTimeout(() => {
+            pause = null;
+            resolve(undefined);
+          }, 0);
+        });
       }
       set({ activity: { kind: 'idle' } });
     } catch (error) {
@@ -277,6 +284,7 @@ export function createDataService(config: ServiceConfig, ports: ServicePorts): D
       abort.abort();
       ports.timers.clearInterval(timer);
       if (retry !== null) ports.timers.clearTimeout(retry);
+      if (pause !== null) ports.timers.clearTimeout(pause);
       unsubscribe();
       listeners.clear();
       void cacheReady.then(c => c.close()).catch(() => undefined);
