@@ -267,7 +267,8 @@ const DAY = 86_400;
 /**
  * Fills `cache` with the scope's whole history read through `client`, as a service left it at
  * `now` (epoch s): the window of the 30 days before the 30 days before now, then the backfill to
- * `horizonDays` back (all history when null). Returns the keeper, holding what it wrote.
+ * `horizonDays` back (all history when null). Returns the keeper, holding what it wrote; it goes
+ * on by the clock given (a fixed `now` by default).
  */
 export async function fillCache(
   cache: ScopeStore,
@@ -275,13 +276,14 @@ export async function fillCache(
   client: ApiClient,
   now: number,
   horizonDays: number | null = null,
+  clock: () => number = () => now,
 ): Promise<Keeper> {
   const keeper = createKeeper({
     scope,
     cache,
     source: apiSource(client),
     readUsers: true,
-    now: () => now,
+    now: clock,
     windowFrom: at => at - 60 * DAY,
     target: at => (horizonDays === null ? null : at - horizonDays * DAY),
   });
