@@ -104,15 +104,17 @@ export function createKeeper(deps: KeeperDeps) {
     async open(): Promise<boolean> {
       const held = await deps.cache.load(deps.scope);
       if (!held) return false;
-      meta = held.meta;
-      store = createHistoryStore(
+      // A copy whose meta lacks the pipeline throws PipelineGone: there is no funnel to read it by.
+      const opened = createHistoryStore(
         deps.scope.pipelineId,
         held.meta.history.from,
         buildFunnel(pipelineOf(held.meta)),
       );
-      store.loadCores(held.cores);
-      // Facts cached for other stages than the pipeline has now are derived again at once.
-      await derive(store);
+      opened.loadCores(held.cores);
+      // Facts held for other stages than the meta's are derived again before anyone reads them.
+      await derive(opened);
+      meta = held.meta;
+      store = opened;
       return true;
     },
     /** What to do next, or null when the copy is complete and fresh. */

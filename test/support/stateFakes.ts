@@ -1,22 +1,14 @@
 /**
- * Plain fakes of what the state layer needs from the browser and amoCRM (src/state/ports.ts and
- * the ApiClient), for node-side model tests and the jsdom harnesses alike: no DOM, no test
- * library. Time is the test's: timers are recorded and fired by hand, the clock is a variable.
+ * Plain fakes of what the state layer needs from the browser and amoCRM (src/state/ports.ts, the
+ * ApiClient, the cache), for node-side service and model tests and the jsdom harnesses alike: no
+ * DOM, no test library. Time is the test's: timers are recorded and fired by hand, the clock is a
+ * variable.
  */
-import type { ApiClient, WaitInfo } from '../../src/api';
+import type { ApiClient, PageCallOptions, WaitInfo } from '../../src/api';
 import { ApiError } from '../../src/api';
-import { CacheError } from '../../src/sync';
-import type { CacheScope, PipelineData, PipelineStore } from '../../src/sync';
-import type {
-  FunnelReport,
-  LeadJourney,
-  ReportOptions,
-  StageNorm,
-  StuckOptions,
-} from '../../src/core';
-import type { Engine } from '../../src/state/engine/engine';
 import type { SyncChannel, TabLock, Timers } from '../../src/state/ports';
-import { demoPipelineData } from './pipelineData';
+import { apiSource, CacheError, createKeeper } from '../../src/sync';
+import type { CacheScope, Keeper, ScopeStore } from '../../src/sync';
 
 export interface RecordedTimer {
   readonly kind: 'timeout' | 'interval';
@@ -61,37 +53,48 @@ export function recordingTimers(): Timers & {
   };
 }
 
-/** What the fake amoCRM does when a model syncs. */
+/** What the scripted client does at a call, read at each call so a test can change it. */
 export interface ClientScript {
   /** Rejects every call with this error. */
-  readonly fail?: ApiError;
+  readonly fail?: ApiError | undefined;
   /** Reports this wait (as the throttled client would), then never answers. */
-  readonly wait?: WaitInfo;
-  /** Serves the data in pages of 250 leads; `hold` keeps it from finishing until resolved. */
-  readonly serve?: { readonly data: PipelineData; readonly hold?: Promise<void> };
+  readonly wait?: WaitInfo | undefined;
+  /** Calls of these methods (of every method when none are named) wait for `until` first. */
+  readonly hold?:
+    | {
+        readonly methods?: readonly (keyof ApiClient)[] | undefined;
+        readonly until: Promise<void>;
+      }
+    | undefined;
+  /** Asks lists in pages of this many items: more pages, so loads take more steps. */
+  readonly pageLimit?: number | undefined;
 }
 
-/** One call the fake client got, with the abort signal it was given. */
+/** One call the scripted client got, with the abort signal it was given. */
 export interface ClientCall {
   readonly method: keyof ApiClient;
   readonly signal: AbortSignal | undefined;
 }
 
 /**
- * An ApiClient that does what the current script says (read at each call, so a test can swap it
- * between syncs) and records every call. With no script it fails as if offline (NETWORK).
+ * An ApiClient that does what the current script says, then asks `inner` (a real client, say over
+ * the sandbox's emulator), and records every call. Without an inner client a call that the script
+ * lets through fails as if offline (NETWORK).
  */
 export function scriptedClient(
+  inner: ApiClient | null,
   current: () => ClientScript,
-  onWait: (info: WaitInfo) => void,
-): ApiClient & { readonly calls: ClientCall[] } {
+  onWait: (info: WaitInfo) => void = () => undefined,
+): ApiClient & {
+  readonly calls: ClientCall[];
+  /** Calls waiting on a hold right now. */
+  readonly parked: () => number;
+} {
   const calls: ClientCall[] = [];
+  let parked = 0;
   const never = new Promise<never>(() => undefined);
-  const answer = async <T>(
-    method: keyof ApiClient,
-    signal: AbortSignal | undefined,
-    value: () => T,
-  ): Promise<T> => {
+  /** Runs the script for one call; resolves with the client to ask. */
+  const admit = async (method: keyof ApiClient, signal: AbortSignal | undefined) => {
     calls.push({ method, signal });
     const script = current();
     if (script.fail) throw script.fail;
@@ -99,41 +102,38 @@ export function scriptedClient(
       onWait(script.wait);
       return never;
     }
-    if (!script.serve) throw new ApiError('NETWORK');
-    return value();
+    const hold = script.hold;
+    if (hold && (!hold.methods || hold.methods.includes(method))) {
+      parked++;
+      try {
+        await hold.until;
+      } finally {
+        parked--;
+      }
+    }
+    if (!inner) throw new ApiError('NETWORK');
+    return inner;
   };
-  const data = () => current().serve?.data ?? demoPipelineData();
+  const limited = (o: PageCallOptions | undefined): PageCallOptions | undefined => {
+    const limit = current().pageLimit;
+    return limit === undefined ? o : { ...o, limit };
+  };
   return {
     calls,
-    getAccount: o => answer('getAccount', o?.signal, () => data().account),
-    getPipelines: o => answer('getPipelines', o?.signal, () => [...data().pipelines]),
-    getPipeline: (id, o) =>
-      answer('getPipeline', o?.signal, () => data().pipelines.find(p => p.id === id) ?? null),
-    getUsers: o =>
-      answer('getUsers', o?.signal, () => {
-        const users = data().users;
-        return users ? [...users] : null;
-      }),
-    getLossReasons: o => answer('getLossReasons', o?.signal, () => [...data().lossReasons]),
-    getLead: (id, o) =>
-      answer('getLead', o?.signal, () => data().leads.find(l => l.id === id) ?? null),
-    async *leadPages(_filter, o) {
-      const leads = await answer('leadPages', o?.signal, () => data().leads);
-      for (let i = 0; i < leads.length; i += 250) {
-        yield {
-          page: i / 250 + 1,
-          url: '/api/v4/leads',
-          raw: null,
-          items: leads.slice(i, i + 250),
-        };
-        if (i === 0) await current().serve?.hold;
-      }
-      return { reason: 'no_next', pages: Math.ceil(leads.length / 250) };
+    parked: () => parked,
+    getAccount: async o => (await admit('getAccount', o?.signal)).getAccount(o),
+    getPipelines: async o => (await admit('getPipelines', o?.signal)).getPipelines(o),
+    getPipeline: async (id, o) => (await admit('getPipeline', o?.signal)).getPipeline(id, o),
+    getUsers: async o => (await admit('getUsers', o?.signal)).getUsers(o),
+    getLossReasons: async o => (await admit('getLossReasons', o?.signal)).getLossReasons(o),
+    getLead: async (id, o) => (await admit('getLead', o?.signal)).getLead(id, o),
+    async *leadPages(filter, o) {
+      const client = await admit('leadPages', o?.signal);
+      return yield* client.leadPages(filter, limited(o));
     },
-    async *eventPages(_filter, o) {
-      const events = await answer('eventPages', o?.signal, () => data().events);
-      yield { page: 1, url: '/api/v4/events', raw: null, items: events, lifecycle: [] };
-      return { reason: 'no_next', pages: 1 };
+    async *eventPages(filter, o) {
+      const client = await admit('eventPages', o?.signal);
+      return yield* client.eventPages(filter, limited(o));
     },
   };
 }
@@ -153,49 +153,6 @@ export function deferred<T = void>(): Deferred<T> {
     reject = rej;
   });
   return { promise, resolve, reject };
-}
-
-type JourneyAnswer = { journey: LeadJourney | null; norms: readonly StageNorm[] };
-
-/**
- * An engine whose answers the test gives, in any order: each report or journey call waits on its
- * own deferred, so a test can resolve a newer request before an older one.
- */
-export function controlledEngine(): Engine & {
-  readonly reports: { readonly options: ReportOptions; readonly answer: Deferred<FunnelReport> }[];
-  readonly journeys: {
-    readonly leadId: number;
-    readonly now: number;
-    readonly stuck: StuckOptions;
-    readonly answer: Deferred<JourneyAnswer>;
-  }[];
-  disposed: boolean;
-} {
-  const engine = {
-    reports: [] as { options: ReportOptions; answer: Deferred<FunnelReport> }[],
-    journeys: [] as {
-      leadId: number;
-      now: number;
-      stuck: StuckOptions;
-      answer: Deferred<JourneyAnswer>;
-    }[],
-    disposed: false,
-    load: (input: { leads: readonly unknown[] }) => Promise.resolve(input.leads.length),
-    report: (options: ReportOptions) => {
-      const answer = deferred<FunnelReport>();
-      engine.reports.push({ options, answer });
-      return answer.promise;
-    },
-    journey: (leadId: number, now: number, stuck: StuckOptions) => {
-      const answer = deferred<JourneyAnswer>();
-      engine.journeys.push({ leadId, now, stuck, answer });
-      return answer.promise;
-    },
-    dispose: () => {
-      engine.disposed = true;
-    },
-  };
-  return engine;
 }
 
 /**
@@ -271,47 +228,67 @@ export function channelBus(): {
   };
 }
 
-/** Writes `data` as the scope's whole cached copy, as a completed full sync would. */
-export async function seedStore(
-  store: PipelineStore,
-  scope: CacheScope,
-  data: PipelineData,
-): Promise<void> {
-  await store.save(scope, data, {
-    replace: true,
-    putLeads: data.leads,
-    deleteLeadIds: [],
-    putEvents: data.events,
-  });
+/**
+ * One connection to a cache shared by the tabs of a test, as each IndexedDB open is: closing it
+ * (a service does when disposed) closes only this connection, never what the others hold, and
+ * its later calls reject CLOSED. While `failLoads` is set, reads of the scope's copy reject with
+ * it (a broken copy's READ_FAILED, say).
+ */
+export function connection(shared: ScopeStore): ScopeStore & {
+  readonly closed: () => boolean;
+  failLoads: Error | null;
+} {
+  let closed = false;
+  const open = (): ScopeStore => {
+    if (closed) throw new CacheError('CLOSED');
+    return shared;
+  };
+  const conn = {
+    failLoads: null as Error | null,
+    closed: () => closed,
+    load: async (scope: CacheScope) => {
+      if (conn.failLoads) throw conn.failLoads;
+      return open().load(scope);
+    },
+    loadEvents: async (scope: CacheScope, buckets: readonly number[]) =>
+      open().loadEvents(scope, buckets),
+    save: async (scope: CacheScope, change: Parameters<ScopeStore['save']>[1]) =>
+      open().save(scope, change),
+    clear: async (scope: CacheScope) => open().clear(scope),
+    close: () => {
+      closed = true;
+    },
+  };
+  return conn;
 }
 
-/** A store over `inner` that counts saves and, while `failSaves` is set, refuses them. */
-export function spyStore(inner: PipelineStore): PipelineStore & {
-  saves: number;
-  loads: number;
-  failSaves: boolean;
-} {
-  const spy = {
-    saves: 0,
-    loads: 0,
-    failSaves: false,
-    load: (scope: CacheScope) => {
-      spy.loads++;
-      return inner.load(scope);
-    },
-    save: async (
-      scope: CacheScope,
-      data: PipelineData,
-      delta: Parameters<PipelineStore['save']>[2],
-    ) => {
-      spy.saves++;
-      if (spy.failSaves) throw new CacheError('WRITE_FAILED', 'quota exceeded');
-      await inner.save(scope, data, delta);
-    },
-    clear: (scope: CacheScope) => inner.clear(scope),
-    close: () => inner.close(),
-  };
-  return spy;
+const DAY = 86_400;
+
+/**
+ * Fills `cache` with the scope's whole history read through `client`, as a service left it at
+ * `now` (epoch s): the window of the 30 days before the 30 days before now, then the backfill to
+ * `horizonDays` back (all history when null). Returns the keeper, holding what it wrote; it goes
+ * on by the clock given (a fixed `now` by default).
+ */
+export async function fillCache(
+  cache: ScopeStore,
+  scope: CacheScope,
+  client: ApiClient,
+  now: number,
+  horizonDays: number | null = null,
+  clock: () => number = () => now,
+): Promise<Keeper> {
+  const keeper = createKeeper({
+    scope,
+    cache,
+    source: apiSource(client),
+    readUsers: true,
+    now: clock,
+    windowFrom: at => at - 60 * DAY,
+    target: at => (horizonDays === null ? null : at - horizonDays * DAY),
+  });
+  for (let kind = keeper.next(); kind !== null; kind = keeper.next()) await keeper.step(kind);
+  return keeper;
 }
 
 /**

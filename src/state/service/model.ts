@@ -14,13 +14,17 @@ import {
   LOST_STATUS_ID,
 } from '../../core';
 import type { HistoryStore, ScopeMeta, StepResult } from '../../sync';
+import { PipelineGone } from '../../sync';
 import { EngineError } from '../engine/errors';
 import type { JourneyView, PartialCounts, ReportView } from './types';
 
-/** The model built afresh over everything the store holds. */
+/**
+ * The model built afresh over everything the store holds. A copy whose meta lacks its pipeline
+ * (the account as last read had none) throws PipelineGone, which the status shows as such.
+ */
 export function buildFromStore(store: HistoryStore, meta: ScopeMeta): FunnelModel {
   const pipeline = meta.pipelines.find(p => p.id === meta.pipelineId);
-  if (!pipeline) throw new EngineError('NO_DATA', `pipeline ${meta.pipelineId} is not held`);
+  if (!pipeline) throw new PipelineGone(meta.pipelineId);
   return modelFromFacts(
     buildFunnel(pipeline),
     pipeline,

@@ -6,7 +6,7 @@
 import type { ApiClient, WaitInfo } from '../../api';
 import { ApiError } from '../../api';
 import type { FunnelModel } from '../../core';
-import type { LoadStage, ScopeStore, StepKind, StepResult } from '../../sync';
+import type { Keeper, LoadStage, ScopeStore, StepKind, StepResult } from '../../sync';
 import {
   apiSource as sourceOf,
   CacheError,
@@ -78,6 +78,8 @@ export function createDataService(config: ServiceConfig, ports: ServicePorts): D
   let again = false;
   let force = false;
   let retry: unknown = null;
+  /** The turn the loop yields between steps; dispose clears it, so no timer outlives us. */
+  let pause: unknown = null;
   let stage: { name: LoadStage; at: number; from: number } | null = null;
 
   const client = ports.createClient({
@@ -113,6 +115,15 @@ export function createDataService(config: ServiceConfig, ports: ServicePorts): D
       return;
     }
     publishModel(model ? afterStep(model, result, store, meta) : buildFromStore(store, meta));
+  }
+
+  /** One retry at a time, however often the loop was woken while another tab syncs. */
+  function retryLater(): void {
+    if (retry !== null) ports.timers.clearTimeout(retry);
+    retry = ports.timers.setTimeout(() => {
+      retry = null;
+      void loop();
+    }, OTHER_TAB_RETRY_MS);
   }
 
   async function loop(): Promise<void> {
@@ -153,13 +164,21 @@ export function createDataService(config: ServiceConfig, ports: ServicePorts): D
         if (stopped()) return;
         if (!outcome.ran) {
           set({ activity: { kind: 'other-tab' } });
-          retry = ports.timers.setTimeout(() => void loop(), OTHER_TAB_RETRY_MS);
+          retryLater();
           return;
         }
+        // The lock was free after all (a refresh or the timer came first): no retry is due.
+        if (retry !== null) ports.timers.clearTimeout(retry);
+        retry = null;
         apply(outcome.value);
         set({ error: null });
         // Let questions from the page be answered between steps.
-        await new Promise(resolve => ports.timers.setTimeout(() => resolve(undefined), 0));
+        await new Promise(resolve => {
+          pause = ports.timers.setTimeout(() => {
+            pause = null;
+            resolve(undefined);
+          }, 0);
+        });
       }
       set({ activity: { kind: 'idle' } });
     } catch (error) {
@@ -191,7 +210,11 @@ export function createDataService(config: ServiceConfig, ports: ServicePorts): D
         },
         target: now => (config.horizonDays === null ? null : now - config.horizonDays * DAY),
       });
-      const held = await keeper.open().catch(() => false);
+      // An unreadable copy is as good as none; a copy of a pipeline the account lost is an error.
+      const held = await keeper.open().catch((error: unknown) => {
+        if (error instanceof PipelineGone) throw error;
+        return false;
+      });
       if (abort.signal.aborted) return;
       if (held) {
         const store = keeper.store();
@@ -205,19 +228,35 @@ export function createDataService(config: ServiceConfig, ports: ServicePorts): D
     }
   }
 
+  /**
+   * Another tab saved a step: show the numbers of its copy. A copy that cannot be read (or holds
+   * nothing) is no reason to wait for that tab: the error shows and this tab tries again itself.
+   */
+  async function reloadFromOtherTab(k: Keeper): Promise<void> {
+    try {
+      const held = await k.reload();
+      const store = k.store();
+      const meta = k.meta();
+      if (stopped()) return;
+      if (held && store && meta) {
+        publishModel(buildFromStore(store, meta));
+        if (status.activity.kind === 'other-tab') set({ activity: { kind: 'idle' } });
+        return;
+      }
+      set({ activity: { kind: 'idle' } });
+    } catch (error) {
+      if (stopped()) return;
+      set({ error: failureOf(error), activity: { kind: 'idle' } });
+    }
+    retryLater();
+  }
+
   const timer = ports.timers.setInterval(() => void loop(), REFRESH_EVERY_MS);
   const unsubscribe = ports.channel.subscribe(changed => {
     if (changed !== key || running || !keeper) return;
     if (retry !== null) ports.timers.clearTimeout(retry);
     retry = null;
-    const k = keeper;
-    void k.reload().then(held => {
-      const store = k.store();
-      const meta = k.meta();
-      if (!held || !store || !meta || abort.signal.aborted) return;
-      publishModel(buildFromStore(store, meta));
-      if (status.activity.kind === 'other-tab') set({ activity: { kind: 'idle' } });
-    });
+    void reloadFromOtherTab(keeper);
   });
   void start();
 
@@ -252,6 +291,7 @@ export function createDataService(config: ServiceConfig, ports: ServicePorts): D
       abort.abort();
       ports.timers.clearInterval(timer);
       if (retry !== null) ports.timers.clearTimeout(retry);
+      if (pause !== null) ports.timers.clearTimeout(pause);
       unsubscribe();
       listeners.clear();
       void cacheReady.then(c => c.close()).catch(() => undefined);

@@ -1,129 +1,130 @@
 /**
- * The card model over a controlled engine and a stand-in for the data model's engineVersion;
- * one case runs the real in-thread engine over the demo pipeline.
+ * The card model over the fake data service (a real model over the demo pipeline answers, held
+ * back when a test says so) and a real DataModel over it.
  */
-import { signal } from '@preact/signals-core';
-import { stageNorms, buildModel, leadJourney } from '../../../src/core';
-import type { StageNorm } from '../../../src/core';
+import { buildModel, leadJourney, stageNorms } from '../../../src/core';
+import type { StuckOptions } from '../../../src/core';
 import { CardModel } from '../../../src/state/cardModel';
-import type { DataModel } from '../../../src/state/dataModel';
-import { funnelInputOf } from '../../../src/state/dataModel';
-import { createInThreadEngine } from '../../../src/state/engine/engine';
-import { EngineError } from '../../../src/state/engine/errors';
-import { DEMO_NOW } from '../../support/demo';
-import { demoPipelineData } from '../../support/pipelineData';
-import { controlledEngine, eventually, settle } from '../../support/stateFakes';
+import { DataModel } from '../../../src/state/dataModel';
+import type { ServiceStatus } from '../../../src/state/service/types';
+import { DEMO_NOW, demoInput } from '../../support/demo';
+import { fakeService } from '../../support/fakeService';
+import type { FakeService } from '../../support/fakeService';
+import { settle } from '../../support/stateFakes';
+import { visitsIn } from '../../support/visits';
 
-const STUCK = { stuckDaysByStage: { '142': 3 } };
-const norms = (n: number) => [{ stageId: n }] as unknown as readonly StageNorm[];
+const input = demoInput();
+const core = buildModel(input);
+const STUCK: StuckOptions = {
+  stuckDaysByStage: { [String(input.pipeline.statuses[1]!.id)]: 3 },
+  horizonDays: 180,
+};
+const open = core.facts.find(f => f.lead.closedAt === null)!.lead;
 
 const live: { dispose(): void }[] = [];
 afterEach(() => {
   for (const m of live.splice(0)) m.dispose();
 });
 
-function setup(leadId = 7) {
-  const engineVersion = signal(0);
-  const data = { engineVersion } as unknown as DataModel;
-  const engine = controlledEngine();
-  const time = { now: DEMO_NOW * 1000 + 999 };
-  const model = new CardModel({ data, engine, stuck: STUCK, leadId, clock: () => time.now });
-  live.push({ dispose: () => model[Symbol.dispose]() });
-  return {
-    model,
-    engine,
-    time,
-    bump: () => {
-      engineVersion.value++;
+function setup(leadId = open.id, status: Partial<ServiceStatus> = {}) {
+  const fake = fakeService(input, status);
+  const asked: { leadId: number; now: number; stuck: StuckOptions }[] = [];
+  const service: FakeService = {
+    ...fake,
+    journey: (id, now, stuck) => {
+      asked.push({ leadId: id, now, stuck });
+      return fake.journey(id, now, stuck);
     },
   };
+  const data = new DataModel({ service, pipelineId: input.pipeline.id });
+  const time = { now: DEMO_NOW * 1000 + 999 };
+  const model = new CardModel({ data, service, stuck: STUCK, leadId, clock: () => time.now });
+  live.push({ dispose: () => model[Symbol.dispose]() }, { dispose: () => data[Symbol.dispose]() });
+  const bump = () => service.setStatus({ version: service.status().version + 1 });
+  return { model, service, asked, time, bump };
 }
 
+/** What the whole account says of a deal at `now`. */
+const truthAt = (leadId: number, now: number) => {
+  const norms = stageNorms(core, STUCK, now);
+  return {
+    journey: leadJourney(core, leadId, now, norms, visitsIn(input, core, leadId) ?? []),
+    norms,
+  };
+};
+
 describe('CardModel', () => {
-  it('asks nothing until the data model holds data', async () => {
-    const s = setup();
+  it('asks nothing until the service holds numbers', async () => {
+    const s = setup(open.id, { version: 0 });
     await settle();
-    expect(s.engine.journeys).toHaveLength(0);
+    expect(s.asked).toEqual([]);
     expect(s.model.state.value).toEqual({ status: 'idle' });
-  });
-
-  it('asks for its lead’s journey at now (in seconds) with the stuck options', async () => {
-    const s = setup(7);
     s.bump();
-    expect(s.engine.journeys).toHaveLength(1);
-    const ask = s.engine.journeys[0]!;
-    expect([ask.leadId, ask.now, ask.stuck]).toEqual([7, DEMO_NOW, STUCK]);
-    expect(s.model.state.value).toEqual({ status: 'loading', previous: null });
-    ask.answer.resolve({ journey: null, norms: norms(1) });
-    await settle();
-    expect(s.model.state.value).toEqual({ status: 'ok', data: { journey: null, norms: norms(1) } });
+    expect(s.asked).toHaveLength(1);
   });
 
-  it('recomputes on new data at the new now, dropping the older answer', async () => {
+  it('asks for its deal’s journey at now (in seconds) with the stuck options, and shows it', async () => {
     const s = setup();
+    expect(s.asked).toEqual([{ leadId: open.id, now: DEMO_NOW, stuck: STUCK }]);
+    expect(s.model.state.value).toEqual({ status: 'loading', previous: null });
+    await settle();
+    expect(s.model.state.value).toEqual({ status: 'ok', data: truthAt(open.id, DEMO_NOW) });
+    const shown = s.model.state.value;
+    expect(shown.status === 'ok' && shown.data.journey?.leadId).toBe(open.id);
+  });
+
+  it('shows no journey, but the norms, for a deal the pipeline does not hold', async () => {
+    const s = setup(1);
+    await settle();
+    expect(s.model.state.value).toEqual({ status: 'ok', data: truthAt(1, DEMO_NOW) });
+    expect(truthAt(1, DEMO_NOW).journey).toBeNull();
+  });
+
+  it('asks again on new numbers at the new now, dropping the older answer', async () => {
+    const s = setup();
+    s.service.hold();
     s.bump();
     s.time.now += 3_600_000;
     s.bump();
-    expect(s.engine.journeys.map(j => j.now)).toEqual([DEMO_NOW, DEMO_NOW + 3600]);
-    s.engine.journeys[1]!.answer.resolve({ journey: null, norms: norms(2) });
+    expect(s.asked.map(a => a.now)).toEqual([DEMO_NOW, DEMO_NOW, DEMO_NOW + 3600]);
+    await s.service.release('desc');
     await settle();
-    s.engine.journeys[0]!.answer.resolve({ journey: null, norms: norms(1) });
-    await settle();
-    expect(s.model.state.value).toEqual({ status: 'ok', data: { journey: null, norms: norms(2) } });
+    expect(s.model.state.value).toEqual({ status: 'ok', data: truthAt(open.id, DEMO_NOW + 3600) });
   });
 
   it('shows a failure as an EngineError, keeping the last view', async () => {
     const s = setup();
-    s.bump();
-    s.engine.journeys[0]!.answer.resolve({ journey: null, norms: norms(1) });
     await settle();
+    const shown = s.model.state.value;
+    if (shown.status !== 'ok') throw new Error('no journey');
+    s.service.setModel(null);
     s.bump();
-    s.engine.journeys[1]!.answer.reject(new EngineError('NO_DATA'));
     await settle();
     expect(s.model.state.value).toMatchObject({
       status: 'error',
       error: { name: 'EngineError', code: 'NO_DATA' },
-      previous: { journey: null, norms: norms(1) },
+      previous: shown.data,
     });
   });
 
   it('ignores an answer that arrives after dispose', async () => {
-    const s = setup();
+    const s = setup(open.id, { version: 0 });
+    s.service.hold();
     s.bump();
     s.model[Symbol.dispose]();
-    s.engine.journeys[0]!.answer.resolve({ journey: null, norms: norms(1) });
+    await s.service.release();
     await settle();
     expect(s.model.state.value).toEqual({ status: 'loading', previous: null });
+    s.bump();
+    expect(s.asked).toHaveLength(1);
   });
 
   it('exposes a read-only state', () => {
     const s = setup();
+    const before = s.model.state.value;
     expect(() => {
       (s.model.state as { value: unknown }).value = { status: 'idle' };
     }).toThrow();
-  });
-
-  it('gives the engine’s journey and norms for a demo deal', async () => {
-    const held = demoPipelineData(300);
-    const input = funnelInputOf(held)!;
-    const engine = createInThreadEngine();
-    await engine.load(input);
-    const engineVersion = signal(1);
-    const lead = held.leads.find(l => !l.closedAt)!;
-    const model = new CardModel({
-      data: { engineVersion } as unknown as DataModel,
-      engine,
-      stuck: STUCK,
-      leadId: lead.id,
-      clock: () => DEMO_NOW * 1000,
-    });
-    live.push({ dispose: () => model[Symbol.dispose]() }, { dispose: () => engine.dispose() });
-    await eventually(() => model.state.value.status === 'ok', 'the journey');
-    const core = buildModel(input);
-    const expected = stageNorms(core, STUCK);
-    expect(model.state.value).toEqual({
-      status: 'ok',
-      data: { journey: leadJourney(core, lead.id, DEMO_NOW, expected), norms: expected },
-    });
+    expect(s.model.state.value).toBe(before);
   });
 });

@@ -1,168 +1,206 @@
 /**
- * One pipeline's models as a mount gets them: real data, report and card models over a memory
- * store, the scripted amoCRM, recorded timers and an engine in a fake worker (or in thread).
+ * One pipeline's models as a mount gets them: the data service opened on the page (or in an
+ * in-memory worker) over a memory cache and the API emulator, the data, report and card models
+ * over it, timers the test fires. Numbers are checked against the whole demo account.
  */
 import { buildModel, buildReport, leadJourney, stageNorms } from '../../../src/core';
-import { funnelInputOf } from '../../../src/state/dataModel';
-import type { WorkerLike } from '../../../src/state/engine/engine';
-import { ENGINE_CHANNEL } from '../../../src/state/engine/protocol';
-import type { EngineRequest } from '../../../src/state/engine/protocol';
-import { soloLock } from '../../../src/state/ports';
+import type { ReportOptions } from '../../../src/core';
 import { PipelineModel } from '../../../src/state/pipelineModel';
 import type { PipelineDeps } from '../../../src/state/pipelineModel';
+import type { WorkerLike } from '../../../src/state/service/worker';
+import { serveDataService } from '../../../src/state/service/worker';
 import { DEFAULT_SETTINGS } from '../../../src/state/settings';
+import type { WidgetSettings } from '../../../src/state/settings';
 import { createMemoryStore } from '../../../src/sync';
-import type { PipelineData } from '../../../src/sync';
-import { DEMO_NOW } from '../../support/demo';
-import { demoPipelineData, SCOPE } from '../../support/pipelineData';
+import type { ScopeStore } from '../../../src/sync';
+import type { RunningSandbox } from '../../../sandbox/server';
+import { connection, fillCache, recordingTimers, settle } from '../../support/stateFakes';
+import { messagePair } from './service/messagePair';
 import {
-  channelBus,
-  eventually,
-  recordingTimers,
-  scriptedClient,
-  seedStore,
-  settle,
-} from '../../support/stateFakes';
-import type { ClientScript } from '../../support/stateFakes';
-import { fakeWorker, manualWorker } from './engine/fakeWorker';
+  CONFIG,
+  DAY,
+  emulatorClient,
+  NOW,
+  plain,
+  portsOver,
+  SCOPE,
+  startEmulator,
+  truth,
+  WINDOW_FROM,
+} from './service/world';
+import { visitsIn } from '../../support/visits';
 
-const HELD = demoPipelineData(300);
-const SETTINGS = { ...DEFAULT_SETTINGS, minSample: 5, stuckDaysByStage: { '142': 3 } };
+jest.setTimeout(60_000);
+
+const stage = String(truth.pipeline.statuses[1]!.id);
+const SETTINGS: WidgetSettings = {
+  ...DEFAULT_SETTINGS,
+  minSample: 5,
+  stuckDaysByStage: { [stage]: 3 },
+  horizonDays: null,
+};
+/** What the report of the last 90 days asks, with these settings. */
+const LAST_90: ReportOptions = {
+  from: NOW - 90 * DAY,
+  to: NOW,
+  now: NOW,
+  minSample: 5,
+  stuckDaysByStage: { [stage]: 3 },
+  includeOpenDeals: true,
+};
+
+let sandbox: RunningSandbox;
+const warm = createMemoryStore();
+beforeAll(async () => {
+  sandbox = await startEmulator();
+  await fillCache(warm, SCOPE, emulatorClient(sandbox), NOW);
+});
+afterAll(() => sandbox.close());
+beforeEach(() => sandbox.ctx.reset());
+const requests = () => sandbox.ctx.stats.snapshot().requests.total;
 
 const live: PipelineModel[] = [];
 afterEach(() => {
   for (const m of live.splice(0)) m[Symbol.dispose]();
 });
 
-async function setup(
+function setup(
   opts: {
-    cached?: PipelineData | null;
-    script?: ClientScript;
-    worker?: () => WorkerLike | null;
-    readUsers?: boolean;
+    cache?: () => ScopeStore;
+    settings?: WidgetSettings;
+    spawnWorker?: (() => WorkerLike | null) | null;
   } = {},
 ) {
-  const store = createMemoryStore();
-  if (opts.cached !== null) await seedStore(store, SCOPE, opts.cached ?? HELD);
+  /** The page service's timers (refresh, retries, the turns between steps). */
+  const serviceTimers = recordingTimers();
+  /** The models' own (the report's recompute tick). */
   const timers = recordingTimers();
-  const bus = channelBus();
-  const clients: ReturnType<typeof scriptedClient>[] = [];
+  const caches: ReturnType<typeof connection>[] = [];
   const deps: PipelineDeps = {
-    scope: SCOPE,
-    store,
-    createClient: ({ onWait }) => {
-      const client = scriptedClient(() => opts.script ?? {}, onWait);
-      clients.push(client);
-      return client;
+    config: CONFIG,
+    spawnWorker: opts.spawnWorker ?? null,
+    pagePorts: () => {
+      const cache = connection(opts.cache?.() ?? warm);
+      caches.push(cache);
+      return portsOver(sandbox, { cache, timers: serviceTimers });
     },
-    spawnWorker: opts.worker ?? (() => null),
-    settings: SETTINGS,
-    timeZone: 'Europe/Moscow',
-    clock: () => DEMO_NOW * 1000,
-    lock: soloLock,
-    channel: bus.tab(),
+    settings: opts.settings ?? SETTINGS,
+    clock: () => NOW * 1000,
     timers,
-    readUsers: opts.readUsers ?? true,
   };
   const model = new PipelineModel(deps, { period: { kind: 'last_90' } });
   live.push(model);
-  return {
-    model,
-    timers,
-    bus,
-    calls: (method: string) =>
-      clients.flatMap(c => c.calls).filter(c => c.method === method).length,
+  const until = async (done: () => boolean, what: string) => {
+    for (let i = 0; !done(); i++) {
+      if (i > 5000) throw new Error(`no ${what}`);
+      serviceTimers.fire(0);
+      await new Promise(resolve => setTimeout(resolve, 1));
+    }
   };
+  return { model, serviceTimers, timers, caches, until };
 }
 
 describe('PipelineModel', () => {
-  it('wires the data and the report: the cache computes into the report', async () => {
-    const s = await setup();
-    await eventually(() => s.model.report.state.value.status === 'ok', 'the report');
-    const r = s.model.report.report.value!;
-    expect(r).toEqual(
-      buildReport(funnelInputOf(HELD)!, {
-        from: DEMO_NOW - 90 * 86_400,
-        to: DEMO_NOW,
-        now: DEMO_NOW,
-        minSample: 5,
-        stuckDaysByStage: { '142': 3 },
-        includeOpenDeals: true,
-      }),
+  it('wires the service into the data and report models: the cached numbers, with no request', async () => {
+    const s = setup();
+    await s.until(() => s.model.report.state.value.status === 'ok', 'the report');
+    expect(plain(s.model.report.report.value)).toEqual(plain(buildReport(truth, LAST_90)));
+    expect(s.model.data.status.value).toMatchObject({ phase: 'complete', version: 1 });
+    expect(s.model.data.pipeline.value?.id).toBe(SCOPE.pipelineId);
+    expect(s.caches).toHaveLength(1);
+    expect(requests()).toBe(0);
+  });
+
+  it('shows the window’s numbers first, then the whole history’s, on a first load', async () => {
+    const s = setup({ cache: () => createMemoryStore() });
+    await s.until(() => s.model.data.version.value === 1, 'the window');
+    expect(s.model.data.status.value).toMatchObject({ phase: 'window', heldFrom: WINDOW_FROM });
+    await s.until(() => s.model.report.state.value.status === 'ok', 'the window’s report');
+    expect(plain(s.model.report.report.value)).toEqual(
+      plain(buildReport({ ...truth, historyFrom: WINDOW_FROM }, LAST_90)),
     );
-    expect(s.model.data.status.value).toEqual({ kind: 'ready' });
+    s.serviceTimers.fire(0);
+    await s.until(
+      () =>
+        s.model.data.status.value.phase === 'complete' &&
+        s.model.report.state.value.status === 'ok',
+      'the whole history',
+    );
+    expect(plain(s.model.report.report.value)).toEqual(plain(buildReport(truth, LAST_90)));
   });
 
-  it.each([
-    [true, 1],
-    [false, 0],
-  ])('passes readUsers=%s to the sync', async (readUsers, users) => {
-    const s = await setup({ cached: null, script: { serve: { data: HELD } }, readUsers });
-    await eventually(() => s.model.data.engineVersion.value === 1, 'the first sync');
-    expect(s.calls('getUsers')).toBe(users);
-  });
-
-  it('gives one card model per lead, over the same data and engine', async () => {
-    const s = await setup();
-    const lead = HELD.leads.find(l => !l.closedAt)!;
-    const other = HELD.leads.find(l => l.id !== lead.id)!;
+  it('gives one card model per lead, over the same service', async () => {
+    const s = setup();
+    const lead = truth.leads.find(l => l.pipelineId === SCOPE.pipelineId && !l.closedAt)!;
+    const other = truth.leads.find(l => l.id !== lead.id)!;
     const card = s.model.card(lead.id);
     expect(s.model.card(lead.id)).toBe(card);
     expect(s.model.card(other.id)).not.toBe(card);
-    await eventually(() => card.state.value.status === 'ok', 'the journey');
-    const core = buildModel(funnelInputOf(HELD)!);
-    const norms = stageNorms(core, { stuckDaysByStage: SETTINGS.stuckDaysByStage });
-    expect(card.state.value).toEqual({
-      status: 'ok',
-      data: { journey: leadJourney(core, lead.id, DEMO_NOW, norms), norms },
-    });
+    await s.until(() => card.state.value.status === 'ok', 'the journey');
+    const core = buildModel(truth);
+    const norms = stageNorms(core, { stuckDaysByStage: { [stage]: 3 } }, NOW);
+    expect(plain(card.state.value)).toEqual(
+      plain({
+        status: 'ok',
+        data: {
+          journey: leadJourney(core, lead.id, NOW, norms, visitsIn(truth, core, lead.id) ?? []),
+          norms,
+        },
+      }),
+    );
   });
 
-  it('runs the engine in the worker it spawns', async () => {
-    const w = fakeWorker();
-    const s = await setup({ worker: () => w });
-    await eventually(() => s.model.report.state.value.status === 'ok', 'the report');
-    expect(w.posted).toBe(2);
+  it('hands the settings’ horizon to the report and the cards', async () => {
+    const s = setup({ settings: { ...SETTINGS, horizonDays: 180 } });
+    const lead = truth.leads.find(l => l.pipelineId === SCOPE.pipelineId && !l.closedAt)!;
+    const card = s.model.card(lead.id);
+    await s.until(
+      () => card.state.value.status === 'ok' && s.model.report.state.value.status === 'ok',
+      'the answers',
+    );
+    const opts = { ...LAST_90, horizonDays: 180 };
+    expect(plain(s.model.report.report.value)).toEqual(plain(buildReport(truth, opts)));
+    const stuck = { stuckDaysByStage: { [stage]: 3 }, horizonDays: 180 };
+    const norms = stageNorms(buildModel(truth), stuck, NOW);
+    const shown = card.state.value;
+    expect(plain(shown.status === 'ok' ? shown.data.norms : null)).toEqual(plain(norms));
+    expect(norms).not.toEqual(
+      stageNorms(buildModel(truth), { stuckDaysByStage: { [stage]: 3 } }, NOW),
+    );
   });
 
-  it('disposes everything with it: timers, channel, worker, and the nested models', async () => {
-    const w = manualWorker();
-    const s = await setup({ worker: () => w });
-    await eventually(() => w.posted.length === 1, 'the load');
-    const load = (w.posted[0]!.message as { body: EngineRequest }).body;
-    w.reply({
-      channel: ENGINE_CHANNEL,
-      body: { id: load.id, ok: true, result: { op: 'load', leads: 1 } },
-    });
-    await eventually(() => s.model.data.engineVersion.value === 1, 'the data');
-    const card = s.model.card(HELD.leads[0]!.id);
-    // The report and the journey are now waiting on the worker.
-    expect(w.posted.map(p => (p.message as { body: EngineRequest }).body.op)).toEqual([
-      'load',
-      'report',
-      'journey',
-    ]);
+  it('runs the service in the worker it spawns, nothing on the page', async () => {
+    const { worker, scope } = messagePair();
+    const inside = recordingTimers();
+    serveDataService(scope, () => portsOver(sandbox, { cache: connection(warm), timers: inside }));
+    const s = setup({ spawnWorker: () => worker });
+    await s.until(() => s.model.report.state.value.status === 'ok', 'the report');
+    expect(plain(s.model.report.report.value)).toEqual(plain(buildReport(truth, LAST_90)));
+    expect(s.caches).toHaveLength(0);
+    s.model[Symbol.dispose]();
+    expect(worker.terminated()).toBe(true);
+  });
+
+  it('disposes everything with it: the service, its timers and cache, the models and cards', async () => {
+    const s = setup();
+    await s.until(() => s.model.report.state.value.status === 'ok', 'the report');
+    const lead = truth.leads.find(l => l.pipelineId === SCOPE.pipelineId && !l.closedAt)!;
+    const card = s.model.card(lead.id);
+    expect(card.state.value).toEqual({ status: 'loading', previous: null });
     expect(s.timers.live.size).toBeGreaterThan(0);
-    expect(s.bus.listeners()).toBe(1);
+    expect(s.serviceTimers.live.size).toBeGreaterThan(0);
 
     s.model[Symbol.dispose]();
-    expect(w.terminated).toBe(true);
     expect(s.timers.live.size).toBe(0);
-    expect(s.bus.listeners()).toBe(0);
+    expect(s.serviceTimers.live.size).toBe(0);
     await settle();
-    // The engine rejected both with DISPOSED; the models were disposed first, so neither shows it.
-    expect(s.model.report.state.value).toEqual({ status: 'loading', previous: null });
+    expect(s.caches[0]!.closed()).toBe(true);
+    // The journey was asked; the service refused it (DISPOSED) and the card, gone, dropped that.
     expect(card.state.value).toEqual({ status: 'loading', previous: null });
-  });
-
-  it('leaves no timers after dispose when it runs in thread', async () => {
-    const s = await setup();
-    await eventually(() => s.model.report.state.value.status === 'ok', 'the report');
-    const card = s.model.card(HELD.leads[0]!.id);
-    s.model[Symbol.dispose]();
-    expect(s.timers.live.size).toBe(0);
-    await settle(10);
-    // The journey was computing; the engine refused it (DISPOSED) and the card dropped that.
-    expect(card.state.value).toEqual({ status: 'loading', previous: null });
+    const version = s.model.data.version.value;
+    s.model.data.refresh();
+    await settle();
+    expect(s.model.data.version.value).toBe(version);
+    expect(requests()).toBe(0);
   });
 });

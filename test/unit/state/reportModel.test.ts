@@ -1,96 +1,142 @@
 /**
- * The report model over a controlled engine (answers come when and in the order a test says) and
- * a stand-in for the data model's one signal it reads, engineVersion.
+ * The report model over the fake data service (a real model over the demo pipeline answers, held
+ * back and released in any order when a test says so), a real DataModel over that service,
+ * recorded timers and a clock the test moves.
  */
-import { signal } from '@preact/signals-core';
-import type { FunnelReport } from '../../../src/core';
-import type { DataModel } from '../../../src/state/dataModel';
-import { EngineError } from '../../../src/state/engine/errors';
+import { buildReport } from '../../../src/core';
+import type { Period, ReportOptions } from '../../../src/core';
+import { DataModel } from '../../../src/state/dataModel';
+import { latest } from '../../../src/state/loadState';
 import type { PeriodChoice } from '../../../src/state/period';
 import { RECOMPUTE_EVERY_MS, ReportModel } from '../../../src/state/reportModel';
 import type { ReportInit } from '../../../src/state/reportModel';
+import type { PartialCounts, ServiceStatus } from '../../../src/state/service/types';
 import { DEFAULT_SETTINGS } from '../../../src/state/settings';
 import type { WidgetSettings } from '../../../src/state/settings';
-import { controlledEngine, recordingTimers, settle } from '../../support/stateFakes';
+import { DEMO_NOW, demoInput } from '../../support/demo';
+import { fakeService } from '../../support/fakeService';
+import type { FakeService } from '../../support/fakeService';
+import { recordingTimers, settle } from '../../support/stateFakes';
 
 const DAY = 86_400;
-const NOW = Date.UTC(2026, 10, 26, 9) / 1000;
+const NOW = DEMO_NOW;
 const ZONE = 'Europe/Moscow';
+const input = demoInput();
+const stage = input.pipeline.statuses[1]!.id;
 const SETTINGS: WidgetSettings = {
   ...DEFAULT_SETTINGS,
   minSample: 25,
-  stuckDaysByStage: { '142': 3 },
+  stuckDaysByStage: { [String(stage)]: 3 },
+  horizonDays: 180,
 };
-/** A report the model only passes along: a marker is enough. */
-const report = (n: number) => ({ marker: n }) as unknown as FunnelReport;
+const SYNCING: ServiceStatus['activity'] = {
+  kind: 'syncing',
+  stage: 'window',
+  fraction: 0.3,
+  secondsLeft: null,
+  requests: 4,
+  heldFrom: null,
+};
 
 const live: { dispose(): void }[] = [];
 afterEach(() => {
   for (const m of live.splice(0)) m.dispose();
 });
 
-function setup(init: ReportInit = { period: { kind: 'last_30' } }, settings = SETTINGS) {
-  const engineVersion = signal(0);
-  const data = { engineVersion } as unknown as DataModel;
-  const engine = controlledEngine();
+function setup(
+  opts: {
+    init?: ReportInit;
+    settings?: WidgetSettings;
+    status?: Partial<ServiceStatus>;
+  } = {},
+) {
+  const fake = fakeService(input, opts.status);
+  const asked: ReportOptions[] = [];
+  const periods: Period[] = [];
+  const service: FakeService = {
+    ...fake,
+    report: options => {
+      asked.push(options);
+      return fake.report(options);
+    },
+    partial: period => {
+      periods.push(period);
+      return fake.partial(period);
+    },
+  };
+  const data = new DataModel({ service, pipelineId: input.pipeline.id });
   const timers = recordingTimers();
   const time = { now: NOW * 1000 };
   const model = new ReportModel(
-    { data, engine, settings, timeZone: ZONE, clock: () => time.now, timers },
-    init,
+    {
+      data,
+      service,
+      settings: opts.settings ?? SETTINGS,
+      timeZone: ZONE,
+      clock: () => time.now,
+      timers,
+    },
+    opts.init ?? { period: { kind: 'last_30' } },
   );
-  live.push({ dispose: () => model[Symbol.dispose]() });
+  live.push({ dispose: () => model[Symbol.dispose]() }, { dispose: () => data[Symbol.dispose]() });
   return {
     model,
-    engine,
+    data,
+    service,
+    asked,
+    periods,
     timers,
     time,
-    /** The data model holds new data. */
-    bump: () => {
-      engineVersion.value++;
-    },
-    /** The options of the last report asked of the engine. */
+    /** The options of the last report asked. */
     last: () => {
-      const ask = engine.reports.at(-1);
-      if (!ask) throw new Error('no report asked');
-      return ask.options;
+      const options = asked.at(-1);
+      if (!options) throw new Error('no report asked');
+      return options;
     },
+    /** The service holds new numbers. */
+    bump: () => service.setStatus({ version: service.status().version + 1 }),
   };
 }
 
-describe('ReportModel: what it asks the engine', () => {
-  it('asks nothing until the data model holds data', async () => {
-    const s = setup();
+describe('ReportModel: what it asks the service', () => {
+  it('asks nothing until the service holds numbers', async () => {
+    const s = setup({ status: { version: 0 } });
     await settle();
-    expect(s.engine.reports).toHaveLength(0);
+    expect(s.asked).toHaveLength(0);
     expect(s.model.state.value).toEqual({ status: 'idle' });
     expect(s.model.report.value).toBeNull();
+    s.bump();
+    expect(s.asked).toHaveLength(1);
   });
 
-  it('asks for the period up to now with the settings’ thresholds and sample', () => {
+  it('asks for the period up to now with the settings’ sample, thresholds and horizon', async () => {
     const s = setup();
-    s.bump();
-    expect(s.engine.reports).toHaveLength(1);
-    expect(s.last()).toEqual({
-      from: NOW - 30 * DAY,
-      to: NOW,
-      now: NOW,
-      stuckDaysByStage: { '142': 3 },
-      minSample: 25,
-      includeOpenDeals: true,
-    });
+    expect(s.asked).toEqual([
+      {
+        from: NOW - 30 * DAY,
+        to: NOW,
+        now: NOW,
+        stuckDaysByStage: { [String(stage)]: 3 },
+        minSample: 25,
+        horizonDays: 180,
+        includeOpenDeals: true,
+      },
+    ]);
     expect(s.model.state.value).toEqual({ status: 'loading', previous: null });
+    await settle();
+    expect(s.model.state.value.status).toBe('ok');
+    expect(s.model.report.value).toEqual(buildReport(input, s.last()));
   });
 
-  it('passes the defaults when settings say nothing', () => {
-    const s = setup(undefined, DEFAULT_SETTINGS);
-    s.bump();
+  it('asks with no horizon when the settings load all history', () => {
+    const s = setup({ settings: { ...DEFAULT_SETTINGS, horizonDays: null } });
+    expect(s.last()).not.toHaveProperty('horizonDays');
     expect(s.last()).toMatchObject({ stuckDaysByStage: {}, minSample: 10 });
   });
 
   it('follows the period', () => {
-    const s = setup({ period: { kind: 'this_month' } });
-    s.bump();
+    const s = setup({ init: { period: { kind: 'this_month' } } });
+    expect(s.model.period.value).toEqual({ kind: 'this_month' });
     expect(s.last()).toMatchObject({ from: Date.UTC(2026, 9, 31, 21) / 1000, to: NOW });
     const custom: PeriodChoice = {
       kind: 'custom',
@@ -99,7 +145,6 @@ describe('ReportModel: what it asks the engine', () => {
     };
     s.model.setPeriod(custom);
     expect(s.model.period.value).toEqual(custom);
-    expect(s.engine.reports).toHaveLength(2);
     expect(s.last()).toMatchObject({
       from: Date.UTC(2026, 10, 19, 21) / 1000,
       to: Date.UTC(2026, 10, 25, 21) / 1000,
@@ -107,11 +152,11 @@ describe('ReportModel: what it asks the engine', () => {
     });
     s.model.setPeriod({ kind: 'last_90' });
     expect(s.last()).toMatchObject({ from: NOW - 90 * DAY, to: NOW });
+    expect(s.asked).toHaveLength(3);
   });
 
   it('follows the managers; none chosen means all', () => {
     const s = setup();
-    s.bump();
     expect(s.model.managers.value).toBeNull();
     s.model.setManagers([3, 4]);
     expect(s.model.managers.value).toEqual([3, 4]);
@@ -122,145 +167,204 @@ describe('ReportModel: what it asks the engine', () => {
     s.model.setManagers([5]);
     s.model.setManagers(null);
     expect(s.last()).not.toHaveProperty('responsibleUserIds');
-    expect(s.engine.reports).toHaveLength(5);
+    expect(s.asked).toHaveLength(5);
   });
 
   it('asks for a trend only when it has a step, in the account’s zone', () => {
     const panel = setup();
-    panel.bump();
     expect(panel.model.trend.value).toBeNull();
     expect(panel.last()).not.toHaveProperty('trend');
 
-    const full = setup({ period: { kind: 'last_90' }, trend: 'week' });
-    full.bump();
+    const full = setup({ init: { period: { kind: 'last_90' }, trend: 'week' } });
     expect(full.last().trend).toEqual({ granularity: 'week', timeZone: ZONE });
     full.model.setTrend('month');
     expect(full.model.trend.value).toBe('month');
     expect(full.last().trend).toEqual({ granularity: 'month', timeZone: ZONE });
   });
 
-  it('recomputes when the data model holds new data', () => {
+  it('asks again whenever the service holds new numbers, and only then', () => {
     const s = setup();
+    s.service.setStatus({ activity: SYNCING });
+    s.service.setStatus({ activity: { kind: 'idle' } });
+    expect(s.asked).toHaveLength(1);
     s.bump();
-    s.bump();
-    expect(s.engine.reports).toHaveLength(2);
-    expect(s.engine.reports[1]!.options).toEqual(s.engine.reports[0]!.options);
-    expect(s.engine.reports[1]!.options).not.toBe(s.engine.reports[0]!.options);
+    expect(s.asked).toHaveLength(2);
+    expect(s.asked[1]).toEqual(s.asked[0]);
+    expect(s.asked[1]).not.toBe(s.asked[0]);
   });
 
   it('moves now every RECOMPUTE_EVERY_MS, so stuck hours grow on an open panel', () => {
     const s = setup();
-    s.bump();
     expect(s.timers.count(RECOMPUTE_EVERY_MS, 'interval')).toBe(1);
     s.time.now += RECOMPUTE_EVERY_MS;
     expect(s.timers.fire(RECOMPUTE_EVERY_MS)).toBe(1);
-    expect(s.engine.reports).toHaveLength(2);
-    expect(s.last()).toMatchObject({
-      now: NOW + RECOMPUTE_EVERY_MS / 1000,
-      to: NOW + RECOMPUTE_EVERY_MS / 1000,
-    });
+    expect(s.asked).toHaveLength(2);
+    const later = NOW + RECOMPUTE_EVERY_MS / 1000;
+    expect(s.last()).toMatchObject({ now: later, to: later, from: later - 30 * DAY });
   });
 
   it('uses the clock’s now for a choice made between ticks', () => {
     const s = setup();
-    s.bump();
     s.time.now += 60_000;
     s.model.setPeriod({ kind: 'last_90' });
     expect(s.last()).toMatchObject({ now: NOW + 60, to: NOW + 60 });
   });
 
-  it('selecting a stage asks nothing of the engine', () => {
+  it('selecting a stage asks nothing', () => {
     const s = setup();
-    s.bump();
     expect(s.model.selectedStage.value).toBeNull();
-    s.model.selectStage(1001);
-    expect(s.model.selectedStage.value).toBe(1001);
+    s.model.selectStage(stage);
+    expect(s.model.selectedStage.value).toBe(stage);
     s.model.selectStage(null);
     expect(s.model.selectedStage.value).toBeNull();
-    expect(s.engine.reports).toHaveLength(1);
+    expect(s.asked).toHaveLength(1);
   });
 });
 
 describe('ReportModel: what it shows', () => {
   it('shows the answer, and keeps it while the next one computes', async () => {
     const s = setup();
-    s.bump();
-    s.engine.reports[0]!.answer.resolve(report(1));
     await settle();
-    expect(s.model.state.value).toEqual({ status: 'ok', data: report(1) });
-    expect(s.model.report.value).toEqual(report(1));
+    const view = latest(s.model.state.value);
+    const first = s.model.report.value;
+    expect(first).toEqual(buildReport(input, s.asked[0]!));
+    expect(view?.report).toBe(first);
     s.model.setPeriod({ kind: 'last_90' });
-    expect(s.model.state.value).toEqual({ status: 'loading', previous: report(1) });
-    expect(s.model.report.value).toEqual(report(1));
+    expect(s.model.state.value).toEqual({ status: 'loading', previous: view });
+    expect(s.model.report.value).toBe(first);
+    await settle();
+    expect(s.model.report.value).toEqual(buildReport(input, s.last()));
   });
 
-  it('drops an answer that arrives after a newer request', async () => {
+  it.each<['asc' | 'desc']>([['desc'], ['asc']])(
+    'shows the newest request’s answer whatever order answers come in (%s)',
+    async order => {
+      const s = setup({ status: { version: 0 } });
+      s.service.hold();
+      s.bump();
+      s.model.setPeriod({ kind: 'last_90' });
+      expect(s.asked).toHaveLength(2);
+      await s.service.release(order);
+      await settle();
+      expect(s.model.state.value.status).toBe('ok');
+      expect(s.model.report.value).toEqual(buildReport(input, s.asked[1]!));
+      expect(s.model.report.value).not.toEqual(buildReport(input, s.asked[0]!));
+    },
+  );
+
+  it('shows a failure with its code, keeping the last report', async () => {
     const s = setup();
+    await settle();
+    const view = latest(s.model.state.value);
+    const shown = s.model.report.value;
+    s.service.failReports('FAILED');
     s.bump();
-    s.model.setPeriod({ kind: 'last_90' });
-    const [older, newer] = s.engine.reports;
-    newer!.answer.resolve(report(2));
     await settle();
-    older!.answer.resolve(report(1));
+    expect(s.model.state.value).toMatchObject({
+      status: 'error',
+      error: { name: 'EngineError', code: 'FAILED' },
+      previous: view,
+    });
+    expect(s.model.report.value).toBe(shown);
+    s.service.failReports(null);
+    s.bump();
     await settle();
-    expect(s.model.state.value).toEqual({ status: 'ok', data: report(2) });
+    expect(s.model.state.value.status).toBe('ok');
   });
 
-  it('drops an older answer that arrives first, waiting for the newer one', async () => {
+  it('names the deals the report lists', async () => {
     const s = setup();
-    s.bump();
-    s.model.setManagers([3]);
-    const [older, newer] = s.engine.reports;
-    older!.answer.resolve(report(1));
     await settle();
-    expect(s.model.state.value.status).toBe('loading');
-    newer!.answer.resolve(report(2));
-    await settle();
-    expect(s.model.state.value).toEqual({ status: 'ok', data: report(2) });
+    const report = s.model.report.value!;
+    const listed = [...(report.openDeals ?? []), ...report.stuck].map(d => d.leadId);
+    expect(listed.length).toBeGreaterThan(0);
+    const names = new Map(input.leads.map(l => [l.id, l.name]));
+    expect(s.model.leadNames.value).toEqual(new Map(listed.map(id => [id, names.get(id)])));
   });
 
-  it('shows a failure as an EngineError, keeping the last report', async () => {
-    const s = setup();
-    s.bump();
-    s.engine.reports[0]!.answer.resolve(report(1));
-    await settle();
-    s.model.setPeriod({ kind: 'quarter' });
-    const failure = new EngineError('WORKER_FAILED');
-    s.engine.reports[1]!.answer.reject(failure);
-    await settle();
-    expect(s.model.state.value).toEqual({ status: 'error', error: failure, previous: report(1) });
-    expect(s.model.report.value).toEqual(report(1));
-
-    s.model.setPeriod({ kind: 'last_30' });
-    s.engine.reports[2]!.answer.reject(new TypeError('x is undefined'));
-    await settle();
-    const shown = s.model.state.value;
-    expect(shown.status).toBe('error');
-    if (shown.status !== 'error') return;
-    expect(shown.error).toBeInstanceOf(EngineError);
-    expect(shown.error.code).toBe('FAILED');
-    expect(shown.previous).toEqual(report(1));
+  it('shows no names before a report', () => {
+    const s = setup({ status: { version: 0 } });
+    expect(s.model.leadNames.value).toEqual(new Map());
   });
 
   it('leaves no timer and ignores a late answer once disposed', async () => {
     const s = setup();
+    s.service.hold();
     s.bump();
     s.model[Symbol.dispose]();
     expect(s.timers.live.size).toBe(0);
-    s.engine.reports[0]!.answer.resolve(report(1));
+    await s.service.release();
     await settle();
     expect(s.model.state.value).toEqual({ status: 'loading', previous: null });
   });
 
   it('exposes read-only signals: only its actions change it', () => {
     const s = setup();
-    const { period, managers, trend, state, selectedStage, report: shown } = s.model;
-    for (const sig of [period, managers, trend, state, selectedStage, shown]) {
+    const { period, managers, trend, state, partial, selectedStage, report, leadNames } = s.model;
+    for (const sig of [period, managers, trend, state, partial, selectedStage, report, leadNames]) {
       const before = sig.value;
       expect(() => {
         (sig as { value: unknown }).value = { kind: 'quarter' };
       }).toThrow();
       expect(sig.value).toBe(before);
     }
+  });
+});
+
+describe('ReportModel: partial counts while the window loads', () => {
+  const counts = (deals: number): PartialCounts => ({
+    period: { from: NOW - 30 * DAY, to: NOW },
+    deals,
+    won: 0,
+    lost: 0,
+    open: deals,
+    atStage: { [String(stage)]: deals },
+  });
+
+  it('asks for the period’s counts while syncing before the first numbers, and shows them', async () => {
+    const s = setup({ status: { version: 0, activity: SYNCING } });
+    s.service.setPartial(counts(3));
+    s.service.setStatus({ activity: { ...SYNCING, fraction: 0.31 } });
+    await settle();
+    expect(s.periods.at(-1)).toEqual({ from: NOW - 30 * DAY, to: NOW });
+    expect(s.model.partial.value).toEqual(counts(3));
+    // Each progress asks again, so the counts grow as leads arrive.
+    const asked = s.periods.length;
+    s.service.setPartial(counts(7));
+    s.service.setStatus({ activity: { ...SYNCING, fraction: 0.5 } });
+    await settle();
+    expect(s.periods.length).toBe(asked + 1);
+    expect(s.model.partial.value).toEqual(counts(7));
+    // The first numbers end it.
+    s.service.setStatus({ version: 1 });
+    expect(s.model.partial.value).toBeNull();
+    s.service.setStatus({ activity: { ...SYNCING, fraction: 0.9 } });
+    await settle();
+    expect(s.periods.length).toBe(asked + 1);
+    expect(s.model.partial.value).toBeNull();
+  });
+
+  it.each<[string, Partial<ServiceStatus>]>([
+    ['with numbers', { version: 1, activity: SYNCING }],
+    ['while idle', { version: 0, activity: { kind: 'idle' } }],
+    ['while opening', { version: 0, activity: { kind: 'opening' } }],
+    ['while another tab syncs', { version: 0, activity: { kind: 'other-tab' } }],
+  ])('asks nothing %s', async (_name, status) => {
+    const s = setup({ status });
+    s.service.setPartial(counts(3));
+    await settle();
+    expect(s.periods).toEqual([]);
+    expect(s.model.partial.value).toBeNull();
+  });
+
+  it('drops counts that arrive after the first numbers', async () => {
+    const s = setup({ status: { version: 0, activity: SYNCING } });
+    s.service.setPartial(counts(3));
+    s.service.hold();
+    s.service.setStatus({ activity: { ...SYNCING, fraction: 0.4 } });
+    s.service.setStatus({ version: 1 });
+    await s.service.release();
+    await settle();
+    expect(s.model.partial.value).toBeNull();
   });
 });

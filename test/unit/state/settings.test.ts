@@ -1,5 +1,6 @@
 import {
   DEFAULT_SETTINGS,
+  HORIZON_CHOICES,
   MAX_STUCK_DAYS,
   PERIOD_PRESETS,
   SettingsSchema,
@@ -32,6 +33,7 @@ describe('parseSettings', () => {
       defaultPeriod: 'last_30',
       pipelines: [],
       minSample: 10,
+      horizonDays: 365,
     });
   });
 
@@ -41,6 +43,7 @@ describe('parseSettings', () => {
       defaultPeriod: 'quarter',
       pipelines: [7, 9],
       minSample: 25,
+      horizonDays: 730,
     };
     expect(ok(JSON.stringify(saved))).toEqual(saved);
     expect(ok(saved)).toEqual(saved);
@@ -60,6 +63,19 @@ describe('parseSettings', () => {
     });
   });
 
+  it('loads a year of history by default, and takes every horizon the settings offer', () => {
+    expect(ok({}).horizonDays).toBe(365);
+    for (const horizonDays of HORIZON_CHOICES)
+      expect(ok({ horizonDays }).horizonDays).toBe(horizonDays);
+  });
+
+  it('takes null as all history, and the bounds of the horizon', () => {
+    expect(ok({ horizonDays: null }).horizonDays).toBeNull();
+    expect(ok('{"horizonDays": null}').horizonDays).toBeNull();
+    expect(ok({ horizonDays: 30 }).horizonDays).toBe(30);
+    expect(ok({ horizonDays: 3650 }).horizonDays).toBe(3650);
+  });
+
   it('refuses a string that is not JSON as not_json', () => {
     expect(parseSettings('{minSample: 5')).toEqual({
       ok: false,
@@ -77,6 +93,10 @@ describe('parseSettings', () => {
     [{ pipelines: [3, 1.5] }, 'pipelines.1', 'invalid_type'],
     [{ pipelines: [-3] }, 'pipelines.0', 'too_small'],
     [{ defaultPeriod: 'last_7' }, 'defaultPeriod', 'invalid_value'],
+    [{ horizonDays: 29 }, 'horizonDays', 'too_small'],
+    [{ horizonDays: 3651 }, 'horizonDays', 'too_big'],
+    [{ horizonDays: 365.5 }, 'horizonDays', 'invalid_type'],
+    [{ horizonDays: '365' }, 'horizonDays', 'invalid_type'],
     [[], '', 'invalid_type'],
     ['[]', '', 'invalid_type'],
     [5, '', 'invalid_type'],
