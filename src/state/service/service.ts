@@ -141,6 +141,18 @@ export function createDataService(config: ServiceConfig, ports: ServicePorts): D
         const k = keeper;
         // Other tabs hear of the step before the lock is free, so none steps from a stale copy.
         const outcome = await ports.lock.tryRun(`funnel-lens-sync:${key}`, async () => {
+          // Syncing from the step's first request (the account's meta), not from its first list.
+          if (status.activity.kind !== 'syncing')
+            set({
+              activity: {
+                kind: 'syncing',
+                stage: kind,
+                fraction: null,
+                secondsLeft: null,
+                requests: 0,
+                heldFrom: status.heldFrom,
+              },
+            });
           const result = await k.step(kind, abort.signal, p => {
             if (stopped()) return;
             // A stage runs over many steps (the backfill): its rate is measured from its start.

@@ -334,6 +334,20 @@ describe('createDataService: the first load', () => {
     expect(await s.service.partial(PERIOD)).toEqual(partialTruth(PERIOD));
   });
 
+  it('says it is syncing from the first request of a load, the account’s own', async () => {
+    const gate = deferred();
+    const s = open({ script: { hold: { methods: ['getAccount'], until: gate.promise } } });
+    await s.until(() => s.client().parked() > 0, 'the account request');
+    // Before any list page: a first load is under way, not idle.
+    expect(s.last()).toMatchObject({
+      version: 0,
+      activity: { kind: 'syncing', stage: 'window', fraction: null, requests: 0 },
+    });
+    s.setScript({});
+    gate.resolve();
+    await s.until(complete, 'the whole history');
+  });
+
   it('has no partial counts before the cache opens', async () => {
     const s = open({ cache: new Promise<ScopeStore>(() => undefined) });
     expect(await s.service.partial(PERIOD)).toBeNull();
