@@ -15,7 +15,7 @@ export { phaseOf } from './history';
 export type { Backfill, HistoryState, KeysetCursor, PageCursor } from './history';
 export { createHistoryStore } from './store';
 export type { HistoryStore, StoreChange } from './store';
-export { BACKFILL_PAGES, createKeeper, FRESH_FOR_S, PipelineGone } from './keeper';
+export { BACKFILL_PAGES, backfillPages, createKeeper, FRESH_FOR_S, PipelineGone } from './keeper';
 export type { Keeper, KeeperDeps, StepKind, StepResult } from './keeper';
 export { apiSource } from './load/source';
 export type { HistorySource } from './load/source';

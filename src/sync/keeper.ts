@@ -22,6 +22,15 @@ import { createHistoryStore } from './store';
 
 /** Pages per backfill step: ~3 s at amoCRM's rate, so progress is saved and shown often. */
 export const BACKFILL_PAGES = 20;
+/**
+ * Each step ends with a save of every bucket it touched (most of them: a page of older history
+ * touches leads all over) and a rebuild, costing in proportion to what is held. Steps grow with
+ * the held leads so that cost stays a small share of the step: at 100,000 leads a step is 200
+ * pages, about 30 s of requests against a few seconds of saving.
+ */
+export function backfillPages(heldLeads: number): number {
+  return Math.max(BACKFILL_PAGES, Math.ceil(heldLeads / 500));
+}
 /** A copy synced less than this long ago needs no refresh when a page opens. */
 export const FRESH_FOR_S = 120;
 
@@ -37,6 +46,8 @@ export interface KeeperDeps {
   readonly windowFrom: (now: number) => number;
   /** How far back the backfill goes at `now` (the horizon); null = all history. */
   readonly target: (now: number) => number | null;
+  /** Pages per backfill step for the leads held; default `backfillPages`. */
+  readonly stepPages?: (heldLeads: number) => number;
 }
 
 export type StepKind = 'window' | 'backfill' | 'refresh';
@@ -174,7 +185,11 @@ export function createKeeper(deps: KeeperDeps) {
       } else if (kind === 'backfill') {
         // Take in everything back to the backfill's end; the step's end says how far it got.
         held.setHistoryFrom(meta.history.target);
-        history = await backfillStep(load, meta.history, BACKFILL_PAGES);
+        history = await backfillStep(
+          load,
+          meta.history,
+          (deps.stepPages ?? backfillPages)(held.size()),
+        );
         held.setHistoryFrom(history.from);
         if (history.backfill === null) held.pruneEvents();
       } else {

@@ -8,7 +8,13 @@
 import { createApiClient, createTokenHttp } from '../../../src/api';
 import { buildFunnel, buildReport, modelFromFacts, reportFromModel } from '../../../src/core';
 import type { FunnelInput, ReportOptions } from '../../../src/core';
-import { apiSource, createKeeper, createMemoryStore } from '../../../src/sync';
+import {
+  apiSource,
+  BACKFILL_PAGES,
+  backfillPages,
+  createKeeper,
+  createMemoryStore,
+} from '../../../src/sync';
 import type { Keeper, ScopeStore } from '../../../src/sync';
 import { generateDemoAccount, PIPELINE_IDS } from '../../../sandbox/demo';
 import type { DemoAccount } from '../../../sandbox/demo';
@@ -38,6 +44,7 @@ function keeperFor(
   cache: ScopeStore,
   clock: { now: number },
   target: number | null = null,
+  stepPages?: (held: number) => number,
 ): Keeper {
   const client = createApiClient({
     http: createTokenHttp({ baseURL: sandbox.url, token: 'sandbox-token' }),
@@ -52,6 +59,7 @@ function keeperFor(
     now: () => clock.now,
     windowFrom: now => now - 60 * DAY,
     target: () => target,
+    ...(stepPages && { stepPages }),
   });
 }
 
@@ -129,6 +137,30 @@ describe('keeper against the emulator', () => {
       const year = { ...window30, from: NOW - 365 * DAY };
       const done = reports(k, truth, year);
       expect(done.held).toEqual(JSON.parse(JSON.stringify(buildReport(truth, year))));
+    } finally {
+      await sandbox.close();
+    }
+  });
+
+  it('reads as many pages a backfill step as its step size allows, growing with the leads held', async () => {
+    expect([0, 10_000, 100_000].map(backfillPages)).toEqual([BACKFILL_PAGES, BACKFILL_PAGES, 200]);
+    const sandbox = await open(account);
+    try {
+      const held: number[] = [];
+      const k = keeperFor(sandbox, createMemoryStore(), { now: NOW }, null, n => {
+        held.push(n);
+        return 3;
+      });
+      await k.step('window');
+      const size = k.store()!.size();
+      const before = sandbox.ctx.stats.snapshot().requests.byPath;
+      await k.step('backfill');
+      const after = sandbox.ctx.stats.snapshot().requests.byPath;
+      const lists = (by: Record<string, number>) =>
+        (by['/api/v4/leads'] ?? 0) + (by['/api/v4/events'] ?? 0);
+      // Three requests: the first step's look at the pipeline's oldest lead, and two pages.
+      expect(lists(after) - lists(before)).toBe(3);
+      expect(held).toEqual([size]);
     } finally {
       await sandbox.close();
     }
