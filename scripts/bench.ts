@@ -1,157 +1,170 @@
 /**
- * How fast and how big the engine is on large accounts. Prints numbers; asserts nothing (timings
- * belong in a benchmark, not in tests). `npm run bench` (or `npx tsx scripts/bench.ts --leads N
- * --events-per-lead K`). Two data sets: a synthetic account with exactly leads × K status changes,
- * and the sandbox's demo account at the same lead count (realistic history shapes).
+ * `npm run bench`: how fast and how big Funnel Lens is on large accounts, against the goals of
+ * issue #8. Prints a table, then one line of JSON starting with `{"bench":` holding every figure
+ * of this one run. Asserts nothing (timings belong in a benchmark, not in tests).
+ *
+ * 1. engine — the data service's work on 100,000 leads / ~1M status changes in Node, against
+ *    JSON.parse of the same pages, and the memory it keeps (its own process, --expose-gc);
+ * 2. requests — the built widget in Chromium on a fresh profile against a 10,000-lead sandbox:
+ *    requests until the window's exact panel and until the whole history, against the floor;
+ * 3. warm — Chromium over a cache of ~1M status changes: first numbers, longest main-thread
+ *    task, and the longest task of a refresh that reads one changed lead.
+ *
+ * Options: --leads N (engine and warm, default 100000), --changes K (per lead, default 11),
+ * --sandbox-leads N (requests, default 10000), --only engine|requests|warm, --no-build.
  */
+import { execFileSync, spawnSync } from 'node:child_process';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { performance } from 'node:perf_hooks';
-import type { FunnelInput, Lead, Pipeline, StatusChange } from '../src/core';
-import {
-  buildModel,
-  leadJourney,
-  packEvents,
-  packLeads,
-  reportFromModel,
-  stageNorms,
-} from '../src/core';
-import { generateDemoAccount, PIPELINE_IDS } from '../sandbox/demo';
-import { demoFunnelInput } from '../sandbox/demo/funnelInput';
+import type { EngineFigures } from './bench/engine';
+import { measureRequests } from './bench/requests';
+import type { RequestFigures } from './bench/requests';
+import { measureWarm } from './bench/warm';
+import type { WarmFigures } from './bench/warm';
 
-const NOW = Date.UTC(2026, 10, 26, 9) / 1000;
-const DAY = 86_400;
-
-function synthetic(leads: number, perLead: number): FunnelInput {
-  const P = 1;
-  const stages = Array.from({ length: 8 }, (_, i) => 100 + i);
-  const pipeline: Pipeline = {
-    id: P,
-    name: 'Bench',
-    sort: 1,
-    isMain: true,
-    isArchive: false,
-    statuses: [
-      { id: 99, pipelineId: P, name: 'Incoming', sort: 5, type: 1, color: null },
-      ...stages.map((id, i) => ({
-        id,
-        pipelineId: P,
-        name: `Stage ${i}`,
-        sort: 10 * (i + 1),
-        type: 0,
-        color: null,
-      })),
-      { id: 142, pipelineId: P, name: 'Won', sort: 10000, type: 0, color: null },
-      { id: 143, pipelineId: P, name: 'Lost', sort: 11000, type: 0, color: null },
-    ],
-  };
-  let seed = 42;
-  const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
-  const outLeads: Lead[] = [];
-  const events: StatusChange[] = [];
-  for (let id = 1; id <= leads; id++) {
-    const created = Math.floor(NOW - rand() * 365 * DAY);
-    let at = created;
-    let index = 0;
-    let status = 100;
-    for (let k = 0; k < perLead; k++) {
-      at = Math.min(NOW, at + Math.floor(rand() * 5 * DAY));
-      const last = k === perLead - 1;
-      const roll = rand();
-      index =
-        roll < 0.2
-          ? Math.max(0, index - 1)
-          : Math.min(stages.length - 1, index + 1 + (roll > 0.9 ? 1 : 0));
-      const next = last && roll < 0.3 ? 143 : last && roll > 0.8 ? 142 : 100 + index;
-      if (next === status) continue;
-      events.push({
-        id: `${id}-${k}`,
-        leadId: id,
-        createdAt: at,
-        before: { pipelineId: P, statusId: status },
-        after: { pipelineId: P, statusId: next },
-      });
-      status = next;
-    }
-    outLeads.push({
-      id,
-      name: `Lead ${id}`,
-      pipelineId: P,
-      statusId: status,
-      createdAt: created,
-      updatedAt: at,
-      closedAt: status === 142 || status === 143 ? at : null,
-      price: Math.floor(rand() * 500_000),
-      responsibleUserId: 1 + (id % 6),
-      lossReasonId: status === 143 ? 1 + (id % 5) : null,
-      isDeleted: false,
-    });
-  }
-  return { pipeline, leads: outLeads, events, lossReasons: [] };
-}
-
-function time<T>(label: string, run: () => T): T {
-  const start = performance.now();
-  const value = run();
-  console.log(`  ${label.padEnd(44)} ${(performance.now() - start).toFixed(0).padStart(7)} ms`);
-  return value;
-}
-
-const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
-
-function measure(name: string, input: FunnelInput): void {
-  console.log(
-    `\n${name}: ${input.leads.length.toLocaleString('en')} leads, ${input.events.length.toLocaleString('en')} status changes`,
-  );
-  globalThis.gc?.();
-  const before = process.memoryUsage().heapUsed;
-  time('structuredClone of plain objects (avoided)', () => structuredClone(input));
-  time('pack + clone columns (what the page posts)', () =>
-    structuredClone({ leads: packLeads(input.leads), events: packEvents(input.events) }),
-  );
-  const model = time('buildModel (per-lead facts, once per dataset)', () => buildModel(input));
-  globalThis.gc?.();
-  console.log(
-    `  ${'heap held by input + model'.padEnd(44)} ${mb(process.memoryUsage().heapUsed - before + 0).padStart(10)}`,
-  );
-  time('report: last 30 days', () =>
-    reportFromModel(model, { from: NOW - 30 * DAY, to: NOW, now: NOW, includeOpenDeals: true }),
-  );
-  time('report: a year, weekly trend', () =>
-    reportFromModel(model, {
-      from: NOW - 365 * DAY,
-      to: NOW,
-      now: NOW,
-      trend: { granularity: 'week', timeZone: 'Europe/Moscow' },
-    }),
-  );
-  time('report: a year, one manager', () =>
-    reportFromModel(model, { from: NOW - 365 * DAY, to: NOW, now: NOW, responsibleUserIds: [2] }),
-  );
-  const norms = time('stage norms (lead card)', () => stageNorms(model, {}, NOW));
-  time('one lead journey', () => leadJourney(model, input.leads[0]?.id ?? 0, NOW, norms));
-}
+const ROOT = path.join(__dirname, '..');
 
 const { values } = parseArgs({
   options: {
     leads: { type: 'string', default: '100000' },
-    'events-per-lead': { type: 'string', default: '10' },
+    changes: { type: 'string', default: '11' },
+    'sandbox-leads': { type: 'string', default: '10000' },
+    only: { type: 'string' },
+    'no-build': { type: 'boolean', default: false },
   },
 });
 const leads = Number(values.leads);
-const perLead = Number(values['events-per-lead']);
-console.log(
-  `Funnel Lens engine benchmark (node ${process.version}${globalThis.gc ? ', --expose-gc' : ''})`,
-);
-measure(
-  'synthetic',
-  time('generate synthetic account', () => synthetic(leads, perLead)),
-);
-const account = time('generate demo account', () =>
-  generateDemoAccount({ seed: 1, leads, now: NOW }),
-);
-measure(
-  'demo',
-  time('adapt demo account through the API schemas', () =>
-    demoFunnelInput(account, PIPELINE_IDS.main),
-  ),
-);
+const changes = Number(values.changes);
+const wanted = (part: string) => values.only === undefined || values.only === part;
+
+function engine(): EngineFigures {
+  const out = execFileSync(
+    process.execPath,
+    [
+      '--expose-gc',
+      '--import',
+      'tsx',
+      'scripts/bench/engine.ts',
+      '--json',
+      ...['--leads', String(leads), '--changes', String(changes)],
+    ],
+    { cwd: ROOT, encoding: 'utf8', maxBuffer: 16 << 20 },
+  );
+  return JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as EngineFigures;
+}
+
+function build(): void {
+  for (const script of ['build', 'build:sandbox']) {
+    const run = spawnSync('npm', ['run', script], { cwd: ROOT, stdio: 'inherit' });
+    if (run.status !== 0) throw new Error(`npm run ${script} failed`);
+  }
+}
+
+interface Goal {
+  readonly name: string;
+  readonly value: number | null;
+  readonly goal: string;
+  readonly met: boolean | null;
+}
+
+const atMost = (name: string, value: number | null, limit: number, unit = ''): Goal => ({
+  name,
+  value,
+  goal: `≤ ${limit}${unit}`,
+  met: value === null ? null : value <= limit,
+});
+
+const nearFloor = (name: string, value: number, floor: number): Goal => ({
+  name,
+  value,
+  goal: `≤ 1.05 × ${floor} + 4 = ${(1.05 * floor + 4).toFixed(1)}`,
+  met: value <= 1.05 * floor + 4,
+});
+
+const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+async function main(): Promise<void> {
+  const figures: Record<string, number | string | null> = { bench: 'funnel-lens' };
+  const goals: Goal[] = [];
+  console.log(`Funnel Lens benchmark (node ${process.version}, ${new Date().toISOString()})`);
+
+  if (wanted('engine')) {
+    console.log(`\nengine: ${leads} leads, ${changes} changes a lead…`);
+    const e = engine();
+    console.table({
+      'JSON.parse of the pages': `${Math.round(e.parseMs)} ms`,
+      'read (hand-checked shapes)': `${Math.round(e.readMs)} ms`,
+      'merge into the store': `${Math.round(e.mergeMs)} ms`,
+      'derive facts': `${Math.round(e.deriveMs)} ms`,
+      'pack the buckets for the cache': `${Math.round(e.packMs)} ms`,
+      'build the model': `${Math.round(e.modelMs)} ms`,
+      'the 30-day report': `${Math.round(e.reportMs)} ms`,
+    });
+    Object.assign(figures, {
+      engineLeads: e.leads,
+      engineEvents: e.events,
+      parseMs: round(e.parseMs, 0),
+      engineMs: round(e.readMs + e.mergeMs + e.deriveMs + e.packMs + e.modelMs + e.reportMs, 0),
+      engineOverParse: round(e.engineOverParse),
+      bytesPerEvent: e.bytesPerEvent === null ? null : round(e.bytesPerEvent, 0),
+    });
+    goals.push(atMost('engineOverParse', round(e.engineOverParse), 1));
+    goals.push(atMost('bytesPerEvent', figures.bytesPerEvent as number | null, 360));
+  }
+
+  if ((wanted('requests') || wanted('warm')) && !values['no-build']) build();
+
+  if (wanted('requests')) {
+    const n = Number(values['sandbox-leads']);
+    console.log(`\nrequests: Chromium, fresh profile, ${n}-lead sandbox…`);
+    const r: RequestFigures = await measureRequests(n);
+    Object.assign(figures, {
+      sandboxLeads: r.leads,
+      coldWindowRequests: r.coldWindowRequests,
+      coldWindowFloor: r.coldWindowFloor,
+      coldWindowMs: r.coldWindowMs,
+      backfillRequests: r.backfillRequests,
+      backfillFloor: r.backfillFloor,
+      backfillMs: r.backfillMs,
+      idleRefreshRequests: r.idleRefreshRequests,
+      rejected429: r.rejected429,
+    });
+    goals.push(nearFloor('coldWindowRequests', r.coldWindowRequests, r.coldWindowFloor));
+    goals.push(nearFloor('backfillRequests', r.backfillRequests, r.backfillFloor));
+    goals.push(atMost('idleRefreshRequests', r.idleRefreshRequests, 2));
+    goals.push(atMost('rejected429', r.rejected429, 0));
+  }
+
+  if (wanted('warm')) {
+    console.log(`\nwarm: Chromium over a cache of ${leads} leads…`);
+    const w: WarmFigures = await measureWarm(leads, changes);
+    Object.assign(figures, {
+      warmLeads: w.leads,
+      cachedEvents: w.cachedEvents,
+      fillMs: round(w.fillMs, 0),
+      warmFirstNumbersMs: round(w.warmFirstNumbersMs, 0),
+      warmLongestTaskMs: round(w.warmLongestTaskMs, 0),
+      refreshMs: round(w.refreshMs, 0),
+      refreshLongestTaskMs: round(w.refreshLongestTaskMs, 0),
+    });
+    goals.push(atMost('warmFirstNumbersMs', round(w.warmFirstNumbersMs, 0), 1000, ' ms'));
+    goals.push(atMost('warmLongestTaskMs', round(w.warmLongestTaskMs, 0), 50, ' ms'));
+    goals.push(atMost('refreshLongestTaskMs', round(w.refreshLongestTaskMs, 0), 50, ' ms'));
+  }
+
+  console.log('\ngoals (issue #8):');
+  console.table(
+    Object.fromEntries(
+      goals.map(g => [
+        g.name,
+        { value: g.value, goal: g.goal, met: g.met === null ? 'n/a' : g.met ? 'yes' : 'NO' },
+      ]),
+    ),
+  );
+  console.log(JSON.stringify(figures));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -25,7 +25,11 @@ export interface RequestFigures {
 }
 
 /** The fewest pages that hold the pipeline's data from `from` on (null = all of it). */
-export function requestFloor(account: DemoAccount, pipelineId: number, from: number | null): number {
+export function requestFloor(
+  account: DemoAccount,
+  pipelineId: number,
+  from: number | null,
+): number {
   const pipeline = account.pipelines.find(p => p.id === pipelineId);
   if (!pipeline) throw new Error(`no pipeline ${pipelineId}`);
   const ours = new Set(pipeline.statuses.map(s => s.id));

@@ -113,7 +113,12 @@ export function* syntheticLeads(o: SyntheticOptions): Generator<SyntheticLead> {
 }
 
 /** A list body as amoCRM returns a page of it, as the JSON text that crosses the network. */
-export function pageText(key: 'leads' | 'events', page: number, items: readonly unknown[], last: boolean): string {
+export function pageText(
+  key: 'leads' | 'events',
+  page: number,
+  items: readonly unknown[],
+  last: boolean,
+): string {
   const base = `https://example.amocrm.ru/api/v4/${key}?page=`;
   return JSON.stringify({
     _page: page,

@@ -101,7 +101,10 @@ function moveOneLead(account: DemoAccount, now: number): DemoAccount {
   const last = open.at(-1)?.id;
   const lead = [...account.leads]
     .reverse()
-    .find(l => l.pipeline_id === main.id && l.status_id !== last && open.some(s => s.id === l.status_id));
+    .find(
+      l =>
+        l.pipeline_id === main.id && l.status_id !== last && open.some(s => s.id === l.status_id),
+    );
   if (!lead) throw new Error('no open lead to move');
   const at = open.findIndex(s => s.id === lead.status_id);
   const next = open[Math.min(at + 1, open.length - 1)];

@@ -38,14 +38,18 @@ export function orderEvents(events: readonly StatusChange[]): StatusChange[] {
     if (!sameStatus(e.before, e.after)) kept.push(e);
   }
   // Ids make the base order deterministic whatever order the pages arrived in.
-  kept.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const before = (a: StatusChange, b: StatusChange) =>
+    a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  // Held changes mostly come in order already: check before paying for a sort.
+  if (kept.some((e, k) => k > 0 && before(kept[k - 1] ?? e, e) > 0)) kept.sort(before);
   const ordered: StatusChange[] = [];
   for (let i = 0; i < kept.length;) {
+    const first = kept[i];
+    if (!first) break;
     let j = i + 1;
-    while (j < kept.length && kept[j]?.createdAt === kept[i]?.createdAt) j++;
-    const group = kept.slice(i, j);
-    const prev = ordered[ordered.length - 1];
-    ordered.push(...(group.length === 1 ? group : chain(group, prev ? prev.after : null)));
+    while (j < kept.length && kept[j]?.createdAt === first.createdAt) j++;
+    if (j === i + 1) ordered.push(first);
+    else ordered.push(...chain(kept.slice(i, j), ordered.at(-1)?.after ?? null));
     i = j;
   }
   return ordered;

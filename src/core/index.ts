@@ -30,13 +30,5 @@ export * from './calendar';
 export { toCsv } from './csv';
 export type { Cell } from './csv';
 export { STAGE_COLUMNS, stageRows } from './tables';
-export {
-  packEvents,
-  packLeads,
-  packVisits,
-  packedBuffers,
-  unpackEvents,
-  unpackLeads,
-  unpackVisits,
-} from './packed';
-export type { PackedEvents, PackedLeads, PackedVisits } from './packed';
+export { packLeads, unpackLeads } from './packed';
+export type { PackedLeads } from './packed';

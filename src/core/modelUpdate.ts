@@ -28,7 +28,13 @@ export function updateModel(
   const touched = change.changed.length + change.removed.length;
   if (touched === 0) return model;
   if (touched > REBUILD_SHARE * Math.max(model.facts.length, 1)) {
-    return modelFromFacts(model.funnel, model.pipeline, model.lossReasons, all(), model.historyFrom);
+    return modelFromFacts(
+      model.funnel,
+      model.pipeline,
+      model.lossReasons,
+      all(),
+      model.historyFrom,
+    );
   }
   const gone = new Set<number>(change.removed);
   for (const f of change.changed) gone.add(f.lead.id);

@@ -9,6 +9,7 @@ export { CacheError } from './cache/errors';
 export type { CacheErrorCode } from './cache/errors';
 export { createMemoryStore } from './cache/memory';
 export type { BucketCore, CacheScope, ScopeChange, ScopeMeta, ScopeStore } from './cache/types';
+export type { PackedEvents } from './leadEvents';
 export { scopeKey } from './cache/scope';
 export { BUCKET_COUNT, bucketOf } from './cache/buckets';
 export { phaseOf } from './history';

@@ -5,9 +5,23 @@
  * while a lead's visits are derived. The array grows by doubling: a lead's changes arrive a page
  * at a time, and copying on every arrival made a full load allocate a million arrays.
  */
-import type { PackedEvents, StatusChange } from '../core';
+import type { StatusChange } from '../core';
 
 const WIDTH = 5;
+
+/**
+ * A bucket's status changes as the cache keeps them: the held columns of its leads one after the
+ * other (so packing is a copy of each lead's array), whose lead each change is, and the ids.
+ */
+export interface PackedEvents {
+  readonly count: number;
+  /** JSON array of the change ids (strings), in order. */
+  readonly ids: string;
+  /** The lead of each change. */
+  readonly leadId: Float64Array;
+  /** createdAt, beforePipeline, beforeStatus, afterPipeline, afterStatus per change. */
+  readonly cols: Uint32Array;
+}
 /** Below this many held ids a scan beats building a Set to check for repeats. */
 const SCAN_UP_TO = 32;
 
@@ -68,52 +82,28 @@ export function changesOf(leadId: number, held: LeadEvents): StatusChange[] {
 export function packLeadEvents(all: Iterable<[number, LeadEvents]>): PackedEvents {
   const list = [...all];
   const count = list.reduce((n, [, h]) => n + h.ids.length, 0);
-  const f = () => new Float64Array(count);
-  const p = {
-    leadId: f(),
-    createdAt: f(),
-    beforePipeline: f(),
-    beforeStatus: f(),
-    afterPipeline: f(),
-    afterStatus: f(),
-  };
+  const leadId = new Float64Array(count);
+  const cols = new Uint32Array(count * WIDTH);
   const ids: string[] = [];
-  let i = 0;
-  for (const [leadId, h] of list) {
-    for (let k = 0; k < h.ids.length; k++, i++) {
-      const at = k * WIDTH;
-      p.leadId[i] = leadId;
-      p.createdAt[i] = h.cols[at] ?? 0;
-      p.beforePipeline[i] = h.cols[at + 1] ?? 0;
-      p.beforeStatus[i] = h.cols[at + 2] ?? 0;
-      p.afterPipeline[i] = h.cols[at + 3] ?? 0;
-      p.afterStatus[i] = h.cols[at + 4] ?? 0;
-      ids.push(h.ids[k] ?? '');
-    }
+  for (const [id, h] of list) {
+    const n = h.ids.length;
+    leadId.fill(id, ids.length, ids.length + n);
+    cols.set(h.cols.subarray(0, n * WIDTH), ids.length * WIDTH);
+    for (const changeId of h.ids) ids.push(changeId);
   }
-  return { count, ids: JSON.stringify(ids), ...p };
+  return { count, ids: JSON.stringify(ids), leadId, cols };
 }
 
-/** A packed record split back into each lead's changes. */
+/** A packed record split back into each lead's changes (a lead's changes are contiguous). */
 export function unpackLeadEvents(p: PackedEvents): Map<number, LeadEvents> {
   const ids = JSON.parse(p.ids) as string[];
-  const counts = new Map<number, number>();
-  for (let i = 0; i < p.count; i++) {
-    const lead = p.leadId[i] ?? 0;
-    counts.set(lead, (counts.get(lead) ?? 0) + 1);
-  }
   const out = new Map<number, LeadEvents>();
-  for (const [lead, n] of counts) out.set(lead, { ids: [], cols: new Uint32Array(n * WIDTH) });
-  for (let i = 0; i < p.count; i++) {
-    const held = out.get(p.leadId[i] ?? 0);
-    if (!held) continue;
-    const at = held.ids.length * WIDTH;
-    held.cols[at] = p.createdAt[i] ?? 0;
-    held.cols[at + 1] = p.beforePipeline[i] ?? 0;
-    held.cols[at + 2] = p.beforeStatus[i] ?? 0;
-    held.cols[at + 3] = p.afterPipeline[i] ?? 0;
-    held.cols[at + 4] = p.afterStatus[i] ?? 0;
-    held.ids.push(ids[i] ?? '');
+  for (let i = 0; i < p.count;) {
+    const lead = p.leadId[i] ?? 0;
+    let j = i + 1;
+    while (j < p.count && p.leadId[j] === lead) j++;
+    out.set(lead, { ids: ids.slice(i, j), cols: p.cols.slice(i * WIDTH, j * WIDTH) });
+    i = j;
   }
   return out;
 }

@@ -5,7 +5,7 @@
  * and hands the cache exactly the buckets that changed. Visits are not kept: they exist while a
  * lead's facts are derived, or when its journey is asked for.
  */
-import type { Funnel, Lead, LeadFacts, PackedEvents, StatusChange, Visit } from '../core';
+import type { Funnel, Lead, LeadFacts, StatusChange, Visit } from '../core';
 import {
   freshestLeads,
   funnelKey,
@@ -20,7 +20,7 @@ import type { LeadLifecycle } from '../api';
 import { bucketOf } from './cache/buckets';
 import type { BucketCore } from './cache/types';
 import { keepLatestLifecycle } from './lifecycle';
-import type { LeadEvents } from './leadEvents';
+import type { LeadEvents, PackedEvents } from './leadEvents';
 import {
   addChanges,
   changesOf,

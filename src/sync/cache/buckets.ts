@@ -1,4 +1,4 @@
-import type { PackedEvents } from '../../core';
+import type { PackedEvents } from '../leadEvents';
 import { CacheError } from './errors';
 import type { CacheErrorCode } from './errors';
 import type { BucketCore, ScopeChange } from './types';

@@ -1,4 +1,4 @@
-import type { PackedEvents } from '../../core';
+import type { PackedEvents } from '../leadEvents';
 import { checkChange, isEmptyCore, isEmptyEvents, wantedBuckets } from './buckets';
 import { CacheError, guard } from './errors';
 import type { CacheErrorCode } from './errors';

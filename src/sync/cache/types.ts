@@ -1,13 +1,7 @@
 import type { AccountInfo } from '../../api';
-import type {
-  LossReason,
-  PackedEvents,
-  PackedLeads,
-  PackedFacts,
-  Pipeline,
-  User,
-} from '../../core';
+import type { LossReason, PackedFacts, PackedLeads, Pipeline, User } from '../../core';
 import type { HistoryState } from '../history';
+import type { PackedEvents } from '../leadEvents';
 
 /** Whose copy: each account, user and pipeline has its own, never visible to another. */
 export interface CacheScope {

@@ -1,6 +1,6 @@
 /** The cache database's layout and the transaction helper every operation runs through. */
 import type { DBSchema, IDBPDatabase, IDBPTransaction } from 'idb';
-import type { PackedEvents } from '../../core';
+import type { PackedEvents } from '../leadEvents';
 import type { BucketCore, ScopeMeta } from '../cache/types';
 
 export type RecordKind = 'core' | 'events';

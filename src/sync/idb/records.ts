@@ -1,6 +1,6 @@
 /** Reading and writing one scope's meta and bucket records. */
 import { unwrap } from 'idb';
-import type { PackedEvents } from '../../core';
+import type { PackedEvents } from '../leadEvents';
 import { BUCKET_COUNT, isEmptyCore, isEmptyEvents } from '../cache/buckets';
 import { noHeldCopy, pickMeta } from '../cache/scope';
 import type { BucketCore, ScopeChange, ScopeMeta } from '../cache/types';

@@ -2,8 +2,10 @@
  * Small hand-made scope data for the cache tests: a meta with its history state, and buckets of
  * a few leads each (ids of the bucket's residue class), packed as the widget stores them.
  */
-import { buildFunnel, leadFacts, packEvents, packFacts, packLeads } from '../../../src/core';
-import type { Lead, PackedEvents, Pipeline, StatusChange, Visit } from '../../../src/core';
+import { buildFunnel, leadFacts, packFacts, packLeads } from '../../../src/core';
+import { addChanges, emptyLeadEvents, packLeadEvents } from '../../../src/sync/leadEvents';
+import type { PackedEvents } from '../../../src/sync';
+import type { Lead, Pipeline, StatusChange, Visit } from '../../../src/core';
 import { BUCKET_COUNT } from '../../../src/sync';
 import type {
   BucketCore,
@@ -138,12 +140,17 @@ export function event(id: string, leadId: number, at: number): StatusChange {
 
 /** `perLead` status changes of each lead, with 26-character ids like amoCRM's. */
 export function events(ids: readonly number[], perLead = 2, tag = 'a'): PackedEvents {
-  return packEvents(
-    ids.flatMap(leadId =>
-      Array.from({ length: perLead }, (_, k) =>
-        event(`${tag}${leadId}-${k}`.padEnd(26, 'x'), leadId, T0 + leadId + k),
-      ),
-    ),
+  return packLeadEvents(
+    ids.map(leadId => {
+      const held = emptyLeadEvents();
+      addChanges(
+        held,
+        Array.from({ length: perLead }, (_, k) =>
+          event(`${tag}${leadId}-${k}`.padEnd(26, 'x'), leadId, T0 + leadId + k),
+        ),
+      );
+      return [leadId, held];
+    }),
   );
 }
 
