@@ -110,6 +110,9 @@ export function createHistoryStore(pipelineId: number, initialFrom: number | nul
         const held = packed.get(b);
         if (!held) continue;
         for (const [id, list] of unpackLeadEvents(held)) {
+          // Changes applied before the bucket was read (a refresh after a reload) stay.
+          const mine = events.get(id);
+          if (mine) addChanges(list, changesOf(mine));
           events.set(id, list);
           member(eventsIn, id, true);
         }

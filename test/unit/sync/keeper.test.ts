@@ -173,6 +173,40 @@ describe('keeper against the emulator', () => {
     }
   });
 
+  it('refreshes after a reload (events read from the cache) as it would without one', async () => {
+    const sandbox = await open(account);
+    try {
+      const cache = createMemoryStore();
+      const clock = { now: NOW };
+      await runAll(keeperFor(sandbox, cache, clock));
+      sandbox.ctx.account = changed(account, NOW + 3600);
+      clock.now = NOW + 7200;
+      // A new session: the cores come from the cache, each bucket's changes only when needed.
+      const k = keeperFor(sandbox, cache, clock);
+      expect(await k.open()).toBe(true);
+      await k.step('refresh');
+      const after = demoFunnelInput(sandbox.ctx.account, MAIN);
+      const opts = { ...window30, from: NOW - 90 * DAY, to: NOW + 7200, now: NOW + 7200 };
+      expect(reports(k, after, opts).held).toEqual(
+        JSON.parse(JSON.stringify(buildReport(after, opts))),
+      );
+      // What was saved holds the new changes too: a third session reads the same.
+      const again = keeperFor(sandbox, cache, clock);
+      await again.open();
+      const store = again.store()!;
+      const wanted = store.missingEvents(true);
+      store.loadEvents(wanted, await cache.loadEvents(SCOPE, wanted));
+      const moves = sandbox.ctx.account.events.filter(
+        e => e.created_at === NOW + 3600 && e.type === 'lead_status_changed',
+      );
+      const heldMoves = moves.filter(e => store.lead(e.entity_id));
+      expect(heldMoves.length).toBeGreaterThanOrEqual(2);
+      for (const e of heldMoves) expect(store.changeIdsOf(e.entity_id)).toContain(e.id);
+    } finally {
+      await sandbox.close();
+    }
+  });
+
   it('holds everything there was, once, when pages drift while being read', async () => {
     const sandbox = await open(account, { paginationShift: { items: 3, times: 4 } });
     try {
