@@ -166,7 +166,8 @@ export function createKeeper(deps: KeeperDeps) {
           meta.history,
           now,
         );
-        held.pruneEvents();
+        // Mid-backfill, what was read past the history waits for it to move back.
+        if (history.backfill === null) held.pruneEvents();
       }
       const wanted = held.missingEvents();
       if (wanted.length > 0)

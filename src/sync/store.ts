@@ -58,20 +58,25 @@ export function createHistoryStore(pipelineId: number, initialFrom: number | nul
   const inBucket = (index: Map<number, Set<number>>, b: number): number[] =>
     [...(index.get(b) ?? [])].sort((x, y) => x - y);
 
-  /** Under a loaded history, a lead is held when created since its start or open now. */
-  const known = (l: Lead): boolean =>
-    l.pipelineId === pipelineId &&
-    !l.isDeleted &&
-    (historyFrom === null ||
-      l.createdAt >= historyFrom ||
-      (l.statusId !== 142 && l.statusId !== 143));
+  /** A lead of the pipeline, not deleted: kept until it leaves, whatever the held history. */
+  const ours = (l: Lead): boolean => l.pipelineId === pipelineId && !l.isDeleted;
+  /** Under a history from `from`, a lead is in the data when created since then or open now. */
+  const within = (l: Lead, from: number | null): boolean =>
+    from === null || l.createdAt >= from || (l.statusId !== 142 && l.statusId !== 143);
+  /**
+   * Leads outside the held history (closed, created before it) are kept out of sight, with their
+   * changes: a backfill step reads past the history it ends with, and what it read there is not
+   * read again when the history moves further back.
+   */
+  const shown = (l: Lead): boolean => within(l, historyFrom);
 
+  /** The lead leaves the data for good (another pipeline, deleted, outside the history). */
   function drop(id: number): void {
-    if (!leads.delete(id)) return;
+    const held = leads.get(id);
+    if (!held) return;
+    if (shown(held)) hide(id);
+    leads.delete(id);
     member(leadsIn, id, false);
-    visits.delete(id);
-    toDerive.delete(id);
-    removed.add(id);
     dirtyCores.add(bucketOf(id));
     if (events.delete(id)) {
       member(eventsIn, id, false);
@@ -79,12 +84,30 @@ export function createHistoryStore(pipelineId: number, initialFrom: number | nul
     }
   }
 
+  /** The lead leaves the data the model sees; the store keeps it for a history that grows back. */
+  function hide(id: number): void {
+    visits.delete(id);
+    toDerive.delete(id);
+    removed.add(id);
+    dirtyCores.add(bucketOf(id));
+  }
+
   return {
     pipelineId,
     historyFrom: () => historyFrom,
-    size: () => leads.size,
-    lead: (id: number) => leads.get(id),
-    leadIds: () => leads.keys(),
+    /** The leads in the data (within the held history). */
+    size(): number {
+      let n = 0;
+      for (const lead of leads.values()) if (shown(lead)) n++;
+      return n;
+    },
+    lead(id: number): Lead | undefined {
+      const lead = leads.get(id);
+      return lead && shown(lead) ? lead : undefined;
+    },
+    *leadIds(): IterableIterator<number> {
+      for (const [id, lead] of leads) if (shown(lead)) yield id;
+    },
 
     /** The cache's cores, as read at start. */
     loadCores(cores: ReadonlyMap<number, BucketCore>): void {
@@ -127,17 +150,23 @@ export function createHistoryStore(pipelineId: number, initialFrom: number | nul
       for (const lead of freshestLeads(list)) {
         const held = leads.get(lead.id);
         if (held && held.updatedAt > lead.updatedAt) continue;
-        if (!known(lead)) {
+        if (!ours(lead)) {
           drop(lead.id);
           continue;
         }
+        const was = held !== undefined && shown(held);
         leads.set(lead.id, lead);
         member(leadsIn, lead.id, true);
-        removed.delete(lead.id);
         dirtyCores.add(bucketOf(lead.id));
+        if (!shown(lead)) {
+          if (was) hide(lead.id);
+          continue;
+        }
+        removed.delete(lead.id);
         // The current status, updated_at and created_at shape the visits (§4.3, §4.5).
         if (
           !held ||
+          !was ||
           held.statusId !== lead.statusId ||
           held.pipelineId !== lead.pipelineId ||
           held.updatedAt !== lead.updatedAt ||
@@ -182,13 +211,22 @@ export function createHistoryStore(pipelineId: number, initialFrom: number | nul
       const before = historyFrom;
       historyFrom = from;
       const edge = Math.max(before ?? Number.NEGATIVE_INFINITY, from ?? Number.NEGATIVE_INFINITY);
-      for (const lead of [...leads.values()]) {
-        if (!known(lead)) drop(lead.id);
-        else if (lead.createdAt < edge) toDerive.add(lead.id);
+      for (const lead of leads.values()) {
+        const was = within(lead, before);
+        if (!shown(lead)) {
+          if (was) hide(lead.id);
+        } else if (!was || lead.createdAt < edge) {
+          removed.delete(lead.id);
+          toDerive.add(lead.id);
+        }
       }
     },
-    /** Drops the changes of leads the data does not hold (kept while their lead might arrive). */
+    /**
+     * Once the history reaches as far back as it will, drops the leads outside it and the changes
+     * of leads the data does not hold (kept until then: their lead might arrive).
+     */
     pruneEvents(): void {
+      for (const lead of [...leads.values()]) if (!shown(lead)) drop(lead.id);
       for (const id of [...events.keys()]) {
         if (leads.has(id)) continue;
         events.delete(id);
@@ -202,7 +240,7 @@ export function createHistoryStore(pipelineId: number, initialFrom: number | nul
       const changed: LeadHistory[] = [];
       for (const id of toDerive) {
         const lead = leads.get(id);
-        if (!lead) continue;
+        if (!lead || !shown(lead)) continue;
         if (!eventsLoaded.has(bucketOf(id)))
           throw new Error(`store: events of bucket ${bucketOf(id)} not loaded`);
         const held = events.get(id);
@@ -222,7 +260,8 @@ export function createHistoryStore(pipelineId: number, initialFrom: number | nul
     /** Every held lead with its visits: what a model is built from. */
     histories(): LeadHistory[] {
       const out: LeadHistory[] = [];
-      for (const [id, lead] of leads) out.push({ lead, visits: visits.get(id) ?? [] });
+      for (const [id, lead] of leads)
+        if (shown(lead)) out.push({ lead, visits: visits.get(id) ?? [] });
       return out;
     },
     visitsOf: (id: number) => visits.get(id),
