@@ -103,7 +103,8 @@ export async function backfillStep(
     const from = heldFrom({ ...state, backfill: b });
     load.onProgress?.({
       stage: 'backfill',
-      fraction: covered(far, b.to, from, 'back'),
+      // null: every list is done and all history is held.
+      fraction: from === null ? 1 : covered(far, b.to, from, 'back'),
       requests: n + 1,
       leads: 0,
       changes: 0,
