@@ -90,7 +90,11 @@ export async function backfillStep(
           ? intoList(load.pipeline, range)
           : outList(load.pipeline, load.pipelines, range);
       const cursor = lane === 'into' ? b.into : b.out;
-      if (!filter || !cursor) break;
+      if (!filter || !cursor) {
+        // The account has no other pipeline any more: no list of changes out of this one.
+        b = { ...b, out: null };
+        continue;
+      }
       const read = await load.source.events(filter, cursor.page, load.signal);
       load.sink.changes(read.changes, read.lifecycle);
       const next: PageCursor = {

@@ -217,6 +217,16 @@ describe('backfillStep', () => {
     expect(steps.progress.every(p => p.requests <= 3)).toBe(true);
   });
 
+  it('ends though the other pipelines were deleted while it ran (the out list has no filter)', async () => {
+    const s = setup(null);
+    const started = await backfillStep(s.load, s.state, 3);
+    expect(started.backfill?.out).not.toBeNull();
+    const load = { ...s.load, pipelines: [pipelineP] };
+    const states = await stepwise({ ...s, load, state: started }, 3);
+    expect(states.at(-1)).toMatchObject({ from: null, backfill: null });
+    expect(states.length).toBeLessThan(100);
+  });
+
   it('reads no out-of-pipeline list when the account has no other pipeline', async () => {
     const s = setup(null);
     const load = { ...s.load, pipelines: [pipelineP] };
