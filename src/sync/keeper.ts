@@ -199,7 +199,8 @@ export function createKeeper(deps: KeeperDeps) {
           meta.history,
           now,
         );
-        held.pruneEvents();
+        // Mid-backfill, what was read past the history waits for it to move back.
+        if (history.backfill === null) held.pruneEvents();
       }
       // What the pages named that the meta does not know is read now, before the model sees it.
       const after = await freshMeta(base.meta, now, seen, signal);

@@ -39,12 +39,27 @@ function hasId(held: LeadEvents, seen: Set<string> | null, id: string): boolean 
   return seen ? seen.has(id) : held.ids.includes(id);
 }
 
+const fits = (v: number): boolean => Number.isInteger(v) && v >= 0 && v <= 0xffff_ffff;
+
+/**
+ * Times (epoch seconds until 2106) and amoCRM's status and pipeline ids are unsigned 32-bit
+ * numbers; anything else cannot be held exactly, and is refused rather than wrapped.
+ */
+function checkFits(e: StatusChange): void {
+  const values = [e.createdAt, e.before.pipelineId, e.before.statusId, e.after.pipelineId];
+  if (!values.every(fits) || !fits(e.after.statusId))
+    throw new RangeError(
+      `status change ${e.id} of lead ${e.leadId}: a time or id is not a 32-bit whole number`,
+    );
+}
+
 /** Adds the changes whose ids are new; true when any was. */
 export function addChanges(held: LeadEvents, changes: readonly StatusChange[]): boolean {
   const seen = held.ids.length + changes.length > SCAN_UP_TO ? new Set(held.ids) : null;
   let added = false;
   for (const e of changes) {
     if (hasId(held, seen, e.id)) continue;
+    checkFits(e);
     const at = held.ids.length * WIDTH;
     if (at + WIDTH > held.cols.length) {
       const grown = new Uint32Array(Math.max(2 * held.cols.length, at + WIDTH));
@@ -79,7 +94,7 @@ export function changesOf(leadId: number, held: LeadEvents): StatusChange[] {
 }
 
 /** Many leads' changes as one packed record (the cache's events of a bucket). */
-export function packLeadEvents(all: Iterable<[number, LeadEvents]>): PackedEvents {
+export function packLeadEvents(all: Iterable<readonly [number, LeadEvents]>): PackedEvents {
   const list = [...all];
   const count = list.reduce((n, [, h]) => n + h.ids.length, 0);
   const leadId = new Float64Array(count);

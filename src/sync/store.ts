@@ -121,9 +121,19 @@ export function createHistoryStore(
   return {
     pipelineId,
     historyFrom: () => historyFrom,
-    size: () => leads.size,
-    lead: (id: number) => leads.get(id),
-    leadIds: () => leads.keys(),
+    /** The leads in the data (parked ones are held but not counted). */
+    size(): number {
+      let n = 0;
+      for (const lead of leads.values()) if (inData(lead)) n++;
+      return n;
+    },
+    lead(id: number): Lead | undefined {
+      const lead = leads.get(id);
+      return lead && inData(lead) ? lead : undefined;
+    },
+    *leadIds(): IterableIterator<number> {
+      for (const [id, lead] of leads) if (inData(lead)) yield id;
+    },
 
     /**
      * The cache's cores, as read at start. Facts derived for another funnel (its stages changed
@@ -161,6 +171,9 @@ export function createHistoryStore(
         const held = packed.get(b);
         if (!held) continue;
         for (const [id, list] of unpackLeadEvents(held)) {
+          // Changes applied before the bucket was read (a refresh after a reload) stay.
+          const mine = events.get(id);
+          if (mine) addChanges(list, changesOf(id, mine));
           events.set(id, list);
           member(eventsIn, id, true);
         }
@@ -242,8 +255,12 @@ export function createHistoryStore(
         else if (lead.createdAt < edge || !facts.has(lead.id)) toDerive.add(lead.id);
       }
     },
-    /** Drops the changes of leads the data does not hold (kept while their lead might arrive). */
+    /**
+     * Once the history stops moving back: drops the leads parked outside it, and the changes of
+     * leads the data does not hold (kept while their lead might arrive).
+     */
     pruneEvents(): void {
+      for (const lead of [...leads.values()]) if (!inData(lead)) drop(lead.id);
       for (const id of [...events.keys()]) {
         if (leads.has(id)) continue;
         events.delete(id);

@@ -90,7 +90,11 @@ export async function backfillStep(
           ? intoList(load.pipeline, range)
           : outList(load.pipeline, load.pipelines, range);
       const cursor = lane === 'into' ? b.into : b.out;
-      if (!filter || !cursor) break;
+      if (!filter || !cursor) {
+        // The account has no other pipeline any more: no list of changes out of this one.
+        b = { ...b, out: null };
+        continue;
+      }
       const read = await load.source.events(filter, cursor.page, load.signal);
       load.sink.changes(read.changes, read.lifecycle);
       const next: PageCursor = {
@@ -103,7 +107,8 @@ export async function backfillStep(
     const from = heldFrom({ ...state, backfill: b });
     load.onProgress?.({
       stage: 'backfill',
-      fraction: covered(far, b.to, from, 'back'),
+      // null: every list is done and all history is held.
+      fraction: from === null ? 1 : covered(far, b.to, from, 'back'),
       requests: n + 1,
       leads: 0,
       changes: 0,

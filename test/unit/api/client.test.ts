@@ -191,3 +191,52 @@ describe('users', () => {
     expect((await api.getUsers())!.map(u => u.id)).toEqual([123123, 321321]);
   });
 });
+
+describe('what each page says about itself', () => {
+  it('lead pages count what the server listed before the re-check (returned)', async () => {
+    const listed = [rawLead(1), rawLead(2, { pipeline_id: 9 }), rawLead(3)];
+    const { api } = client(() => ok(leadsPage(listed)));
+    const { pages } = await drain(api.leadPages({ pipelineId: 1 }));
+    expect(pages[0]!.items.map(l => l.id)).toEqual([1, 3]);
+    expect(pages[0]!.returned).toBe(3);
+  });
+
+  it('event pages give their oldest listed event (oldest), whatever the filter kept', async () => {
+    const events = [
+      rawStatusEvent('a', 1, 300),
+      rawStatusEvent('b', 2, 90),
+      rawStatusEvent('c', 1, 200),
+    ];
+    const { api } = client(() => ok(eventsPage(events)));
+    const first = await api
+      .eventPages({ types: ['lead_status_changed'], entity: 'lead', entityIds: [1] })
+      .next();
+    if (first.done === true) throw new Error('no page');
+    expect(first.value.items.map(e => e.id)).toEqual(['a', 'c']);
+    expect(first.value.oldest).toBe(90);
+    expect(first.value.returned).toBe(3);
+  });
+
+  it('lists by status and order, and status changes by their sides, in the query', async () => {
+    const { api, requests } = client(() => ({ status: 204 }));
+    await drain(
+      api.leadPages({
+        statuses: [{ pipelineId: 1, statusId: 142 }],
+        order: { field: 'created_at', direction: 'desc' },
+      }),
+    );
+    await drain(
+      api.eventPages({
+        types: ['lead_status_changed'],
+        afterStatuses: [{ pipelineId: 1, statusId: 20 }],
+      }),
+    );
+    expect(requests.map(r => r.url)).toEqual([
+      '/api/v4/leads?page=1&limit=250&order[created_at]=desc' +
+        '&filter[statuses][0][pipeline_id]=1&filter[statuses][0][status_id]=142',
+      '/api/v4/events?page=1&limit=100&filter[type]=lead_status_changed' +
+        '&filter[value_after][leads_statuses][0][pipeline_id]=1' +
+        '&filter[value_after][leads_statuses][0][status_id]=20',
+    ]);
+  });
+});

@@ -1,3 +1,4 @@
+import { pages } from '../../../src/api/paging';
 import { client, drain, eventsPage, leadsPage, ok, rawLead, rawStatusEvent } from './helpers';
 
 describe('paging', () => {
@@ -135,5 +136,87 @@ describe('client-side re-check of ignored server filters', () => {
     };
     const { pages } = await drain(api.eventPages(filter));
     expect(pages[0]!.items.map(e => e.id)).toEqual(['a', 'g']);
+  });
+});
+
+describe('reading a list from a given page', () => {
+  it('starts at firstPage and numbers the pages from there', async () => {
+    const { api, requests } = client((_, i) => ok(leadsPage([rawLead(i + 10)], i < 1)));
+    const { pages, end } = await drain(api.leadPages({}, { firstPage: 3 }));
+    expect(pages.map(p => p.page)).toEqual([3, 4]);
+    expect(requests.map(r => r.url)).toEqual([
+      '/api/v4/leads?page=3&limit=250&order[id]=asc',
+      '/api/v4/leads?page=4&limit=250&order[id]=asc',
+    ]);
+    expect(end).toEqual({ reason: 'no_next', pages: 2 });
+  });
+
+  it('counts maxPages from firstPage', async () => {
+    const { api, requests } = client((_, i) =>
+      ok(eventsPage([rawStatusEvent(`e${i}`, 1, 5)], true)),
+    );
+    const { pages, end } = await drain(
+      api.eventPages({ types: ['lead_status_changed'] }, { firstPage: 5, maxPages: 2 }),
+    );
+    expect(pages.map(p => p.page)).toEqual([5, 6]);
+    expect(end).toEqual({ reason: 'max_pages', pages: 2 });
+    expect(requests).toHaveLength(2);
+  });
+
+  it('reads one page with maxPages 1 and says the list goes on', async () => {
+    const { api, requests } = client(() => ok(leadsPage([rawLead(1)], true)));
+    const { pages, end } = await drain(api.leadPages({}, { firstPage: 9, maxPages: 1 }));
+    expect(pages.map(p => p.page)).toEqual([9]);
+    expect(end).toEqual({ reason: 'max_pages', pages: 1 });
+    expect(requests).toHaveLength(1);
+  });
+});
+
+describe('pages: what each page listed', () => {
+  const body = (ids: number[], next: boolean) => ({
+    _links: next ? { next: { href: 'x' } } : {},
+    _embedded: { things: ids.map(id => ({ id })) },
+  });
+  /** A reader that keeps only even ids, as a client-side re-check would. */
+  const evens = (data: unknown) => {
+    const listed = (data as ReturnType<typeof body>)._embedded.things;
+    return { items: listed.filter(t => t.id % 2 === 0), listed };
+  };
+  const getter = (bodies: unknown[]) => {
+    const asked: number[] = [];
+    const get = (_path: string, query: readonly (readonly [string, string | number])[]) => {
+      const page = Number(query.find(([k]) => k === 'page')?.[1]);
+      asked.push(page);
+      return Promise.resolve({ status: 200, url: `/p?page=${page}`, data: bodies[page - 1] });
+    };
+    return { get, asked };
+  };
+
+  it('gives every item as listed beside the items the reader kept', async () => {
+    const { get } = getter([body([1, 2, 3], true), body([4, 5], false)]);
+    const seen = [];
+    for await (const p of pages(get, '/api/v4/things', [], evens)) seen.push(p);
+    expect(seen.map(p => [p.items.map(t => t.id), p.listed.map(t => t.id)])).toEqual([
+      [[2], [1, 2, 3]],
+      [[4], [4, 5]],
+    ]);
+  });
+
+  it('goes on past a page whose items were all dropped: it was not empty', async () => {
+    const { get, asked } = getter([body([1, 3], true), body([5], true), body([6], false)]);
+    const generator = pages(get, '/api/v4/things', [], evens);
+    const seen = [];
+    let next = await generator.next();
+    for (; next.done !== true; next = await generator.next()) seen.push(next.value);
+    expect(seen.map(p => p.items.length)).toEqual([0, 0, 1]);
+    expect(asked).toEqual([1, 2, 3]);
+    expect(next.value).toEqual({ reason: 'no_next', pages: 3 });
+  });
+
+  it('stops on a page listing what the previous one listed (a server ignoring page)', async () => {
+    const { get } = getter([body([1, 2], true), body([1, 2], true)]);
+    const generator = pages(get, '/api/v4/things', [], evens);
+    expect((await generator.next()).done).toBe(false);
+    expect(await generator.next()).toEqual({ done: true, value: { reason: 'repeated', pages: 1 } });
   });
 });

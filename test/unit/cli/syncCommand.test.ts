@@ -3,7 +3,14 @@
  * API emulator, and the report checked number by number against the naive second reading of the
  * contract on the very same files.
  */
-import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateDemoAccount, PIPELINE_IDS, STATUS_IDS, USER_IDS } from '../../../sandbox/demo';
@@ -11,6 +18,7 @@ import { startSandbox } from '../../../sandbox/server';
 import type { RunningSandbox } from '../../../sandbox/server';
 import { loadDataDir } from '../../../src/cli/loadDir';
 import { oracleReport } from '../core/oracle';
+import { changed } from '../sync/changedAccount';
 import { cli } from './run';
 
 const NOW = Date.UTC(2026, 10, 20, 12) / 1000;
@@ -25,7 +33,16 @@ beforeAll(async () => {
 });
 afterAll(() => sandbox.close());
 
+const DAY = 86_400;
 const tmp = () => mkdtempSync(join(tmpdir(), 'funnel-lens-sync-'));
+const runsIn = (out: string) => readdirSync(out).filter(n => n.startsWith('sync-'));
+/** `report --json` over DIR for MAIN, with the extra options. */
+async function reportJson(dir: string, ...more: string[]): Promise<unknown> {
+  const run = await cli(['report', '--data', dir, '--pipeline', String(MAIN), '--json', ...more]);
+  expect(run.stderr).toBe('');
+  expect(run.code).toBe(0);
+  return JSON.parse(run.stdout);
+}
 const sync = (out: string, ...more: string[]) =>
   cli(['sync', '--base-url', sandbox.url, '--token', 'sandbox-token', '--out', out, ...more]);
 
@@ -34,7 +51,10 @@ describe('funnel-lens sync → report', () => {
     const out = tmp();
     const run = await sync(out, '--pipeline', String(MAIN));
     expect(run.code).toBe(0);
-    expect(run.stderr).toMatch(/events: \d+ pages · \d+ leads · [\d,]+ events/);
+    // Progress as the widget's loaders report it: what has been read so far.
+    expect(run.stderr).toMatch(/leads: [\d,]+ leads · 0 stage changes/);
+    expect(run.stderr).toMatch(/events: [\d,]+ leads · [\d,]+ stage changes/);
+    expect(run.stderr).toMatch(/\([\d,]+ leads, [\d,]+ stage changes\)/);
     const [runDir] = readdirSync(out).filter(n => n.startsWith('sync-'));
     const files = readdirSync(join(out, runDir!));
     expect(files).toEqual(
@@ -138,5 +158,123 @@ describe('funnel-lens sync → report', () => {
     const run = await sync(tmp(), '--pipeline', '999');
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('the account has no pipeline 999');
+  });
+  it('--from T writes a window-first dump: read from T it gives what the whole history does', async () => {
+    const T = NOW - 88 * DAY; // a Monday noon: the demo works on weekdays
+    const full = tmp();
+    const window = tmp();
+    expect((await sync(full, '--pipeline', String(MAIN))).code).toBe(0);
+    const run = await sync(window, '--from', String(T), '--pipeline', String(MAIN));
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/window: [\d,]+ leads · [\d,]+ stage changes · \d+%/);
+    // Less than the whole history: old closed leads and old changes are not in it.
+    const held = loadDataDir(window, () => undefined);
+    const whole = loadDataDir(full, () => undefined);
+    expect(held.leads.length).toBeLessThan(whole.leads.length);
+    expect(held.events.length).toBeLessThan(whole.events.length);
+    expect(Math.min(...held.events.map(e => e.createdAt))).toBeGreaterThanOrEqual(T);
+    // Exactly what "history from T" reads of the whole history: the pipeline's leads created
+    // from T on or open now, and the stage changes from T on into or out of it.
+    const leadsFromT = (d: typeof held) =>
+      d.leads
+        .filter(l => l.pipelineId === MAIN && !l.isDeleted)
+        .filter(l => l.createdAt >= T || (l.statusId !== 142 && l.statusId !== 143))
+        .map(l => l.id)
+        .sort((a, b) => a - b);
+    const changesFromT = (d: typeof held) =>
+      d.events
+        .filter(e => e.createdAt >= T)
+        .filter(e => e.before.pipelineId === MAIN || e.after.pipelineId === MAIN)
+        .map(e => e.id)
+        .sort();
+    expect(leadsFromT(held)).toEqual(leadsFromT(whole));
+    expect(changesFromT(held)).toEqual(changesFromT(whole));
+    expect(held.events.map(e => e.id).sort()).toEqual(changesFromT(held));
+    for (const [from, to] of [
+      [NOW - 30 * DAY, NOW],
+      [T, T + 45 * DAY],
+    ]) {
+      const args = ['--from', String(from), '--to', String(to), '--now', String(NOW)];
+      const history = ['--history-from', String(T)];
+      const got = await reportJson(window, ...args, ...history);
+      expect(got).toEqual(await reportJson(full, ...args, ...history));
+      expect(got).toMatchObject({
+        options: { historyFrom: T },
+        totals: { deals: expect.any(Number) },
+      });
+      expect((got as { totals: { deals: number } }).totals.deals).toBeGreaterThan(10);
+    }
+  });
+
+  it.each([
+    ['without --pipeline', ['--from', String(NOW - 30 * DAY)], '--from needs --pipeline'],
+    [
+      'with --since',
+      ['--from', String(NOW - 30 * DAY), '--since', 'last', '--pipeline', String(MAIN)],
+      '--from and --since exclude each other',
+    ],
+  ])('refuses --from %s (exit 2), writing nothing', async (_name, args, message) => {
+    const out = tmp();
+    const run = await sync(out, ...args);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(message);
+    expect(readdirSync(out)).toEqual([]);
+  });
+
+  it('--since last adds a run holding only what changed, and the folder then reads as a fresh sync', async () => {
+    const original = sandbox.ctx.account;
+    const out = tmp();
+    try {
+      expect((await sync(out, '--pipeline', String(MAIN))).code).toBe(0);
+      const [first] = runsIn(out);
+      const at = Math.floor(Date.now() / 1000) + 1;
+      sandbox.ctx.account = changed(original, at);
+      const again = await sync(out, '--since', 'last', '--pipeline', String(MAIN));
+      expect(again.code).toBe(0);
+      const second = runsIn(out).find(n => n !== first)!;
+      expect(runsIn(out)).toHaveLength(2);
+      const added = loadDataDir(join(out, second), () => undefined);
+      // The leads updated since: one moved out, one moved in, one moved on, one brand new.
+      const fresh = new Set(
+        sandbox.ctx.account.leads.filter(l => l.updated_at >= at && !l.is_deleted).map(l => l.id),
+      );
+      expect(new Set(added.leads.map(l => l.id))).toEqual(fresh);
+      expect(fresh.size).toBe(4);
+      // The changes since, and the older history of the lead that moved in (not held before).
+      const newcomer = sandbox.ctx.account.leads.find(
+        l =>
+          l.pipeline_id === MAIN && original.leads.find(o => o.id === l.id)?.pipeline_id !== MAIN,
+      )!;
+      const since = new Set(added.events.filter(e => e.createdAt >= at).map(e => e.leadId));
+      expect(since.size).toBeGreaterThanOrEqual(4);
+      expect(added.events.filter(e => e.createdAt < at).every(e => e.leadId === newcomer.id)).toBe(
+        true,
+      );
+      expect(added.events.some(e => e.leadId === newcomer.id && e.createdAt < at)).toBe(true);
+      const state = JSON.parse(
+        readFileSync(
+          join(
+            out,
+            readdirSync(out).find(n => n.startsWith('.'))!,
+          ),
+          'utf8',
+        ),
+      ) as { runs: unknown[] };
+      expect(state.runs).toHaveLength(2);
+
+      const fresh2 = tmp();
+      expect((await sync(fresh2, '--pipeline', String(MAIN))).code).toBe(0);
+      const args = [
+        '--from',
+        String(NOW - 60 * DAY),
+        '--to',
+        String(at + 10),
+        '--now',
+        String(at + 10),
+      ];
+      expect(await reportJson(out, ...args)).toEqual(await reportJson(fresh2, ...args));
+    } finally {
+      sandbox.ctx.account = original;
+    }
   });
 });

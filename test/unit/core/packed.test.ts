@@ -1,5 +1,16 @@
-import { packLeads, unpackLeads } from '../../../src/core';
-import { lead } from './builders';
+import fc from 'fast-check';
+import {
+  buildFunnel,
+  funnelKey,
+  leadFacts,
+  leadVisits,
+  packFacts,
+  packLeads,
+  unpackFacts,
+  unpackLeads,
+} from '../../../src/core';
+import { at, lead, pipelineP, pipelineQ } from './builders';
+import { leadArb, materialise } from './randomData';
 
 describe('packed columns', () => {
   it('round-trips leads exactly, nulls, deletion and awkward names included', () => {
@@ -14,5 +25,47 @@ describe('packed columns', () => {
       }),
     ];
     expect(unpackLeads(packLeads(leads))).toEqual(leads);
+  });
+});
+
+describe('packed facts', () => {
+  const funnel = buildFunnel(pipelineP);
+
+  it('round-trip the facts of random histories, loaded from any time or whole', () => {
+    fc.assert(
+      fc.property(
+        fc.array(leadArb, { maxLength: 30 }),
+        fc.option(fc.integer({ min: -2400, max: 2400 }), { nil: null }),
+        (specs, from) => {
+          const d = materialise(specs);
+          const historyFrom = from === null ? null : at(from);
+          const facts = d.leads.map(l =>
+            leadFacts(
+              funnel,
+              l,
+              leadVisits(
+                l,
+                d.events.filter(e => e.leadId === l.id),
+                historyFrom,
+              ),
+            ),
+          );
+          const byId = new Map(d.leads.map(l => [l.id, l]));
+          expect(unpackFacts(funnel, packFacts(funnel, facts), byId)).toEqual(facts);
+        },
+      ),
+    );
+  });
+
+  it('are refused for another funnel, and skip leads no longer held', () => {
+    const leads = [lead(1), lead(2)];
+    const facts = leads.map(l => leadFacts(funnel, l, leadVisits(l, [], null)));
+    const packed = packFacts(funnel, facts);
+    expect(packed.funnel).toBe(funnelKey(funnel));
+    expect(unpackFacts(buildFunnel(pipelineQ), packed, new Map())).toBeNull();
+    const renamed = { ...pipelineP, statuses: pipelineP.statuses.slice(1) };
+    expect(unpackFacts(buildFunnel(renamed), packed, new Map())).toBeNull();
+    const one = unpackFacts(funnel, packed, new Map([[2, leads[1]!]]));
+    expect(one?.map(f => f.lead.id)).toEqual([2]);
   });
 });
