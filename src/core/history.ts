@@ -24,19 +24,28 @@ export function sameStatus(a: StatusRef, b: StatusRef): boolean {
   return a.pipelineId === b.pipelineId && a.statusId === b.statusId;
 }
 
+/** The events that change the status, each id once (the first copy kept). */
+function distinctMoves(events: readonly StatusChange[]): StatusChange[] {
+  // A lead has a handful of changes: below a few dozen, a scan is cheaper than a Set.
+  const seen = events.length > 24 ? new Set<string>() : null;
+  const ids: string[] = [];
+  const kept: StatusChange[] = [];
+  for (const e of events) {
+    if (seen ? seen.has(e.id) : ids.includes(e.id)) continue;
+    if (seen) seen.add(e.id);
+    else ids.push(e.id);
+    if (!sameStatus(e.before, e.after)) kept.push(e);
+  }
+  return kept;
+}
+
 /**
  * A lead's status-change events cleaned and ordered (metrics.md 4.1–4.2): duplicates by id and
  * no-op changes dropped, ordered by time; events sharing a timestamp are chained so that each one
  * starts where the previous ended, where the data allows it.
  */
 export function orderEvents(events: readonly StatusChange[]): StatusChange[] {
-  const seen = new Set<string>();
-  const kept: StatusChange[] = [];
-  for (const e of events) {
-    if (seen.has(e.id)) continue;
-    seen.add(e.id);
-    if (!sameStatus(e.before, e.after)) kept.push(e);
-  }
+  const kept = distinctMoves(events);
   // Ids make the base order deterministic whatever order the pages arrived in.
   const before = (a: StatusChange, b: StatusChange) =>
     a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);

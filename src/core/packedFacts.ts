@@ -65,14 +65,16 @@ export function packFacts(funnel: Funnel, facts: readonly LeadFacts[]): PackedFa
   };
   let c = 0;
   let m = 0;
-  facts.forEach((f, i) => {
+  for (let i = 0; i < n; i++) {
+    const f = facts[i];
+    if (!f) continue;
     p.leadId[i] = f.lead.id;
     p.reachedIndex[i] = f.reachedIndex;
     p.currentIndex[i] = f.currentIndex;
     p.lostFromIndex[i] = f.lostFromIndex;
     p.currentVisitStart[i] = f.currentVisitStart ?? Number.NaN;
     p.currentVisitCensored[i] = f.currentVisitCensored ? 1 : 0;
-    p.visited.set(f.visited.subarray(0, stages), i * stages);
+    for (let k = 0; k < stages; k++) p.visited[i * stages + k] = f.visited[k] ?? 0;
     p.completedAt[i] = c;
     for (let k = 0; k < f.completedStages.length; k++, c++) {
       p.completedStage[c] = f.completedStages[k] ?? 0;
@@ -81,7 +83,7 @@ export function packFacts(funnel: Funnel, facts: readonly LeadFacts[]): PackedFa
     }
     p.movedBackAt[i] = m;
     for (const from of f.movedBackFrom) p.movedBackFrom[m++] = from;
-  });
+  }
   p.completedAt[n] = c;
   p.movedBackAt[n] = m;
   return p;

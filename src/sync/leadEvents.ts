@@ -22,59 +22,67 @@ export interface PackedEvents {
   /** createdAt, beforePipeline, beforeStatus, afterPipeline, afterStatus per change. */
   readonly cols: Uint32Array;
 }
-/** Below this many held ids a scan beats building a Set to check for repeats. */
-const SCAN_UP_TO = 32;
 
 export interface LeadEvents {
   readonly ids: string[];
   /** createdAt, beforePipeline, beforeStatus, afterPipeline, afterStatus per change. */
   cols: Uint32Array;
+  /** The ids as a set, made only once a lead holds many: a scan is cheaper below that. */
+  seen?: Set<string>;
 }
+
+/** Held ids above which repeats are checked in a set (a lead bouncing between stages). */
+const SCAN_UP_TO = 32;
 
 export function emptyLeadEvents(): LeadEvents {
   return { ids: [], cols: new Uint32Array(0) };
 }
 
-function hasId(held: LeadEvents, seen: Set<string> | null, id: string): boolean {
-  return seen ? seen.has(id) : held.ids.includes(id);
-}
-
-const fits = (v: number): boolean => Number.isInteger(v) && v >= 0 && v <= 0xffff_ffff;
+const MAX = 0xffff_ffff;
+const fits = (v: number): boolean => Number.isInteger(v) && v >= 0 && v <= MAX;
 
 /**
- * Times (epoch seconds until 2106) and amoCRM's status and pipeline ids are unsigned 32-bit
- * numbers; anything else cannot be held exactly, and is refused rather than wrapped.
+ * Adds one change unless its id is held; true when it was added. Times (epoch seconds until
+ * 2106) and amoCRM's status and pipeline ids are unsigned 32-bit numbers; a change with anything
+ * else cannot be held exactly, and is refused by name rather than wrapped.
  */
-function checkFits(e: StatusChange): void {
-  const values = [e.createdAt, e.before.pipelineId, e.before.statusId, e.after.pipelineId];
-  if (!values.every(fits) || !fits(e.after.statusId))
+export function addChange(held: LeadEvents, e: StatusChange): boolean {
+  if (held.seen ? held.seen.has(e.id) : held.ids.includes(e.id)) return false;
+  const { before, after } = e;
+  if (
+    !fits(e.createdAt) ||
+    !fits(before.pipelineId) ||
+    !fits(before.statusId) ||
+    !fits(after.pipelineId) ||
+    !fits(after.statusId)
+  )
     throw new RangeError(
       `status change ${e.id} of lead ${e.leadId}: a time or id is not a 32-bit whole number`,
     );
+  const at = held.ids.length * WIDTH;
+  if (at + WIDTH > held.cols.length) {
+    // Room for four changes at first: most leads have a handful, which then takes one or two
+    // copies instead of one per change.
+    const grown = new Uint32Array(Math.max(2 * held.cols.length, 4 * WIDTH));
+    grown.set(held.cols);
+    held.cols = grown;
+  }
+  const cols = held.cols;
+  cols[at] = e.createdAt;
+  cols[at + 1] = before.pipelineId;
+  cols[at + 2] = before.statusId;
+  cols[at + 3] = after.pipelineId;
+  cols[at + 4] = after.statusId;
+  held.ids.push(e.id);
+  if (held.seen) held.seen.add(e.id);
+  else if (held.ids.length > SCAN_UP_TO) held.seen = new Set(held.ids);
+  return true;
 }
 
 /** Adds the changes whose ids are new; true when any was. */
 export function addChanges(held: LeadEvents, changes: readonly StatusChange[]): boolean {
-  const seen = held.ids.length + changes.length > SCAN_UP_TO ? new Set(held.ids) : null;
   let added = false;
-  for (const e of changes) {
-    if (hasId(held, seen, e.id)) continue;
-    checkFits(e);
-    const at = held.ids.length * WIDTH;
-    if (at + WIDTH > held.cols.length) {
-      const grown = new Uint32Array(Math.max(2 * held.cols.length, at + WIDTH));
-      grown.set(held.cols);
-      held.cols = grown;
-    }
-    held.cols[at] = e.createdAt;
-    held.cols[at + 1] = e.before.pipelineId;
-    held.cols[at + 2] = e.before.statusId;
-    held.cols[at + 3] = e.after.pipelineId;
-    held.cols[at + 4] = e.after.statusId;
-    held.ids.push(e.id);
-    seen?.add(e.id);
-    added = true;
-  }
+  for (const e of changes) if (addChange(held, e)) added = true;
   return added;
 }
 

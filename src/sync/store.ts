@@ -22,6 +22,7 @@ import type { BucketCore } from './cache/types';
 import { keepLatestLifecycle } from './lifecycle';
 import type { LeadEvents, PackedEvents } from './leadEvents';
 import {
+  addChange,
   addChanges,
   changesOf,
   emptyLeadEvents,
@@ -213,21 +214,16 @@ export function createHistoryStore(
       }
     },
     applyChanges(list: readonly StatusChange[]): void {
-      const byLead = new Map<number, StatusChange[]>();
       // Changes older than the held history are kept too: the backfill moves the history back.
       for (const e of list) {
-        const group = byLead.get(e.leadId);
-        if (group) group.push(e);
-        else byLead.set(e.leadId, [e]);
-      }
-      for (const [id, group] of byLead) {
+        const id = e.leadId;
         let held = events.get(id);
         if (!held) {
           held = emptyLeadEvents();
           events.set(id, held);
           member(eventsIn, id, true);
         }
-        if (!addChanges(held, group)) continue;
+        if (!addChange(held, e)) continue;
         dirtyEvents.add(bucketOf(id));
         const lead = leads.get(id);
         if (lead && inData(lead)) toDerive.add(id);

@@ -67,6 +67,41 @@ describe('addChanges', () => {
   });
 });
 
+describe('held ids', () => {
+  it('tells an id from ids that contain it or that it contains, the empty id included', () => {
+    const held = emptyLeadEvents();
+    addChanges(held, [mv(1, 1, A, B, 'ab'), mv(1, 2, B, C, 'xaby'), mv(1, 3, C, A, '')]);
+    expect(addChanges(held, [mv(1, 4, A, B, 'a')])).toBe(true);
+    expect(addChanges(held, [mv(1, 6, C, A, 'xab')])).toBe(true);
+    expect(addChanges(held, [mv(1, 1, A, B, 'ab'), mv(1, 3, C, A, '')])).toBe(false);
+    expect(held.ids).toEqual(['ab', 'xaby', '', 'a', 'xab']);
+  });
+
+  it('grows its columns by doubling, keeping every change', () => {
+    const held = emptyLeadEvents();
+    const list = Array.from({ length: 37 }, (_, k) =>
+      mv(1, k, k % 2 ? B : A, k % 2 ? A : B, `c${k}`),
+    );
+    addChanges(held, list);
+    expect(changesOf(1, held)).toEqual(list);
+    expect(held.cols.length).toBeLessThanOrEqual(2 * 37 * 5);
+  });
+
+  it('still refuses repeats once a lead holds many changes, also after a trip through the cache', () => {
+    const held = emptyLeadEvents();
+    const list = Array.from({ length: 40 }, (_, k) =>
+      mv(1, k, k % 2 ? B : A, k % 2 ? A : B, `c${k}`),
+    );
+    addChanges(held, list);
+    expect(addChanges(held, [mv(1, 99, A, C, 'c3'), mv(1, 99, A, C, 'c39')])).toBe(false);
+    const back = unpackLeadEvents(packLeadEvents([[1, held]])).get(1);
+    if (!back) throw new Error('lead 1 lost in the cache');
+    expect(addChanges(back, [mv(1, 99, A, C, 'c0')])).toBe(false);
+    expect(addChanges(back, [mv(1, 99, A, C, 'c40'), mv(1, 99, A, C, 'c0')])).toBe(true);
+    expect(back.ids).toHaveLength(41);
+  });
+});
+
 describe('packLeadEvents / unpackLeadEvents', () => {
   it('packs nothing as an empty record', () => {
     const packed = packLeadEvents([[1, emptyLeadEvents()]]);
