@@ -10,8 +10,9 @@
  * 3. warm — Chromium over a cache of ~1M status changes: first numbers, longest main-thread
  *    task, and the longest task of a refresh that reads one changed lead.
  *
- * Options: --leads N (engine and warm, default 100000), --changes K (per lead, default 11),
- * --sandbox-leads N (requests, default 10000), --only engine|requests|warm, --no-build.
+ * Options: --leads N (engine and warm, default 100000), --changes K (moves a lead may make,
+ * default 18: about a million status changes at 100,000 leads), --sandbox-leads N (requests,
+ * default 10000), --only engine|requests|warm, --no-build.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import path from 'node:path';
@@ -27,7 +28,7 @@ const ROOT = path.join(__dirname, '..');
 const { values } = parseArgs({
   options: {
     leads: { type: 'string', default: '100000' },
-    changes: { type: 'string', default: '11' },
+    changes: { type: 'string', default: '18' },
     'sandbox-leads': { type: 'string', default: '10000' },
     only: { type: 'string' },
     'no-build': { type: 'boolean', default: false },
@@ -126,6 +127,7 @@ async function main(): Promise<void> {
       backfillRequests: r.backfillRequests,
       backfillFloor: r.backfillFloor,
       backfillMs: r.backfillMs,
+      reloadRequests: r.reloadRequests,
       idleRefreshRequests: r.idleRefreshRequests,
       rejected429: r.rejected429,
     });

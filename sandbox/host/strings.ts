@@ -141,8 +141,17 @@ export function leadCount(lang: HostLang, count: number): string {
   return `${formatNumber(lang, count)} ${forms[form] ?? forms.other ?? ''}`;
 }
 
+// Intl formatters take a millisecond or so to build: a list of hundreds of rows must reuse them.
+const numberFormats = new Map<HostLang, Intl.NumberFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function formatNumber(lang: HostLang, value: number): string {
-  return new Intl.NumberFormat(lang === 'ru' ? 'ru-RU' : 'en-US').format(value);
+  let format = numberFormats.get(lang);
+  if (!format) {
+    format = new Intl.NumberFormat(lang === 'ru' ? 'ru-RU' : 'en-US');
+    numberFormats.set(lang, format);
+  }
+  return format.format(value);
 }
 
 export function formatMoney(lang: HostLang, value: number, symbol: string): string {
@@ -151,12 +160,17 @@ export function formatMoney(lang: HostLang, value: number, symbol: string): stri
 
 /** dd.mm.yyyy hh:mm in the account's timezone, as amoCRM shows dates. */
 export function formatDate(value: number, timeZone: string, withTime = true): string {
-  const parts = new Intl.DateTimeFormat('ru-RU', {
-    timeZone,
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    ...(withTime && { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
-  }).format(new Date(value * 1000));
-  return parts.replace(',', '');
+  const key = `${timeZone} ${withTime}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat('ru-RU', {
+      timeZone,
+      day: '2-digit',
+      month: '2-digit',
+      year: 'numeric',
+      ...(withTime && { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
+    });
+    dateFormats.set(key, format);
+  }
+  return format.format(new Date(value * 1000)).replace(',', '');
 }

@@ -3,7 +3,7 @@
  * costs (issue #8: "work after JSON.parse ≤ 1 × parse"), and how much memory the held history and
  * the model take per status change. Run with --expose-gc for the memory figure:
  *
- *   node --expose-gc --import tsx scripts/bench/engine.ts [--leads 100000] [--changes 10] [--json]
+ *   node --expose-gc --import tsx scripts/bench/engine.ts [--leads 100000] [--changes 18] [--json]
  */
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
@@ -168,7 +168,7 @@ if (process.argv[1]?.endsWith('engine.ts')) {
   const { values } = parseArgs({
     options: {
       leads: { type: 'string', default: '100000' },
-      changes: { type: 'string', default: '11' },
+      changes: { type: 'string', default: '18' },
       json: { type: 'boolean', default: false },
     },
   });

@@ -57,8 +57,11 @@ export function* syntheticLeads(o: SyntheticOptions): Generator<SyntheticLead> {
     let status = stages[0] ?? o.pipeline.incoming;
     const changes: RawChange[] = [];
     for (let step = 0; step < o.changesPerLead; step++) {
-      at = Math.min(o.now - 60, at + Math.floor(rand() * 5 * DAY));
+      at += Math.floor(rand() * 2 * DAY);
       const roll = rand();
+      // A young lead has made fewer moves so far; piling its later ones up at "now" would make
+      // the last minutes before the bench the busiest of the year.
+      if (at > o.now - 60) break;
       index =
         roll < 0.2
           ? Math.max(0, index - 1)
