@@ -59,7 +59,10 @@ export function mountPanel(
   options: { onCollapse?: (collapsed: boolean) => void } = {},
 ): Unmount {
   const period = { kind: host.settings.defaultPeriod };
-  const model = new PipelineModel(pipelineDeps(host, pipelineId, period), { period });
+  const model = new PipelineModel(pipelineDeps(host, pipelineId, period), {
+    period,
+    deals: 'byStage',
+  });
   const key = `collapsed:${host.account.id}:${host.user.id}`;
   const collapsed = signal(host.storage.get(key) === '1');
   const stopPersist = effect(() => {

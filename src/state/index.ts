@@ -38,9 +38,11 @@ export type {
   DataService,
   JourneyView,
   PartialCounts,
+  DealLists,
   ReportView,
   ServiceConfig,
   ServiceStatus,
+  StageDealsView,
   SyncFailure,
 } from './service/types';
 export type { LoadStage } from '../sync';

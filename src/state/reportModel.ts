@@ -7,7 +7,7 @@ import type { PeriodChoice } from './period';
 import { resolvePeriod } from './period';
 import type { Timers } from './ports';
 import { readOnly } from './readOnly';
-import type { DataService, PartialCounts, ReportView } from './service/types';
+import type { DataService, PartialCounts, ReportView, StageDealsView } from './service/types';
 import type { WidgetSettings } from './settings';
 
 /** Stuck hours grow while the panel stays open; recompute this often even without new data. */
@@ -29,7 +29,15 @@ export interface ReportInit {
   readonly period: PeriodChoice;
   /** The full report shows a conversion trend at this step; the panel shows none. */
   readonly trend?: TrendStep | undefined;
+  /**
+   * `byStage`: reports come without their deal lists, and the selected stage's deals are asked
+   * for on their own (the panel); `full` (default): every report carries them (the full report).
+   */
+  readonly deals?: 'full' | 'byStage' | undefined;
 }
+
+const namesMap = (view: { readonly leadNames: Readonly<Record<string, string>> } | null) =>
+  new Map(Object.entries(view?.leadNames ?? {}).map(([id, n]) => [Number(id), n]));
 
 /**
  * The funnel report for the chosen period and managers, recomputed by the data service (off the
@@ -46,6 +54,8 @@ export const ReportModel = createModel((deps: ReportDeps, init: ReportInit) => {
   const partial = signal<PartialCounts | null>(null);
   /** The stage whose deals are open in the drill-down, if any. */
   const selectedStage = signal<number | null>(null);
+  const byStage = init.deals === 'byStage';
+  const stageDeals = signal<LoadState<StageDealsView>>({ status: 'idle' });
 
   const window = computed(() => {
     const now = Math.max(tick.value, Math.floor(deps.clock() / 1000));
@@ -62,7 +72,7 @@ export const ReportModel = createModel((deps: ReportDeps, init: ReportInit) => {
       stuckDaysByStage: deps.settings.stuckDaysByStage,
       minSample: deps.settings.minSample,
       ...(deps.settings.horizonDays === null ? {} : { horizonDays: deps.settings.horizonDays }),
-      includeOpenDeals: true,
+      includeOpenDeals: !byStage,
       ...(users && users.length > 0 ? { responsibleUserIds: users } : {}),
       ...(step ? { trend: { granularity: step, timeZone: deps.timeZone } } : {}),
     };
@@ -70,7 +80,20 @@ export const ReportModel = createModel((deps: ReportDeps, init: ReportInit) => {
 
   effect(() => {
     const opts = options.value;
-    return opts ? runInto(state, deps.service.report(opts)) : undefined;
+    return opts ? runInto(state, deps.service.report(opts, byStage ? 'none' : 'full')) : undefined;
+  });
+
+  // The drill-down's deals: asked again whenever the report is (new data, period, managers).
+  effect(() => {
+    const opts = options.value;
+    const stageId = selectedStage.value;
+    if (!byStage || !opts || stageId === null) {
+      stageDeals.value = { status: 'idle' };
+      return undefined;
+    }
+    // Another stage's deals are no "previous" of this one's.
+    if (latest(stageDeals.peek())?.stageId !== stageId) stageDeals.value = { status: 'idle' };
+    return runInto(stageDeals, deps.service.stageDeals(opts, stageId));
   });
 
   // Before the first numbers: what the window's leads say so far, as they arrive.
@@ -108,12 +131,11 @@ export const ReportModel = createModel((deps: ReportDeps, init: ReportInit) => {
     partial: readOnly(partial),
     selectedStage: readOnly(selectedStage),
     report: computed(() => latest(state.value)?.report ?? null),
-    leadNames: computed(
-      (): ReadonlyMap<number, string> =>
-        new Map(
-          Object.entries(latest(state.value)?.leadNames ?? {}).map(([id, n]) => [Number(id), n]),
-        ),
-    ),
+    leadNames: computed((): ReadonlyMap<number, string> => namesMap(latest(state.value))),
+    /** The selected stage's deals (panel): idle without a selection, loading while asked. */
+    stageDeals: readOnly(stageDeals),
+    selectedDeals: computed(() => latest(stageDeals.value)?.deals ?? null),
+    stageDealNames: computed((): ReadonlyMap<number, string> => namesMap(latest(stageDeals.value))),
     setPeriod: (choice: PeriodChoice) => {
       period.value = choice;
     },

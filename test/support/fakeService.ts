@@ -4,11 +4,11 @@
  * real service does (src/state/service/model.ts), and its status is whatever the test sets.
  * Answers can be held back and released in any order, and questions made to fail.
  */
-import type { FunnelInput, FunnelModel, Period } from '../../src/core';
+import type { FunnelInput, FunnelModel, FunnelReport, Period, ReportOptions } from '../../src/core';
 import { buildModel, leadVisits } from '../../src/core';
 import { EngineError, INITIAL_STATUS } from '../../src/state';
 import type { DataService, PartialCounts, ServiceStatus } from '../../src/state';
-import { journeyView, reportView } from '../../src/state/service/model';
+import { journeyView, reportView, stageDealsView } from '../../src/state/service/model';
 
 export interface FakeService extends DataService {
   /** Sets part of the status and tells every listener, as the service does on any change. */
@@ -25,7 +25,12 @@ export interface FakeService extends DataService {
   readonly refreshes: () => number;
   readonly disposed: () => boolean;
   /** Questions asked so far, by kind. */
-  readonly asked: () => { report: number; journey: number; partial: number };
+  readonly asked: () => { report: number; journey: number; partial: number; stageDeals: number };
+  /**
+   * The last report asked for, with its deal lists whatever the asker wanted: what tests read
+   * the deals the panel asks for stage by stage from.
+   */
+  readonly fullReport: () => FunnelReport;
 }
 
 /** A service whose model is over `input`, already "complete" with version 1 (numbers ready). */
@@ -51,7 +56,8 @@ export function fakeService(input?: FunnelInput, status: Partial<ServiceStatus> 
   let partial: PartialCounts | null = null;
   let refreshes = 0;
   let disposed = false;
-  const asked = { report: 0, journey: 0, partial: 0 };
+  const asked = { report: 0, journey: 0, partial: 0, stageDeals: 0 };
+  let lastOptions: ReportOptions | null = null;
   // The real service derives a lead's visits from its held changes; here, from the input's.
   const visitsOf = (leadId: number) => {
     const lead = model?.factsById.get(leadId)?.lead;
@@ -78,11 +84,19 @@ export function fakeService(input?: FunnelInput, status: Partial<ServiceStatus> 
     });
 
   return {
-    report: options => {
+    report: (options, lists) => {
       asked.report++;
+      lastOptions = options;
       return answer(() => {
         if (failing) throw new EngineError(failing, 'test');
-        return reportView(model, options);
+        return reportView(model, options, lists);
+      });
+    },
+    stageDeals: (options, stageId) => {
+      asked.stageDeals++;
+      return answer(() => {
+        if (failing) throw new EngineError(failing, 'test');
+        return stageDealsView(model, options, stageId);
       });
     },
     journey: (leadId, now, stuck) => {
@@ -131,5 +145,9 @@ export function fakeService(input?: FunnelInput, status: Partial<ServiceStatus> 
     refreshes: () => refreshes,
     disposed: () => disposed,
     asked: () => ({ ...asked }),
+    fullReport: () => {
+      if (!lastOptions) throw new Error('no report was asked for');
+      return reportView(model, { ...lastOptions, includeOpenDeals: true }, 'full').report;
+    },
   };
 }

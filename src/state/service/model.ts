@@ -2,7 +2,7 @@
  * The engine's side of the service: the model over the held history, brought up to date after
  * each sync step, and the questions the page asks of it.
  */
-import type { FunnelModel, Period, ReportOptions, StuckOptions, Visit } from '../../core';
+import type { FunnelModel, OpenDeal, Period, ReportOptions, StuckOptions, Visit } from '../../core';
 import {
   buildFunnel,
   leadJourney,
@@ -16,7 +16,7 @@ import {
 import type { HistoryStore, ScopeMeta, StepResult } from '../../sync';
 import { PipelineGone } from '../../sync';
 import { EngineError } from '../engine/errors';
-import type { JourneyView, PartialCounts, ReportView } from './types';
+import type { DealLists, JourneyView, PartialCounts, ReportView, StageDealsView } from './types';
 
 /**
  * The model built afresh over everything the store holds. A copy whose meta lacks its pipeline
@@ -46,15 +46,39 @@ export function afterStep(
   return updateModel(model, result, () => store.allFacts());
 }
 
-export function reportView(model: FunnelModel | null, options: ReportOptions): ReportView {
-  if (!model) throw new EngineError('NO_DATA');
-  const report = reportFromModel(model, options);
+function namesOf(model: FunnelModel, lists: readonly (readonly OpenDeal[])[]) {
   const leadNames: Record<string, string> = {};
-  for (const deal of [...(report.openDeals ?? []), ...report.stuck]) {
-    const name = model.factsById.get(deal.leadId)?.lead.name;
-    if (name !== undefined) leadNames[String(deal.leadId)] = name;
+  for (const list of lists)
+    for (const deal of list) {
+      const name = model.factsById.get(deal.leadId)?.lead.name;
+      if (name !== undefined) leadNames[String(deal.leadId)] = name;
+    }
+  return leadNames;
+}
+
+export function reportView(
+  model: FunnelModel | null,
+  options: ReportOptions,
+  lists: DealLists = 'full',
+): ReportView {
+  if (!model) throw new EngineError('NO_DATA');
+  if (lists === 'none') {
+    const report = reportFromModel(model, { ...options, includeOpenDeals: false });
+    return { report: { ...report, stuck: [] }, lists, leadNames: {} };
   }
-  return { report, leadNames };
+  const report = reportFromModel(model, options);
+  return { report, lists, leadNames: namesOf(model, [report.openDeals ?? [], report.stuck]) };
+}
+
+export function stageDealsView(
+  model: FunnelModel | null,
+  options: ReportOptions,
+  stageId: number,
+): StageDealsView {
+  if (!model) throw new EngineError('NO_DATA');
+  const all = reportFromModel(model, { ...options, includeOpenDeals: true }).openDeals ?? [];
+  const deals = all.filter(d => d.stageId === stageId);
+  return { stageId, deals, leadNames: namesOf(model, [deals]) };
 }
 
 export function journeyView(

@@ -4,10 +4,19 @@
  */
 import type { Period, ReportOptions, StuckOptions } from '../../core';
 import type { EngineErrorCode } from '../engine/errors';
-import type { JourneyView, PartialCounts, ReportView, ServiceConfig, ServiceStatus } from './types';
+import type {
+  DealLists,
+  JourneyView,
+  PartialCounts,
+  ReportView,
+  ServiceConfig,
+  ServiceStatus,
+  StageDealsView,
+} from './types';
 
 export type Question =
-  | { readonly op: 'report'; readonly options: ReportOptions }
+  | { readonly op: 'report'; readonly options: ReportOptions; readonly lists: DealLists }
+  | { readonly op: 'stageDeals'; readonly options: ReportOptions; readonly stageId: number }
   | {
       readonly op: 'journey';
       readonly leadId: number;
@@ -24,6 +33,7 @@ export type ToWorker =
 
 export type Answer =
   | { readonly op: 'report'; readonly view: ReportView }
+  | { readonly op: 'stageDeals'; readonly view: StageDealsView }
   | { readonly op: 'journey'; readonly view: JourneyView }
   | { readonly op: 'partial'; readonly counts: PartialCounts | null };
 

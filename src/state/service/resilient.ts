@@ -44,7 +44,8 @@ export function openDataService(
   }
 
   return {
-    report: options => call(s => s.report(options)),
+    report: (options, lists) => call(s => s.report(options, lists)),
+    stageDeals: (options, stageId) => call(s => s.stageDeals(options, stageId)),
     journey: (leadId, now, stuck) => call(s => s.journey(leadId, now, stuck)),
     partial: period => call(s => s.partial(period)),
     refresh: () => inner.refresh(),

@@ -19,7 +19,14 @@ import {
 import { EngineError } from '../engine/errors';
 import { resolvePeriod } from '../period';
 import type { SyncChannel, TabLock, Timers } from '../ports';
-import { afterStep, buildFromStore, journeyView, partialCounts, reportView } from './model';
+import {
+  afterStep,
+  buildFromStore,
+  journeyView,
+  partialCounts,
+  reportView,
+  stageDealsView,
+} from './model';
 import type { DataService, ServiceConfig, ServiceStatus, SyncFailure } from './types';
 
 /** Background refresh while the page is open. */
@@ -280,7 +287,8 @@ export function createDataService(config: ServiceConfig, ports: ServicePorts): D
   };
 
   return {
-    report: options => answer(() => reportView(model, options)),
+    report: (options, lists) => answer(() => reportView(model, options, lists)),
+    stageDeals: (options, stageId) => answer(() => stageDealsView(model, options, stageId)),
     journey: async (leadId, now, stuck) => {
       const visits = await keeper?.visitsOf(leadId);
       return answer(() => journeyView(model, leadId, now, stuck, visits));

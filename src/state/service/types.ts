@@ -8,6 +8,7 @@ import type { ApiErrorCode, WaitInfo } from '../../api';
 import type {
   FunnelReport,
   LeadJourney,
+  OpenDeal,
   Period,
   Pipeline,
   ReportOptions,
@@ -62,9 +63,26 @@ export interface ServiceStatus {
   readonly version: number;
 }
 
+/**
+ * Whether a report carries its deal lists (`stuck[]`, and `openDeals[]` when asked): `full` for
+ * the full report, `none` for the panel, whose drill-down asks for one stage's deals at a time —
+ * on a large account the lists are tens of thousands of deals the page would otherwise unpack on
+ * every report.
+ */
+export type DealLists = 'full' | 'none';
+
 /** A report with the names of the deals it lists (the page holds no lead data of its own). */
 export interface ReportView {
+  /** With lists `none`, `stuck` is empty and `openDeals` absent; every number is the same. */
   readonly report: FunnelReport;
+  readonly lists: DealLists;
+  readonly leadNames: Readonly<Record<string, string>>;
+}
+
+/** The open deals at one stage as the report orders them (stuck ones first), with their names. */
+export interface StageDealsView {
+  readonly stageId: number;
+  readonly deals: readonly OpenDeal[];
   readonly leadNames: Readonly<Record<string, string>>;
 }
 
@@ -88,7 +106,9 @@ export interface PartialCounts {
 }
 
 export interface DataService {
-  report(options: ReportOptions): Promise<ReportView>;
+  report(options: ReportOptions, lists?: DealLists): Promise<ReportView>;
+  /** The open deals at stage `stageId` under these options (the panel's drill-down). */
+  stageDeals(options: ReportOptions, stageId: number): Promise<StageDealsView>;
   journey(leadId: number, now: number, stuck: StuckOptions): Promise<JourneyView>;
   partial(period: Period): Promise<PartialCounts | null>;
   /** Syncs now (the refresh button). */

@@ -89,7 +89,9 @@ export function serviceInWorker(
     });
 
   return {
-    report: async options => (await ask({ op: 'report', options })).view,
+    report: async (options, lists = 'full') => (await ask({ op: 'report', options, lists })).view,
+    stageDeals: async (options, stageId) =>
+      (await ask({ op: 'stageDeals', options, stageId })).view,
     journey: async (leadId, now, stuck) => (await ask({ op: 'journey', leadId, now, stuck })).view,
     partial: async period => (await ask({ op: 'partial', period })).counts,
     refresh: () => send({ op: 'refresh' }),
@@ -110,8 +112,14 @@ export function serviceInWorker(
 /** Answers one question from the service, as the message that carries it back. */
 async function answerOf(service: DataService, id: number, q: Question): Promise<FromWorker> {
   try {
-    if (q.op === 'report')
-      return { op: 'answer', id, answer: { op: 'report', view: await service.report(q.options) } };
+    if (q.op === 'report') {
+      const view = await service.report(q.options, q.lists);
+      return { op: 'answer', id, answer: { op: 'report', view } };
+    }
+    if (q.op === 'stageDeals') {
+      const view = await service.stageDeals(q.options, q.stageId);
+      return { op: 'answer', id, answer: { op: 'stageDeals', view } };
+    }
     if (q.op === 'journey') {
       const view = await service.journey(q.leadId, q.now, q.stuck);
       return { op: 'answer', id, answer: { op: 'journey', view } };

@@ -7,7 +7,8 @@ const TABS: readonly DrillTab[] = ['stuck', 'all'];
 
 export interface Props {
   readonly tab: DrillTab;
-  readonly counts: Readonly<Record<DrillTab, number>>;
+  /** null while the stage's deals are being asked for. */
+  readonly counts: Readonly<Record<DrillTab, number | null>>;
   readonly onChange: (tab: DrillTab) => void;
   /** Ids: each tab's own and the panel they control. */
   readonly idPrefix: string;
@@ -19,6 +20,7 @@ export const panelId = (prefix: string): string => `${prefix}-tabpanel`;
 /** "Stuck (N)" / "All at stage (M)" as an ARIA tab list: arrows, Home and End switch tabs. */
 export function DrillTabs({ tab, counts, onChange, idPrefix }: Props): VNode {
   const { t, fmt } = useEnv();
+  const countText = (n: number | null) => (n === null ? '…' : fmt.int(n));
   const list = useRef<HTMLDivElement>(null);
   const select = (next: DrillTab) => {
     onChange(next);
@@ -61,7 +63,7 @@ export function DrillTabs({ tab, counts, onChange, idPrefix }: Props): VNode {
           onClick={() => onChange(name)}
         >
           {t(name === 'stuck' ? 'fl.drill.tabStuck' : 'fl.drill.tabAll', {
-            count: fmt.int(counts[name]),
+            count: countText(counts[name]),
           })}
         </button>
       ))}

@@ -1,22 +1,24 @@
 import type { VNode } from 'preact';
 import { useId, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { FunnelReport, StageReport } from '../../core';
+import type { OpenDeal, StageReport } from '../../core';
 import { isStuck } from '../../core';
 import { useEnv } from '../env';
 import { DealRow } from './DealRow';
 import type { DrillTab } from './DrillTabs';
 import { DrillTabs, panelId, tabId } from './DrillTabs';
 import { Icon } from './Icon';
-import { dealsAt } from './stageFacts';
 
 export interface Props {
-  readonly report: FunnelReport;
+  /** The stage's open deals in the report's order; null while they are being asked for. */
+  readonly deals: readonly OpenDeal[] | null;
   readonly stage: StageReport;
   /** Deal names by lead id. */
   readonly names: ReadonlyMap<number, string>;
   readonly pipelineId: number;
   readonly onBack: () => void;
 }
+
+const NONE: readonly OpenDeal[] = [];
 
 /** Rows shown at first and added per "show more": enough to act on, cheap to render. */
 export const PAGE_SIZE = 50;
@@ -25,7 +27,7 @@ export const PAGE_SIZE = 50;
  * The deals behind one stage: the stuck ones first (furthest past the threshold on top), or all
  * open deals at it, each linking to its card, and a way to the same deals in amoCRM's own list.
  */
-export function Drilldown({ report, stage, names, pipelineId, onBack }: Props): VNode {
+export function Drilldown({ deals, stage, names, pipelineId, onBack }: Props): VNode {
   const env = useEnv();
   const { t, fmt } = env;
   const idPrefix = useId();
@@ -33,9 +35,10 @@ export function Drilldown({ report, stage, names, pipelineId, onBack }: Props): 
   const list = useRef<HTMLUListElement>(null);
   /** Index of the first row a "show more" added: focus goes there, not to the vanished button. */
   const firstAdded = useRef<number | null>(null);
-  const all = useMemo(() => dealsAt(report, stage.id), [report, stage.id]);
+  const all = deals ?? NONE;
   const stuck = useMemo(() => all.filter(d => isStuck(d.hoursInStage, d.thresholdHours)), [all]);
-  const [tab, setTab] = useState<DrillTab>(stuck.length > 0 ? 'stuck' : 'all');
+  // The stage's stuck count is in the report already: the tab is right before the deals arrive.
+  const [tab, setTab] = useState<DrillTab>(stage.stuck > 0 ? 'stuck' : 'all');
   const [limit, setLimit] = useState(PAGE_SIZE);
   const rows = tab === 'stuck' ? stuck : all;
   const shown = rows.slice(0, limit);
@@ -82,7 +85,9 @@ export function Drilldown({ report, stage, names, pipelineId, onBack }: Props): 
       </div>
       <DrillTabs
         tab={tab}
-        counts={{ stuck: stuck.length, all: all.length }}
+        counts={
+          deals ? { stuck: stuck.length, all: all.length } : { stuck: stage.stuck, all: null }
+        }
         onChange={switchTab}
         idPrefix={idPrefix}
       />
@@ -92,7 +97,11 @@ export function Drilldown({ report, stage, names, pipelineId, onBack }: Props): 
         id={panelId(idPrefix)}
         aria-labelledby={tabId(idPrefix, tab)}
       >
-        {rows.length === 0 ? (
+        {deals === null ? (
+          <p class="fl-drill__empty" role="status">
+            {t('fl.drill.loading')}
+          </p>
+        ) : rows.length === 0 ? (
           <p class="fl-drill__empty">
             {tab === 'stuck'
               ? t('fl.drill.emptyStuck', { days: fmt.days(stage.stuckThresholdHours) })

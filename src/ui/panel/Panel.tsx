@@ -115,7 +115,8 @@ export function Panel({
               report={latest}
               computing={state.status === 'loading'}
               selectedStage={selected}
-              leadNames={report.leadNames.value}
+              stageDeals={report.selectedDeals.value}
+              leadNames={report.stageDealNames.value}
               pipelineId={pipelineId}
               onOpen={report.selectStage}
               onBack={() => {

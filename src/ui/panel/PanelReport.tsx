@@ -1,5 +1,5 @@
 import type { VNode } from 'preact';
-import type { FunnelReport } from '../../core';
+import type { FunnelReport, OpenDeal } from '../../core';
 import { useEnv } from '../env';
 import { Drilldown } from './Drilldown';
 import { Funnel } from './Funnel';
@@ -11,6 +11,8 @@ export interface Props {
   readonly report: FunnelReport | null;
   readonly computing: boolean;
   readonly selectedStage: number | null;
+  /** The selected stage's open deals; null while they are being asked for. */
+  readonly stageDeals: readonly OpenDeal[] | null;
   readonly leadNames: ReadonlyMap<number, string>;
   readonly pipelineId: number;
   readonly onOpen: (stageId: number) => void;
@@ -37,7 +39,7 @@ export function PanelReport(props: Props): VNode {
     content = (
       <Drilldown
         key={stage.id}
-        report={report}
+        deals={props.stageDeals}
         stage={stage}
         names={props.leadNames}
         pipelineId={props.pipelineId}

@@ -1,5 +1,5 @@
 import { quantile, sortedValues } from '../../core';
-import type { FunnelReport, OpenDeal, StageReport } from '../../core';
+import type { StageReport } from '../../core';
 import type { Translate } from '../../i18n';
 import { SOURCE_HINT } from '../common/thresholdText';
 import type { Formatters } from '../format';
@@ -19,11 +19,6 @@ export function medianOfMedians(stages: readonly StageReport[]): number | null {
 export function isSlow(stage: StageReport, base: number | null): boolean {
   const m = stage.time.medianHours;
   return m !== null && base !== null && base > 0 && m >= SLOW_FACTOR * base;
-}
-
-/** The open deals at a stage in the report's order (furthest past the threshold first). */
-export function dealsAt(report: FunnelReport, stageId: number): readonly OpenDeal[] {
-  return (report.openDeals ?? []).filter(d => d.stageId === stageId);
 }
 
 /** Hint texts join the contract's definition with the stage's own values, one per line. */

@@ -55,9 +55,9 @@ function setup(
   const periods: Period[] = [];
   const service: FakeService = {
     ...fake,
-    report: options => {
+    report: (options, lists) => {
       asked.push(options);
-      return fake.report(options);
+      return fake.report(options, lists);
     },
     partial: period => {
       periods.push(period);
@@ -308,6 +308,87 @@ describe('ReportModel: what it shows', () => {
       }).toThrow();
       expect(sig.value).toBe(before);
     }
+  });
+});
+
+describe('ReportModel: deals one stage at a time (the panel)', () => {
+  const byStage: ReportInit = { period: { kind: 'last_30' }, deals: 'byStage' };
+  const stages = input.pipeline.statuses.filter(s => s.type === 0).map(s => s.id);
+
+  it('asks for reports without deal lists, with the same numbers', async () => {
+    const s = setup({ init: byStage });
+    await settle();
+    const view = latest(s.model.state.value)!;
+    expect(view.lists).toBe('none');
+    expect(view.report.stuck).toEqual([]);
+    expect(view.report.openDeals).toBeUndefined();
+    expect(s.model.leadNames.value).toEqual(new Map());
+    const full = s.service.fullReport();
+    expect(full.stuck.length).toBeGreaterThan(0);
+    expect({ ...view.report, stuck: full.stuck, openDeals: full.openDeals }).toEqual(full);
+  });
+
+  it('asks for the selected stage’s deals, names them, and nothing without a selection', async () => {
+    const s = setup({ init: byStage });
+    await settle();
+    expect(s.model.stageDeals.value).toEqual({ status: 'idle' });
+    expect(s.service.asked().stageDeals).toBe(0);
+    const busiest = stages
+      .map(id => ({
+        id,
+        n: (s.service.fullReport().openDeals ?? []).filter(d => d.stageId === id).length,
+      }))
+      .sort((a, b) => b.n - a.n)[0]!;
+    s.model.selectStage(busiest.id);
+    expect(s.model.stageDeals.value.status).toBe('loading');
+    expect(s.model.selectedDeals.value).toBeNull();
+    await settle();
+    const expected = (s.service.fullReport().openDeals ?? []).filter(d => d.stageId === busiest.id);
+    expect(expected.length).toBe(busiest.n);
+    expect(s.model.selectedDeals.value).toEqual(expected);
+    const names = new Map(input.leads.map(l => [l.id, l.name]));
+    expect(s.model.stageDealNames.value).toEqual(
+      new Map(expected.map(d => [d.leadId, names.get(d.leadId)])),
+    );
+    s.model.selectStage(null);
+    expect(s.model.stageDeals.value).toEqual({ status: 'idle' });
+    expect(s.service.asked().stageDeals).toBe(1);
+  });
+
+  it('asks again on new data or another choice, and never shows one stage’s deals as another’s', async () => {
+    const s = setup({ init: byStage });
+    await settle();
+    const open = s.service.fullReport().openDeals ?? [];
+    const first = stages.find(id => open.some(d => d.stageId === id));
+    const second = stages.find(id => id !== first);
+    s.model.selectStage(first!);
+    await settle();
+    s.bump();
+    // New data: the same stage's deals stay on screen while the new ones compute.
+    expect(s.model.stageDeals.value.status).toBe('loading');
+    expect(latest(s.model.stageDeals.value)?.stageId).toBe(first);
+    await settle();
+    const user = s.model.selectedDeals.value![0]!.responsibleUserId;
+    s.model.setManagers([user]);
+    await settle();
+    expect(s.service.asked().stageDeals).toBe(3);
+    expect(s.model.selectedDeals.value?.every(d => d.responsibleUserId === user)).toBe(true);
+    s.service.hold();
+    s.model.selectStage(second!);
+    expect(s.model.selectedDeals.value).toBeNull();
+    await s.service.release();
+    await settle();
+    expect(latest(s.model.stageDeals.value)?.stageId).toBe(second);
+  });
+
+  it('the full report keeps its lists and asks for no stage on its own', async () => {
+    const s = setup();
+    await settle();
+    expect(latest(s.model.state.value)?.lists).toBe('full');
+    s.model.selectStage(stage);
+    await settle();
+    expect(s.service.asked().stageDeals).toBe(0);
+    expect(s.model.stageDeals.value).toEqual({ status: 'idle' });
   });
 });
 

@@ -2,7 +2,15 @@ import { cleanup, fireEvent, screen, within } from '@testing-library/preact';
 import type { Lead } from '../../../../src/core';
 import { buildStageListUrl } from '../../../../src/ui/env';
 import { DEMO_NOW, STATUS_IDS, USER_IDS } from '../../../support/demo';
-import { createHarness, demoPipelineData, exact, PID, renderPanel, reportReady } from './harness';
+import {
+  createHarness,
+  demoPipelineData,
+  exact,
+  PID,
+  renderPanel,
+  reportReady,
+  stageDealsReady,
+} from './harness';
 import type { Harness } from './harness';
 
 let h: Harness;
@@ -29,6 +37,11 @@ describe('Stage drill-down', () => {
     expect(h.report.selectedStage.value).toBe(KP);
     expect(screen.getByRole('heading', { name: 'Отправлено КП' })).toBeTruthy();
     expect(screen.queryByRole('list', { name: t('fl.panel.funnel.label') })).toBeNull();
+    // The panel's report carries no deal lists: the stage's deals are asked for now.
+    expect(screen.getByText(t('fl.drill.loading'))).toBeTruthy();
+    expect(h.service.asked().stageDeals).toBe(1);
+    await stageDealsReady(h);
+    expect(screen.queryByText(t('fl.drill.loading'))).toBeNull();
 
     const stage = r.stages.find(s => s.id === KP)!;
     const expected = r.openDeals!.filter(
@@ -91,6 +104,7 @@ describe('Stage drill-down', () => {
     // Enter and Space on a <button> make the browser dispatch a click; jsdom does not, so we do.
     fireEvent.click(document.activeElement!);
     expect(document.activeElement).toBe(screen.getByRole('button', { name: t('fl.drill.back') }));
+    await stageDealsReady(h);
 
     const all = r.openDeals!.filter(d => d.stageId === KP);
     const stuckTab = screen.getByRole('tab', { selected: true });
@@ -117,6 +131,7 @@ describe('Stage drill-down', () => {
     const r = await reportReady(h);
     const { t, fmt } = h.env;
     fireEvent.click(screen.getByRole('button', { name: 'Квалифицирован → Отправлено КП' }));
+    await stageDealsReady(h);
     const weak = r.stages.find(s => s.id === r.weakestTransition!.fromStageId)!;
     expect(weak.stuck).toBe(0);
     expect(screen.getByRole('heading', { name: weak.name })).toBeTruthy();
@@ -133,6 +148,7 @@ describe('Stage drill-down', () => {
 
     fireEvent.click(screen.getByRole('button', { name: t('fl.drill.back') }));
     fireEvent.click(rowButton('Новый лид'));
+    await stageDealsReady(h);
     expect(screen.getByRole('tabpanel').textContent).toBe(t('fl.drill.emptyAll'));
   });
 
@@ -168,6 +184,7 @@ describe('Stage drill-down', () => {
     const r = await reportReady(h);
     const { t } = h.env;
     fireEvent.click(rowButton('Отправлено КП'));
+    await stageDealsReady(h);
     const stuck = r.openDeals!.filter(d => d.stageId === KP && d.hoursInStage > d.thresholdHours);
     expect(stuck.length).toBe(61 + 4);
     expect(dealLinks()).toHaveLength(50);

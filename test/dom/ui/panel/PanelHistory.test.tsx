@@ -17,6 +17,7 @@ import {
   panelRoot,
   renderPanel,
   reportReady,
+  stageDealsReady,
 } from './harness';
 import type { Harness } from './harness';
 
@@ -238,6 +239,7 @@ describe('Panel: deals whose time at the stage is a lower bound', () => {
         .getAllByRole('button')
         .find(b => b.querySelector('.fl-row__name')?.textContent === stage.name)!,
     );
+    await stageDealsReady(h);
     const row = within(screen.getByRole('tabpanel'))
       .getAllByRole('link')
       .find(a => a.getAttribute('href') === `/leads/detail/${bounded.leadId}`)!

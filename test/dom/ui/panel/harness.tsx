@@ -90,7 +90,8 @@ export function createHarness(opts: HarnessOptions = {}): Harness {
       clock,
       timers,
     },
-    { period: opts.period ?? { kind: 'last_30' } },
+    // As the panel's mount makes it: the drill-down asks for its stage's deals.
+    { period: opts.period ?? { kind: 'last_30' }, deals: 'byStage' },
   );
   const managers = input.users.map(u => ({ id: u.id, name: u.name }));
   return {
@@ -149,9 +150,15 @@ export async function reportReady(h: Harness): Promise<FunnelReport> {
   await waitFor(() => expect(h.report.state.value.status).toBe('ok'));
   // Let Preact apply the re-render the signal change scheduled.
   await act(() => Promise.resolve());
-  const r = h.report.report.value;
-  if (!r) throw new Error('no report');
-  return r;
+  if (!h.report.report.value) throw new Error('no report');
+  // The panel's reports come without deal lists; the same report with them, for expectations.
+  return h.service.fullReport();
+}
+
+/** After a stage was opened: its deals have arrived and the drill-down shows them. */
+export async function stageDealsReady(h: Harness): Promise<void> {
+  await waitFor(() => expect(h.report.stageDeals.value.status).toBe('ok'));
+  await act(() => Promise.resolve());
 }
 
 /** The panel's root element (the complementary region). */

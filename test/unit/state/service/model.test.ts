@@ -22,6 +22,7 @@ import {
   journeyView,
   partialCounts,
   reportView,
+  stageDealsView,
 } from '../../../../src/state/service/model';
 import { createHistoryStore, createMemoryStore, PipelineGone } from '../../../../src/sync';
 import type { Keeper, StepResult } from '../../../../src/sync';
@@ -155,6 +156,46 @@ describe('reportView', () => {
     expect(Object.keys(bare.leadNames)).toHaveLength(
       new Set(bare.report.stuck.map(d => d.leadId)).size,
     );
+  });
+
+  it('leaves the deal lists out when asked, and every number as it was', () => {
+    const full = reportView(model, OPTS);
+    const none = reportView(model, OPTS, 'none');
+    expect(full.lists).toBe('full');
+    expect(none.lists).toBe('none');
+    expect(none.report.stuck).toEqual([]);
+    expect(none.report.openDeals).toBeUndefined();
+    expect(none.leadNames).toEqual({});
+    const withoutLists = (r: typeof full.report) => ({ ...r, stuck: [], openDeals: undefined });
+    expect(withoutLists(none.report)).toEqual(withoutLists(full.report));
+    expect(none.report.stages.map(s => s.stuck)).toEqual(full.report.stages.map(s => s.stuck));
+  });
+});
+
+describe('stageDealsView', () => {
+  const model = buildModel(truth);
+
+  it('refuses NO_DATA without a model', () => {
+    expect(() => stageDealsView(null, OPTS, 1)).toThrow(
+      expect.objectContaining({ code: 'NO_DATA' }),
+    );
+  });
+
+  it('gives one stage’s open deals in the report’s order, named, for every stage', () => {
+    const all = reportView(model, { ...OPTS, includeOpenDeals: true }).report.openDeals ?? [];
+    const names = new Map(truth.leads.map(l => [l.id, l.name]));
+    let seen = 0;
+    for (const stage of model.funnel.stages) {
+      const view = stageDealsView(model, { ...OPTS, includeOpenDeals: false }, stage.id);
+      expect(view.stageId).toBe(stage.id);
+      expect(view.deals).toEqual(all.filter(d => d.stageId === stage.id));
+      expect(view.leadNames).toEqual(
+        Object.fromEntries(view.deals.map(d => [String(d.leadId), names.get(d.leadId)])),
+      );
+      seen += view.deals.length;
+    }
+    expect(seen).toBe(all.length);
+    expect(seen).toBeGreaterThan(0);
   });
 });
 

@@ -104,6 +104,11 @@ describe('openDataService', () => {
     const s = open(() => w.worker);
     await s.until(() => s.statuses.at(-1)?.version === 1, 'numbers from the worker');
     expect(plain((await s.service.report(OPTS)).report)).toEqual(whole(OPTS));
+    // The panel's questions: a report without its lists, then one stage's deals.
+    const bare = await s.service.report(OPTS, 'none');
+    expect(bare.report.stuck).toEqual([]);
+    const stageId = bare.report.stages[0]!.id;
+    expect((await s.service.stageDeals(OPTS, stageId)).stageId).toBe(stageId);
     expect(s.page.made).toHaveLength(0);
     s.service.refresh();
     await settle();

@@ -325,6 +325,22 @@ describe('serviceInWorker ↔ serveDataService', () => {
     expect(j.inside[0]!.requests()).toBe(0);
   });
 
+  it('brings a report without its deal lists, and one stage’s deals, across', async () => {
+    const j = joined();
+    await j.until(() => j.statuses.at(-1)?.version === 1, 'numbers');
+    const full = await j.service.report({ ...OPTS, includeOpenDeals: true });
+    const bare = await j.service.report(OPTS, 'none');
+    expect(bare.lists).toBe('none');
+    expect(bare.report.stuck).toEqual([]);
+    expect(plain(bare.report.stages)).toEqual(plain(full.report.stages));
+    const deal = full.report.openDeals![0]!;
+    const view = await j.service.stageDeals(OPTS, deal.stageId);
+    expect(plain(view.deals)).toEqual(
+      plain(full.report.openDeals!.filter(d => d.stageId === deal.stageId)),
+    );
+    expect(view.leadNames[String(deal.leadId)]).toBe(full.leadNames[String(deal.leadId)]);
+  });
+
   it('carries a failure’s code: NO_DATA before the numbers, FAILED for a computation that threw', async () => {
     const cold = joined({
       cache: () => createMemoryStore(),
