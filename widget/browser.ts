@@ -57,7 +57,7 @@ export function broadcastChannel(name: string): SyncChannel {
  */
 export function spawnEngineWorker(scriptUrl: string | null): WorkerLike | null {
   if (!scriptUrl || typeof Worker === 'undefined' || typeof Blob === 'undefined') return null;
-  try {
+  return startedLater(() => {
     const absolute = new URL(scriptUrl, globalThis.location.href).href;
     const stub =
       'self.define=function(d,f){f.apply(null,d.map(function(){return undefined}))};' +
@@ -69,9 +69,56 @@ export function spawnEngineWorker(scriptUrl: string | null): WorkerLike | null {
     worker.addEventListener('message', revoke, { once: true });
     worker.addEventListener('error', revoke, { once: true });
     return worker;
-  } catch {
-    return null;
-  }
+  });
+}
+
+type Listening =
+  | { readonly type: 'message'; readonly listener: (event: { data: unknown }) => void }
+  | { readonly type: 'error'; readonly listener: (event: unknown) => void };
+
+const listen = (worker: WorkerLike, l: Listening): void => {
+  if (l.type === 'message') worker.addEventListener('message', l.listener);
+  else worker.addEventListener('error', l.listener);
+};
+
+/**
+ * A worker created on the next task rather than inside the mount: `new Worker` holds the page
+ * for up to a hundred milliseconds on a busy machine, on top of the mount's own task. Messages
+ * wait, in order, until it exists; one that cannot be created reports an error, as a worker that
+ * dies does, and the service moves to the page.
+ */
+export function startedLater(create: () => WorkerLike): WorkerLike {
+  const queued: unknown[] = [];
+  const listening: Listening[] = [];
+  let worker: WorkerLike | null = null;
+  let ended = false;
+  const timer = setTimeout(() => {
+    if (ended) return;
+    try {
+      worker = create();
+    } catch (error) {
+      for (const l of listening) if (l.type === 'error') l.listener(error);
+      return;
+    }
+    for (const l of listening) listen(worker, l);
+    for (const message of queued.splice(0)) worker.postMessage(message);
+  }, 0);
+  return {
+    postMessage: message => {
+      if (worker) worker.postMessage(message);
+      else if (!ended) queued.push(message);
+    },
+    addEventListener: (type: 'message' | 'error', listener: (event: never) => void) => {
+      const l = { type, listener } as Listening;
+      if (worker) listen(worker, l);
+      else listening.push(l);
+    },
+    terminate: () => {
+      ended = true;
+      clearTimeout(timer);
+      worker?.terminate();
+    },
+  };
 }
 
 /** IndexedDB when it opens, memory otherwise (private windows, blocked storage). */
