@@ -1,18 +1,7 @@
 import { computed, createModel, effect, signal } from '@preact/signals-core';
 import type { DataService, ServiceStatus } from './service/types';
+import { INITIAL_STATUS } from './service/types';
 import { readOnly } from './readOnly';
-
-export const INITIAL_STATUS: ServiceStatus = {
-  phase: 'none',
-  activity: { kind: 'opening' },
-  heldFrom: null,
-  target: null,
-  syncedAt: null,
-  pipelines: [],
-  error: null,
-  wait: null,
-  version: 0,
-};
 
 export interface DataDeps {
   readonly service: DataService;

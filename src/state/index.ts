@@ -4,7 +4,8 @@
  */
 export { PipelineModel } from './pipelineModel';
 export type { PipelineDeps } from './pipelineModel';
-export { DataModel, INITIAL_STATUS } from './dataModel';
+export { DataModel } from './dataModel';
+export { INITIAL_STATUS } from './service/types';
 export type { DataDeps } from './dataModel';
 export { ReportModel, RECOMPUTE_EVERY_MS } from './reportModel';
 export type { ReportDeps, ReportInit, TrendStep } from './reportModel';

@@ -28,6 +28,7 @@ import {
   stageDealsView,
 } from './model';
 import type { DataService, ServiceConfig, ServiceStatus, SyncFailure } from './types';
+import { INITIAL_STATUS } from './types';
 
 /** Background refresh while the page is open. */
 export const REFRESH_EVERY_MS = 10 * 60_000;
@@ -64,17 +65,7 @@ export function createDataService(config: ServiceConfig, ports: ServicePorts): D
   const abort = new AbortController();
   // A function, not `abort.signal.aborted` inline: it changes across awaits, which narrowing ignores.
   const stopped = () => abort.signal.aborted;
-  let status: ServiceStatus = {
-    phase: 'none',
-    activity: { kind: 'opening' },
-    heldFrom: null,
-    target: null,
-    syncedAt: null,
-    pipelines: [],
-    error: null,
-    wait: null,
-    version: 0,
-  };
+  let status: ServiceStatus = INITIAL_STATUS;
   const set = (patch: Partial<ServiceStatus>) => {
     status = { ...status, ...patch };
     for (const l of listeners) l(status);

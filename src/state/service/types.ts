@@ -63,6 +63,19 @@ export interface ServiceStatus {
   readonly version: number;
 }
 
+/** What a service says before it has done anything: no copy, opening the cache. */
+export const INITIAL_STATUS: ServiceStatus = {
+  phase: 'none',
+  activity: { kind: 'opening' },
+  heldFrom: null,
+  target: null,
+  syncedAt: null,
+  pipelines: [],
+  error: null,
+  wait: null,
+  version: 0,
+};
+
 /**
  * Whether a report carries its deal lists (`stuck[]`, and `openDeals[]` when asked): `full` for
  * the full report, `none` for the panel, whose drill-down asks for one stage's deals at a time —

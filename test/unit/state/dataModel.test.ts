@@ -4,7 +4,8 @@
  */
 import { effect } from '@preact/signals-core';
 import type { Pipeline } from '../../../src/core';
-import { DataModel, INITIAL_STATUS } from '../../../src/state/dataModel';
+import { DataModel } from '../../../src/state/dataModel';
+import { INITIAL_STATUS } from '../../../src/state/service/types';
 import type { DataService, ServiceStatus } from '../../../src/state/service/types';
 import { demoInput, PIPELINE_IDS } from '../../support/demo';
 import { fakeService } from '../../support/fakeService';

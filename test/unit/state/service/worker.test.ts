@@ -11,7 +11,7 @@ import type { FromWorker, ToWorker } from '../../../../src/state/service/protoco
 import { createDataService } from '../../../../src/state/service/service';
 import type { ServicePorts } from '../../../../src/state/service/service';
 import type { ServiceConfig, ServiceStatus } from '../../../../src/state/service/types';
-import { INITIAL_STATUS } from '../../../../src/state/dataModel';
+import { INITIAL_STATUS } from '../../../../src/state/service/types';
 import { serveDataService, serviceInWorker } from '../../../../src/state/service/worker';
 import { createMemoryStore } from '../../../../src/sync';
 import type { ScopeStore } from '../../../../src/sync';
