@@ -229,6 +229,9 @@ describe('funnel-lens sync → report', () => {
       const [first] = runsIn(out);
       const at = Math.floor(Date.now() / 1000) + 1;
       sandbox.ctx.account = changed(original, at);
+      // A sync reads changes up to the second it starts: it must start after they were made
+      // (on a fast machine it started within that second and left them for the next sync).
+      while (Math.floor(Date.now() / 1000) <= at) await new Promise(r => setTimeout(r, 100));
       const again = await sync(out, '--since', 'last', '--pipeline', String(MAIN));
       expect(again.code).toBe(0);
       const second = runsIn(out).find(n => n !== first)!;
