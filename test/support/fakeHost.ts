@@ -19,14 +19,14 @@ import { RawPipelineSchema } from '../../src/api/schemas';
 import type { Pipeline } from '../../src/core';
 import type { Host } from '../../src/mount/host';
 import { DEFAULT_SETTINGS, soloLock } from '../../src/state';
-import type { SyncChannel, WidgetSettings } from '../../src/state';
+import type { WidgetSettings } from '../../src/state';
 import { createMemoryStore } from '../../src/sync';
 import type { ScopeStore } from '../../src/sync';
 import { ACCOUNT_ID } from '../../sandbox/demo';
 import type { DemoAccount, DemoPipeline as RawPipeline } from '../../sandbox/demo';
 import { createSandboxApp, DEFAULT_TOKEN } from '../../sandbox/server';
-import { recordingTimers } from '../dom/support/timers';
-import type { RecordingTimers } from '../dom/support/timers';
+import { channelBus, recordingTimers } from './stateFakes';
+import type { RecordingTimers } from './stateFakes';
 import { DEMO_NOW, demoAccount, demoInput, PIPELINE_IDS, USER_IDS } from './demo';
 
 // jest's jsdom environment has no setImmediate; the emulator's inject (light-my-request) uses it.
@@ -81,35 +81,6 @@ export const HOST_INPUT = (() => {
   return { ...input, leads: input.leads.filter(l => l.pipelineId === MAIN.id && !l.isDeleted) };
 })();
 export const MANAGERS = HOST_ACCOUNT.users.map(u => ({ id: u.id, name: u.name }));
-
-/** BroadcastChannel in miniature: a post reaches every other tab's listeners, synchronously. */
-export function channelBus(): {
-  tab(): SyncChannel & { readonly posted: string[] };
-  /** Listeners subscribed across all tabs. */
-  listeners(): number;
-} {
-  const subs = new Set<{ readonly tab: number; readonly listener: (key: string) => void }>();
-  let tabs = 0;
-  return {
-    tab() {
-      const id = ++tabs;
-      const posted: string[] = [];
-      return {
-        posted,
-        post(key) {
-          posted.push(key);
-          for (const s of [...subs]) if (s.tab !== id) s.listener(key);
-        },
-        subscribe(listener) {
-          const sub = { tab: id, listener };
-          subs.add(sub);
-          return () => subs.delete(sub);
-        },
-      };
-    },
-    listeners: () => subs.size,
-  };
-}
 
 /** One API client method call, with the signal it was given. */
 export interface ClientCall {
@@ -275,7 +246,7 @@ export function fakeHost(
       },
     },
     clock: () => DEMO_NOW * 1000,
-    timers: recordingTimers(),
+    timers: recordingTimers({ zeroDelayRuns: true }),
     bus,
     navigated,
     stored,

@@ -16,19 +16,29 @@ export interface RecordedTimer {
   readonly fn: () => void;
 }
 
-/** Model timers, recorded so a test can see what is scheduled; nothing runs on its own. */
-export function recordingTimers(): Timers & {
+export interface RecordingTimers extends Timers {
   readonly live: ReadonlyMap<unknown, RecordedTimer>;
   /** How many live timers wait `ms` (of `kind`, if given). */
   count(ms?: number, kind?: RecordedTimer['kind']): number;
   /** Runs every live timer scheduled with `ms`, as if that much time had passed; a timeout once. */
   fire(ms: number): number;
-} {
+}
+
+/**
+ * Model timers, recorded so a test can see what is scheduled; nothing runs on its own, except,
+ * with `zeroDelayRuns`, zero-delay timeouts — a service yielding between its sync steps — on the
+ * next microtask, so a page test's sync goes on without the test driving it.
+ */
+export function recordingTimers(opts: { readonly zeroDelayRuns?: boolean } = {}): RecordingTimers {
   const live = new Map<unknown, RecordedTimer>();
   let next = 1;
   const add = (kind: RecordedTimer['kind']) => (fn: () => void, ms: number) => {
     const handle = next++;
     live.set(handle, { kind, ms, fn });
+    if (opts.zeroDelayRuns && kind === 'timeout' && ms <= 0)
+      queueMicrotask(() => {
+        if (live.delete(handle)) fn();
+      });
     return handle;
   };
   const matching = (ms?: number, kind?: RecordedTimer['kind']) =>

@@ -19,8 +19,8 @@ import { fakeService } from '../../../support/fakeService';
 import type { FakeService } from '../../../support/fakeService';
 import { demoPipelineData, PID } from '../../../support/pipelineData';
 import type { DemoPipeline } from '../../../support/pipelineData';
-import { recordingTimers } from '../../support/timers';
-import type { RecordingTimers } from '../../support/timers';
+import { recordingTimers } from '../../../support/stateFakes';
+import type { RecordingTimers } from '../../../support/stateFakes';
 
 export { demoPipelineData, PID };
 
@@ -77,7 +77,7 @@ export function createHarness(opts: HarnessOptions = {}): Harness {
   const engineInput: FunnelInput = input;
   const service = fakeService(engineInput, { syncedAt: DEMO_NOW, ...opts.status });
   opts.prepare?.(service);
-  const timers = recordingTimers();
+  const timers = recordingTimers({ zeroDelayRuns: true });
   const time = { now: DEMO_NOW * 1000 };
   const clock = () => time.now;
   const data = new DataModel({ service, pipelineId: PID });
