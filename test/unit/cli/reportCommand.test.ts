@@ -51,6 +51,10 @@ const base = {
 };
 const range = ['--from', String(T), '--to', String(T + 86400), '--now', String(T + 86400)];
 
+// Each run is a child process starting TypeScript: a test running the CLI three times outlasted
+// jest's 5 s on a busy 2-core machine.
+jest.setTimeout(30_000);
+
 describe('funnel-lens report', () => {
   it('prints the contract object with --json, merging overlapping pages and duplicate events', async () => {
     const run = await cli([
