@@ -179,8 +179,8 @@ export const leadListArb = listArb('leads', leadArb);
 export const eventListArb = listArb('events', eventArb);
 
 type Key = string | number;
-const DELETE = Symbol('delete');
-const DOUBLE = Symbol('double');
+export const DELETE = Symbol('delete');
+export const DOUBLE = Symbol('double');
 
 /** Wrong (and some right) values a field may be replaced with; DOUBLE makes a 2-item array. */
 export const replacementArb = fc.constantFrom<unknown>(
