@@ -71,6 +71,7 @@ export function pipelineDeps(host: Host, pipelineId: number, period: PeriodChoic
     settings: host.settings,
     clock: host.clock,
     timers: host.timers,
+    storage: host.storage,
   };
 }
 

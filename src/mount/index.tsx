@@ -75,7 +75,9 @@ export function mountPanel(
         data={model.data}
         report={model.report}
         pipelineId={pipelineId}
-        pipelineName={model.data.pipeline.value?.name ?? ''}
+        pipelineName={
+          model.data.pipeline.value?.name ?? model.report.report.value?.pipeline.name ?? ''
+        }
         collapsed={collapsed}
         userName={host.user.name}
       />

@@ -9,6 +9,8 @@ import type { ServicePorts } from './service/service';
 import type { ServiceConfig } from './service/types';
 import type { WorkerLike } from './service/worker';
 import type { WidgetSettings } from './settings';
+import type { SnapshotStorage } from './snapshot';
+import { storageKey } from './snapshot';
 
 /** Everything one pipeline's models need from where they run (the mount builds it from its Host). */
 export interface PipelineDeps {
@@ -22,6 +24,8 @@ export interface PipelineDeps {
   /** Milliseconds since the epoch. */
   readonly clock: () => number;
   readonly timers: Timers;
+  /** Keeps the panel's last numbers for the next page load; none = every load starts blank. */
+  readonly storage?: SnapshotStorage | undefined;
 }
 
 /**
@@ -41,6 +45,7 @@ export const PipelineModel = createModel((deps: PipelineDeps, init: ReportInit) 
       timeZone: deps.config.timeZone,
       clock: deps.clock,
       timers: deps.timers,
+      snapshots: deps.storage && { storage: deps.storage, at: storageKey(deps.config.scope) },
     },
     init,
   );

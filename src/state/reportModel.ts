@@ -9,6 +9,8 @@ import type { Timers } from './ports';
 import { readOnly } from './readOnly';
 import type { DataService, PartialCounts, ReportView, StageDealsView } from './service/types';
 import type { WidgetSettings } from './settings';
+import type { SnapshotStorage } from './snapshot';
+import { readSnapshot, writeSnapshot } from './snapshot';
 
 /** Stuck hours grow while the panel stays open; recompute this often even without new data. */
 export const RECOMPUTE_EVERY_MS = 5 * 60_000;
@@ -23,6 +25,8 @@ export interface ReportDeps {
   readonly timeZone: string;
   readonly clock: () => number;
   readonly timers: Timers;
+  /** Where the panel's last numbers are kept for the next page load (`at` names the pipeline). */
+  readonly snapshots?: { readonly storage: SnapshotStorage; readonly at: string } | undefined;
 }
 
 export interface ReportInit {
@@ -83,6 +87,40 @@ export const ReportModel = createModel((deps: ReportDeps, init: ReportInit) => {
     return opts ? runInto(state, deps.service.report(opts, byStage ? 'none' : 'full')) : undefined;
   });
 
+  /** The choices a snapshot answers: everything that shapes the numbers but the moment. */
+  const snapshotKey = computed(() =>
+    JSON.stringify([
+      period.value,
+      managers.value,
+      trend.value,
+      deps.settings.stuckDaysByStage,
+      deps.settings.minSample,
+      deps.settings.horizonDays,
+    ]),
+  );
+  /** Until the first report of these choices is in: the last one computed for them, if any. */
+  const snapshot = computed(() => {
+    const store = deps.snapshots;
+    if (!store || !byStage || latest(state.value) !== null) return null;
+    return readSnapshot(
+      store.storage,
+      store.at,
+      snapshotKey.value,
+      Math.floor(deps.clock() / 1000),
+    );
+  });
+  // Only numbers over the whole history are kept: a window-phase report would come back as if
+  // its older history were loaded.
+  let written: ReportView | null = null;
+  effect(() => {
+    const s = state.value;
+    const store = deps.snapshots;
+    if (!store || s.status !== 'ok' || deps.data.status.value.phase !== 'complete') return;
+    if (s.data === written) return;
+    written = s.data;
+    writeSnapshot(store.storage, store.at, snapshotKey.peek(), s.data);
+  });
+
   // The drill-down's deals: asked again whenever the report is (new data, period, managers).
   effect(() => {
     const opts = options.value;
@@ -130,7 +168,9 @@ export const ReportModel = createModel((deps: ReportDeps, init: ReportInit) => {
     state: readOnly(state),
     partial: readOnly(partial),
     selectedStage: readOnly(selectedStage),
-    report: computed(() => latest(state.value)?.report ?? null),
+    report: computed(() => latest(state.value)?.report ?? snapshot.value?.view.report ?? null),
+    /** The moment (epoch s) of a stored snapshot shown while the current numbers compute. */
+    snapshotAt: computed(() => snapshot.value?.at ?? null),
     leadNames: computed((): ReadonlyMap<number, string> => namesMap(latest(state.value))),
     /** The selected stage's deals (panel): idle without a selection, loading while asked. */
     stageDeals: readOnly(stageDeals),

@@ -40,7 +40,7 @@ export function Panel({
   collapsed,
   userName,
 }: Props): VNode {
-  const { t, timeZone } = useEnv();
+  const { t, fmt, timeZone } = useEnv();
   const bodyId = useId();
   /** Set when our own toggle changed `collapsed`, so focus follows to the other toggle. */
   const toggled = useRef(false);
@@ -67,6 +67,8 @@ export function Panel({
   const partial = report.partial.value;
   const state = report.state.value;
   const selected = report.selectedStage.value;
+  // A stored snapshot stands in for the numbers until the current ones are computed.
+  const snapshotAt = report.snapshotAt.value;
   return (
     <aside
       class="fl-panel"
@@ -78,8 +80,9 @@ export function Panel({
       data-now={latest?.now}
       data-history-from={latest?.options.historyFrom ?? undefined}
       data-horizon-days={latest?.options.horizonDays ?? undefined}
-      // none → window (the period's numbers are exact, older history loading) → complete.
-      data-phase={status.phase}
+      // none → window (the period's numbers are exact, older history loading) → complete;
+      // `snapshot` while the last load's numbers are shown and the current ones compute.
+      data-phase={snapshotAt === null ? status.phase : 'snapshot'}
     >
       <PanelHeader
         pipelineName={pipelineName}
@@ -93,7 +96,7 @@ export function Panel({
         <SyncStatus data={data} />
         <ErrorBanner error={data.error.value} onRetry={syncing ? undefined : data.refresh} />
         <ErrorBanner error={state.status === 'error' ? state.error : null} />
-        {data.version.value === 0 ? (
+        {data.version.value === 0 && snapshotAt === null ? (
           partial ? (
             <PartialCounts counts={partial} stages={data.pipeline.value} />
           ) : (
@@ -110,6 +113,11 @@ export function Panel({
               <ManagerFilter value={report.managers.value} onChange={report.setManagers} />
             </div>
             <p class="fl-rights">{t('fl.panel.rights', { user: userName })}</p>
+            {snapshotAt !== null && (
+              <p class="fl-panel__note" role="note">
+                {t('fl.panel.snapshot', { time: fmt.dateTime(snapshotAt) })}
+              </p>
+            )}
             {latest && <HistoryNote report={latest} loading={status.phase === 'window'} />}
             <PanelReport
               report={latest}

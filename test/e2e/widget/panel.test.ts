@@ -137,6 +137,38 @@ describe('the Funnel Lens panel in the Leads section', () => {
     await waitForFunnel(page);
   });
 
+  it('on a reload shows the last visit’s numbers at once, then the same current ones', async () => {
+    const { page } = await env.open(LIST, { kind: 'list' });
+    await waitForFunnel(page);
+    await page.waitForSelector('.fl-panel[data-phase="complete"]');
+    const before = await panelRows(page);
+    // Every phase the panel's root passes through, and the rows it showed while a snapshot.
+    await page.addInitScript(() => {
+      const w = window as unknown as { __phases: string[]; __snapshotRows: string | null };
+      w.__phases = [];
+      w.__snapshotRows = null;
+      new MutationObserver(() => {
+        const root = document.querySelector('.fl-panel');
+        const phase = root?.getAttribute('data-phase');
+        if (!root || !phase || w.__phases.at(-1) === phase) return;
+        w.__phases.push(phase);
+        if (phase === 'snapshot')
+          w.__snapshotRows = root.querySelector('.fl-funnel')?.textContent ?? null;
+      }).observe(document, { childList: true, subtree: true, attributes: true });
+    });
+    await page.reload();
+    await waitForFunnel(page);
+    await page.waitForSelector('.fl-panel[data-phase="complete"]');
+    const seen = await page.evaluate(() => {
+      const w = window as unknown as { __phases: string[]; __snapshotRows: string | null };
+      return { phases: w.__phases, rows: w.__snapshotRows };
+    });
+    expect(seen.phases[0]).toBe('snapshot');
+    expect(seen.phases.at(-1)).toBe('complete');
+    expect(seen.rows).toBe(await page.locator('.fl-panel .fl-funnel').textContent());
+    expect(await panelRows(page)).toEqual(before);
+  });
+
   it('renders hostile deal names as text', async () => {
     const hostile = env.sandbox.ctx.account.leads.find(
       (l: DemoLead) =>

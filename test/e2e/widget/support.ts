@@ -88,8 +88,11 @@ export async function cliReport(
 }
 
 /** Waits until the panel shows a computed funnel (the first sync may take a few seconds). */
+/** Until the panel shows the current numbers (not the last visit's, kept while they compute). */
 export async function waitForFunnel(page: Page): Promise<void> {
-  await page.waitForSelector('.fl-panel .fl-funnel .fl-row', { timeout: 45_000 });
+  await page.waitForSelector('.fl-panel:not([data-phase="snapshot"]) .fl-funnel .fl-row', {
+    timeout: 45_000,
+  });
   await page.waitForFunction(
     () => document.querySelector('.fl-panel .fl-progress') === null,
     undefined,

@@ -38,6 +38,11 @@ const SYNCING: ServiceStatus['activity'] = {
   heldFrom: null,
 };
 
+const mapStorage = (map: Map<string, string>) => ({
+  get: (key: string) => map.get(key) ?? null,
+  set: (key: string, value: string) => void map.set(key, value),
+});
+
 const live: { dispose(): void }[] = [];
 afterEach(() => {
   for (const m of live.splice(0)) m.dispose();
@@ -48,6 +53,7 @@ function setup(
     init?: ReportInit;
     settings?: WidgetSettings;
     status?: Partial<ServiceStatus>;
+    storage?: Map<string, string>;
   } = {},
 ) {
   const fake = fakeService(input, opts.status);
@@ -75,6 +81,7 @@ function setup(
       timeZone: ZONE,
       clock: () => time.now,
       timers,
+      snapshots: opts.storage && { storage: mapStorage(opts.storage), at: 'snapshot:1' },
     },
     opts.init ?? { period: { kind: 'last_30' } },
   );
@@ -447,5 +454,83 @@ describe('ReportModel: partial counts while the window loads', () => {
     await s.service.release();
     await settle();
     expect(s.model.partial.value).toBeNull();
+  });
+});
+
+describe('ReportModel: the last numbers, kept for the next page load', () => {
+  const PANEL: ReportInit = { period: { kind: 'last_30' }, deals: 'byStage' };
+
+  /** A first page load that computed and kept the panel's numbers; returns what it showed. */
+  async function firstLoad(storage: Map<string, string>) {
+    const s = setup({ init: PANEL, storage });
+    await settle();
+    const shown = s.model.report.value;
+    s.model[Symbol.dispose]();
+    return shown;
+  }
+
+  it('shows the kept numbers at once on the next load, then the current ones', async () => {
+    const storage = new Map<string, string>();
+    const shown = await firstLoad(storage);
+    expect(shown).not.toBeNull();
+    expect(storage.has('snapshot:1')).toBe(true);
+
+    const next = setup({ init: PANEL, storage, status: { version: 0, phase: 'none' } });
+    next.time.now += 60_000;
+    expect(next.model.state.value).toEqual({ status: 'idle' });
+    expect(next.model.report.value).toEqual(shown);
+    expect(next.model.snapshotAt.value).toBe(NOW);
+
+    next.service.setStatus({ version: 1, phase: 'complete' });
+    // While the current numbers compute, the kept ones stay on screen.
+    expect(next.model.snapshotAt.value).toBe(NOW);
+    await settle();
+    expect(next.model.snapshotAt.value).toBeNull();
+    expect(next.model.report.value?.now).toBe(NOW + 60);
+  });
+
+  it('keeps only numbers over the whole history, not a window’s', async () => {
+    const storage = new Map<string, string>();
+    setup({ init: PANEL, storage, status: { phase: 'window' } });
+    await settle();
+    expect(storage.size).toBe(0);
+  });
+
+  it('shows kept numbers only for the same choices, and not after a day', async () => {
+    const storage = new Map<string, string>();
+    await firstLoad(storage);
+    const other = setup({
+      init: { period: { kind: 'last_90' }, deals: 'byStage' },
+      storage,
+      status: { version: 0 },
+    });
+    expect(other.model.snapshotAt.value).toBeNull();
+    other.model.setPeriod({ kind: 'last_30' });
+    expect(other.model.snapshotAt.value).toBe(NOW);
+    other.model.setManagers([3]);
+    expect(other.model.snapshotAt.value).toBeNull();
+
+    const stricter = setup({
+      init: PANEL,
+      storage,
+      settings: { ...SETTINGS, minSample: 5 },
+      status: { version: 0 },
+    });
+    expect(stricter.model.snapshotAt.value).toBeNull();
+
+    const late = setup({ init: PANEL, storage, status: { version: 0 } });
+    late.time.now += (24 * 3600 + 1) * 1000;
+    late.model.setPeriod({ kind: 'last_30' });
+    expect(late.model.report.value).toBeNull();
+  });
+
+  it('the full report neither keeps nor shows them (its deal lists would not fit)', async () => {
+    const storage = new Map<string, string>();
+    setup({ storage });
+    await settle();
+    expect(storage.size).toBe(0);
+    await firstLoad(storage);
+    const full = setup({ storage, status: { version: 0 } });
+    expect(full.model.report.value).toBeNull();
   });
 });

@@ -92,6 +92,42 @@ describe('Panel: the phase of the data', () => {
   });
 });
 
+describe('Panel: the last visit’s numbers while the cache is read', () => {
+  it('shows them at once, says as of when, and gives way to the current ones', async () => {
+    const storage = new Map<string, string>();
+    h = createHarness({ storage });
+    const first = renderPanel(h);
+    const kept = await reportReady(h);
+    first.unmount();
+    h.dispose();
+    expect(storage.size).toBe(1);
+
+    // The next page load: the worker is still reading the cache.
+    h = createHarness({
+      storage,
+      status: { ...firstLoad(null, null), activity: { kind: 'opening' } },
+    });
+    h.time.now += 90_000;
+    const { container } = renderPanel(h);
+    const root = panelRoot(container);
+    expect(root.getAttribute('data-phase')).toBe('snapshot');
+    expect(root.getAttribute('data-now')).toBe(String(kept.now));
+    expect(note()?.textContent).toBe(
+      h.env.t('fl.panel.snapshot', { time: h.env.fmt.dateTime(kept.now) }),
+    );
+    expect(within(totals()).getByText(h.env.t('fl.panel.totals.conversion'))).toBeTruthy();
+
+    await h.status({ phase: 'complete', version: 1, activity: { kind: 'idle' } });
+    const fresh = await reportReady(h);
+    expect(fresh.now).toBe(kept.now + 90);
+    expect(root.getAttribute('data-phase')).toBe('complete');
+    expect(root.getAttribute('data-now')).toBe(String(fresh.now));
+    expect(
+      screen.queryByText(h.env.t('fl.panel.snapshot', { time: h.env.fmt.dateTime(kept.now) })),
+    ).toBeNull();
+  });
+});
+
 describe('Panel: the window counted from its leads while history loads', () => {
   const [FIRST, , , KP] = STATUS_IDS.main.open;
   const counts = (period = { from: 0, to: 1 }): PartialCounts => ({

@@ -49,6 +49,8 @@ export interface HarnessOptions {
   /** Prepares the fake before any model asks it (partial counts, held answers, failures). */
   readonly prepare?: (service: FakeService) => void;
   readonly settings?: WidgetSettings;
+  /** Where the report model keeps its snapshot (none: nothing is kept). */
+  readonly storage?: Map<string, string>;
 }
 
 /** First load: nothing held yet, the window loading. */
@@ -89,6 +91,13 @@ export function createHarness(opts: HarnessOptions = {}): Harness {
       timeZone: 'Europe/Moscow',
       clock,
       timers,
+      snapshots: opts.storage && {
+        storage: {
+          get: key => opts.storage?.get(key) ?? null,
+          set: (key, value) => void opts.storage?.set(key, value),
+        },
+        at: 'snapshot:test',
+      },
     },
     // As the panel's mount makes it: the drill-down asks for its stage's deals.
     { period: opts.period ?? { kind: 'last_30' }, deals: 'byStage' },

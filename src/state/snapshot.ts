@@ -1,0 +1,96 @@
+/**
+ * The last numbers a panel showed, kept in the browser's storage so the next page load shows
+ * them at once — labelled with the moment they are exact for — while the worker reads the cache
+ * and computes the current ones (issue #8: first numbers on a warm load in under a second; the
+ * cache itself takes seconds to read at a million status changes). One snapshot per account,
+ * user and pipeline, so storage holds a few tens of kilobytes however many periods are viewed.
+ */
+import { z } from 'zod/mini';
+import type { ReportView } from './service/types';
+
+/** Bump when the report's shape changes: a snapshot of another format is dropped, not read. */
+export const SNAPSHOT_FORMAT = 1;
+/** Older numbers would mislead more than a second of progress bar does. */
+export const SNAPSHOT_MAX_AGE_S = 24 * 3600;
+
+export interface SnapshotStorage {
+  get(key: string): string | null;
+  set(key: string, value: string): void;
+}
+
+export interface Snapshot {
+  /** When the numbers were computed (epoch s): the report's `now`. */
+  readonly at: number;
+  readonly view: ReportView;
+}
+
+/*
+ * The envelope and the parts of the report every view indexes are checked; the rest is trusted
+ * as our own write of the same format (as the IndexedDB cache is), never rendered as HTML.
+ */
+const id = z.number().check(z.int());
+const ReportShape = z.looseObject({
+  pipeline: z.looseObject({ id, name: z.string() }),
+  period: z.looseObject({ from: z.number(), to: z.number() }),
+  now: z.number(),
+  totals: z.looseObject({}),
+  stages: z.array(z.looseObject({ id, name: z.string() })),
+  stuck: z.array(z.unknown()),
+  managers: z.array(z.unknown()),
+  lossReasons: z.array(z.unknown()),
+  previous: z.looseObject({}),
+  forecast: z.looseObject({}),
+  won: z.looseObject({ reached: z.number() }),
+  options: z.looseObject({}),
+});
+const EnvelopeSchema = z.object({
+  format: z.literal(SNAPSHOT_FORMAT),
+  /** The choices the numbers were computed for (`snapshotKey`). */
+  key: z.string(),
+  view: z.object({
+    report: ReportShape,
+    lists: z.literal('none'),
+    leadNames: z.record(z.string(), z.string()),
+  }),
+});
+
+export function storageKey(scope: {
+  readonly accountId: number;
+  readonly userId: number;
+  readonly pipelineId: number;
+}): string {
+  return `snapshot:${scope.accountId}:${scope.userId}:${scope.pipelineId}`;
+}
+
+/** The stored snapshot when it was computed for `key`, is young enough and reads as one. */
+export function readSnapshot(
+  storage: SnapshotStorage,
+  at: string,
+  key: string,
+  nowS: number,
+): Snapshot | null {
+  const text = storage.get(at);
+  if (text === null) return null;
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  const parsed = EnvelopeSchema.safeParse(json);
+  if (!parsed.success || parsed.data.key !== key) return null;
+  const view = parsed.data.view as unknown as ReportView;
+  const age = nowS - view.report.now;
+  return age >= 0 && age <= SNAPSHOT_MAX_AGE_S ? { at: view.report.now, view } : null;
+}
+
+/** Keeps a deal-list-free view (lists `none`); a full view's lists would not fit in storage. */
+export function writeSnapshot(
+  storage: SnapshotStorage,
+  at: string,
+  key: string,
+  view: ReportView,
+): void {
+  if (view.lists !== 'none') return;
+  storage.set(at, JSON.stringify({ format: SNAPSHOT_FORMAT, key, view }));
+}
