@@ -26,6 +26,12 @@ const PACKAGES = {
   zod: ['zod', 'zod/*'],
 };
 
+/**
+ * Entries besides a layer's index: sync/idb, the browser-only cache; state/settings, the settings
+ * schema alone, for script.js's first part (widget/script.ts), which must not pull in the rest.
+ */
+const SECOND_ENTRY = { sync: 'idb', state: 'settings' };
+
 /** no-restricted-imports for a layer: other layers only through their index, some not at all. */
 function layerRules(name, packages, message) {
   const allowed = MAY_IMPORT[name];
@@ -37,8 +43,13 @@ function layerRules(name, packages, message) {
     ...others
       .filter(l => allowed.includes(l))
       .map(l => ({
-        group: [`**/${l}/*`, ...(l === 'sync' ? ['!**/sync/idb', '**/sync/idb/*'] : [])],
-        message: `Import src/${l} only through its index.ts${l === 'sync' ? ' (or sync/idb)' : ''}.`,
+        group: [
+          `**/${l}/*`,
+          ...(SECOND_ENTRY[l]
+            ? [`!**/${l}/${SECOND_ENTRY[l]}`, `**/${l}/${SECOND_ENTRY[l]}/*`]
+            : []),
+        ],
+        message: `Import src/${l} only through its index.ts${SECOND_ENTRY[l] ? ` (or ${l}/${SECOND_ENTRY[l]})` : ''}.`,
       })),
     ...(packages.length > 0 ? [{ group: packages, message }] : []),
   ];

@@ -50,10 +50,16 @@ export function broadcastChannel(name: string): SyncChannel {
   };
 }
 
+/** The worker's part of the widget, beside script.js in the widget's folder (same version). */
+export function engineUrlOf(scriptUrl: string): string {
+  return scriptUrl.replace(/script\.js(\?|$)/, 'engine.js$1');
+}
+
 /**
  * Starts the engine worker from our own script: a tiny blob stub gives the worker an AMD `define`
- * and imports script.js, whose entry then serves engine requests (see script.ts). importScripts
- * also loads a script from amoCRM's CDN, which `new Worker(cdnUrl)` would refuse cross-origin.
+ * and imports engine.js then script.js, whose entry then serves engine requests (see script.ts).
+ * importScripts also loads a script from amoCRM's CDN, which `new Worker(cdnUrl)` would refuse
+ * cross-origin.
  */
 export function spawnEngineWorker(scriptUrl: string | null): WorkerLike | null {
   if (!scriptUrl || typeof Worker === 'undefined' || typeof Blob === 'undefined') return null;
@@ -61,7 +67,7 @@ export function spawnEngineWorker(scriptUrl: string | null): WorkerLike | null {
     const absolute = new URL(scriptUrl, globalThis.location.href).href;
     const stub =
       'self.define=function(d,f){f.apply(null,d.map(function(){return undefined}))};' +
-      `self.define.amd={};importScripts(${JSON.stringify(absolute)});`;
+      `self.define.amd={};importScripts(${JSON.stringify(engineUrlOf(absolute))},${JSON.stringify(absolute)});`;
     const url = URL.createObjectURL(new Blob([stub], { type: 'text/javascript' }));
     const worker = new Worker(url);
     // The worker has fetched the stub once it answers or fails; revoke the URL then.

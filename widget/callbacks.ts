@@ -2,12 +2,13 @@ import $ from 'jquery';
 import { mountCard, mountPanel, mountReport, mountSettings } from '../src/mount';
 import type { SettingsMount } from '../src/mount';
 import type { Host } from '../src/mount';
-import { parseSettings, showsPipeline } from '../src/state';
+import { showsPipeline } from '../src/state';
 import { createAmoHost } from './createHost';
 import { createDock } from './dock';
 import type { AmoSelf } from './amoGlobals';
 import { currentLeadId, currentPipelineId, isCard, widgetCode, widgetsArea } from './amoGlobals';
 import { logFailure } from './debugLog';
+import { acceptsSave } from './onSave';
 
 export const PANEL_WIDTH = 360;
 export const COLLAPSED_WIDTH = 36;
@@ -58,11 +59,21 @@ export function createCallbacks(self: AmoSelf): Record<string, unknown> {
         return replace(null, () => () => undefined);
       return replace(`panel:${pipelineId}`, () => {
         const dock = createDock(doc, PANEL_WIDTH);
-        const unmount = mountPanel(h, dock.container, pipelineId, {
-          onCollapse: collapsed => dock.setWidth(collapsed ? COLLAPSED_WIDTH : PANEL_WIDTH),
-        });
+        let unmount: Unmount | null = null;
+        // Drawn on a task of its own: this one already evaluated our script and whatever amoCRM
+        // does on load, and together they would hold the page past a frame or two.
+        const timer = globalThis.setTimeout(
+          () =>
+            guard('render', () => {
+              unmount = mountPanel(h, dock.container, pipelineId, {
+                onCollapse: collapsed => dock.setWidth(collapsed ? COLLAPSED_WIDTH : PANEL_WIDTH),
+              });
+            }),
+          0,
+        );
         return () => {
-          unmount();
+          globalThis.clearTimeout(timer);
+          unmount?.();
           dock.remove();
         };
       });
@@ -118,14 +129,7 @@ export function createCallbacks(self: AmoSelf): Record<string, unknown> {
     }),
     onSave: (params: unknown): boolean => {
       try {
-        const p = (params ?? {}) as { active?: unknown; fields?: Record<string, unknown> };
-        // Turning the widget off must always be possible, whatever the form holds.
-        if (p.active === 'N') return true;
-        // The form must be valid (a field being typed may not have reached amoCRM's input yet)
-        // and what amoCRM is about to store must parse.
-        const ok = (settingsMount?.isValid() ?? true) && parseSettings(p.fields?.config).ok;
-        if (!ok) settingsMount?.showRefusal();
-        return ok;
+        return acceptsSave(params, settingsMount);
       } catch (error) {
         logFailure('onSave', error);
         return false;

@@ -2,13 +2,17 @@
  * The widget's script.js (webpack builds this file into one AMD module). In the CRM page its value
  * is the widget constructor. The same file also runs as the data service's Web Worker (see
  * browser.ts): there it syncs, caches and computes instead, so the worker needs no second bundle.
+ *
+ * Only this file and what it imports statically are in script.js. The rest is in chunks of their
+ * own beside it: widget.js (the page's part), loaded on a later task, and engine.js (the worker's
+ * part), which the worker imports before script.js (browser.ts). The browser compiles a chunk off
+ * the main thread as it arrives; compiling it all inside script.js's AMD factory held amoCRM's
+ * page for about 100 ms (issue #8).
  */
-import { serveDataService } from '../src/state';
 import type { WorkerScopeLike } from '../src/state';
-import { servicePorts } from './workerPorts';
-import { createCallbacks } from './callbacks';
 import type { AmoSelf } from './amoGlobals';
 import { widgetSettings } from './amoGlobals';
+import { deferredCallbacks } from './deferred';
 
 /** webpack's run-time public path: where lazily loaded chunks (report.js) are fetched from. */
 // eslint-disable-next-line @typescript-eslint/no-unused-vars -- webpack reads the assignment
@@ -20,16 +24,20 @@ function workerScope(): WorkerScopeLike | null {
 }
 
 const scope = workerScope();
-if (scope) serveDataService(scope, servicePorts);
+// engine.js is already installed (imported first), so this resolves in the microtasks right after
+// this script, before the page's first message is delivered.
+if (scope) void import(/* webpackChunkName: "engine" */ './serve').then(m => m.serve(scope));
 
 /**
  * A constructor FUNCTION, not a class: amoCRM mixes its system methods (system(), get_settings(),
  * i18n(), render_template()) into the object it calls this on, and expects `this.callbacks`.
  */
 export default function FunnelLensWidget(this: AmoSelf): AmoSelf {
-  // amoCRM serves the archive from its own folder and says which: the report chunk lives there.
+  // amoCRM serves the archive from its own folder and says which: the chunks live there.
   const path = widgetSettings(this).path;
   if (path !== undefined) __webpack_public_path__ = `${path.replace(/\/$/, '')}/`;
-  this.callbacks = createCallbacks(this);
+  this.callbacks = deferredCallbacks(this, () =>
+    import(/* webpackChunkName: "widget" */ './callbacks').then(m => m.createCallbacks),
+  );
   return this;
 }

@@ -14,13 +14,23 @@ interface Defined {
   value: unknown;
 }
 
-/** RequireJS's part in miniature: run the file, capture its one define() call, resolve deps. */
-function loadBundle(jquery: unknown): Defined[] {
+const DIST = join(__dirname, '../../../dist/widget');
+
+/**
+ * RequireJS's part in miniature: run the file, capture its one define() call, resolve deps. The
+ * page's part of the widget (widget.js) is a chunk script.js loads with a script tag, which jsdom
+ * does not fetch; `chunks` runs it first, as a browser would have by the time it is needed.
+ */
+function loadBundle(jquery: unknown, chunks = true): Defined[] {
   const defined: Defined[] = [];
   const define = (deps: string[], factory: (...args: unknown[]) => unknown) => {
     defined.push({ deps, value: factory(...deps.map(d => (d === 'jquery' ? jquery : undefined))) });
   };
   (define as { amd?: unknown }).amd = {};
+  if (chunks) {
+    // eslint-disable-next-line no-new-func, @typescript-eslint/no-implied-eval -- running the built artifact is the point
+    new Function(readFileSync(join(DIST, 'widget.js'), 'utf8'))();
+  }
   // eslint-disable-next-line no-new-func, @typescript-eslint/no-implied-eval -- running the built artifact is the point
   new Function('define', readFileSync(SCRIPT, 'utf8'))(define);
   return defined;
@@ -40,6 +50,11 @@ function fakeJquery() {
     },
   });
   return { $, handlers };
+}
+
+/** The tasks the widget defers to (evaluating the rest of itself, then drawing) have run. */
+async function afterTasks(): Promise<void> {
+  for (let i = 0; i < 3; i++) await new Promise(resolve => setTimeout(resolve, 0));
 }
 
 function installApp(area: string, pipelineId: number) {
@@ -71,7 +86,15 @@ function systemWidget(): Record<string, unknown> {
 
 const built = existsSync(SCRIPT);
 (built ? describe : describe.skip)('the built dist/widget/script.js', () => {
+  // The mounted panel's service asks the account's API; here no server answers, and a request
+  // left pending is what destroy must abort.
+  beforeEach(() => {
+    jest.spyOn(XMLHttpRequest.prototype, 'send').mockImplementation(() => undefined);
+  });
   afterEach(() => {
+    jest.restoreAllMocks();
+    delete (globalThis as Record<string, unknown>).webpackChunkfunnel_lens;
+    document.head.innerHTML = '';
     delete (globalThis as Record<string, unknown>).APP;
     document.body.innerHTML = '';
   });
@@ -86,7 +109,7 @@ const built = existsSync(SCRIPT);
     expect(Function.prototype.toString.call(Ctor).startsWith('class')).toBe(false);
   });
 
-  it('answers every amoCRM callback with true and cleans up after destroy', () => {
+  it('answers every amoCRM callback with true and cleans up after destroy', async () => {
     const jq = fakeJquery();
     const Ctor = loadBundle(jq.$)[0]!.value as (this: Record<string, unknown>) => unknown;
     installApp('leads', 42);
@@ -108,8 +131,12 @@ const built = existsSync(SCRIPT);
     expect(callbacks.render!()).toBe(true);
     expect(callbacks.bind_actions!()).toBe(true);
     expect(callbacks.init!()).toBe(true);
+    // Answered at once; the rest of the widget is evaluated, and the panel drawn, on later tasks.
+    expect(document.querySelectorAll('.fl-dock')).toHaveLength(0);
+    await afterTasks();
     // render again (amoCRM may): still one panel, one stylesheet, one page:changed listener.
     expect(callbacks.render!()).toBe(true);
+    await afterTasks();
     expect(document.querySelectorAll('.fl-dock')).toHaveLength(1);
     expect(document.querySelectorAll('style[data-funnel-lens]')).toHaveLength(1);
     expect(jq.handlers.size).toBe(1);
@@ -126,7 +153,41 @@ const built = existsSync(SCRIPT);
     expect(callbacks.destroy!()).toBe(true);
   });
 
-  it('never lets a broken host reach amoCRM as an exception', () => {
+  it('fetches the rest of itself from the widget’s folder, on a later task', async () => {
+    const Ctor = loadBundle(fakeJquery().$, false)[0]!.value as (
+      this: Record<string, unknown>,
+    ) => unknown;
+    installApp('leads', 42);
+    const self = systemWidget();
+    Ctor.call(self);
+    const callbacks = self.callbacks as Record<string, (...a: unknown[]) => unknown>;
+    expect(callbacks.render!()).toBe(true);
+    expect(document.querySelectorAll('script')).toHaveLength(0);
+    await afterTasks();
+    const sources = [...document.querySelectorAll('script')].map(el => el.getAttribute('src'));
+    expect(sources).toEqual(['/widgets/funnel_lens/widget.js']);
+  });
+
+  it('replays what amoCRM called before the rest was loaded, in order', async () => {
+    const jq = fakeJquery();
+    const Ctor = loadBundle(jq.$)[0]!.value as (this: Record<string, unknown>) => unknown;
+    installApp('leads', 42);
+    window.history.pushState({}, '', '/leads/list/pipeline/42/');
+    const self = systemWidget();
+    Ctor.call(self);
+    const callbacks = self.callbacks as Record<string, (...a: unknown[]) => unknown>;
+    // Saving before anything was loaded still checks what amoCRM is about to store.
+    expect(callbacks.onSave!({ active: 'Y', fields: { config: '{"minSample": 0}' } })).toBe(false);
+    expect(callbacks.render!()).toBe(true);
+    expect(callbacks.destroy!()).toBe(true);
+    await afterTasks();
+    // render then destroy: nothing is left, and nothing listens.
+    expect(document.querySelectorAll('.fl-dock')).toHaveLength(0);
+    expect(document.querySelectorAll('style[data-funnel-lens]')).toHaveLength(0);
+    expect(jq.handlers.size).toBe(0);
+  });
+
+  it('never lets a broken host reach amoCRM as an exception', async () => {
     const Ctor = loadBundle(fakeJquery().$)[0]!.value as (this: Record<string, unknown>) => unknown;
     (globalThis as Record<string, unknown>).APP = {
       getWidgetsArea: () => {
@@ -140,6 +201,7 @@ const built = existsSync(SCRIPT);
     expect(callbacks.settings!()).toBe(true);
     expect(callbacks.advancedSettings!()).toBe(true);
     expect(callbacks.destroy!()).toBe(true);
+    await afterTasks();
   });
 });
 
