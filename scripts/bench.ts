@@ -145,7 +145,9 @@ async function main(): Promise<void> {
       cachedEvents: w.cachedEvents,
       fillMs: round(w.fillMs, 0),
       warmFirstNumbersMs: round(w.warmFirstNumbersMs, 0),
+      warmCurrentNumbersMs: round(w.warmCurrentNumbersMs, 0),
       warmLongestTaskMs: round(w.warmLongestTaskMs, 0),
+      hostLongestTaskMs: round(w.hostLongestTaskMs, 0),
       refreshMs: round(w.refreshMs, 0),
       refreshLongestTaskMs: round(w.refreshLongestTaskMs, 0),
     });
