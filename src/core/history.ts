@@ -1,4 +1,7 @@
+import { mostLinked, sameStatus } from './sameSecond';
 import type { Lead, StatusChange, StatusRef } from './types';
+
+export { sameStatus };
 
 /**
  * A stay of a lead in one status (metrics.md 4). `end` is null for the visit still going on.
@@ -20,10 +23,6 @@ export interface Visit {
   readonly censored: boolean;
 }
 
-export function sameStatus(a: StatusRef, b: StatusRef): boolean {
-  return a.pipelineId === b.pipelineId && a.statusId === b.statusId;
-}
-
 /** The events that change the status, each id once (the first copy kept). */
 function distinctMoves(events: readonly StatusChange[]): StatusChange[] {
   // A lead has a handful of changes: below a few dozen, a scan is cheaper than a Set.
@@ -41,49 +40,29 @@ function distinctMoves(events: readonly StatusChange[]): StatusChange[] {
 
 /**
  * A lead's status-change events cleaned and ordered (metrics.md 4.1–4.2): duplicates by id and
- * no-op changes dropped, ordered by time; events sharing a timestamp are chained so that each one
- * starts where the previous ended, where the data allows it.
+ * no-op changes dropped, ordered by time. Events sharing a timestamp take the order with the most
+ * links holding — each event starting where the one before it ended, and the last ending at the
+ * lead's `current` status — ties broken by the smallest list of ids (`sameSecond.ts`).
  */
-export function orderEvents(events: readonly StatusChange[]): StatusChange[] {
+export function orderEvents(
+  events: readonly StatusChange[],
+  current: StatusRef | null = null,
+): StatusChange[] {
   const kept = distinctMoves(events);
   // Ids make the base order deterministic whatever order the pages arrived in.
   const before = (a: StatusChange, b: StatusChange) =>
     a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   // Held changes mostly come in order already: check before paying for a sort.
   if (kept.some((e, k) => k > 0 && before(kept[k - 1] ?? e, e) > 0)) kept.sort(before);
-  const ordered: StatusChange[] = [];
-  for (let i = 0; i < kept.length;) {
-    const first = kept[i];
-    if (!first) break;
-    let j = i + 1;
-    while (j < kept.length && kept[j]?.createdAt === first.createdAt) j++;
-    if (j === i + 1) ordered.push(first);
-    else ordered.push(...chain(kept.slice(i, j), ordered.at(-1)?.after ?? null));
-    i = j;
+  // Most leads have no two changes in one second: then the order is the time order.
+  if (!kept.some((e, k) => k > 0 && kept[k - 1]?.createdAt === e.createdAt)) return kept;
+  const groups: StatusChange[][] = [];
+  for (const e of kept) {
+    const last = groups.at(-1);
+    if (last && last[0]?.createdAt === e.createdAt) last.push(e);
+    else groups.push([e]);
   }
-  return ordered;
-}
-
-/**
- * Orders events that share one timestamp into a chain. Take the event that starts where we are;
- * failing that, one that no other event of the group leads into (a chain head); failing that
- * (a cycle), the first remaining one.
- */
-function chain(group: StatusChange[], from: StatusRef | null): StatusChange[] {
-  const rest = group.slice();
-  const out: StatusChange[] = [];
-  let at = from;
-  while (rest.length > 0) {
-    const here = at;
-    let k = here ? rest.findIndex(e => sameStatus(e.before, here)) : -1;
-    if (k < 0) k = rest.findIndex(e => !rest.some(o => o !== e && sameStatus(o.after, e.before)));
-    if (k < 0) k = 0;
-    const [next] = rest.splice(k, 1);
-    if (!next) break;
-    out.push(next);
-    at = next.after;
-  }
-  return out;
+  return mostLinked(groups, current);
 }
 
 /**

@@ -8,7 +8,7 @@ export { buildModel, freshestLeads, leadVisits, modelFromFacts, modelFromHistori
 export type { CompletedVisits, FunnelModel, LeadHistory } from './model';
 export { leadFacts } from './facts';
 export type { LeadFacts } from './facts';
-export { funnelKey, packFacts, unpackFacts } from './packedFacts';
+export { FACT_RULES, funnelKey, packFacts, unpackFacts } from './packedFacts';
 export type { PackedFacts } from './packedFacts';
 export { updateModel } from './modelUpdate';
 export type { ModelChange } from './modelUpdate';

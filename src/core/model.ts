@@ -82,7 +82,7 @@ export function leadVisits(
   historyFrom: number | null,
 ): Visit[] {
   const read = historyFrom === null ? changes : changes.filter(e => e.createdAt >= historyFrom);
-  return buildVisits(lead, orderEvents(read), historyFrom);
+  return buildVisits(lead, orderEvents(read, lead), historyFrom);
 }
 
 /** Under a loaded history, a lead is known when created since its start or open now. */

@@ -11,7 +11,7 @@ import { LOST_STATUS_ID, WON_STATUS_ID } from './types';
 
 export interface PackedFacts {
   readonly count: number;
-  /** The funnel's open stage ids in order, joined by commas (`funnelKey`). */
+  /** The fact rules, pipeline and open stage ids the facts were derived for (`funnelKey`). */
   readonly funnel: string;
   readonly leadId: Float64Array;
   readonly reachedIndex: Int32Array;
@@ -32,9 +32,16 @@ export interface PackedFacts {
   readonly movedBackFrom: Int32Array;
 }
 
-/** The stages facts were derived for: facts stay valid while this stays the same. */
+/**
+ * How facts are derived from events (metrics.md 4–5). Bump it when that changes: held facts of
+ * another rule are then derived again from the held events, without a new sync.
+ * 2: same-second events take the order with the most links (metrics.md 4.2, v1.1).
+ */
+export const FACT_RULES = 2;
+
+/** The rules and stages facts were derived for: facts stay valid while this stays the same. */
 export function funnelKey(funnel: Funnel): string {
-  return `${funnel.pipelineId}:${funnel.stages.map(s => s.id).join(',')}`;
+  return `${FACT_RULES}/${funnel.pipelineId}:${funnel.stages.map(s => s.id).join(',')}`;
 }
 
 export function packFacts(funnel: Funnel, facts: readonly LeadFacts[]): PackedFacts {

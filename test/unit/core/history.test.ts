@@ -1,5 +1,9 @@
+import fc from 'fast-check';
 import { buildFunnel, buildVisits, orderEvents } from '../../../src/core';
+import type { StatusChange } from '../../../src/core';
+import { EXACT_LIMIT } from '../../../src/core/sameSecond';
 import { A, at, B, C, ev, INC, lead, mv, P, pipelineP, Q, X } from './builders';
+import { bruteForceOrder } from './oracle';
 
 const ref = (statusId: number) => ({ pipelineId: P, statusId });
 
@@ -58,6 +62,94 @@ describe('orderEvents', () => {
     const ordered = orderEvents([mv(1, 2, B, A, 'b'), mv(1, 2, A, B, 'a')]);
     expect(ordered.map(e => e.id).sort()).toEqual(['a', 'b']);
     expect(ordered).toHaveLength(2);
+  });
+});
+
+describe('orderEvents: same-second moves (metrics.md 4.2, v1.1)', () => {
+  const now = (statusId: number) => ({ pipelineId: P, statusId });
+  const ids = (events: StatusChange[]) => events.map(e => e.id);
+
+  it('A→B, B→A, A→C in one second, the lead now at C: the order that ends at C', () => {
+    const group = [mv(1, 2, A, B, 'x1'), mv(1, 2, B, A, 'x2'), mv(1, 2, A, C, 'x0')];
+    // Greedy chaining took x0 first (it starts where the lead was) and then had to jump back.
+    expect(ids(orderEvents(group, now(C)))).toEqual(['x1', 'x2', 'x0']);
+    const l = lead(1, { statusId: C, createdAt: at(0), updatedAt: at(2) });
+    // No 0-hour visit to C before the lead comes back to A: C is entered once, last.
+    const visits = buildVisits(l, orderEvents(group, now(C)));
+    expect(visits.map(v => v.statusId)).toEqual([A, B, A, C]);
+  });
+
+  it('A→B and B→A in one second, then A→C an hour later: the pair ends at A', () => {
+    const events = [mv(1, 2, A, B, 'q'), mv(1, 2, B, A, 'p'), mv(1, 3, A, C, 'r')];
+    expect(ids(orderEvents(events, now(C)))).toEqual(['q', 'p', 'r']);
+  });
+
+  it('ties on links go to the smallest list of ids, compared as strings', () => {
+    // Both orders hold one link; "10" < "9" as strings.
+    const group = [mv(1, 2, A, B, '9'), mv(1, 2, B, A, '10')];
+    expect(ids(orderEvents(group, now(C)))).toEqual(['10', '9']);
+  });
+
+  it('counts the link to the current status only after the last event', () => {
+    // After a (C→A), x then y holds both inner links whatever the lead's status is now; alone,
+    // the pair holds one inner link either way, and ending at the current status B decides.
+    const group = [mv(1, 5, A, B, 'x'), mv(1, 5, B, A, 'y')];
+    const start = mv(1, 1, C, A, 'a');
+    expect(ids(orderEvents([start, ...group], now(A)))).toEqual(['a', 'x', 'y']);
+    expect(ids(orderEvents([start, ...group], now(B)))).toEqual(['a', 'x', 'y']);
+    expect(ids(orderEvents(group, now(B)))).toEqual(['y', 'x']);
+  });
+
+  const statuses = [A, B, C, INC].map(s => ({ pipelineId: P, statusId: s }));
+  const eventsArb = fc
+    .array(
+      fc.record({
+        t: fc.integer({ min: 1, max: 3 }),
+        before: fc.integer({ min: 0, max: 3 }),
+        step: fc.integer({ min: 1, max: 3 }),
+      }),
+      { minLength: 1, maxLength: 7 },
+    )
+    .chain(specs =>
+      fc
+        .uniqueArray(fc.stringMatching(/^[a-c0-9]{1,2}$/), {
+          minLength: specs.length,
+          maxLength: specs.length,
+        })
+        .map(names =>
+          specs.map((s, k) => ({
+            id: names[k]!,
+            leadId: 1,
+            createdAt: at(s.t),
+            before: statuses[s.before]!,
+            // Never a no-op: the after is another status.
+            after: statuses[(s.before + s.step) % statuses.length]!,
+          })),
+        ),
+    );
+
+  it('equals a brute-force search over every allowed order (property)', () => {
+    fc.assert(
+      fc.property(
+        eventsArb,
+        fc.integer({ min: 0, max: 3 }),
+        fc.boolean(),
+        (events, cur, shuffled) => {
+          const current = statuses[cur]!;
+          const given = shuffled ? [...events].reverse() : events;
+          const want = bruteForceOrder(events, { p: current.pipelineId, s: current.statusId });
+          expect(ids(orderEvents(given, current))).toEqual(ids(want));
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
+  it('keeps a group too large to search in time-and-id order, whole', () => {
+    const big = Array.from({ length: EXACT_LIMIT + 1 }, (_, k) =>
+      mv(1, 2, k % 2 ? B : A, k % 2 ? A : B, `e${String(k).padStart(2, '0')}`),
+    );
+    expect(ids(orderEvents([...big].reverse(), now(A)))).toEqual(ids(big));
   });
 });
 

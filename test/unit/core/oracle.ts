@@ -24,6 +24,50 @@ function q(values: number[], p: number): number | null {
 }
 const div = (a: number, b: number) => (b === 0 ? null : a / b);
 
+/**
+ * §4.2 read literally: every order that keeps the times in order (only events of one timestamp
+ * change places), scored by the links holding — each event's before equal to the previous
+ * event's after, and the last event's after equal to the lead's current status — the most links
+ * winning, ties by the smaller list of ids compared as strings element by element.
+ */
+export function bruteForceOrder(events: readonly StatusChange[], current: Ref): StatusChange[] {
+  const times = [...new Set(events.map(e => e.createdAt))].sort((a, b) => a - b);
+  const groups = times.map(t => events.filter(e => e.createdAt === t));
+  const perms = (xs: StatusChange[]): StatusChange[][] =>
+    xs.length <= 1
+      ? [xs]
+      : xs.flatMap((x, i) => perms([...xs.slice(0, i), ...xs.slice(i + 1)]).map(p => [x, ...p]));
+  const score = (order: StatusChange[]) => {
+    let links = 0;
+    for (let i = 1; i < order.length; i++)
+      if (eq(ref(order[i - 1]!.after), ref(order[i]!.before))) links++;
+    const last = order[order.length - 1];
+    if (last && eq(ref(last.after), current)) links++;
+    return links;
+  };
+  const smallerIds = (a: StatusChange[], b: StatusChange[]) => {
+    for (let i = 0; i < a.length; i++) {
+      if (a[i]!.id !== b[i]!.id) return a[i]!.id < b[i]!.id;
+    }
+    return false;
+  };
+  let best: StatusChange[] | null = null;
+  let bestScore = -1;
+  const walk = (k: number, prefix: StatusChange[]) => {
+    if (k === groups.length) {
+      const s = score(prefix);
+      if (s > bestScore || (s === bestScore && best && smallerIds(prefix, best))) {
+        best = prefix;
+        bestScore = s;
+      }
+      return;
+    }
+    for (const p of perms(groups[k]!)) walk(k + 1, [...prefix, ...p]);
+  };
+  walk(0, []);
+  return best ?? [];
+}
+
 function history(
   lead: Lead,
   all: StatusChange[],
@@ -35,23 +79,7 @@ function history(
     seen.add(e.id);
     return !eq(ref(e.before), ref(e.after));
   });
-  kept.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const events: StatusChange[] = [];
-  while (kept.length > 0) {
-    const t = kept[0]!.createdAt;
-    const group = kept.filter(e => e.createdAt === t);
-    kept.splice(0, group.length);
-    let cur: Ref | null = events.length > 0 ? ref(events[events.length - 1]!.after) : null;
-    while (group.length > 0) {
-      let k = cur === null ? -1 : group.findIndex(e => eq(ref(e.before), cur!));
-      if (k === -1)
-        k = group.findIndex(e => group.every(o => o === e || !eq(ref(o.after), ref(e.before))));
-      if (k === -1) k = 0;
-      const e = group.splice(k, 1)[0]!;
-      events.push(e);
-      cur = ref(e.after);
-    }
-  }
+  const events = bruteForceOrder(kept, ref(lead));
   const visits: V[] = [];
   const first = events[0];
   // Loaded history (extension): a lead created before it entered its first visit at an unknown time.

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import {
   buildFunnel,
+  FACT_RULES,
   funnelKey,
   leadFacts,
   leadVisits,
@@ -67,5 +68,19 @@ describe('packed facts', () => {
     expect(unpackFacts(buildFunnel(renamed), packed, new Map())).toBeNull();
     const one = unpackFacts(funnel, packed, new Map([[2, leads[1]!]]));
     expect(one?.map(f => f.lead.id)).toEqual([2]);
+  });
+
+  it('are refused when derived under other rules (an older release): derived again instead', () => {
+    const leads = [lead(1)];
+    const packed = packFacts(
+      funnel,
+      leads.map(l => leadFacts(funnel, l, leadVisits(l, [], null))),
+    );
+    const older = {
+      ...packed,
+      funnel: packed.funnel.replace(`${FACT_RULES}/`, `${FACT_RULES - 1}/`),
+    };
+    expect(older.funnel).not.toBe(packed.funnel);
+    expect(unpackFacts(funnel, older, new Map([[1, leads[0]!]]))).toBeNull();
   });
 });
