@@ -51,21 +51,20 @@ export function bruteForceOrder(events: readonly StatusChange[], current: Ref): 
     }
     return false;
   };
-  let best: StatusChange[] | null = null;
-  let bestScore = -1;
+  const best = { order: [] as StatusChange[], score: -1 };
   const walk = (k: number, prefix: StatusChange[]) => {
     if (k === groups.length) {
       const s = score(prefix);
-      if (s > bestScore || (s === bestScore && best && smallerIds(prefix, best))) {
-        best = prefix;
-        bestScore = s;
+      if (s > best.score || (s === best.score && smallerIds(prefix, best.order))) {
+        best.order = prefix;
+        best.score = s;
       }
       return;
     }
     for (const p of perms(groups[k]!)) walk(k + 1, [...prefix, ...p]);
   };
   walk(0, []);
-  return best ?? [];
+  return best.order;
 }
 
 function history(
