@@ -36,8 +36,10 @@ export default function FunnelLensWidget(this: AmoSelf): AmoSelf {
   // amoCRM serves the archive from its own folder and says which: the chunks live there.
   const path = widgetSettings(this).path;
   if (path !== undefined) __webpack_public_path__ = `${path.replace(/\/$/, '')}/`;
-  this.callbacks = deferredCallbacks(this, () =>
-    import(/* webpackChunkName: "widget" */ './callbacks').then(m => m.createCallbacks),
-  );
+  // Fetched from now on (a script tag, not blocking), used once amoCRM calls a callback.
+  const rest = import(/* webpackChunkName: "widget" */ './callbacks');
+  // Refusals are reported when a callback first needs the rest, not as an unhandled rejection.
+  rest.catch(() => undefined);
+  this.callbacks = deferredCallbacks(this, () => rest.then(m => m.createCallbacks));
   return this;
 }

@@ -84,6 +84,17 @@ function systemWidget(): Record<string, unknown> {
   };
 }
 
+/** The built widget constructed on the leads list of pipeline 42, as amoCRM would. */
+function onLeadsList() {
+  const jq = fakeJquery();
+  const Ctor = loadBundle(jq.$)[0]!.value as (this: Record<string, unknown>) => unknown;
+  installApp('leads', 42);
+  window.history.pushState({}, '', '/leads/list/pipeline/42/');
+  const self = systemWidget();
+  Ctor.call(self);
+  return { jq, callbacks: self.callbacks as Record<string, (...a: unknown[]) => unknown> };
+}
+
 const built = existsSync(SCRIPT);
 (built ? describe : describe.skip)('the built dist/widget/script.js', () => {
   // The mounted panel's service asks the account's API; here no server answers, and a request
@@ -110,13 +121,7 @@ const built = existsSync(SCRIPT);
   });
 
   it('answers every amoCRM callback with true and cleans up after destroy', async () => {
-    const jq = fakeJquery();
-    const Ctor = loadBundle(jq.$)[0]!.value as (this: Record<string, unknown>) => unknown;
-    installApp('leads', 42);
-    window.history.pushState({}, '', '/leads/list/pipeline/42/');
-    const self = systemWidget();
-    Ctor.call(self);
-    const callbacks = self.callbacks as Record<string, (...a: unknown[]) => unknown>;
+    const { jq, callbacks } = onLeadsList();
     for (const name of [
       'render',
       'init',
@@ -153,29 +158,26 @@ const built = existsSync(SCRIPT);
     expect(callbacks.destroy!()).toBe(true);
   });
 
-  it('fetches the rest of itself from the widget’s folder, on a later task', async () => {
+  it('fetches the rest of itself from the widget’s folder as it is constructed', async () => {
     const Ctor = loadBundle(fakeJquery().$, false)[0]!.value as (
       this: Record<string, unknown>,
     ) => unknown;
     installApp('leads', 42);
     const self = systemWidget();
     Ctor.call(self);
+    const sources = () =>
+      [...document.querySelectorAll('script')].map(el => el.getAttribute('src'));
+    expect(sources()).toEqual(['/widgets/funnel_lens/widget.js']);
     const callbacks = self.callbacks as Record<string, (...a: unknown[]) => unknown>;
+    // Until it has arrived (jsdom never fetches it), amoCRM's calls are answered and held.
     expect(callbacks.render!()).toBe(true);
-    expect(document.querySelectorAll('script')).toHaveLength(0);
     await afterTasks();
-    const sources = [...document.querySelectorAll('script')].map(el => el.getAttribute('src'));
-    expect(sources).toEqual(['/widgets/funnel_lens/widget.js']);
+    expect(sources()).toEqual(['/widgets/funnel_lens/widget.js']);
+    expect(document.querySelectorAll('.fl-dock')).toHaveLength(0);
   });
 
   it('replays what amoCRM called before the rest was loaded, in order', async () => {
-    const jq = fakeJquery();
-    const Ctor = loadBundle(jq.$)[0]!.value as (this: Record<string, unknown>) => unknown;
-    installApp('leads', 42);
-    window.history.pushState({}, '', '/leads/list/pipeline/42/');
-    const self = systemWidget();
-    Ctor.call(self);
-    const callbacks = self.callbacks as Record<string, (...a: unknown[]) => unknown>;
+    const { jq, callbacks } = onLeadsList();
     // Saving before anything was loaded still checks what amoCRM is about to store.
     expect(callbacks.onSave!({ active: 'Y', fields: { config: '{"minSample": 0}' } })).toBe(false);
     expect(callbacks.render!()).toBe(true);
