@@ -127,14 +127,7 @@ export function createCallbacks(self: AmoSelf): Record<string, unknown> {
       settingsMount?.unmount();
       settingsMount = mountSettings(h, content, input);
     }),
-    onSave: (params: unknown): boolean => {
-      try {
-        return acceptsSave(params, settingsMount);
-      } catch (error) {
-        logFailure('onSave', error);
-        return false;
-      }
-    },
+    onSave: (params: unknown): boolean => acceptsSave(params, settingsMount),
     advancedSettings: guarded('advancedSettings', () => {
       const h = hostNow();
       const holder =

@@ -1,4 +1,5 @@
 import { parseSettings } from '../src/state/settings';
+import { logFailure } from './debugLog';
 
 /** The settings form, when one is mounted. */
 export interface SaveForm {
@@ -12,9 +13,15 @@ export interface SaveForm {
  * to store must parse.
  */
 export function acceptsSave(params: unknown, form: SaveForm | null): boolean {
-  const p = (params ?? {}) as { active?: unknown; fields?: Record<string, unknown> };
-  if (p.active === 'N') return true;
-  const ok = (form?.isValid() ?? true) && parseSettings(p.fields?.config).ok;
-  if (!ok) form?.showRefusal();
-  return ok;
+  try {
+    const p = (params ?? {}) as { active?: unknown; fields?: Record<string, unknown> };
+    if (p.active === 'N') return true;
+    const ok = (form?.isValid() ?? true) && parseSettings(p.fields?.config).ok;
+    if (!ok) form?.showRefusal();
+    return ok;
+  } catch (error) {
+    // amoCRM must never see an exception; an answer it cannot check is a refusal.
+    logFailure('onSave', error);
+    return false;
+  }
 }

@@ -1,4 +1,4 @@
-import { mostLinked, sameStatus } from './sameSecond';
+import { compareIds, mostLinked, sameStatus } from './sameSecond';
 import type { Lead, StatusChange, StatusRef } from './types';
 
 export { sameStatus };
@@ -51,7 +51,7 @@ export function orderEvents(
   const kept = distinctMoves(events);
   // Ids make the base order deterministic whatever order the pages arrived in.
   const before = (a: StatusChange, b: StatusChange) =>
-    a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+    a.createdAt - b.createdAt || compareIds(a.id, b.id);
   // Held changes mostly come in order already: check before paying for a sort.
   if (kept.some((e, k) => k > 0 && before(kept[k - 1] ?? e, e) > 0)) kept.sort(before);
   // Most leads have no two changes in one second: then the order is the time order.

@@ -99,7 +99,10 @@ function groupTable(events: readonly StatusChange[], next: LinksFrom): GroupTabl
 function place(table: GroupTable, best: Int32Array, at: StatusRef | null): StatusChange[] {
   const { events, joins } = table;
   const n = events.length;
-  const byId = events.map((_, k) => k).sort((a, b) => compareIds(events[a]?.id, events[b]?.id));
+  const byId = events
+    .map((e, k) => ({ id: e.id, k }))
+    .sort((a, b) => compareIds(a.id, b.id))
+    .map(x => x.k);
   const out: StatusChange[] = [];
   let mask = 0;
   let last = -1;
@@ -149,8 +152,7 @@ export function mostLinked(
   return out;
 }
 
-function compareIds(a: string | undefined, b: string | undefined): number {
-  const x = a ?? '';
-  const y = b ?? '';
-  return x < y ? -1 : x > y ? 1 : 0;
+/** Event ids compared as strings (metrics.md 4.2's tie rule, and the base order of events). */
+export function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
