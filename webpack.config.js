@@ -1,7 +1,8 @@
 // The widget bundle: one AMD module (dist/widget/script.js) whose value is the widget constructor,
-// and the full report (with chart.js) as a chunk of its own, report.js, loaded only on the
-// advanced settings page from the widget's folder (its path is set at run time, widget/script.ts).
-// The data service's Web Worker is started from script.js itself (see widget/).
+// and chunks of their own in the widget's folder (its path is set at run time, widget/script.ts):
+// widget.js, the page's part, fetched as the widget is constructed; engine.js, the data service's
+// Web Worker's part (the worker imports it, then script.js: see widget/browser.ts); report.js,
+// the full report with chart.js, loaded only on the advanced settings page.
 const path = require('node:path');
 const webpack = require('webpack');
 
@@ -50,7 +51,7 @@ module.exports = (_env, argv) => {
         stage: webpack.Compilation.PROCESS_ASSETS_STAGE_REPORT,
       }),
     ],
-    // One lazy chunk, not a vendor split: the report and its chart.js arrive in one request.
+    // No vendor split: each chunk arrives whole, in one request (the report with its chart.js).
     optimization: { splitChunks: false },
     performance: { hints: false },
     stats: 'errors-warnings',

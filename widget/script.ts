@@ -1,13 +1,13 @@
 /**
  * The widget's script.js (webpack builds this file into one AMD module). In the CRM page its value
- * is the widget constructor. The same file also runs as the data service's Web Worker (see
- * browser.ts): there it syncs, caches and computes instead, so the worker needs no second bundle.
+ * is the widget constructor. The same file also runs in the data service's Web Worker (see
+ * browser.ts): there it serves the service from engine.js instead.
  *
  * Only this file and what it imports statically are in script.js. The rest is in chunks of their
- * own beside it: widget.js (the page's part), loaded on a later task, and engine.js (the worker's
- * part), which the worker imports before script.js (browser.ts). The browser compiles a chunk off
- * the main thread as it arrives; compiling it all inside script.js's AMD factory held amoCRM's
- * page for about 100 ms (issue #8).
+ * own beside it: widget.js (the page's part), fetched as the widget is constructed, and engine.js
+ * (the worker's part), which the worker imports before script.js (browser.ts). The browser
+ * compiles a chunk off the main thread as it arrives; compiling it all inside script.js's AMD
+ * factory held amoCRM's page for about 100 ms (issue #8).
  */
 import type { WorkerScopeLike } from '../src/state';
 import type { AmoSelf } from './amoGlobals';

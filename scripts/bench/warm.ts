@@ -110,28 +110,17 @@ const widgetRequestedAt = (page: Page) =>
     return entry.startTime;
   });
 
-const longestBefore = (page: Page, until: number) =>
+/** The longest task that ended at or after `since` (and, with `until`, started before it). */
+const longestTask = (page: Page, since: number, until = Number.POSITIVE_INFINITY) =>
   page.evaluate(
-    t =>
+    ([from, to]) =>
       Math.max(
         0,
         ...(window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks
-          .filter(x => x.start < t)
+          .filter(x => x.start + x.duration >= from && x.start < to)
           .map(x => x.duration),
       ),
-    until,
-  );
-
-const longestSince = (page: Page, since: number) =>
-  page.evaluate(
-    t =>
-      Math.max(
-        0,
-        ...(window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks
-          .filter(x => x.start + x.duration >= t)
-          .map(x => x.duration),
-      ),
-    since,
+    [since, until] as const,
   );
 
 /** The account after one of its leads moved on a stage (as a manager would move it). */
@@ -234,8 +223,8 @@ export async function measureWarm(leads: number, changesPerLead: number): Promis
       () => (window as unknown as { __currentNumbers: number }).__currentNumbers,
     );
     const requested = await widgetRequestedAt(page);
-    const warmLongestTaskMs = await longestSince(page, requested);
-    const hostLongestTaskMs = await longestBefore(page, requested);
+    const warmLongestTaskMs = await longestTask(page, requested);
+    const hostLongestTaskMs = await longestTask(page, 0, requested);
 
     // One lead moves on the server; the panel's refresh reads it and shows it.
     sandbox.ctx.account = moveOneLead(sandbox.ctx.account, Math.floor(Date.now() / 1000));
@@ -255,7 +244,7 @@ export async function measureWarm(leads: number, changesPerLead: number): Promis
     const refreshMs = (await page.evaluate(() => performance.now())) - clickedAt;
     // Let the page finish drawing what the refresh brought.
     await page.waitForTimeout(1000);
-    const refreshLongestTaskMs = await longestSince(page, clickedAt);
+    const refreshLongestTaskMs = await longestTask(page, clickedAt);
     return {
       leads: filled.leads,
       cachedEvents: big.statusChanges,
