@@ -36,7 +36,10 @@ export function formatReport(r: FunnelReport, timeZone: string): string {
     ...historyNote(r, timeZone),
     `Deals ${count(t.deals)} · won ${count(t.won)} (revenue ${count(t.revenueWon)}) · lost ${count(t.lost)} · ` +
       `open ${count(t.open)} (incoming ${count(t.incoming)}) · conversion ${pct(t.conversion)}` +
-      ` (previous period ${pct(r.previous.totals.conversion)})`,
+      ` (previous period at the same age ${pct(r.previous.sameAge.totals.conversion)}, ` +
+      `${count(r.previous.sameAge.totals.open)} of ${count(r.previous.sameAge.totals.deals)} open then; ` +
+      `now ${pct(r.previous.totals.conversion)})`,
+    responseLine(r),
     '',
     row('Stage', COLUMNS),
     ...r.stages.map(s =>
@@ -65,6 +68,19 @@ export function formatReport(r: FunnelReport, timeZone: string): string {
   );
   return `${lines.join('\n')}\n`;
 }
+
+/** metrics.md 11.4: the incoming queue and the time to a first response. */
+function responseLine(r: FunnelReport): string {
+  const q = r.incoming;
+  const s = r.response;
+  return (
+    `Incoming ${count(q.entered)}: accepted ${count(q.accepted)} · declined ${count(q.declined)} · ` +
+    `waiting ${count(q.waiting)} · first response median ${hours(s.medianHours)} h, ` +
+    `p90 ${hours(s.p90Hours)} h (${count(s.samples)} deals; ${count(s.waiting)} open without one)`
+  );
+}
+
+const hours = (h: number | null): string => (h === null ? '—' : dec.format(h));
 
 /**
  * Says what a report on a partly loaded history cannot see, so no number is silently partial:

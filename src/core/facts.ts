@@ -1,5 +1,5 @@
 import type { Funnel } from './stages';
-import { stageIndex } from './stages';
+import { isIncoming, stageIndex } from './stages';
 import type { Visit } from './history';
 import type { Lead } from './types';
 import { LOST_STATUS_ID, WON_STATUS_ID } from './types';
@@ -31,6 +31,37 @@ export interface LeadFacts {
   readonly currentVisitCensored: boolean;
   /** Stage indices of transitions from a stage to an earlier stage of the pipeline. */
   readonly movedBackFrom: readonly number[];
+  /**
+   * Every visit in §4 order, as where it was (an open stage index, or AT_WON / AT_LOST / AT_OTHER)
+   * and when it began: what the lead looked like at any past moment (metrics.md 11.2).
+   */
+  readonly timelineAt: readonly number[];
+  readonly timelineStart: readonly number[];
+  /** metrics.md 11.4: when the first status change kept by §4 step 1 happened; null: none. */
+  readonly firstMoveAt: number | null;
+  /** metrics.md 11.4: whether the first visit was P's incoming status, and whether one after it accepted it. */
+  readonly incoming: IncomingFate;
+}
+
+/** Where a visit was, besides an open stage's index: won or lost in P, or anywhere else. */
+export const AT_OTHER = -1;
+export const AT_WON = -2;
+export const AT_LOST = -3;
+
+/**
+ * 0: the lead did not start in P's incoming status; 1: it did, and has not been taken to an open
+ * stage or won since; 2: it did, and was accepted.
+ */
+export type IncomingFate = 0 | 1 | 2;
+export const NOT_INCOMING = 0;
+export const INCOMING_WAITED = 1;
+export const INCOMING_ACCEPTED = 2;
+
+/** A visit's place as a timeline code. */
+function placeOf(funnel: Funnel, pipelineId: number, statusId: number): number {
+  const i = stageIndex(funnel, pipelineId, statusId);
+  if (i >= 0 || pipelineId !== funnel.pipelineId) return i;
+  return statusId === WON_STATUS_ID ? AT_WON : statusId === LOST_STATUS_ID ? AT_LOST : AT_OTHER;
 }
 
 /** Derives the facts of one lead of the funnel's pipeline from its visits (metrics.md 4). */
@@ -62,7 +93,26 @@ export function leadFacts(funnel: Funnel, lead: Lead, visits: readonly Visit[]):
     currentVisitStart: atStage ? last.start : null,
     currentVisitCensored: atStage && last.censored,
     movedBackFrom: seen.movedBackFrom,
+    timelineAt: seen.timelineAt,
+    timelineStart: seen.timelineStart,
+    firstMoveAt: visits.find(v => v.from !== null)?.start ?? null,
+    incoming: incomingFate(funnel, visits, seen.timelineAt),
   };
+}
+
+/** metrics.md 11.4: accepted = a later visit to an open stage of P or to (P, 142). */
+function incomingFate(
+  funnel: Funnel,
+  visits: readonly Visit[],
+  timelineAt: readonly number[],
+): IncomingFate {
+  const first = visits[0];
+  if (!first || !isIncoming(funnel, first.pipelineId, first.statusId)) return NOT_INCOMING;
+  for (let k = 1; k < timelineAt.length; k++) {
+    const at = timelineAt[k] ?? AT_OTHER;
+    if (at >= 0 || at === AT_WON) return INCOMING_ACCEPTED;
+  }
+  return INCOMING_WAITED;
 }
 
 /** What the visits in this pipeline say: stages seen, whether it was ever won, completed stays. */
@@ -72,11 +122,15 @@ function scanVisits(funnel: Funnel, visits: readonly Visit[]) {
   const completedHours: number[] = [];
   const completedEnds: number[] = [];
   const movedBackFrom: number[] = [];
+  const timelineAt: number[] = [];
+  const timelineStart: number[] = [];
   let maxVisited = -1;
   let wonVisit = false;
   for (const v of visits) {
-    if (v.pipelineId === funnel.pipelineId && v.statusId === WON_STATUS_ID) wonVisit = true;
-    const i = stageIndex(funnel, v.pipelineId, v.statusId);
+    const i = placeOf(funnel, v.pipelineId, v.statusId);
+    timelineAt.push(i);
+    timelineStart.push(v.start);
+    if (i === AT_WON) wonVisit = true;
     // A transition from a stage to an earlier one (metrics.md extensions: movedBack).
     const from = v.from === null ? -1 : stageIndex(funnel, v.from.pipelineId, v.from.statusId);
     if (from >= 0 && i >= 0 && i < from) movedBackFrom.push(from);
@@ -95,6 +149,8 @@ function scanVisits(funnel: Funnel, visits: readonly Visit[]) {
     completedHours,
     completedEnds,
     movedBackFrom,
+    timelineAt,
+    timelineStart,
     maxVisited,
     wonVisit,
   };

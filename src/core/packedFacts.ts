@@ -4,7 +4,7 @@
  * stages (their indices), so the packed record names the stages it was derived for; facts for
  * another funnel are refused and derived afresh.
  */
-import type { LeadFacts } from './facts';
+import type { IncomingFate, LeadFacts } from './facts';
 import type { Funnel } from './stages';
 import type { Lead } from './types';
 import { LOST_STATUS_ID, WON_STATUS_ID } from './types';
@@ -30,14 +30,22 @@ export interface PackedFacts {
   /** Where each lead's backward moves begin in `movedBackFrom`; count + 1 long. */
   readonly movedBackAt: Uint32Array;
   readonly movedBackFrom: Int32Array;
+  /** Where each lead's timeline (every visit's place and start) begins; count + 1 long. */
+  readonly timelineAt: Uint32Array;
+  readonly timelinePlace: Int32Array;
+  readonly timelineStart: Float64Array;
+  /** NaN when the lead has no status change. */
+  readonly firstMoveAt: Float64Array;
+  readonly incoming: Uint8Array;
 }
 
 /**
  * How facts are derived from events (metrics.md 4–5). Bump it when that changes: held facts of
  * another rule are then derived again from the held events, without a new sync.
  * 2: same-second events take the order with the most links (metrics.md 4.2, v1.1).
+ * 3: facts hold each lead's timeline, first move and incoming fate (metrics.md 11.2, 11.4).
  */
-export const FACT_RULES = 2;
+export const FACT_RULES = 3;
 
 /** The rules and stages facts were derived for: facts stay valid while this stays the same. */
 export function funnelKey(funnel: Funnel): string {
@@ -49,9 +57,11 @@ export function packFacts(funnel: Funnel, facts: readonly LeadFacts[]): PackedFa
   const stages = funnel.stages.length;
   let completed = 0;
   let moved = 0;
+  let visits = 0;
   for (const f of facts) {
     completed += f.completedStages.length;
     moved += f.movedBackFrom.length;
+    visits += f.timelineAt.length;
   }
   const p = {
     count: n,
@@ -69,31 +79,49 @@ export function packFacts(funnel: Funnel, facts: readonly LeadFacts[]): PackedFa
     completedEnd: new Float64Array(completed),
     movedBackAt: new Uint32Array(n + 1),
     movedBackFrom: new Int32Array(moved),
+    timelineAt: new Uint32Array(n + 1),
+    timelinePlace: new Int32Array(visits),
+    timelineStart: new Float64Array(visits),
+    firstMoveAt: new Float64Array(n),
+    incoming: new Uint8Array(n),
   };
-  let c = 0;
-  let m = 0;
-  for (let i = 0; i < n; i++) {
-    const f = facts[i];
-    if (!f) continue;
-    p.leadId[i] = f.lead.id;
-    p.reachedIndex[i] = f.reachedIndex;
-    p.currentIndex[i] = f.currentIndex;
-    p.lostFromIndex[i] = f.lostFromIndex;
-    p.currentVisitStart[i] = f.currentVisitStart ?? Number.NaN;
-    p.currentVisitCensored[i] = f.currentVisitCensored ? 1 : 0;
-    for (let k = 0; k < stages; k++) p.visited[i * stages + k] = f.visited[k] ?? 0;
-    p.completedAt[i] = c;
-    for (let k = 0; k < f.completedStages.length; k++, c++) {
-      p.completedStage[c] = f.completedStages[k] ?? 0;
-      p.completedHours[c] = f.completedHours[k] ?? 0;
-      p.completedEnd[c] = f.completedEnds[k] ?? 0;
-    }
-    p.movedBackAt[i] = m;
-    for (const from of f.movedBackFrom) p.movedBackFrom[m++] = from;
-  }
-  p.completedAt[n] = c;
-  p.movedBackAt[n] = m;
+  const at = { completed: 0, moved: 0, visits: 0 };
+  facts.forEach((f, i) => writeLead(p, i, f, stages, at));
+  p.completedAt[n] = at.completed;
+  p.movedBackAt[n] = at.moved;
+  p.timelineAt[n] = at.visits;
   return p;
+}
+
+/** One lead's facts into row `i`, its lists from the cursors in `at` on (which it advances). */
+function writeLead(
+  p: PackedFacts,
+  i: number,
+  f: LeadFacts,
+  stages: number,
+  at: { completed: number; moved: number; visits: number },
+): void {
+  p.leadId[i] = f.lead.id;
+  p.reachedIndex[i] = f.reachedIndex;
+  p.currentIndex[i] = f.currentIndex;
+  p.lostFromIndex[i] = f.lostFromIndex;
+  p.currentVisitStart[i] = f.currentVisitStart ?? Number.NaN;
+  p.currentVisitCensored[i] = f.currentVisitCensored ? 1 : 0;
+  p.visited.set(f.visited.subarray(0, stages), i * stages);
+  p.completedAt[i] = at.completed;
+  p.completedStage.set(f.completedStages, at.completed);
+  p.completedHours.set(f.completedHours, at.completed);
+  p.completedEnd.set(f.completedEnds, at.completed);
+  at.completed += f.completedStages.length;
+  p.movedBackAt[i] = at.moved;
+  p.movedBackFrom.set(f.movedBackFrom, at.moved);
+  at.moved += f.movedBackFrom.length;
+  p.timelineAt[i] = at.visits;
+  p.timelinePlace.set(f.timelineAt, at.visits);
+  p.timelineStart.set(f.timelineStart, at.visits);
+  at.visits += f.timelineAt.length;
+  p.firstMoveAt[i] = f.firstMoveAt ?? Number.NaN;
+  p.incoming[i] = f.incoming;
 }
 
 /**
@@ -110,27 +138,34 @@ export function unpackFacts(
   const out: LeadFacts[] = [];
   for (let i = 0; i < p.count; i++) {
     const lead = leads.get(p.leadId[i] ?? 0);
-    if (!lead) continue;
-    const from = p.completedAt[i] ?? 0;
-    const to = p.completedAt[i + 1] ?? from;
-    const start = p.currentVisitStart[i] ?? Number.NaN;
-    out.push({
-      lead,
-      reachedIndex: p.reachedIndex[i] ?? -1,
-      visited: p.visited.slice(i * stages, (i + 1) * stages),
-      currentIndex: p.currentIndex[i] ?? -1,
-      isWon: lead.statusId === WON_STATUS_ID,
-      isLost: lead.statusId === LOST_STATUS_ID,
-      lostFromIndex: p.lostFromIndex[i] ?? -1,
-      completedStages: Array.from(p.completedStage.subarray(from, to)),
-      completedHours: Array.from(p.completedHours.subarray(from, to)),
-      completedEnds: Array.from(p.completedEnd.subarray(from, to)),
-      currentVisitStart: Number.isNaN(start) ? null : start,
-      currentVisitCensored: p.currentVisitCensored[i] === 1,
-      movedBackFrom: Array.from(
-        p.movedBackFrom.subarray(p.movedBackAt[i] ?? 0, p.movedBackAt[i + 1] ?? 0),
-      ),
-    });
+    if (lead) out.push(readLead(p, i, lead, stages));
   }
   return out;
+}
+
+/** Row `i`'s facts, joined to its lead. */
+function readLead(p: PackedFacts, i: number, lead: Lead, stages: number): LeadFacts {
+  const list = (column: Int32Array | Float64Array, starts: Uint32Array): number[] =>
+    Array.from(column.subarray(starts[i] ?? 0, starts[i + 1] ?? 0));
+  const start = p.currentVisitStart[i] ?? Number.NaN;
+  const firstMove = p.firstMoveAt[i] ?? Number.NaN;
+  return {
+    lead,
+    reachedIndex: p.reachedIndex[i] ?? -1,
+    visited: p.visited.slice(i * stages, (i + 1) * stages),
+    currentIndex: p.currentIndex[i] ?? -1,
+    isWon: lead.statusId === WON_STATUS_ID,
+    isLost: lead.statusId === LOST_STATUS_ID,
+    lostFromIndex: p.lostFromIndex[i] ?? -1,
+    completedStages: list(p.completedStage, p.completedAt),
+    completedHours: list(p.completedHours, p.completedAt),
+    completedEnds: list(p.completedEnd, p.completedAt),
+    currentVisitStart: Number.isNaN(start) ? null : start,
+    currentVisitCensored: p.currentVisitCensored[i] === 1,
+    movedBackFrom: list(p.movedBackFrom, p.movedBackAt),
+    timelineAt: list(p.timelinePlace, p.timelineAt),
+    timelineStart: list(p.timelineStart, p.timelineAt),
+    firstMoveAt: Number.isNaN(firstMove) ? null : firstMove,
+    incoming: (p.incoming[i] ?? 0) as IncomingFate,
+  };
 }

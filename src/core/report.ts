@@ -8,6 +8,8 @@ import type { FunnelModel } from './model';
 import { buildModel } from './model';
 import type { Funnel } from './stages';
 import { echoStuckOptions, isStuck, learningSamples, stuckThresholds } from './stuck';
+import { firstResponse, incomingQueue } from './response';
+import { sameAge } from './sameAge';
 import { openDeals, stageTimes } from './timing';
 import type {
   FunnelInput,
@@ -15,6 +17,7 @@ import type {
   Period,
   ReportOptions,
   StageReport,
+  Totals,
   TrendBucket,
 } from './types';
 
@@ -89,11 +92,14 @@ export function reportFromModel(model: FunnelModel, options: ReportOptions): Fun
     previous: previousPeriod(funnel, scopeByCreated, options),
     lossReasons: lossReasonBreakdown(funnel, cohort, model.lossReasons),
     forecast: forecast(funnel, scope),
+    response: firstResponse(cohort),
+    incoming: incomingQueue(funnel, cohort),
     ...(options.includeOpenDeals ? { openDeals: open } : {}),
     ...(options.trend ? { trend: trend(n, scopeByCreated, options, options.trend) } : {}),
     options: {
       minSample,
       ...echoStuckOptions(options),
+      sideStageIds: null,
       historyFrom: model.historyFrom,
       responsibleUserIds: options.responsibleUserIds ? [...options.responsibleUserIds] : null,
     },
@@ -124,10 +130,11 @@ function snapshot(n: number, facts: readonly LeadFacts[]): { count: number; valu
 function previousPeriod(
   funnel: Funnel,
   byCreated: readonly LeadFacts[],
-  window: Period,
+  window: ReportOptions,
 ): FunnelReport['previous'] {
   const period = { from: window.from - (window.to - window.from), to: window.from };
-  const c: CohortCounts = countCohort(funnel.stages.length, selectCohort(byCreated, period));
+  const cohort = selectCohort(byCreated, period);
+  const c: CohortCounts = countCohort(funnel.stages.length, cohort);
   return {
     period,
     totals: c.totals,
@@ -136,7 +143,13 @@ function previousPeriod(
       reached: c.reached[i] ?? 0,
       ...stageRatios(c, i),
     })),
+    sameAge: sameAge(funnel, cohort, window, window.now),
   };
+}
+
+/** Extension (metrics.md, young cohorts): more than half of the cohort's deals are open. */
+export function isYoung(totals: Totals): boolean {
+  return totals.open * 2 > totals.deals;
 }
 
 function trend(
@@ -147,6 +160,6 @@ function trend(
 ): TrendBucket[] {
   return calendarBuckets(window, opts.granularity, opts.timeZone).map(period => {
     const c = countCohort(n, selectCohort(byCreated, period));
-    return { ...period, totals: c.totals, reached: c.reached };
+    return { ...period, totals: c.totals, reached: c.reached, young: isYoung(c.totals) };
   });
 }

@@ -8,6 +8,8 @@ export interface Funnel {
   readonly stages: readonly Status[];
   /** Stage index by status id, for open stages of this pipeline only. */
   readonly indexOf: ReadonlyMap<number, number>;
+  /** The pipeline's incoming status ids (type 1; one in practice): metrics.md 11.4. */
+  readonly incoming: ReadonlySet<number>;
 }
 
 /**
@@ -33,10 +35,20 @@ export function buildFunnel(pipeline: Pipeline): Funnel {
     pipelineId: pipeline.id,
     stages,
     indexOf: new Map(stages.map((s, i) => [s.id, i])),
+    incoming: new Set(
+      pipeline.statuses
+        .filter(s => s.type === INCOMING_STATUS_TYPE && s.pipelineId === pipeline.id)
+        .map(s => s.id),
+    ),
   };
 }
 
 /** Index of `(pipelineId, statusId)` among the funnel's open stages, or -1. */
 export function stageIndex(funnel: Funnel, pipelineId: number, statusId: number): number {
   return pipelineId === funnel.pipelineId ? (funnel.indexOf.get(statusId) ?? -1) : -1;
+}
+
+/** Whether `(pipelineId, statusId)` is the funnel's incoming status. */
+export function isIncoming(funnel: Funnel, pipelineId: number, statusId: number): boolean {
+  return pipelineId === funnel.pipelineId && funnel.incoming.has(statusId);
 }

@@ -196,6 +196,42 @@ export interface PreviousPeriod {
     readonly conversionToNext: number | null;
     readonly decidedConversion: number | null;
   }[];
+  /** metrics.md 11.2: the previous cohort as it stood at the current cohort's age. */
+  readonly sameAge: SameAge;
+}
+
+export interface SameAge {
+  readonly cut: number;
+  readonly totals: {
+    readonly deals: number;
+    readonly won: number;
+    readonly lost: number;
+    readonly open: number;
+    readonly conversion: number | null;
+  };
+  readonly stages: readonly {
+    readonly id: number;
+    readonly reached: number;
+    readonly undecided: number;
+    readonly decidedConversion: number | null;
+  }[];
+}
+
+/** metrics.md 11.4: hours from creation to the first status change. */
+export interface FirstResponse {
+  readonly samples: number;
+  readonly medianHours: number | null;
+  readonly p90Hours: number | null;
+  /** Open cohort leads with no status change yet. */
+  readonly waiting: number;
+}
+
+/** metrics.md 11.4: cohort leads that began in the incoming status, and where they went. */
+export interface IncomingQueue {
+  readonly entered: number;
+  readonly accepted: number;
+  readonly declined: number;
+  readonly waiting: number;
 }
 
 export interface LossReasonReport {
@@ -214,6 +250,8 @@ export interface Forecast {
 export interface TrendBucket extends Period {
   readonly totals: Totals;
   readonly reached: readonly number[];
+  /** Extension: most of the bucket's deals are still open, so its conversion is too young to compare. */
+  readonly young: boolean;
 }
 
 export interface FunnelReport {
@@ -229,6 +267,8 @@ export interface FunnelReport {
   readonly previous: PreviousPeriod;
   readonly lossReasons: readonly LossReasonReport[];
   readonly forecast: Forecast;
+  readonly response: FirstResponse;
+  readonly incoming: IncomingQueue;
   /** Extension: present when `includeOpenDeals` is set; ordered like `stuck`. */
   readonly openDeals?: readonly OpenDeal[];
   /** Extension: present when `trend` is set. */
@@ -241,6 +281,8 @@ export interface FunnelReport {
     readonly stuckDaysByStage: Readonly<Record<string, number>> | null;
     /** metrics.md 11.1: the history horizon in days; null when off. */
     readonly horizonDays: number | null;
+    /** metrics.md 11.3: the side stages' ids, ascending; null when off. */
+    readonly sideStageIds: readonly number[] | null;
     /** Extension (loaded history): where the data's history starts; null = all of it. */
     readonly historyFrom: number | null;
     readonly responsibleUserIds: readonly number[] | null;

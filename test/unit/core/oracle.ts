@@ -246,7 +246,46 @@ export function oracleReport(
     const closed = info.filter(x => x.reach >= i && (x.won || x.lost));
     return div(closed.filter(x => x.won).length, closed.length);
   });
-  const prev = count(cohortOf(o.from - (o.to - o.from), o.from));
+  const prevCohort = cohortOf(o.from - (o.to - o.from), o.from);
+  const prev = count(prevCohort);
+  // §11.2: each previous-cohort lead as it stood at `cut`.
+  const cut = o.now - (o.to - o.from);
+  const young = prevCohort
+    .filter(x => x.lead.createdAt < cut)
+    .map(x => {
+      const kept = x.visits.filter(v => v.start < cut);
+      // Loaded history (extension) starting after `cut`: nothing known of it then, so open.
+      const status = kept[kept.length - 1] ?? { p: 0, s: 0 };
+      const seen = kept.map(at).filter(i => i >= 0);
+      const won = status.p === P && status.s === 142;
+      const lost = status.p === P && status.s === 143;
+      const reach = kept.some(v => v.p === P && v.s === 142)
+        ? n
+        : seen.length > 0
+          ? Math.max(...seen)
+          : lost
+            ? 0
+            : -1;
+      return { reach, won, lost };
+    });
+  const youngReached = stages.map((_, i) => young.filter(x => x.reach >= i).length);
+  const youngUndecided = stages.map(
+    (_, i) => young.filter(x => x.reach === i && !x.won && !x.lost).length,
+  );
+  const youngWon = young.filter(x => x.won).length;
+  const youngLost = young.filter(x => x.lost).length;
+  // §11.4
+  const incomingIds = input.pipeline.statuses
+    .filter(st => st.pipelineId === P && st.type === 1)
+    .map(st => st.id);
+  const isIncoming = (v: Ref) => v.p === P && incomingIds.includes(v.s);
+  const firstHours = cohort
+    .filter(x => x.events.length > 0)
+    .map(x => (x.events[0]!.createdAt - x.lead.createdAt) / 3600);
+  const entered = cohort.filter(x => isIncoming(x.visits[0]!));
+  const accepted = entered.filter(x =>
+    x.visits.slice(1).some(v => at(v) >= 0 || (v.p === P && v.s === 142)),
+  );
   return {
     totals: c.totals,
     won: { reached: c.wonReached },
@@ -284,6 +323,37 @@ export function oracleReport(
         conversionToNext: prev.conv[i],
         decidedConversion: prev.decided[i],
       })),
+      sameAge: {
+        cut,
+        totals: {
+          deals: young.length,
+          won: youngWon,
+          lost: youngLost,
+          open: young.length - youngWon - youngLost,
+          conversion: div(youngWon, youngReached[0] ?? 0),
+        },
+        stages: stages.map((s, i) => ({
+          id: s.id,
+          reached: youngReached[i],
+          undecided: youngUndecided[i],
+          decidedConversion: div(
+            i + 1 < n ? youngReached[i + 1]! : young.filter(x => x.reach === n).length,
+            youngReached[i]! - youngUndecided[i]!,
+          ),
+        })),
+      },
+    },
+    response: {
+      samples: firstHours.length,
+      medianHours: q(firstHours, 0.5),
+      p90Hours: q(firstHours, 0.9),
+      waiting: cohort.filter(x => x.events.length === 0 && !x.won && !x.lost).length,
+    },
+    incoming: {
+      entered: entered.length,
+      accepted: accepted.length,
+      declined: entered.filter(x => x.lost && !accepted.includes(x)).length,
+      waiting: entered.filter(x => isIncoming({ p: x.lead.pipelineId, s: x.lead.statusId })).length,
     },
     forecast: {
       probabilities: stages.map((s, i) => ({ stageId: s.id, p: p[i] })),
