@@ -5,6 +5,7 @@
  * lags furthest behind is read next, so the history held (`from`) moves back steadily.
  */
 import type { Backfill, HistoryState, KeysetCursor, PageCursor } from '../history';
+import { arrivals, readArrivalHistories } from './arrivals';
 import { keysetPage } from './keyset';
 import { closedBeforeList, intoList, outList } from './lists';
 import { covered } from './progress';
@@ -97,6 +98,11 @@ export async function backfillStep(
       }
       const read = await load.source.events(filter, cursor.page, load.signal);
       load.sink.changes(read.changes, read.lifecycle);
+      if (lane === 'into') {
+        // Counted in the budget; a step may go over it by the arrivals its last page saw.
+        const arrived = arrivals(load.pipeline.id, read.changes);
+        n += await readArrivalHistories(load, arrived, state.target ?? undefined, () => undefined);
+      }
       const next: PageCursor = {
         page: cursor.page + 1,
         oldest: read.oldest ?? cursor.oldest,

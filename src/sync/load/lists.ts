@@ -19,6 +19,8 @@ export const SYNC_EVENT_TYPES = ['lead_status_changed', 'lead_deleted', 'lead_re
  * (moves within the pipeline then come twice, and are de-duplicated).
  */
 export const MAX_OUT_PAIRS = 60;
+/** amoCRM's cap on `filter[entity_id]`. */
+export const ENTITY_IDS = 10;
 
 const refs = (pipeline: Pipeline, keep: (id: number) => boolean): StatusRef[] =>
   pipeline.statuses

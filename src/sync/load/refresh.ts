@@ -6,18 +6,16 @@
  */
 import { LOST_STATUS_ID, WON_STATUS_ID } from '../../core';
 import type { HistoryState } from '../history';
-import { SYNC_EVENT_TYPES, updatedSinceList } from './lists';
+import { ENTITY_IDS, SYNC_EVENT_TYPES, updatedSinceList } from './lists';
 import type { LoadProgress } from './progress';
 import type { WindowLoad } from './window';
-import { readEventList, readKeysetList } from './window';
+import { readEventList, readKeysetList } from './read';
 
 /**
  * An incremental sync re-reads this many seconds before the last one started: a change written
  * while the previous sync was paging, or a clock a little off, must not fall in a gap.
  */
 export const SYNC_OVERLAP_SECONDS = 600;
-/** amoCRM's cap on `filter[entity_id]`. */
-const ENTITY_IDS = 10;
 
 export interface RefreshLoad extends Pick<WindowLoad, 'source' | 'sink' | 'signal' | 'onProgress'> {
   /** The pipeline whose newcomers need their older history; null = every pipeline. */

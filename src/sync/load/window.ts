@@ -5,14 +5,14 @@
  */
 import type { Pipeline } from '../../core';
 import type { HistoryState, PageCursor } from '../history';
-import type { KeysetList } from './keyset';
-import { keysetPage, START } from './keyset';
-import type { EventFilter } from '../../api';
+import { START } from './keyset';
+import { arrivals, readArrivalHistories } from './arrivals';
 import { createdSinceList, intoList, openBeforeList, outList } from './lists';
 import type { LoadProgress } from './progress';
 import { covered } from './progress';
 import type { HistorySource } from './source';
 import type { LoadSink } from './sink';
+import { readEventList, readKeysetList } from './read';
 
 export interface WindowLoad {
   readonly source: HistorySource;
@@ -24,40 +24,6 @@ export interface WindowLoad {
 }
 
 export const FIRST_PAGE: PageCursor = { page: 1, oldest: null, done: false };
-
-/** Reads every page of a lead list by keyset, feeding the sink; returns the leads read. */
-export async function readKeysetList(
-  load: Pick<WindowLoad, 'source' | 'sink' | 'signal'>,
-  list: KeysetList,
-  onPage: (boundary: number | null, count: number) => void,
-): Promise<number> {
-  let cursor = START;
-  let count = 0;
-  while (!cursor.done) {
-    const step = await keysetPage(load.source, list, cursor, load.signal);
-    load.sink.leads(step.leads);
-    count += step.leads.length;
-    cursor = step.cursor;
-    onPage(cursor.boundary, count);
-  }
-  return count;
-}
-
-/** Reads every page of a fixed-range event list, feeding the sink. */
-export async function readEventList(
-  load: Pick<WindowLoad, 'source' | 'sink' | 'signal'>,
-  filter: EventFilter,
-  onPage: (oldest: number | null, count: number) => void,
-): Promise<number> {
-  let count = 0;
-  for (let page = 1; ; page++) {
-    const read = await load.source.events(filter, page, load.signal);
-    load.sink.changes(read.changes, read.lifecycle);
-    count += read.changes.length;
-    onPage(read.oldest, count);
-    if (!read.more) return count;
-  }
-}
 
 /**
  * Loads the window [from, until]: afterwards the data holds history from `from` on (see
@@ -88,15 +54,31 @@ export async function loadWindow(
     tell(0.3);
   });
   const range = { from, to: until };
-  await readEventList(load, intoList(pipeline, range), (oldest, n) => {
+  const arrived = new Map<number, number>();
+  const into = {
+    ...load,
+    sink: {
+      ...load.sink,
+      changes: (...args: Parameters<LoadSink['changes']>) => {
+        for (const [id, at] of arrivals(pipeline.id, args[0])) arrived.set(id, at);
+        load.sink.changes(...args);
+      },
+    },
+  };
+  await readEventList(into, intoList(pipeline, range), (oldest, n) => {
     changes = n;
-    tell(0.3 + 0.6 * covered(from, until, oldest, 'back'));
+    tell(0.3 + 0.55 * covered(from, until, oldest, 'back'));
+  });
+  const intoCount = changes;
+  await readArrivalHistories(load, arrived, from, n => {
+    changes = intoCount + n;
+    tell(0.85);
   });
   const out = outList(pipeline, load.pipelines, range);
   if (out) {
-    const into = changes;
+    const readSoFar = changes;
     await readEventList(load, out, (oldest, n) => {
-      changes = into + n;
+      changes = readSoFar + n;
       tell(0.9 + 0.1 * covered(from, until, oldest, 'back'));
     });
   }

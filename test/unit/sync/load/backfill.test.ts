@@ -8,6 +8,7 @@ import { backfillStep, heldFrom } from '../../../../src/sync/load/backfill';
 import { START } from '../../../../src/sync/load/keyset';
 import type { LoadProgress } from '../../../../src/sync';
 import { FIRST_PAGE } from '../../../../src/sync/load/window';
+import type { StatusChange } from '../../../../src/core';
 import { A, pipelineP, pipelineQ } from '../../core/builders';
 import { eventCalls, fakeHistory, fakeSource, keepingSink, leadCalls } from './fakeSource';
 import type { Call } from './fakeSource';
@@ -68,11 +69,23 @@ describe('heldFrom', () => {
   });
 });
 
-type Lane = 'into' | 'out' | 'closed' | 'oldest';
+type Lane = 'into' | 'out' | 'closed' | 'oldest' | 'arrivals';
 function laneOf(c: Call): Lane {
   if (c.kind === 'leads') return c.filter.statuses === undefined ? 'oldest' : 'closed';
   if (c.kind !== 'events') throw new Error(`unexpected ${c.kind}`);
+  if (c.filter.entityIds !== undefined) return 'arrivals';
   return c.filter.beforeStatuses === undefined ? 'into' : 'out';
+}
+
+/** Changes in `range` of the leads that came into P from another pipeline, up to their arrival. */
+function beforeArrival(changes: readonly StatusChange[], inRange: (t: number) => boolean) {
+  const arrived = new Map<number, number>();
+  for (const e of changes)
+    if (inRange(e.createdAt) && e.before.pipelineId !== P && e.after.pipelineId === P)
+      arrived.set(e.leadId, Math.max(arrived.get(e.leadId) ?? 0, e.createdAt));
+  return changes.filter(
+    e => inRange(e.createdAt) && e.createdAt <= (arrived.get(e.leadId) ?? -Infinity),
+  );
 }
 
 function setup(target: number | null = null, options = { leadPage: 20, eventPage: 10 }) {
@@ -91,13 +104,15 @@ function setup(target: number | null = null, options = { leadPage: 20, eventPage
 }
 
 /** Runs steps of `n` requests, each from the state saved as JSON (as the cache keeps it). */
-async function stepwise(s: ReturnType<typeof setup>, n: number) {
+async function stepwise(s: ReturnType<typeof setup> & { callsAfter?: number[] }, n: number) {
   let state = s.state;
   const states: HistoryState[] = [];
+  s.callsAfter = [];
   for (let i = 0; state.backfill !== null; i++) {
     if (i > 1000) throw new Error('does not end');
     state = JSON.parse(JSON.stringify(await backfillStep(s.load, state, n))) as HistoryState;
     states.push(state);
+    s.callsAfter.push(s.fake.calls.length);
   }
   return states;
 }
@@ -123,10 +138,16 @@ describe('backfillStep', () => {
     const touching = s.data.changes.filter(
       e => inRange(e.createdAt) && (e.after.pipelineId === P || e.before.pipelineId === P),
     );
+    // And the moves elsewhere of leads before they came into the pipeline (metrics.md 11.4).
+    const earlier = beforeArrival(s.data.changes, inRange);
+    expect(earlier.some(e => e.before.pipelineId !== P && e.after.pipelineId !== P)).toBe(true);
     const got = s.kept.changes.map(e => e.id);
-    expect(new Set(got)).toEqual(new Set(touching.map(e => e.id)));
-    // Into and out of the pipeline are apart: nothing comes twice.
-    expect(got).toHaveLength(touching.length);
+    expect(new Set(got)).toEqual(new Set([...touching, ...earlier].map(e => e.id)));
+    // Into and out of the pipeline are apart: only those arrivals' changes come twice.
+    const twice = got.filter((id, i) => got.indexOf(id) !== i);
+    const arrivedLeads = new Set(earlier.map(e => e.leadId));
+    const theirs = new Set(s.data.changes.filter(e => arrivedLeads.has(e.leadId)).map(e => e.id));
+    expect(twice.every(id => theirs.has(id))).toBe(true);
     expect(closed.length).toBeGreaterThan(20);
     expect(touching.length).toBeGreaterThan(50);
   });
@@ -134,7 +155,8 @@ describe('backfillStep', () => {
   it('reads the lane lagging furthest behind, so the history held moves back steadily', async () => {
     const s = setup(null);
     const states = await stepwise(s, 1);
-    const lanes = s.fake.calls.map(laneOf);
+    // A step reads one page of its lane, then the histories of the leads that page saw arrive.
+    const lanes = s.fake.calls.map(laneOf).filter(lane => lane !== 'arrivals');
     expect(lanes[0]).toBe('oldest');
     // Each step read the lane whose held start was the latest before it.
     // Step 0 read only the oldest lead; step i reads lanes[i] from the state step i - 1 left.
@@ -159,6 +181,7 @@ describe('backfillStep', () => {
     for (let i = 1; i < froms.length; i++)
       expect(froms[i] ?? Number.NEGATIVE_INFINITY).toBeLessThanOrEqual(froms[i - 1]!);
     expect(new Set(lanes)).toEqual(new Set(['oldest', 'into', 'out', 'closed']));
+    expect(s.fake.calls.some(c => laneOf(c) === 'arrivals')).toBe(true);
   });
 
   it('with no target, reads the pipeline’s oldest lead once, for the progress estimate', async () => {
@@ -207,14 +230,22 @@ describe('backfillStep', () => {
   it('goes on from saved cursors: steps read what one long step reads, nothing twice', async () => {
     const whole = setup(null);
     await stepwise(whole, 100_000);
-    const steps = setup(null);
+    const steps: ReturnType<typeof setup> & { callsAfter?: number[] } = setup(null);
     const states = await stepwise(steps, 3);
     expect(states.length).toBeGreaterThan(10);
     expect(steps.fake.calls).toEqual(whole.fake.calls);
     expect(steps.kept.changes).toEqual(whole.kept.changes);
     expect(steps.kept.leads).toEqual(whole.kept.leads);
-    // Each step kept to its budget.
-    expect(steps.progress.every(p => p.requests <= 3)).toBe(true);
+    // Each step kept to its budget: a page is read only while fewer than 3 requests were made;
+    // past it go only the histories of the leads its last page saw arrive.
+    const bounds = [0, ...(steps.callsAfter ?? [])];
+    for (let i = 1; i < bounds.length; i++) {
+      const mine = steps.fake.calls.slice(bounds[i - 1], bounds[i]);
+      mine.forEach((c, k) => {
+        if (laneOf(c) !== 'arrivals') expect(k).toBeLessThan(3);
+      });
+    }
+    expect(steps.fake.calls.some(c => laneOf(c) === 'arrivals')).toBe(true);
   });
 
   it('ends though the other pipelines were deleted while it ran (the out list has no filter)', async () => {
