@@ -46,7 +46,9 @@ export function trendSummary(
 ): string {
   const points = buckets
     .map(
-      b => `${fmt.date(b.from)}: ${fmt.percent(b.totals.conversion)} (${fmt.int(b.totals.deals)})`,
+      b =>
+        `${fmt.date(b.from)}: ${fmt.percent(b.totals.conversion)} (${fmt.int(b.totals.deals)}` +
+        `${b.young ? `, ${t('fl.report.trend.young')}` : ''})`,
     )
     .join('; ');
   return t('fl.chart.trendLabel', { points });

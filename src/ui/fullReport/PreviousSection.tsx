@@ -1,6 +1,6 @@
 import type { VNode } from 'preact';
 import { difference } from '../../core';
-import type { FunnelReport, StageReport } from '../../core';
+import type { FunnelReport, SameAge, StageReport } from '../../core';
 import { useEnv } from '../env';
 import type { Column } from './DataTable';
 import { DataTable } from './DataTable';
@@ -13,69 +13,66 @@ export interface Props {
 
 interface Row {
   readonly stage: StageReport;
-  readonly before: {
-    reached: number;
-    conversionToNext: number | null;
-    decidedConversion: number | null;
-  };
+  readonly then: SameAge['stages'][number];
 }
 
-/** Each stage now against the previous period of equal length. */
+/**
+ * Each stage now against the previous period as it stood at the same age (metrics.md 11.2), with
+ * the undecided deals of both beside their conversions: a young period's open deals are the reason
+ * its conversions can still rise.
+ */
 export function PreviousSection({ report }: Props): VNode {
   const { t, fmt } = useEnv();
-  const prev = new Map(report.previous.stages.map(s => [s.id, s]));
+  const { sameAge } = report.previous;
+  const then = new Map(sameAge.stages.map(s => [s.id, s]));
   const rows: Row[] = report.stages.map(stage => ({
     stage,
-    before: prev.get(stage.id) ?? { reached: 0, conversionToNext: null, decidedConversion: null },
+    then: then.get(stage.id) ?? { id: stage.id, reached: 0, undecided: 0, decidedConversion: null },
   }));
   const was = t('fl.report.col.was');
   const change = t('fl.report.col.change');
-  const shareColumns = (
-    [
-      ['fl.report.col.toNext', 'fl.metric.conversionToNext', 'conversionToNext'],
-      ['fl.report.col.decided', 'fl.metric.decidedConversion', 'decidedConversion'],
-    ] as const
-  ).flatMap(([label, hint, key]): Column<Row>[] => [
+  const count = (key: 'reached' | 'undecided', label: 'reached' | 'undecided'): Column<Row>[] => [
     {
-      label: t(label),
-      hint: t(hint),
+      label: t(`fl.report.col.${label}`),
+      hint: t(`fl.metric.${label}`),
       value: r => r.stage[key],
-      show: r => fmt.percent(r.stage[key]),
+      show: r => fmt.int(r.stage[key]),
     },
     {
-      label: `${t(label)}: ${was}`,
-      hint: t('fl.metric.previous'),
-      value: r => r.before[key],
-      show: r => fmt.percent(r.before[key]),
+      label: `${t(`fl.report.col.${label}`)}: ${was}`,
+      hint: t('fl.metric.sameAge'),
+      value: r => r.then[key],
+      show: r => fmt.int(r.then[key]),
     },
-    {
-      label: `${t(label)}: ${change}`,
-      hint: t('fl.report.hint.change'),
-      value: r => difference(r.stage[key], r.before[key]),
-      show: r => fmt.points(difference(r.stage[key], r.before[key])),
-    },
-  ]);
+  ];
   const columns: Column<Row>[] = [
     { label: t('fl.report.col.stage'), text: true, value: r => r.stage.name },
-    {
-      label: t('fl.report.col.reached'),
-      hint: t('fl.metric.reached'),
-      value: r => r.stage.reached,
-      show: r => fmt.int(r.stage.reached),
-    },
-    {
-      label: `${t('fl.report.col.reached')}: ${was}`,
-      hint: t('fl.metric.previous'),
-      value: r => r.before.reached,
-      show: r => fmt.int(r.before.reached),
-    },
+    ...count('reached', 'reached'),
     {
       label: `${t('fl.report.col.reached')}: ${change}`,
       hint: t('fl.report.hint.change'),
-      value: r => r.stage.reached - r.before.reached,
-      show: r => signedInt(fmt, r.stage.reached - r.before.reached),
+      value: r => r.stage.reached - r.then.reached,
+      show: r => signedInt(fmt, r.stage.reached - r.then.reached),
     },
-    ...shareColumns,
+    ...count('undecided', 'undecided'),
+    {
+      label: t('fl.report.col.decided'),
+      hint: t('fl.metric.decidedConversion'),
+      value: r => r.stage.decidedConversion,
+      show: r => fmt.percent(r.stage.decidedConversion),
+    },
+    {
+      label: `${t('fl.report.col.decided')}: ${was}`,
+      hint: t('fl.metric.sameAge'),
+      value: r => r.then.decidedConversion,
+      show: r => fmt.percent(r.then.decidedConversion),
+    },
+    {
+      label: `${t('fl.report.col.decided')}: ${change}`,
+      hint: t('fl.report.hint.change'),
+      value: r => difference(r.stage.decidedConversion, r.then.decidedConversion),
+      show: r => fmt.points(difference(r.stage.decidedConversion, r.then.decidedConversion)),
+    },
   ];
   const p = report.previous.period;
   return (
@@ -84,6 +81,7 @@ export function PreviousSection({ report }: Props): VNode {
         caption={t('fl.report.previous.caption', {
           from: fmt.date(p.from),
           to: fmt.date(p.to - 1),
+          cut: fmt.dateTime(sameAge.cut),
         })}
         columns={columns}
         rows={rows}

@@ -22,6 +22,9 @@ interface Row {
   readonly hint: I18nKey;
   readonly kind: Kind;
   readonly now: number | null;
+  /** The previous period as it stood at the same age (metrics.md 11.2); null where not defined. */
+  readonly then: number | null;
+  /** The previous period as it stands today. */
   readonly before: number | null;
 }
 
@@ -57,9 +60,16 @@ function change(fmt: Formatters, kind: Kind, d: number | null): string {
   return kind === 'money' ? (d > 0 ? '+' : '') + fmt.money(d) : signedInt(fmt, d);
 }
 
-/** The period's totals against the previous period of equal length, and the forecast. */
+/** The totals the same-age comparison defines (metrics.md 11.2). */
+const SAME_AGE = new Set<string>(['deals', 'won', 'lost', 'open', 'conversion']);
+
+/**
+ * The period's totals against the previous period of equal length — as it stood at the same age,
+ * which the change is taken against, and as it stands today — and the forecast.
+ */
 export function SummarySection({ report }: Props): VNode {
   const { t, fmt } = useEnv();
+  const sameAge = report.previous.sameAge.totals as Readonly<Record<string, number | null>>;
   const rows: Row[] = [
     ...TOTALS.map(m => ({
       key: m.key,
@@ -67,6 +77,7 @@ export function SummarySection({ report }: Props): VNode {
       hint: m.hint,
       kind: m.kind,
       now: report.totals[m.key],
+      then: SAME_AGE.has(m.key) ? (sameAge[m.key] ?? null) : null,
       before: report.previous.totals[m.key],
     })),
     {
@@ -75,6 +86,7 @@ export function SummarySection({ report }: Props): VNode {
       hint: 'fl.metric.forecast',
       kind: 'count',
       now: report.forecast.expectedWins,
+      then: null,
       before: null,
     },
     {
@@ -83,14 +95,12 @@ export function SummarySection({ report }: Props): VNode {
       hint: 'fl.metric.forecast',
       kind: 'money',
       now: report.forecast.expectedRevenue,
+      then: null,
       before: null,
     },
   ];
   const prev = report.previous.period;
-  const previousLabel = t('fl.report.summary.previous', {
-    from: fmt.date(prev.from),
-    to: fmt.date(prev.to - 1),
-  });
+  const range = { from: fmt.date(prev.from), to: fmt.date(prev.to - 1) };
   const columns: Column<Row>[] = [
     {
       label: t('fl.report.col.metric'),
@@ -109,16 +119,22 @@ export function SummarySection({ report }: Props): VNode {
       show: r => show(fmt, r.kind, r.now),
     },
     {
-      label: previousLabel,
-      hint: t('fl.metric.previous'),
-      value: r => r.before,
-      show: r => show(fmt, r.kind, r.before),
+      label: t('fl.report.summary.sameAge', range),
+      hint: t('fl.metric.sameAge'),
+      value: r => r.then,
+      show: r => show(fmt, r.kind, r.then),
     },
     {
       label: t('fl.report.col.change'),
       hint: t('fl.report.hint.change'),
-      value: r => difference(r.now, r.before),
-      show: r => change(fmt, r.kind, difference(r.now, r.before)),
+      value: r => difference(r.now, r.then),
+      show: r => change(fmt, r.kind, difference(r.now, r.then)),
+    },
+    {
+      label: t('fl.report.summary.previous', range),
+      hint: t('fl.metric.previous'),
+      value: r => r.before,
+      show: r => show(fmt, r.kind, r.before),
     },
   ];
   return (

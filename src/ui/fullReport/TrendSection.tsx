@@ -1,6 +1,7 @@
 import type { VNode } from 'preact';
 import type { TrendBucket } from '../../core';
 import { Chart, trendConfig, trendSummary } from '../chart';
+import { MetricHint } from '../common/MetricHint';
 import { useEnv } from '../env';
 import type { Column } from './DataTable';
 import { DataTable } from './DataTable';
@@ -12,7 +13,10 @@ export interface Props {
   readonly granularity: 'week' | 'month';
 }
 
-/** The period's conversion per calendar week or month, each bucket a cohort of its own. */
+/**
+ * The period's conversion per calendar week or month, each bucket a cohort of its own; buckets
+ * whose deals are mostly still open are marked as too young to compare.
+ */
 export function TrendSection({ buckets, granularity }: Props): VNode {
   const { t, fmt } = useEnv();
   const { createChart } = useReportTools();
@@ -47,10 +51,25 @@ export function TrendSection({ buckets, granularity }: Props): VNode {
       show: b => fmt.int(b.totals.lost),
     },
     {
+      label: t('fl.report.col.open'),
+      hint: t('fl.metric.open'),
+      value: b => b.totals.open,
+      show: b => fmt.int(b.totals.open),
+    },
+    {
       label: t('fl.report.col.conversion'),
       hint: t('fl.metric.conversion'),
       value: b => b.totals.conversion,
-      show: b => fmt.percent(b.totals.conversion),
+      show: b =>
+        b.young ? (
+          <MetricHint text={t('fl.metric.young')}>
+            <span class="fl-young">
+              {fmt.percent(b.totals.conversion)} · {t('fl.report.trend.young')}
+            </span>
+          </MetricHint>
+        ) : (
+          fmt.percent(b.totals.conversion)
+        ),
     },
   ];
   return (

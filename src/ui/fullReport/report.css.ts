@@ -44,4 +44,5 @@ export const REPORT_CSS = `
 .funnel-lens .fl-callout { margin-top: 10px; padding: 10px 12px; border-radius: 6px; border-left: 4px solid var(--fl-weak); background: var(--fl-warn-soft); }
 .funnel-lens .fl-callout p { margin: 0 0 6px; }
 .funnel-lens .fl-callout p:last-child { margin: 0; }
+.funnel-lens .fl-young { color: var(--fl-muted); font-style: italic; }
 `;

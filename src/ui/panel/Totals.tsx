@@ -33,17 +33,22 @@ function Cell({ label, hint, value, children }: CellProps): VNode {
 }
 
 /**
- * The period in four numbers: deals, won (and revenue), lost, conversion against last period —
- * the comparison only when the previous period lies inside the loaded history (HistoryNote says
- * so otherwise).
+ * The period in four numbers: deals, won (and revenue), lost, conversion — with how many of the
+ * deals are still open, and the change against the previous period as it stood at the same age
+ * (metrics.md 11.2: a young period is not compared with a finished one). The comparison shows
+ * only when the previous period lies inside the loaded history (HistoryNote says so otherwise).
  */
 export function Totals({ report }: Props): VNode {
   const { t, fmt } = useEnv();
   const { totals } = report;
-  const before = report.previous.totals;
-  const change = difference(totals.conversion, before.conversion);
-  const previousHint = (value: string) =>
-    `${t('fl.metric.previous')}\n${t('fl.panel.hint.previousValue', { value })}`;
+  const then = report.previous.sameAge.totals;
+  const change = difference(totals.conversion, then.conversion);
+  const previousHint = `${t('fl.metric.sameAge')}\n${t('fl.panel.hint.sameAgeValue', {
+    value: fmt.percent(then.conversion),
+    open: fmt.int(then.open),
+    deals: fmt.int(then.deals),
+    now: fmt.percent(report.previous.totals.conversion),
+  })}`;
   return (
     <dl class="fl-totals" aria-label={t('fl.panel.totals.label')}>
       <Cell
@@ -63,10 +68,18 @@ export function Totals({ report }: Props): VNode {
         value={fmt.percent(totals.conversion)}
       >
         {previousComplete(report) && (
-          <MetricHint text={previousHint(fmt.percent(before.conversion))} placement="below">
+          <MetricHint text={previousHint} placement="below">
             <span class={`fl-total__sub fl-num ${trendClass(change)}`}>{fmt.points(change)}</span>
           </MetricHint>
         )}
+        <MetricHint text={t('fl.metric.open')} placement="below">
+          <span class="fl-total__open fl-num">
+            {t('fl.panel.totals.stillOpen', {
+              open: fmt.int(totals.open),
+              deals: fmt.int(totals.deals),
+            })}
+          </span>
+        </MetricHint>
       </Cell>
     </dl>
   );

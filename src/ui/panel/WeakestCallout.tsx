@@ -22,8 +22,10 @@ export interface Props {
 export function WeakestCallout({ report, weak, onOpen }: Props): VNode {
   const { t, fmt } = useEnv();
   const fromIndex = report.stages.findIndex(s => s.id === weak.fromStageId);
-  const before = report.previous.stages.find(s => s.id === weak.fromStageId);
-  const change = difference(weak.decidedConversion, before?.decidedConversion);
+  // Against the previous period at the same age (metrics.md 11.2), as the headline is.
+  const then = report.previous.sameAge.stages.find(s => s.id === weak.fromStageId);
+  const today = report.previous.stages.find(s => s.id === weak.fromStageId);
+  const change = difference(weak.decidedConversion, then?.decidedConversion);
   const open = (e: MouseEvent) => {
     if (e.target instanceof Element && e.target.closest('.fl-hint__tip')) return;
     onOpen(weak.fromStageId);
@@ -59,8 +61,11 @@ export function WeakestCallout({ report, weak, onOpen }: Props): VNode {
         </MetricHint>
         {previousComplete(report) && (
           <MetricHint
-            text={`${t('fl.metric.previous')}\n${t('fl.panel.hint.previousValue', {
-              value: fmt.percent(before?.decidedConversion ?? null),
+            text={`${t('fl.metric.sameAge')}\n${t('fl.panel.hint.sameAgeStage', {
+              value: fmt.percent(then?.decidedConversion ?? null),
+              open: fmt.int(then?.undecided ?? 0),
+              deals: fmt.int(then?.reached ?? 0),
+              now: fmt.percent(today?.decidedConversion ?? null),
             })}`}
           >
             <span class={`fl-num ${trendClass(change)}`}>

@@ -62,6 +62,7 @@ export const PANEL_CSS = `
 .funnel-lens .fl-total__label { font-size: 11px; color: var(--fl-muted); }
 .funnel-lens .fl-total__value { margin: 0; display: flex; flex-direction: column; align-items: flex-start; gap: 1px; font-size: 18px; font-weight: 700; }
 .funnel-lens .fl-total__sub { font-size: 11px; font-weight: 400; color: var(--fl-muted); }
+.funnel-lens .fl-total__open { font-size: 11px; font-weight: 400; color: var(--fl-muted); white-space: nowrap; }
 .funnel-lens .fl-trend--up { color: var(--fl-good); }
 .funnel-lens .fl-trend--down { color: var(--fl-bad); }
 

@@ -148,17 +148,23 @@ describe('ReportPage', () => {
     const r = m.shown();
     const { fmt } = m.env;
     const summary = bodyCells(screen.getByRole('table', { name: /^Итоги сделок, созданных/ }));
+    // Now, the previous period at the same age (metrics.md 11.2), the change against it, and the
+    // previous period as it stands today.
+    const then = r.previous.sameAge.totals;
     expect(summary[0]?.slice(1)).toEqual([
       fmt.int(r.totals.deals),
+      fmt.int(then.deals),
+      (r.totals.deals > then.deals ? '+' : '') + fmt.int(r.totals.deals - then.deals),
       fmt.int(r.previous.totals.deals),
-      (r.totals.deals > r.previous.totals.deals ? '+' : '') +
-        fmt.int(r.totals.deals - r.previous.totals.deals),
     ]);
     expect(summary[5]?.slice(1)).toEqual([
       fmt.percent(r.totals.conversion),
+      fmt.percent(then.conversion),
+      fmt.points(r.totals.conversion! - then.conversion!),
       fmt.percent(r.previous.totals.conversion),
-      fmt.points(r.totals.conversion! - r.previous.totals.conversion!),
     ]);
+    // Incoming has no same-age figure: no change is made up for it.
+    expect(summary[4]?.slice(1, 3)).toEqual([fmt.int(r.totals.incoming), '—']);
 
     const time = bodyCells(screen.getByRole('table', { name: 'Время на этапах и пороги «завис»' }));
     r.stages.forEach((s, i) => {
@@ -181,7 +187,15 @@ describe('ReportPage', () => {
     const trend = bodyCells(
       screen.getByRole('table', { name: 'Конверсия сделок, созданных в каждом отрезке периода' }),
     );
-    expect(trend.map(row => row[5])).toEqual(buckets.map(b => fmt.percent(b.totals.conversion)));
+    expect(trend.map(row => row[5])).toEqual(buckets.map(b => fmt.int(b.totals.open)));
+    // A bucket whose deals are mostly still open is marked too young to compare.
+    expect(trend.map(row => row[6])).toEqual(
+      buckets.map(b =>
+        b.totals.open * 2 > b.totals.deals
+          ? `${fmt.percent(b.totals.conversion)} · ${m.env.t('fl.report.trend.young')}`
+          : fmt.percent(b.totals.conversion),
+      ),
+    );
     expect(trend.map(row => row[1])).toEqual(buckets.map(b => fmt.int(b.totals.deals)));
     const trendChart = chartFor(m.charts.made, 'Конверсия по периодам');
     expect(trendChart.config.data.datasets[0]?.data).toEqual(buckets.map(b => b.totals.conversion));
@@ -223,12 +237,24 @@ describe('ReportPage', () => {
     ).toBeTruthy();
 
     const previous = bodyCells(
-      screen.getByRole('table', { name: /^Этапы сейчас и в предыдущем периоде/ }),
+      screen.getByRole('table', {
+        name: /^Этапы сейчас и предыдущий период .* в том же возрасте$/,
+      }),
     );
     r.stages.forEach((s, i) => {
-      const before = r.previous.stages[i]!;
-      expect(previous[i]?.slice(1, 3)).toEqual([fmt.int(s.reached), fmt.int(before.reached)]);
-      expect(previous[i]?.[5]).toBe(fmt.percent(before.conversionToNext));
+      const then = r.previous.sameAge.stages[i]!;
+      expect(previous[i]?.slice(1)).toEqual([
+        fmt.int(s.reached),
+        fmt.int(then.reached),
+        (s.reached > then.reached ? '+' : '') + fmt.int(s.reached - then.reached),
+        fmt.int(s.undecided),
+        fmt.int(then.undecided),
+        fmt.percent(s.decidedConversion),
+        fmt.percent(then.decidedConversion),
+        s.decidedConversion === null || then.decidedConversion === null
+          ? '—'
+          : fmt.points(s.decidedConversion - then.decidedConversion),
+      ]);
     });
     finish(m);
   });

@@ -89,7 +89,10 @@ describe('Panel: the funnel as the engine computed it', () => {
 
     const open = screen.getByRole('button', { name: 'Квалифицирован → Отправлено КП' });
     const card = open.closest('section')!;
-    const before = r.previous.stages.find(s => s.id === weak.fromStageId)!.decidedConversion!;
+    // Against the previous period as it stood at the same age (metrics.md 11.2).
+    const before = r.previous.sameAge.stages.find(
+      s => s.id === weak.fromStageId,
+    )!.decidedConversion!;
     for (const text of [
       t('fl.panel.weak.conversion', { value: fmt.percent(weak.conversion) }),
       t('fl.panel.weak.decided', { value: fmt.percent(weak.decidedConversion) }),
@@ -102,7 +105,7 @@ describe('Panel: the funnel as the engine computed it', () => {
     );
   });
 
-  it('shows the totals with revenue and the change of conversion in points', async () => {
+  it('shows the totals with revenue, the deals still open and the change against the same age', async () => {
     h = createHarness();
     renderPanel(h);
     const r = await reportReady(h);
@@ -125,11 +128,28 @@ describe('Panel: the funnel as the engine computed it', () => {
     expect(hintText(within(conv).getByText(fmt.percent(r.totals.conversion), exact))).toBe(
       t('fl.metric.conversion'),
     );
+    const then = r.previous.sameAge.totals;
     const change = within(conv).getByText(
-      fmt.points(r.totals.conversion! - r.previous.totals.conversion!),
+      fmt.points(r.totals.conversion! - then.conversion!),
       exact,
     );
-    expect(hintText(change)).toContain(fmt.percent(r.previous.totals.conversion));
+    // The young period is not compared with a finished one: the demo's plain change is another.
+    expect(then.conversion).not.toBe(r.previous.totals.conversion);
+    expect(hintText(change)).toContain(t('fl.metric.sameAge'));
+    expect(hintText(change)).toContain(
+      t('fl.panel.hint.sameAgeValue', {
+        value: fmt.percent(then.conversion),
+        open: fmt.int(then.open),
+        deals: fmt.int(then.deals),
+        now: fmt.percent(r.previous.totals.conversion),
+      }),
+    );
+    const stillOpen = t('fl.panel.totals.stillOpen', {
+      open: fmt.int(r.totals.open),
+      deals: fmt.int(r.totals.deals),
+    });
+    expect(hintText(within(conv).getByText(stillOpen, exact))).toBe(t('fl.metric.open'));
+    expect(r.totals.open).toBeGreaterThan(0);
     expect(screen.getByText(t('fl.panel.rights', { user: 'Анна Соколова' }))).toBeTruthy();
   });
 });

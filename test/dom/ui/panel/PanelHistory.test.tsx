@@ -247,7 +247,7 @@ describe('Panel: a note when the numbers rest on less history than asked', () =>
     expect(r.previous.period.from).toBeGreaterThanOrEqual(DEMO_NOW - 90 * DAY);
     expect(note()).toBeNull();
     expect(conversionCell().querySelector('.fl-trend')?.textContent).toBe(
-      h.env.fmt.points(r.totals.conversion! - r.previous.totals.conversion!),
+      h.env.fmt.points(r.totals.conversion! - r.previous.sameAge.totals.conversion!),
     );
   });
 
