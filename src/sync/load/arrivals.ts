@@ -9,17 +9,17 @@ import { ENTITY_IDS, STATUS_CHANGED } from './lists';
 import type { Reader } from './read';
 import { readEventList } from './read';
 
-/** The leads of `changes` that moved into `pipelineId` from another pipeline, with when they did. */
-export function arrivals(
+/** Notes in `seen` the leads of `changes` that moved into `pipelineId` from another, and when. */
+export function noteArrivals(
+  seen: Map<number, number>,
   pipelineId: number,
   changes: readonly StatusChange[],
-): Map<number, number> {
-  const out = new Map<number, number>();
+): void {
   for (const c of changes) {
     if (c.after.pipelineId !== pipelineId || c.before.pipelineId === pipelineId) continue;
-    out.set(c.leadId, Math.max(out.get(c.leadId) ?? c.createdAt, c.createdAt));
+    // The latest arrival: everything before it is read.
+    seen.set(c.leadId, Math.max(seen.get(c.leadId) ?? c.createdAt, c.createdAt));
   }
-  return out;
 }
 
 /**

@@ -5,7 +5,7 @@
  * lags furthest behind is read next, so the history held (`from`) moves back steadily.
  */
 import type { Backfill, HistoryState, KeysetCursor, PageCursor } from '../history';
-import { arrivals, readArrivalHistories } from './arrivals';
+import { noteArrivals, readArrivalHistories } from './arrivals';
 import { keysetPage } from './keyset';
 import { closedBeforeList, intoList, outList } from './lists';
 import { covered } from './progress';
@@ -77,6 +77,9 @@ export async function backfillStep(
     b = { ...b, oldest: Math.min(b.to, ...first.items.map(l => l.createdAt)) };
   }
   const far = state.target ?? b.oldest ?? b.to;
+  // Leads seen coming into the pipeline from another: their earlier moves are read at the step's
+  // end, ten leads a request, so the state the step saves is exact (over its budget by those).
+  const arrived = new Map<number, number>();
   for (; n < maxRequests; n++) {
     const lane = laggard(b, floor);
     if (lane === null) break;
@@ -98,11 +101,7 @@ export async function backfillStep(
       }
       const read = await load.source.events(filter, cursor.page, load.signal);
       load.sink.changes(read.changes, read.lifecycle);
-      if (lane === 'into') {
-        // Counted in the budget; a step may go over it by the arrivals its last page saw.
-        const arrived = arrivals(load.pipeline.id, read.changes);
-        n += await readArrivalHistories(load, arrived, state.target ?? undefined, () => undefined);
-      }
+      if (lane === 'into') noteArrivals(arrived, load.pipeline.id, read.changes);
       const next: PageCursor = {
         page: cursor.page + 1,
         oldest: read.oldest ?? cursor.oldest,
@@ -121,6 +120,7 @@ export async function backfillStep(
       heldFrom: from,
     });
   }
+  await readArrivalHistories(load, arrived, state.target ?? undefined, () => undefined);
   const done = laggard(b, floor) === null;
   const next = { ...state, backfill: done ? null : b };
   return { ...next, from: done ? state.target : (heldFrom(next) ?? state.from) };

@@ -6,7 +6,7 @@
 import type { Pipeline } from '../../core';
 import type { HistoryState, PageCursor } from '../history';
 import { START } from './keyset';
-import { arrivals, readArrivalHistories } from './arrivals';
+import { noteArrivals, readArrivalHistories } from './arrivals';
 import { createdSinceList, intoList, openBeforeList, outList } from './lists';
 import type { LoadProgress } from './progress';
 import { covered } from './progress';
@@ -60,7 +60,7 @@ export async function loadWindow(
     sink: {
       ...load.sink,
       changes: (...args: Parameters<LoadSink['changes']>) => {
-        for (const [id, at] of arrivals(pipeline.id, args[0])) arrived.set(id, at);
+        noteArrivals(arrived, pipeline.id, args[0]);
         load.sink.changes(...args);
       },
     },
