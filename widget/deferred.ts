@@ -2,11 +2,12 @@
  * The callbacks amoCRM gets at once, before the rest of the widget is evaluated. Evaluating all
  * of it (Preact, the models, the API schemas) while amoCRM is still loading its page took one task
  * of about 100 ms; here it happens on a later task, and amoCRM's calls made meanwhile are
- * replayed in their order. Every callback still answers `true` at once, as amoCRM expects.
+ * replayed in their order. Every callback still answers `true` at once, as amoCRM expects, but
+ * `onSave`, which answers with a Promise until the rest is in (amoCRM waits for one).
  */
 import { logFailure } from './debugLog';
 import type { AmoSelf } from './amoGlobals';
-import { acceptsSave } from './onSave';
+import { turnsOff } from './widgetPath';
 
 export type Callbacks = Record<string, unknown>;
 type Loader = () => Promise<(self: AmoSelf) => Callbacks>;
@@ -45,8 +46,18 @@ export function deferredCallbacks(self: AmoSelf, load: Loader): Callbacks {
       return true;
     };
   }
-  // amoCRM needs this answer now; before the rest is loaded no form is mounted.
-  out.onSave = (params: unknown): unknown =>
-    real ? call(real, 'onSave', [params]) : acceptsSave(params, null);
+  // Turning the widget off is answered at once. Anything else is checked by the rest of the
+  // widget (amoCRM waits for a Promise): the settings schema is not part of this first script.
+  out.onSave = (params: unknown): unknown => {
+    if (real) return call(real, 'onSave', [params]);
+    if (turnsOff(params)) return true;
+    return loaded().then(
+      r => call(r, 'onSave', [params]) === true,
+      (error: unknown) => {
+        logFailure('onSave', error);
+        return false;
+      },
+    );
+  };
   return out;
 }

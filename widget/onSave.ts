@@ -1,5 +1,6 @@
 import { parseSettings } from '../src/state/settings';
 import { logFailure } from './debugLog';
+import { turnsOff } from './widgetPath';
 
 /** The settings form, when one is mounted. */
 export interface SaveForm {
@@ -14,8 +15,8 @@ export interface SaveForm {
  */
 export function acceptsSave(params: unknown, form: SaveForm | null): boolean {
   try {
-    const p = (params ?? {}) as { active?: unknown; fields?: Record<string, unknown> };
-    if (p.active === 'N') return true;
+    if (turnsOff(params)) return true;
+    const p = (params ?? {}) as { fields?: Record<string, unknown> };
     const ok = (form?.isValid() ?? true) && parseSettings(p.fields?.config).ok;
     if (!ok) form?.showRefusal();
     return ok;

@@ -11,8 +11,8 @@
  */
 import type { WorkerScopeLike } from '../src/state';
 import type { AmoSelf } from './amoGlobals';
-import { widgetSettings } from './amoGlobals';
 import { deferredCallbacks } from './deferred';
+import { widgetPath } from './widgetPath';
 
 /** webpack's run-time public path: where lazily loaded chunks (report.js) are fetched from. */
 // eslint-disable-next-line @typescript-eslint/no-unused-vars -- webpack reads the assignment
@@ -34,7 +34,7 @@ if (scope) void import(/* webpackChunkName: "engine" */ './serve').then(m => m.s
  */
 export default function FunnelLensWidget(this: AmoSelf): AmoSelf {
   // amoCRM serves the archive from its own folder and says which: the chunks live there.
-  const path = widgetSettings(this).path;
+  const path = widgetPath(this);
   if (path !== undefined) __webpack_public_path__ = `${path.replace(/\/$/, '')}/`;
   // Fetched from now on (a script tag, not blocking), used once amoCRM calls a callback.
   const rest = import(/* webpackChunkName: "widget" */ './callbacks');

@@ -23,61 +23,70 @@ export interface Formatters {
   duration(seconds: number): string;
 }
 
+/** A value made on first use: an Intl formatter costs about a millisecond to build. */
+function lazy<T>(make: () => T): () => T {
+  let made: { value: T } | null = null;
+  return () => (made ??= { value: make() }).value;
+}
+
+/**
+ * The formatters of one language, time zone and currency. Each Intl object is built the first
+ * time it is needed: the panel's first draw uses a few of them, and building all of them up front
+ * cost the page a noticeable part of that draw.
+ */
 export function createFormatters(
   lang: Lang,
   timeZone: string,
   currency: string | null,
 ): Formatters {
   const locale = lang === 'ru' ? 'ru-RU' : 'en-US';
-  const int = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
-  const pct = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
-  const one = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-  const signed = new Intl.NumberFormat(locale, {
-    maximumFractionDigits: 1,
-    signDisplay: 'exceptZero',
-  });
-  const money = currency
-    ? new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0 })
-    : int;
-  const date = new Intl.DateTimeFormat(locale, {
-    timeZone,
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-  });
-  const dateTime = new Intl.DateTimeFormat(locale, {
-    timeZone,
-    dateStyle: 'medium',
-    timeStyle: 'short',
-  });
-  const rel = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  const number = (options: Intl.NumberFormatOptions) =>
+    lazy(() => new Intl.NumberFormat(locale, options));
+  const int = number({ maximumFractionDigits: 0 });
+  const pct = number({ style: 'percent', maximumFractionDigits: 1 });
+  const one = number({ minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  const signed = number({ maximumFractionDigits: 1, signDisplay: 'exceptZero' });
+  const money = currency ? number({ style: 'currency', currency, maximumFractionDigits: 0 }) : int;
+  const date = lazy(
+    () =>
+      new Intl.DateTimeFormat(locale, {
+        timeZone,
+        day: 'numeric',
+        month: 'short',
+        year: 'numeric',
+      }),
+  );
+  const dateTime = lazy(
+    () => new Intl.DateTimeFormat(locale, { timeZone, dateStyle: 'medium', timeStyle: 'short' }),
+  );
+  const rel = lazy(() => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }));
   const unit = (u: 'second' | 'minute' | 'hour') =>
-    new Intl.NumberFormat(locale, { style: 'unit', unit: u, unitDisplay: 'short' });
+    number({ style: 'unit', unit: u, unitDisplay: 'short' });
   const spans = { second: unit('second'), minute: unit('minute'), hour: unit('hour') };
   const dayUnit = lang === 'ru' ? 'дн.' : 'd';
   const pointUnit = lang === 'ru' ? 'п.п.' : 'pp';
   return {
     lang,
-    int: v => int.format(v),
-    percent: v => (v === null ? '—' : pct.format(v)),
-    points: d => (d === null ? '—' : `${signed.format(d * 100)} ${pointUnit}`),
-    days: h => (h === null ? '—' : `${one.format(h / 24)} ${dayUnit}`),
-    money: v => money.format(v),
-    date: e => date.format(new Date(e * 1000)),
-    dateTime: e => dateTime.format(new Date(e * 1000)),
+    int: v => int().format(v),
+    percent: v => (v === null ? '—' : pct().format(v)),
+    points: d => (d === null ? '—' : `${signed().format(d * 100)} ${pointUnit}`),
+    days: h => (h === null ? '—' : `${one().format(h / 24)} ${dayUnit}`),
+    money: v => money().format(v),
+    date: e => date().format(new Date(e * 1000)),
+    dateTime: e => dateTime().format(new Date(e * 1000)),
     duration: seconds => {
-      if (seconds < 90) return spans.second.format(Math.max(1, Math.round(seconds)));
-      if (seconds < 90 * 60) return spans.minute.format(Math.round(seconds / 60));
-      return spans.hour.format(Math.round(seconds / 3600));
+      if (seconds < 90) return spans.second().format(Math.max(1, Math.round(seconds)));
+      if (seconds < 90 * 60) return spans.minute().format(Math.round(seconds / 60));
+      return spans.hour().format(Math.round(seconds / 3600));
     },
     ago: (then, now) => {
       const minutes = Math.round((then - now) / 60_000);
-      if (Math.abs(minutes) < 1) return rel.format(0, 'second');
-      if (Math.abs(minutes) < 60) return rel.format(minutes, 'minute');
+      if (Math.abs(minutes) < 1) return rel().format(0, 'second');
+      if (Math.abs(minutes) < 60) return rel().format(minutes, 'minute');
       const hours = Math.round(minutes / 60);
       return Math.abs(hours) < 24
-        ? rel.format(hours, 'hour')
-        : rel.format(Math.round(hours / 24), 'day');
+        ? rel().format(hours, 'hour')
+        : rel().format(Math.round(hours / 24), 'day');
     },
   };
 }

@@ -178,11 +178,15 @@ const built = existsSync(SCRIPT);
 
   it('replays what amoCRM called before the rest was loaded, in order', async () => {
     const { jq, callbacks } = onLeadsList();
-    // Saving before anything was loaded still checks what amoCRM is about to store.
-    expect(callbacks.onSave!({ active: 'Y', fields: { config: '{"minSample": 0}' } })).toBe(false);
+    // Saving before anything was loaded still checks what amoCRM is about to store: the answer is
+    // a Promise (amoCRM waits for it) settled by the rest of the widget; turning off is allowed now.
+    const saving = callbacks.onSave!({ active: 'Y', fields: { config: '{"minSample": 0}' } });
+    expect(saving).toBeInstanceOf(Promise);
+    expect(callbacks.onSave!({ active: 'N', fields: { config: 'broken' } })).toBe(true);
     expect(callbacks.render!()).toBe(true);
     expect(callbacks.destroy!()).toBe(true);
     await afterTasks();
+    await expect(saving).resolves.toBe(false);
     // render then destroy: nothing is left, and nothing listens.
     expect(document.querySelectorAll('.fl-dock')).toHaveLength(0);
     expect(document.querySelectorAll('style[data-funnel-lens]')).toHaveLength(0);
