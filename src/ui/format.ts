@@ -14,6 +14,8 @@ export interface Formatters {
   points(delta: number | null): string;
   /** Hours as days, one decimal: '2,5 дн.'. */
   days(hours: number | null): string;
+  /** A waiting time in its own unit: '40 мин', '2,5 ч', '3,1 дн.' (hours in). */
+  hours(hours: number | null): string;
   money(value: number): string;
   date(epoch: number): string;
   dateTime(epoch: number): string;
@@ -64,6 +66,8 @@ export function createFormatters(
     number({ style: 'unit', unit: u, unitDisplay: 'short' });
   const spans = { second: unit('second'), minute: unit('minute'), hour: unit('hour') };
   const dayUnit = lang === 'ru' ? 'дн.' : 'd';
+  const hourUnit = lang === 'ru' ? 'ч' : 'h';
+  const minuteUnit = lang === 'ru' ? 'мин' : 'min';
   const pointUnit = lang === 'ru' ? 'п.п.' : 'pp';
   return {
     lang,
@@ -71,6 +75,11 @@ export function createFormatters(
     percent: v => (v === null ? '—' : pct().format(v)),
     points: d => (d === null ? '—' : `${signed().format(d * 100)} ${pointUnit}`),
     days: h => (h === null ? '—' : `${one().format(h / 24)} ${dayUnit}`),
+    hours: h => {
+      if (h === null) return '—';
+      if (h < 1) return `${int().format(Math.round(h * 60))} ${minuteUnit}`;
+      return h < 48 ? `${one().format(h)} ${hourUnit}` : `${one().format(h / 24)} ${dayUnit}`;
+    },
     money: v => money().format(v),
     date: e => date().format(new Date(e * 1000)),
     dateTime: e => dateTime().format(new Date(e * 1000)),

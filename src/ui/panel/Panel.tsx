@@ -4,6 +4,7 @@ import '@preact/signals';
 import type { Signal } from '@preact/signals';
 import type { VNode } from 'preact';
 import { useId, useRef } from 'preact/hooks';
+import { INCOMING_STATUS_TYPE } from '../../core';
 import type { DataModel } from '../../state';
 import type { ReportModel } from '../../state';
 import { ErrorBanner } from '../common/ErrorBanner';
@@ -126,6 +127,9 @@ export function Panel({
               stageDeals={report.selectedDeals.value}
               leadNames={report.stageDealNames.value}
               pipelineId={pipelineId}
+              incomingStatusId={
+                data.pipeline.value?.statuses.find(s => s.type === INCOMING_STATUS_TYPE)?.id ?? null
+              }
               onOpen={report.selectStage}
               onBack={() => {
                 returnTo.current = selected;

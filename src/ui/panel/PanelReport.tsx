@@ -3,6 +3,7 @@ import type { FunnelReport, OpenDeal } from '../../core';
 import { useEnv } from '../env';
 import { Drilldown } from './Drilldown';
 import { Funnel } from './Funnel';
+import { IncomingQueue } from './IncomingQueue';
 import { Totals } from './Totals';
 import { WeakestCallout } from './WeakestCallout';
 
@@ -15,13 +16,16 @@ export interface Props {
   readonly stageDeals: readonly OpenDeal[] | null;
   readonly leadNames: ReadonlyMap<number, string>;
   readonly pipelineId: number;
+  /** The pipeline's incoming status (type 1), or null before the pipeline is known. */
+  readonly incomingStatusId: number | null;
   readonly onOpen: (stageId: number) => void;
   readonly onBack: () => void;
   readonly focusStageId: number | null;
 }
 
 /**
- * The numbers: totals, the weakest link and the funnel — or one stage's deals in their place.
+ * The numbers: totals, the weakest link, the funnel and the incoming queue — or one stage's deals
+ * in their place.
  * While a newer report computes, the last one stays on screen, dimmed and marked busy.
  */
 export function PanelReport(props: Props): VNode {
@@ -56,6 +60,11 @@ export function PanelReport(props: Props): VNode {
           <WeakestCallout report={report} weak={report.weakestTransition} onOpen={props.onOpen} />
         )}
         <Funnel report={report} onOpen={props.onOpen} focusStageId={props.focusStageId} />
+        <IncomingQueue
+          report={report}
+          pipelineId={props.pipelineId}
+          incomingStatusId={props.incomingStatusId}
+        />
       </>
     );
   }

@@ -1,6 +1,17 @@
-import { cleanup, screen, within } from '@testing-library/preact';
+import { cleanup, fireEvent, screen, within } from '@testing-library/preact';
+import type { Lead } from '../../../../src/core';
 import { adviceFor } from '../../../../src/ui/advice';
-import { createHarness, exact, hintText, renderPanel, reportReady } from './harness';
+import { buildStageListUrl } from '../../../../src/ui/env';
+import { DEMO_NOW, STATUS_IDS, USER_IDS } from '../../../support/demo';
+import {
+  createHarness,
+  demoPipelineData,
+  exact,
+  hintText,
+  PID,
+  renderPanel,
+  reportReady,
+} from './harness';
 import type { Harness } from './harness';
 
 let h: Harness;
@@ -151,5 +162,66 @@ describe('Panel: the funnel as the engine computed it', () => {
     expect(hintText(within(conv).getByText(stillOpen, exact))).toBe(t('fl.metric.open'));
     expect(r.totals.open).toBeGreaterThan(0);
     expect(screen.getByText(t('fl.panel.rights', { user: 'Анна Соколова' }))).toBeTruthy();
+  });
+
+  it('shows the incoming queue and the first response as the report has them (metrics.md 11.4)', async () => {
+    h = createHarness();
+    renderPanel(h);
+    const r = await reportReady(h);
+    const { t, fmt } = h.env;
+    const block = screen.getByRole('region', { name: t('fl.panel.incoming.title') });
+    const q = r.incoming;
+    expect(q.entered).toBeGreaterThan(0);
+    const share = t('fl.panel.incoming.share', {
+      share: fmt.percent((q.declined + q.waiting) / q.entered),
+      count: fmt.int(q.declined + q.waiting),
+      entered: fmt.int(q.entered),
+    });
+    expect(hintText(within(block).getByText(share, exact))).toBe(t('fl.metric.incomingUnworked'));
+    expect(
+      within(block).getByText(
+        t('fl.panel.incoming.split', {
+          declined: fmt.int(q.declined),
+          waiting: fmt.int(q.waiting),
+        }),
+        exact,
+      ),
+    ).toBeTruthy();
+    const response = t('fl.panel.incoming.responseValue', {
+      median: fmt.hours(r.response.medianHours),
+      p90: fmt.hours(r.response.p90Hours),
+    });
+    expect(hintText(within(block).getByText(response, exact))).toBe(t('fl.metric.response'));
+    // Nobody waits in the demo's incoming status: nothing to open.
+    expect(q.waiting).toBe(0);
+    expect(within(block).queryByRole('button')).toBeNull();
+  });
+
+  it("opens the incoming status in amoCRM's list when requests wait there", async () => {
+    const base = demoPipelineData();
+    const INCOMING = STATUS_IDS.main.incoming;
+    // Two requests of the last days nobody has touched.
+    const waiting: Lead[] = [1, 2].map(i => ({
+      id: 9000 + i,
+      name: `Заявка ${i}`,
+      pipelineId: PID,
+      statusId: INCOMING,
+      createdAt: DEMO_NOW - i * 86_400,
+      updatedAt: DEMO_NOW - i * 86_400,
+      closedAt: null,
+      price: 0,
+      responsibleUserId: USER_IDS.volkov,
+      lossReasonId: null,
+      isDeleted: false,
+    }));
+    h = createHarness({ pipeline: { ...base, leads: [...base.leads, ...waiting] } });
+    renderPanel(h);
+    const r = await reportReady(h);
+    const { t } = h.env;
+    expect(r.incoming.waiting).toBe(2);
+    expect(r.response.waiting).toBeGreaterThanOrEqual(2);
+    const block = screen.getByRole('region', { name: t('fl.panel.incoming.title') });
+    fireEvent.click(within(block).getByRole('button', { name: t('fl.panel.incoming.open') }));
+    expect(h.env.navigated).toEqual([buildStageListUrl(PID, [INCOMING])]);
   });
 });
