@@ -11,6 +11,8 @@ import { chromiumPath } from '../chromium';
 
 const LEADS_PAGE = 250;
 const EVENTS_PAGE = 100;
+/** amoCRM's cap on `filter[entity_id]`. */
+const ENTITY_IDS = 10;
 
 export interface RequestFigures {
   readonly leads: number;
@@ -27,7 +29,12 @@ export interface RequestFigures {
   readonly rejected429: number;
 }
 
-/** The fewest pages that hold the pipeline's data from `from` on (null = all of it). */
+/**
+ * The fewest pages that hold the pipeline's data from `from` on (null = all of it): its leads, the
+ * status changes into or out of it, and — for metrics.md 11.4's first response — the earlier moves
+ * of every lead that came into it from another pipeline, which amoCRM gives only by lead id, ten
+ * leads a request.
+ */
 export function requestFloor(
   account: DemoAccount,
   pipelineId: number,
@@ -45,14 +52,17 @@ export function requestFloor(
     l => l.created_at < since && l.status_id !== 142 && l.status_id !== 143,
   ).length;
   let changes = 0;
+  const arrived = new Set<number>();
   for (const e of account.events) {
     if (e.type !== 'lead_status_changed' || e.created_at < since) continue;
     if (inPipeline(e.value_before[0]) || inPipeline(e.value_after[0])) changes++;
+    if (!inPipeline(e.value_before[0]) && inPipeline(e.value_after[0])) arrived.add(e.entity_id);
   }
   return (
     Math.ceil(created / LEADS_PAGE) +
     Math.ceil(openBefore / LEADS_PAGE) +
-    Math.ceil(changes / EVENTS_PAGE)
+    Math.ceil(changes / EVENTS_PAGE) +
+    Math.ceil(arrived.size / ENTITY_IDS)
   );
 }
 

@@ -95,7 +95,7 @@ export function reportFromModel(model: FunnelModel, options: ReportOptions): Fun
     response: firstResponse(cohort),
     incoming: incomingQueue(funnel, cohort),
     ...(options.includeOpenDeals ? { openDeals: open } : {}),
-    ...(options.trend ? { trend: trend(n, scopeByCreated, options, options.trend) } : {}),
+    ...(options.trend ? { trend: trend(funnel, scopeByCreated, options, options.trend) } : {}),
     options: {
       minSample,
       ...echoStuckOptions(options),
@@ -153,13 +153,21 @@ export function isYoung(totals: Totals): boolean {
 }
 
 function trend(
-  n: number,
+  funnel: Funnel,
   byCreated: readonly LeadFacts[],
   window: Period,
   opts: NonNullable<ReportOptions['trend']>,
 ): TrendBucket[] {
   return calendarBuckets(window, opts.granularity, opts.timeZone).map(period => {
-    const c = countCohort(n, selectCohort(byCreated, period));
-    return { ...period, totals: c.totals, reached: c.reached, young: isYoung(c.totals) };
+    const cohort = selectCohort(byCreated, period);
+    const c = countCohort(funnel.stages.length, cohort);
+    return {
+      ...period,
+      totals: c.totals,
+      reached: c.reached,
+      young: isYoung(c.totals),
+      response: firstResponse(cohort),
+      incoming: incomingQueue(funnel, cohort),
+    };
   });
 }

@@ -252,6 +252,9 @@ export interface TrendBucket extends Period {
   readonly reached: readonly number[];
   /** Extension: most of the bucket's deals are still open, so its conversion is too young to compare. */
   readonly young: boolean;
+  /** Extension: metrics.md 11.4 over the bucket's cohort. */
+  readonly response: FirstResponse;
+  readonly incoming: IncomingQueue;
 }
 
 export interface FunnelReport {

@@ -4,6 +4,7 @@ import { useEnv } from '../env';
 import { FlowSection } from './FlowSection';
 import { ForecastSection } from './ForecastSection';
 import { FunnelSection } from './FunnelSection';
+import { IncomingSection } from './IncomingSection';
 import { LossSection } from './LossSection';
 import { ManagersSection } from './ManagersSection';
 import { PreviousSection } from './PreviousSection';
@@ -29,6 +30,7 @@ export function ReportSections({ report, leadNames, granularity }: Props): VNode
       <FunnelSection report={report} />
       {report.trend ? <TrendSection buckets={report.trend} granularity={granularity} /> : null}
       <TimeSection stages={report.stages} />
+      <IncomingSection report={report} />
       <ManagersSection report={report} />
       <PreviousSection report={report} />
       <LossSection report={report} />

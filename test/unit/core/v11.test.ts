@@ -98,6 +98,11 @@ describe('young trend buckets (extension)', () => {
       trend: { granularity: 'week', timeZone: 'UTC' },
     });
     expect(young.trend?.some(b => b.young)).toBe(true);
+    // Each bucket's queue and response are the report's for the bucket alone.
+    for (const b of r.trend ?? []) {
+      const alone = buildReport(input(leads), { from: b.from, to: b.to, now: at(14 * DAY) });
+      expect([b.incoming, b.response]).toEqual([alone.incoming, alone.response]);
+    }
     expect(r.trend?.filter(b => b.totals.deals > 0).every(b => !b.young)).toBe(true);
   });
 });

@@ -131,7 +131,7 @@ describe('ReportPage', () => {
   it('explains every number in its header cell', async () => {
     const m = await mount();
     const tables = screen.getAllByRole('table');
-    expect(tables.length).toBe(10);
+    expect(tables.length).toBe(11);
     for (const table of tables) {
       const numeric = [...table.querySelectorAll('thead th.fl-num')];
       expect(numeric.length).toBeGreaterThan(0);
@@ -235,6 +235,27 @@ describe('ReportPage', () => {
         { normalizer: text => text },
       ),
     ).toBeTruthy();
+
+    const incoming = bodyCells(
+      screen.getByRole('table', { name: m.env.t('fl.report.incoming.caption') }),
+    );
+    const rows = [...(r.trend ?? []), { ...r.period, incoming: r.incoming, response: r.response }];
+    expect(incoming).toHaveLength(rows.length);
+    rows.forEach((b, i) => {
+      const q = b.incoming;
+      expect(incoming[i]?.slice(1)).toEqual([
+        fmt.int(q.entered),
+        fmt.int(q.accepted),
+        fmt.int(q.declined),
+        fmt.int(q.waiting),
+        q.entered === 0 ? '—' : fmt.percent((q.declined + q.waiting) / q.entered),
+        fmt.hours(b.response.medianHours),
+        fmt.hours(b.response.p90Hours),
+        fmt.int(b.response.waiting),
+      ]);
+    });
+    expect(incoming.at(-1)?.[0]).toBe(m.env.t('fl.report.incoming.total'));
+    expect(r.incoming.entered).toBeGreaterThan(0);
 
     const previous = bodyCells(
       screen.getByRole('table', {
