@@ -259,7 +259,7 @@ describe('ReportPage', () => {
 
     const previous = bodyCells(
       screen.getByRole('table', {
-        name: /^Этапы сейчас и предыдущий период .* в том же возрасте$/,
+        name: /^Этапы: текущий период и предыдущий .* в том же возрасте — каким он был на /,
       }),
     );
     r.stages.forEach((s, i) => {
