@@ -30,10 +30,9 @@ export interface PackedFacts {
   /** Where each lead's backward moves begin in `movedBackFrom`; count + 1 long. */
   readonly movedBackAt: Uint32Array;
   readonly movedBackFrom: Int32Array;
-  /** Where each lead's timeline (every visit's place and start) begins; count + 1 long. */
+  /** Where each lead's timeline (facts.ts `timelineEntry` per visit) begins; count + 1 long. */
   readonly timelineAt: Uint32Array;
-  readonly timelinePlace: Int32Array;
-  readonly timelineStart: Float64Array;
+  readonly timeline: Float64Array;
   /** NaN when the lead has no status change. */
   readonly firstMoveAt: Float64Array;
   readonly incoming: Uint8Array;
@@ -61,7 +60,7 @@ export function packFacts(funnel: Funnel, facts: readonly LeadFacts[]): PackedFa
   for (const f of facts) {
     completed += f.completedStages.length;
     moved += f.movedBackFrom.length;
-    visits += f.timelineAt.length;
+    visits += f.timeline.length;
   }
   const p = {
     count: n,
@@ -80,8 +79,7 @@ export function packFacts(funnel: Funnel, facts: readonly LeadFacts[]): PackedFa
     movedBackAt: new Uint32Array(n + 1),
     movedBackFrom: new Int32Array(moved),
     timelineAt: new Uint32Array(n + 1),
-    timelinePlace: new Int32Array(visits),
-    timelineStart: new Float64Array(visits),
+    timeline: new Float64Array(visits),
     firstMoveAt: new Float64Array(n),
     incoming: new Uint8Array(n),
   };
@@ -107,19 +105,19 @@ function writeLead(
   p.lostFromIndex[i] = f.lostFromIndex;
   p.currentVisitStart[i] = f.currentVisitStart ?? Number.NaN;
   p.currentVisitCensored[i] = f.currentVisitCensored ? 1 : 0;
-  p.visited.set(f.visited.subarray(0, stages), i * stages);
+  // Loops, not TypedArray#set: a lead's lists are a handful of numbers, where set's generic path
+  // from a plain array costs more than the copy.
+  for (let k = 0; k < stages; k++) p.visited[i * stages + k] = f.visited[k] ?? 0;
   p.completedAt[i] = at.completed;
-  p.completedStage.set(f.completedStages, at.completed);
-  p.completedHours.set(f.completedHours, at.completed);
-  p.completedEnd.set(f.completedEnds, at.completed);
-  at.completed += f.completedStages.length;
+  for (let k = 0; k < f.completedStages.length; k++, at.completed++) {
+    p.completedStage[at.completed] = f.completedStages[k] ?? 0;
+    p.completedHours[at.completed] = f.completedHours[k] ?? 0;
+    p.completedEnd[at.completed] = f.completedEnds[k] ?? 0;
+  }
   p.movedBackAt[i] = at.moved;
-  p.movedBackFrom.set(f.movedBackFrom, at.moved);
-  at.moved += f.movedBackFrom.length;
+  for (const from of f.movedBackFrom) p.movedBackFrom[at.moved++] = from;
   p.timelineAt[i] = at.visits;
-  p.timelinePlace.set(f.timelineAt, at.visits);
-  p.timelineStart.set(f.timelineStart, at.visits);
-  at.visits += f.timelineAt.length;
+  for (const entry of f.timeline) p.timeline[at.visits++] = entry;
   p.firstMoveAt[i] = f.firstMoveAt ?? Number.NaN;
   p.incoming[i] = f.incoming;
 }
@@ -163,8 +161,7 @@ function readLead(p: PackedFacts, i: number, lead: Lead, stages: number): LeadFa
     currentVisitStart: Number.isNaN(start) ? null : start,
     currentVisitCensored: p.currentVisitCensored[i] === 1,
     movedBackFrom: list(p.movedBackFrom, p.movedBackAt),
-    timelineAt: list(p.timelinePlace, p.timelineAt),
-    timelineStart: list(p.timelineStart, p.timelineAt),
+    timeline: list(p.timeline, p.timelineAt),
     firstMoveAt: Number.isNaN(firstMove) ? null : firstMove,
     incoming: (p.incoming[i] ?? 0) as IncomingFate,
   };

@@ -1,5 +1,5 @@
 import { bump } from './cohort';
-import { AT_LOST, AT_OTHER, AT_WON } from './facts';
+import { AT_LOST, AT_OTHER, AT_WON, placeOfEntry, startOfEntry } from './facts';
 import type { LeadFacts } from './facts';
 import { ratio } from './ratio';
 import type { Funnel } from './stages';
@@ -55,9 +55,9 @@ function asOf(f: LeadFacts, cut: number, n: number): { reachedIndex: number; pla
   let place = AT_OTHER;
   let furthest = -1;
   let wonVisit = false;
-  for (let k = 0; k < f.timelineAt.length; k++) {
-    if ((f.timelineStart[k] ?? Infinity) >= cut) break;
-    place = f.timelineAt[k] ?? AT_OTHER;
+  for (const entry of f.timeline) {
+    if (startOfEntry(entry) >= cut) break;
+    place = placeOfEntry(entry);
     if (place === AT_WON) wonVisit = true;
     if (place > furthest) furthest = place;
   }
