@@ -16,6 +16,7 @@ import {
   createDataService,
   OTHER_TAB_RETRY_MS,
   REFRESH_EVERY_MS,
+  WINDOW_SHOWN_WAIT_MS,
 } from '../../../../src/state/service/service';
 import type {
   DataService,
@@ -134,7 +135,11 @@ function open(
     while (!done()) {
       if (Date.now() > deadline)
         throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(last())}`);
-      if (fire) timers.fire(0);
+      if (fire) {
+        timers.fire(0);
+        // No page asks for the window's numbers here: the backfill goes on after its wait.
+        timers.fire(WINDOW_SHOWN_WAIT_MS);
+      }
       await new Promise(resolve => setTimeout(resolve, 1));
     }
   };
@@ -152,7 +157,13 @@ function open(
     },
     last,
     until: (done, what) => wait(() => done(last()), what, true),
-    stepped: () => wait(() => timers.count(0, 'timeout') > 0, 'a step', false),
+    // A step ends in a pause before the next: zero, or after the window its wait for the page.
+    stepped: () =>
+      wait(
+        () => timers.count(0, 'timeout') + timers.count(WINDOW_SHOWN_WAIT_MS, 'timeout') > 0,
+        'a step',
+        false,
+      ),
   };
 }
 
@@ -265,6 +276,30 @@ describe('createDataService: the first load', () => {
     );
   });
 
+  it('starts the backfill once the page asked for the window’s numbers, or after a wait', async () => {
+    const s = open();
+    await s.stepped();
+    expect(s.last()).toMatchObject({ version: 1, phase: 'window' });
+    // The window is in; nothing else is asked of amoCRM until the page has its numbers.
+    const atWindow = requests();
+    expect(s.timers.count(WINDOW_SHOWN_WAIT_MS, 'timeout')).toBe(1);
+    await settle();
+    expect(requests()).toBe(atWindow);
+    await s.service.report(OPTS);
+    expect(s.timers.fire(0)).toBeGreaterThan(0);
+    expect(s.timers.count(WINDOW_SHOWN_WAIT_MS, 'timeout')).toBe(0);
+    await s.stepped();
+    expect(requests()).toBeGreaterThan(atWindow);
+
+    // Without a page asking, the backfill starts after the wait.
+    const t = open();
+    await t.stepped();
+    const quiet = requests();
+    expect(t.timers.fire(WINDOW_SHOWN_WAIT_MS)).toBe(1);
+    await t.stepped();
+    expect(requests()).toBeGreaterThan(quiet);
+  });
+
   it('answers a deal’s journey as the whole history gives it', async () => {
     const s = open();
     await s.until(complete, 'the whole history');
@@ -290,6 +325,7 @@ describe('createDataService: the first load', () => {
       if (moved) s.time.now += BACKFILL_MODEL_EVERY_MS;
       const before = s.last().version;
       s.timers.fire(0);
+      s.timers.fire(WINDOW_SHOWN_WAIT_MS);
       await s.stepped();
       const now = s.last();
       seen.push({ moved, before, after: now.version, phase: now.phase });
