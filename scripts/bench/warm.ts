@@ -211,6 +211,9 @@ export async function measureWarm(leads: number, changesPerLead: number): Promis
     await lastVisit.goto(sandbox.leadsUrl);
     await lastVisit.waitForSelector(complete, { timeout: 120_000 });
     await lastVisit.close();
+    // A return visit, not a reload racing the last page's teardown (its worker's cache and
+    // snapshot writes, the browser's collection of a page that held a million events).
+    await new Promise(resolve => setTimeout(resolve, 3000));
 
     const page = await context.newPage();
     await page.addInitScript(installProbes);
