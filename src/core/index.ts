@@ -13,6 +13,7 @@ export type { PackedFacts } from './packedFacts';
 export { updateModel } from './modelUpdate';
 export type { ModelChange } from './modelUpdate';
 export { buildReport, reportFromModel, DEFAULT_MIN_SAMPLE } from './report';
+export { unworkedShare } from './response';
 export { leadJourney, stageNorms } from './journey';
 export type { LeadJourney, JourneyStep, StageNorm } from './journey';
 export {

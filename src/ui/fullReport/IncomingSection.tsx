@@ -1,5 +1,5 @@
 import type { VNode } from 'preact';
-import { ratio } from '../../core';
+import { unworkedShare } from '../../core';
 import type { FirstResponse, FunnelReport, IncomingQueue, Period } from '../../core';
 import { useEnv } from '../env';
 import type { Column } from './DataTable';
@@ -26,7 +26,7 @@ export function IncomingSection({ report }: Props): VNode {
     ...(report.trend ?? []).map(b => ({ ...b, total: false })),
     { ...report.period, total: true, incoming: report.incoming, response: report.response },
   ];
-  const unworked = (r: Row) => ratio(r.incoming.declined + r.incoming.waiting, r.incoming.entered);
+  const unworked = (r: Row) => unworkedShare(r.incoming);
   const count = (
     label: 'entered' | 'accepted' | 'declined' | 'waiting',
     value: (r: Row) => number,

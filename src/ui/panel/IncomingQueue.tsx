@@ -1,5 +1,5 @@
 import type { VNode } from 'preact';
-import { ratio } from '../../core';
+import { unworkedShare } from '../../core';
 import type { FunnelReport } from '../../core';
 import { MetricHint } from '../common/MetricHint';
 import { useEnv } from '../env';
@@ -37,7 +37,7 @@ export function IncomingQueue({ report, pipelineId, incomingStatusId }: Props): 
               <MetricHint text={t('fl.metric.incomingUnworked')} align="start">
                 <span class="fl-num">
                   {t('fl.panel.incoming.share', {
-                    share: fmt.percent(ratio(unworked, q.entered)),
+                    share: fmt.percent(unworkedShare(q)),
                     count: fmt.int(unworked),
                     entered: fmt.int(q.entered),
                   })}
