@@ -73,7 +73,7 @@ export function Totals({ report }: Props): VNode {
           </MetricHint>
         )}
         <MetricHint text={t('fl.metric.open')} placement="below">
-          <span class="fl-total__open fl-num">
+          <span class="fl-total__open">
             {t('fl.panel.totals.stillOpen', {
               open: fmt.int(totals.open),
               deals: fmt.int(totals.deals),

@@ -62,13 +62,13 @@ export const PANEL_CSS = `
 .funnel-lens .fl-total__label { font-size: 11px; color: var(--fl-muted); }
 .funnel-lens .fl-total__value { margin: 0; display: flex; flex-direction: column; align-items: flex-start; gap: 1px; font-size: 18px; font-weight: 700; }
 .funnel-lens .fl-total__sub { font-size: 11px; font-weight: 400; color: var(--fl-muted); }
-.funnel-lens .fl-total__open { font-size: 11px; font-weight: 400; color: var(--fl-muted); white-space: nowrap; }
+.funnel-lens .fl-total__open { font-size: 11px; font-weight: 400; color: var(--fl-muted); }
 .funnel-lens .fl-trend--up { color: var(--fl-good); }
 .funnel-lens .fl-trend--down { color: var(--fl-bad); }
 
 .funnel-lens .fl-incoming { padding: 8px 10px; border-radius: 6px; background: var(--fl-surface); }
 .funnel-lens .fl-incoming__title { margin: 0 0 4px; font-size: 12px; font-weight: 700; }
-.funnel-lens .fl-incoming__nums { margin: 0; display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 6px; }
+.funnel-lens .fl-incoming__nums { margin: 0; display: grid; grid-template-columns: minmax(0, 1fr); gap: 6px; }
 .funnel-lens .fl-incoming__nums dt { font-size: 11px; color: var(--fl-muted); }
 .funnel-lens .fl-incoming__nums dd { margin: 0; display: flex; flex-direction: column; align-items: flex-start; gap: 1px; font-size: 13px; font-weight: 600; }
 .funnel-lens .fl-incoming__split { font-size: 11px; font-weight: 400; color: var(--fl-muted); }
