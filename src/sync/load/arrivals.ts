@@ -5,9 +5,9 @@
  * only filter for them, up to 10 leads a request.
  */
 import type { StatusChange } from '../../core';
-import { ENTITY_IDS, STATUS_CHANGED } from './lists';
+import { STATUS_CHANGED } from './lists';
 import type { Reader } from './read';
-import { readEventList } from './read';
+import { readByLeadIds } from './read';
 
 /** Notes in `seen` the leads of `changes` that moved into `pipelineId` from another, and when. */
 export function noteArrivals(
@@ -24,29 +24,25 @@ export function noteArrivals(
 
 /**
  * Reads the status changes of these leads up to their arrival, from `from` on; `onPage` hears the
- * changes read so far. Returns the requests made.
+ * changes read so far.
  */
 export async function readArrivalHistories(
   load: Reader,
   arrived: ReadonlyMap<number, number>,
   from: number | undefined,
   onPage: (changes: number) => void,
-): Promise<number> {
+): Promise<void> {
   const ids = [...arrived.keys()].sort((a, b) => a - b);
-  let requests = 0;
-  let changes = 0;
-  for (let i = 0; i < ids.length; i += ENTITY_IDS) {
-    const entityIds = ids.slice(i, i + ENTITY_IDS);
-    const to = Math.max(...entityIds.map(id => arrived.get(id) ?? 0));
-    const before = changes;
-    changes += await readEventList(
-      load,
-      { types: STATUS_CHANGED, entity: 'lead', entityIds, createdFrom: from, createdTo: to },
-      (_oldest, count) => {
-        requests++;
-        onPage(before + count);
-      },
-    );
-  }
-  return requests;
+  await readByLeadIds(
+    load,
+    ids,
+    entityIds => ({
+      types: STATUS_CHANGED,
+      entity: 'lead',
+      entityIds,
+      createdFrom: from,
+      createdTo: Math.max(...entityIds.map(id => arrived.get(id) ?? 0)),
+    }),
+    onPage,
+  );
 }

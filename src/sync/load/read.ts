@@ -2,6 +2,7 @@
 import type { EventFilter } from '../../api';
 import type { KeysetList } from './keyset';
 import { keysetPage, START } from './keyset';
+import { ENTITY_IDS } from './lists';
 import type { HistorySource } from './source';
 import type { LoadSink } from './sink';
 
@@ -43,4 +44,25 @@ export async function readEventList(
     onPage(read.oldest, count);
     if (!read.more) return count;
   }
+}
+
+/**
+ * Reads the changes of these leads, ten leads a request (amoCRM's cap on `filter[entity_id]`), each
+ * request's filter made for its leads; `onPage` hears the changes read so far. Returns them.
+ */
+export async function readByLeadIds(
+  load: Reader,
+  ids: readonly number[],
+  filterFor: (entityIds: readonly number[]) => EventFilter,
+  onPage: (changes: number) => void,
+): Promise<number> {
+  let changes = 0;
+  for (let i = 0; i < ids.length; i += ENTITY_IDS) {
+    const before = changes;
+    const entityIds = ids.slice(i, i + ENTITY_IDS);
+    changes += await readEventList(load, filterFor(entityIds), (_oldest, count) =>
+      onPage(before + count),
+    );
+  }
+  return changes;
 }

@@ -6,10 +6,10 @@
  */
 import { LOST_STATUS_ID, WON_STATUS_ID } from '../../core';
 import type { HistoryState } from '../history';
-import { ENTITY_IDS, SYNC_EVENT_TYPES, updatedSinceList } from './lists';
+import { SYNC_EVENT_TYPES, updatedSinceList } from './lists';
 import type { LoadProgress } from './progress';
 import type { WindowLoad } from './window';
-import { readEventList, readKeysetList } from './read';
+import { readByLeadIds, readEventList, readKeysetList } from './read';
 
 /**
  * An incremental sync re-reads this many seconds before the last one started: a change written
@@ -64,14 +64,12 @@ export async function refresh(
     (_o, changes) => tell({ changes }),
   );
   // Leads new to the pipeline but older than this sync's window: their history before it.
-  for (let i = 0; i < joined.length; i += ENTITY_IDS) {
-    const entityIds = joined.slice(i, i + ENTITY_IDS);
-    const from = state.from ?? undefined;
-    await readEventList(
-      load,
-      { types, entity: 'lead', entityIds, createdFrom: from, createdTo: until },
-      () => tell({}),
-    );
-  }
+  const from = state.from ?? undefined;
+  await readByLeadIds(
+    load,
+    joined,
+    entityIds => ({ types, entity: 'lead', entityIds, createdFrom: from, createdTo: until }),
+    () => tell({}),
+  );
   return { ...state, syncedAt: until };
 }
