@@ -27,6 +27,8 @@ export {
 export type { StuckOptions, StuckThreshold, ThresholdSource } from './stuck';
 export { quantile, sortedValues } from './quantile';
 export { difference, ratio } from './ratio';
+export { wilsonInterval, Z_90 } from './wilson';
+export type { Interval } from './wilson';
 export * from './calendar';
 export { toCsv } from './csv';
 export type { Cell } from './csv';
