@@ -1,5 +1,5 @@
 import type { Pipeline, Status } from './types';
-import { INCOMING_STATUS_TYPE, LOST_STATUS_ID, WON_STATUS_ID } from './types';
+import { INCOMING_STATUS_TYPE, LOST_STATUS_ID, ORDINARY_STATUS_TYPE, WON_STATUS_ID } from './types';
 
 /** The funnel of one pipeline: its open stages in order, and how to look a status up. */
 export interface Funnel {
@@ -14,7 +14,8 @@ export interface Funnel {
 
 /**
  * Open stages are the pipeline's statuses of type 0 other than 142/143, ordered by `sort`, ties by
- * `id`. The incoming status (type 1) is not a stage. Stages are never matched by name.
+ * `id`. The incoming status (type 1) is not a stage, nor is a status of any other type. Stages are
+ * never matched by name.
  *
  * @example
  * buildFunnel(pipeline).stages.map(s => s.name) //=> ['Новый лид', 'Взяли в работу', …]
@@ -23,7 +24,7 @@ export function buildFunnel(pipeline: Pipeline): Funnel {
   const stages = pipeline.statuses
     .filter(
       s =>
-        s.type !== INCOMING_STATUS_TYPE &&
+        s.type === ORDINARY_STATUS_TYPE &&
         s.id !== WON_STATUS_ID &&
         s.id !== LOST_STATUS_ID &&
         // A status listed under another pipeline is not one of this pipeline's stages.

@@ -10,6 +10,8 @@ export const WON_STATUS_ID = 142;
 export const LOST_STATUS_ID = 143;
 /** Status `type` 1 is the pipeline's incoming ("Неразобранное") status; 0 is an ordinary one. */
 export const INCOMING_STATUS_TYPE = 1;
+/** Only statuses of this type are stages: amoCRM may add types that are neither (metrics.md 2). */
+export const ORDINARY_STATUS_TYPE = 0;
 
 export interface StatusRef {
   readonly pipelineId: number;

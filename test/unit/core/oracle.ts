@@ -119,7 +119,7 @@ export function oracleReport(
 ) {
   const P = input.pipeline.id;
   const stages = input.pipeline.statuses
-    .filter(s => s.pipelineId === P && s.type !== 1 && s.id !== 142 && s.id !== 143)
+    .filter(s => s.pipelineId === P && s.type === 0 && s.id !== 142 && s.id !== 143)
     .sort((a, b) => a.sort - b.sort || a.id - b.id);
   const n = stages.length;
   const at = (v: Ref) => (v.p === P ? stages.findIndex(s => s.id === v.s) : -1);
