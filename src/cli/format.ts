@@ -25,7 +25,8 @@ const COLUMNS = ['Reached', 'Conv→next', 'Decided', 'Median d', 'p90 d', 'Stuc
 export function formatReport(r: FunnelReport, timeZone: string): string {
   const name = (id: number) =>
     r.stages.find(s => s.id === id)?.name ?? (id === 142 ? 'Won' : String(id));
-  const width = Math.min(32, Math.max(12, ...r.stages.map(s => s.name.length)) + 2);
+  const names = [...r.stages, ...(r.sideStages ?? [])].map(s => s.name.length);
+  const width = Math.min(32, Math.max(12, ...names) + 2);
   const row = (label: string, cells: string[]) =>
     fit(label, width) + cells.map(c => c.padStart(11)).join('');
   const t = r.totals;
@@ -53,6 +54,7 @@ export function formatReport(r: FunnelReport, timeZone: string): string {
       ]),
     ),
     row('Won', [count(r.won.reached), '', '', '', '', '']),
+    ...sideLines(r, row),
     '',
   ];
   const w = r.weakestTransition;
@@ -67,6 +69,27 @@ export function formatReport(r: FunnelReport, timeZone: string): string {
       `worth ${count(Math.round(r.forecast.expectedRevenue))}`,
   );
   return `${lines.join('\n')}\n`;
+}
+
+const SIDE_COLUMNS = ['Entered', 'Now', 'Returned', 'Lost', 'Median d', 'Stuck'];
+
+/** metrics.md 11.3: side stages apart from the funnel, with their own counts. */
+function sideLines(r: FunnelReport, row: (label: string, cells: string[]) => string): string[] {
+  if (!r.sideStages) return [];
+  return [
+    '',
+    row('Side stage', SIDE_COLUMNS),
+    ...r.sideStages.map(s =>
+      row(s.name, [
+        count(s.entered),
+        count(s.current),
+        count(s.returned),
+        count(s.lost),
+        days(s.time.medianHours),
+        count(s.stuck),
+      ]),
+    ),
+  ];
 }
 
 /** metrics.md 11.4: the incoming queue and the time to a first response. */

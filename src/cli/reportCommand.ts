@@ -1,6 +1,13 @@
 import { parseArgs } from 'node:util';
 import type { Dataset } from './bodies/dataset';
-import { buildFunnel, buildReport, STAGE_COLUMNS, stageRows, toCsv } from '../core';
+import {
+  buildFunnel,
+  buildReport,
+  STAGE_COLUMNS,
+  stageRows,
+  toCsv,
+  unknownSideStage,
+} from '../core';
 import { CliError } from './errors';
 import { formatReport } from './format';
 import { loadDataDir } from './loadDir';
@@ -9,7 +16,8 @@ import type { Io } from './io';
 
 export const REPORT_USAGE = `funnel-lens report --data DIR --pipeline ID [--from T] [--to T] [--now T]
                    [--stuck-days N] [--stuck-days-by-stage ID=N,…] [--min-sample N]
-                   [--horizon-days N] [--history-from T] [--tz ZONE] [--json | --csv]
+                   [--horizon-days N] [--side-stages ID,…] [--history-from T] [--tz ZONE]
+                   [--json | --csv]
 
   --data DIR        saved amoCRM API v4 response bodies (*.json, any names, subfolders allowed)
   --pipeline ID     the pipeline (GET /api/v4/leads/pipelines) to report on
@@ -23,6 +31,9 @@ export const REPORT_USAGE = `funnel-lens report --data DIR --pipeline ID [--from
   --min-sample N    fewest decided deals for the weakest transition (default 10)
   --horizon-days N  learn stuck thresholds and stage norms only from visits that ended in the
                     last N days (metrics.md 11.1; default: all history)
+  --side-stages ID,…
+                    open stages of the pipeline that are side stages ("Недозвон"): apart from
+                    the funnel, never counted as passing earlier stages (metrics.md 11.3)
   --history-from T  read the data as a sync that has loaded history back to T only: status
                     changes from T on, leads created from T on, and the open leads (the widget's
                     panel before its backfill is done; see metrics.md, extensions)
@@ -62,6 +73,14 @@ function stageDays(text: string, option: string): Record<string, number> {
   return out;
 }
 
+/** `35,36`: distinct stage ids. */
+function stageIds(text: string, option: string): number[] {
+  const ids = text.split(',').map(part => positiveInt(part.trim(), option));
+  const twice = ids.find((id, k) => ids.indexOf(id) !== k);
+  if (twice !== undefined) throw new CliError(`${option}: stage ${twice} is given twice.`);
+  return ids;
+}
+
 function count(text: string, option: string): number {
   if (!/^\d+$/.test(text))
     throw new CliError(`${option}: expected a whole number ≥ 0, got "${text}".`);
@@ -92,6 +111,7 @@ export function runReport(argv: string[], io: Io): void {
       'stuck-days-by-stage': { type: 'string' },
       'min-sample': { type: 'string' },
       'horizon-days': { type: 'string' },
+      'side-stages': { type: 'string' },
       'history-from': { type: 'string' },
       tz: { type: 'string' },
       json: { type: 'boolean' },
@@ -119,6 +139,11 @@ export function runReport(argv: string[], io: Io): void {
       ? undefined
       : positiveNumber(values['horizon-days'], '--horizon-days');
 
+  const sideStageIds =
+    values['side-stages'] === undefined
+      ? undefined
+      : stageIds(values['side-stages'], '--side-stages');
+
   const data = loadDataDir(values.data, io.warn);
   const pipeline = data.pipelines.find(p => p.id === pipelineId);
   if (!pipeline) {
@@ -130,6 +155,14 @@ export function runReport(argv: string[], io: Io): void {
         (found.length > 0
           ? `Pipelines found:\n${found.join('\n')}`
           : 'No pipeline bodies were found there.'),
+    );
+  }
+  const notOpen = sideStageIds ? unknownSideStage(pipeline, sideStageIds) : null;
+  if (notOpen !== null) {
+    const open = buildFunnel(pipeline).stages.map(st => `  ${st.id}  ${st.name}`);
+    throw new CliError(
+      `--side-stages: ${notOpen} is not an open stage of pipeline ${pipelineId}. ` +
+        `Its open stages:\n${open.join('\n')}`,
     );
   }
   if (stuckDaysByStage) {
@@ -161,6 +194,7 @@ export function runReport(argv: string[], io: Io): void {
       events: data.events,
       lossReasons: data.lossReasons,
       historyFrom,
+      sideStageIds,
     },
     { from, to, now, stuckDays, stuckDaysByStage, minSample, horizonDays },
   );

@@ -85,8 +85,10 @@ export function forecast(funnel: Funnel, all: readonly LeadFacts[]): Forecast {
   const p = winProbabilities(funnel.stages.length, all);
   let expectedWins = 0;
   let expectedRevenue = 0;
+  const n = funnel.stages.length;
   for (const f of all) {
-    const pi = p[f.currentIndex];
+    // metrics.md 11.3: a lead at a side stage counts with p of the main stage it reached.
+    const pi = p[f.currentIndex >= n ? f.reachedIndex : f.currentIndex];
     if (pi === null || pi === undefined) continue;
     expectedWins += pi;
     expectedRevenue += pi * f.lead.price;

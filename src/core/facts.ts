@@ -1,5 +1,5 @@
 import type { Funnel } from './stages';
-import { isIncoming, stageIndex } from './stages';
+import { isIncoming, openPlace } from './stages';
 import type { Visit } from './history';
 import type { Lead } from './types';
 import { LOST_STATUS_ID, WON_STATUS_ID } from './types';
@@ -13,23 +13,28 @@ export interface LeadFacts {
   readonly lead: Lead;
   /** metrics.md 5: n = won, else furthest open stage visited, 0 = lost before any stage, -1 = incoming. */
   readonly reachedIndex: number;
-  /** 1 at index i when the lead ever visited open stage i of the pipeline. */
+  /**
+   * One byte per place (main stages, then side stages): VISITED when the lead ever visited it; a
+   * side stage also gets RETURNED when a main-stage visit came after a visit to it (metrics.md 11.3).
+   */
   readonly visited: Uint8Array;
-  /** Open stage index of the current status, or -1. */
+  /** Place of the current status: a main stage's index, a side stage's n + k, or -1. */
   readonly currentIndex: number;
   readonly isWon: boolean;
   readonly isLost: boolean;
   /** Stage index the lead was lost from, when it is lost now; else -1. */
   readonly lostFromIndex: number;
-  /** Completed visits of known length to open stages: stage index, hours and end, in visit order. */
+  /** Place of the side stage the last move into (P, 143) came from, when it is lost now; else -1. */
+  readonly lostFromSide: number;
+  /** Completed visits of known length to open stages: place, hours and end, in visit order. */
   readonly completedStages: readonly number[];
   readonly completedHours: readonly number[];
   readonly completedEnds: readonly number[];
-  /** Start of the current visit when the lead sits at an open stage; else null. */
+  /** Start of the current visit when the lead sits at an open stage (main or side); else null. */
   readonly currentVisitStart: number | null;
   /** The current visit began before the loaded history: its time is at least `now - start`. */
   readonly currentVisitCensored: boolean;
-  /** Stage indices of transitions from a stage to an earlier stage of the pipeline. */
+  /** Stage indices of transitions from a main stage to an earlier main stage of the pipeline. */
   readonly movedBackFrom: readonly number[];
   /**
    * Every visit in §4 order, as where it was (an open stage index, or AT_WON / AT_LOST / AT_OTHER)
@@ -43,7 +48,7 @@ export interface LeadFacts {
   readonly incoming: IncomingFate;
 }
 
-/** Where a visit was, besides an open stage's index: won or lost in P, or anywhere else. */
+/** Where a visit was, besides an open stage's place: won or lost in P, or anywhere else. */
 export const AT_OTHER = -1;
 export const AT_WON = -2;
 export const AT_LOST = -3;
@@ -66,13 +71,16 @@ export const startOfEntry = (entry: number): number => Math.floor(entry / PLACES
  * stage or won since; 2: it did, and was accepted.
  */
 export type IncomingFate = 0 | 1 | 2;
+
+export const VISITED = 1;
+export const RETURNED = 2;
 export const NOT_INCOMING = 0;
 export const INCOMING_WAITED = 1;
 export const INCOMING_ACCEPTED = 2;
 
 /** A visit's place as a timeline code. */
 function placeOf(funnel: Funnel, pipelineId: number, statusId: number): number {
-  const i = stageIndex(funnel, pipelineId, statusId);
+  const i = openPlace(funnel, pipelineId, statusId);
   if (i >= 0 || pipelineId !== funnel.pipelineId) return i;
   return statusId === WON_STATUS_ID ? AT_WON : statusId === LOST_STATUS_ID ? AT_LOST : AT_OTHER;
 }
@@ -89,9 +97,10 @@ export function leadFacts(funnel: Funnel, lead: Lead, visits: readonly Visit[]):
       : isLost
         ? 0
         : -1;
-  const currentIndex = stageIndex(funnel, lead.pipelineId, lead.statusId);
+  const currentIndex = openPlace(funnel, lead.pipelineId, lead.statusId);
   const last = visits[visits.length - 1];
   const atStage = currentIndex >= 0 && last !== undefined;
+  const lost = isLost ? lostFrom(funnel, visits, reachedIndex) : null;
   return {
     lead,
     reachedIndex,
@@ -99,7 +108,8 @@ export function leadFacts(funnel: Funnel, lead: Lead, visits: readonly Visit[]):
     currentIndex,
     isWon,
     isLost,
-    lostFromIndex: isLost ? lostFrom(funnel, visits, reachedIndex) : -1,
+    lostFromIndex: lost?.index ?? -1,
+    lostFromSide: lost?.side ?? -1,
     completedStages: seen.completedStages,
     completedHours: seen.completedHours,
     completedEnds: seen.completedEnds,
@@ -112,7 +122,7 @@ export function leadFacts(funnel: Funnel, lead: Lead, visits: readonly Visit[]):
   };
 }
 
-/** metrics.md 11.4: accepted = a later visit to an open stage of P or to (P, 142). */
+/** metrics.md 11.4: accepted = a later visit to an open stage of P (side ones too) or to (P, 142). */
 function incomingFate(
   funnel: Funnel,
   visits: readonly Visit[],
@@ -129,7 +139,8 @@ function incomingFate(
 
 /** What the visits in this pipeline say: stages seen, whether it was ever won, completed stays. */
 function scanVisits(funnel: Funnel, visits: readonly Visit[]) {
-  const visited = new Uint8Array(funnel.stages.length);
+  const n = funnel.stages.length;
+  const visited = new Uint8Array(funnel.places.length);
   const completedStages: number[] = [];
   const completedHours: number[] = [];
   const completedEnds: number[] = [];
@@ -137,16 +148,23 @@ function scanVisits(funnel: Funnel, visits: readonly Visit[]) {
   const timeline: number[] = [];
   let maxVisited = -1;
   let wonVisit = false;
+  // A side stage visited since the last main-stage visit: the next main-stage visit returns from it.
+  let sideSince = false;
   for (const v of visits) {
     const i = placeOf(funnel, v.pipelineId, v.statusId);
     timeline.push(timelineEntry(i, v.start));
     if (i === AT_WON) wonVisit = true;
-    // A transition from a stage to an earlier one (metrics.md extensions: movedBack).
-    const from = v.from === null ? -1 : stageIndex(funnel, v.from.pipelineId, v.from.statusId);
-    if (from >= 0 && i >= 0 && i < from) movedBackFrom.push(from);
+    // A transition from a main stage to an earlier one (metrics.md extensions: movedBack).
+    const from = v.from === null ? -1 : placeOf(funnel, v.from.pipelineId, v.from.statusId);
+    if (from >= 0 && from < n && i >= 0 && i < from) movedBackFrom.push(from);
     if (i < 0) continue;
-    visited[i] = 1;
-    maxVisited = Math.max(maxVisited, i);
+    visited[i] = (visited[i] ?? 0) | VISITED;
+    if (i >= n) sideSince = true;
+    else {
+      maxVisited = Math.max(maxVisited, i);
+      if (sideSince) markReturned(visited, n);
+      sideSince = false;
+    }
     if (v.end !== null && !v.censored) {
       completedStages.push(i);
       completedHours.push((v.end - v.start) / 3600);
@@ -165,20 +183,33 @@ function scanVisits(funnel: Funnel, visits: readonly Visit[]) {
   };
 }
 
+/** Every side stage visited so far has now been left for a main stage (metrics.md 11.3 `returned`). */
+function markReturned(visited: Uint8Array, n: number): void {
+  for (let k = n; k < visited.length; k++) {
+    if (visited[k] !== 0) visited[k] = (visited[k] ?? 0) | RETURNED;
+  }
+}
+
 /**
- * metrics.md 5, "lost-from stage": the open stage in `value_before` of the last transition into
- * (P, 143); without one, the furthest stage reached, clamped into the funnel.
+ * metrics.md 5, "lost-from stage": the main stage in `value_before` of the last transition into
+ * (P, 143); without one, or when it came from a side stage (11.3), the furthest stage reached,
+ * clamped into the funnel. `side` is that side stage's place, else -1.
  */
-function lostFrom(funnel: Funnel, visits: readonly Visit[], reachedIndex: number): number {
+function lostFrom(
+  funnel: Funnel,
+  visits: readonly Visit[],
+  reachedIndex: number,
+): { index: number; side: number } {
   const n = funnel.stages.length;
-  if (n === 0) return -1;
+  let side = -1;
   for (let k = visits.length - 1; k >= 0; k--) {
     const v = visits[k];
     // Only a visit an event began is a transition; §4.5's visit to the current status is not.
     if (!v?.from || v.pipelineId !== funnel.pipelineId || v.statusId !== LOST_STATUS_ID) continue;
-    const i = stageIndex(funnel, v.from.pipelineId, v.from.statusId);
-    if (i >= 0) return i;
+    const i = openPlace(funnel, v.from.pipelineId, v.from.statusId);
+    if (i >= 0 && i < n) return { index: i, side: -1 };
+    if (i >= n) side = i;
     break;
   }
-  return Math.min(Math.max(reachedIndex, 0), n - 1);
+  return { index: n === 0 ? -1 : Math.min(Math.max(reachedIndex, 0), n - 1), side };
 }

@@ -1,6 +1,6 @@
 /** The funnel engine's public surface (metrics.md implemented as pure functions). */
 export * from './types';
-export { buildFunnel, stageIndex } from './stages';
+export { buildFunnel, openPlace, stageIndex, unknownSideStage } from './stages';
 export type { Funnel } from './stages';
 export { orderEvents, buildVisits } from './history';
 export type { Visit } from './history';

@@ -20,7 +20,7 @@ export interface StageNorm {
 export function stageNorms(model: FunnelModel, options: StuckOptions, now: number): StageNorm[] {
   const samples = learningSamples(model.completed, now, options.horizonDays);
   const thresholds = stuckThresholds(model.funnel, samples, options);
-  return model.funnel.stages.map((s, i) => {
+  return model.funnel.places.map((s, i) => {
     const sorted = samples[i] ?? new Float64Array(0);
     return {
       stageId: s.id,
@@ -85,7 +85,7 @@ export function leadJourney(
     censored: v.censored,
   }));
   const norm = norms[facts.currentIndex];
-  const stage = model.funnel.stages[facts.currentIndex];
+  const stage = model.funnel.places[facts.currentIndex];
   const current =
     norm && stage && facts.currentVisitStart !== null
       ? (() => {

@@ -45,7 +45,7 @@ export interface FunnelModel {
   readonly factsById: ReadonlyMap<number, LeadFacts>;
   /** The same facts ordered by creation time (then id): cohorts are slices of it. */
   readonly byCreated: readonly LeadFacts[];
-  /** Per stage, the completed visits of all pipeline leads: what thresholds and norms learn from. */
+  /** Per place (main, then side stages), the completed visits of all pipeline leads: what thresholds and norms learn from. */
   readonly completed: readonly CompletedVisits[];
 }
 
@@ -69,7 +69,13 @@ export function buildModel(input: FunnelInput): FunnelModel {
     lead,
     visits: leadVisits(lead, byLead.get(lead.id) ?? [], historyFrom),
   }));
-  return modelFromHistories(input.pipeline, input.lossReasons, histories, historyFrom);
+  return modelFromHistories(
+    input.pipeline,
+    input.lossReasons,
+    histories,
+    historyFrom,
+    input.sideStageIds,
+  );
 }
 
 /**
@@ -97,8 +103,9 @@ export function modelFromHistories(
   lossReasons: readonly LossReason[],
   histories: readonly LeadHistory[],
   historyFrom: number | null,
+  sideStageIds: readonly number[] = [],
 ): FunnelModel {
-  const funnel = buildFunnel(pipeline);
+  const funnel = buildFunnel(pipeline, sideStageIds);
   const facts = histories.map(h => leadFacts(funnel, h.lead, h.visits));
   return modelFromFacts(funnel, pipeline, lossReasons, facts, historyFrom);
 }
@@ -121,7 +128,7 @@ export function modelFromFacts(
     factsById: new Map(ordered.map(f => [f.lead.id, f])),
     // Equal creation times stay in id order: the order `ordered` is in.
     byCreated: pick(ordered, orderByValue(ordered.map(f => f.lead.createdAt))),
-    completed: completedVisits(funnel.stages.length, ordered),
+    completed: completedVisits(funnel.places.length, ordered),
   };
 }
 

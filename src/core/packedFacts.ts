@@ -17,10 +17,12 @@ export interface PackedFacts {
   readonly reachedIndex: Int32Array;
   readonly currentIndex: Int32Array;
   readonly lostFromIndex: Int32Array;
+  /** Absent in facts packed before side stages existed (all -1 then). */
+  readonly lostFromSide?: Int32Array;
   /** NaN when the lead is not at an open stage. */
   readonly currentVisitStart: Float64Array;
   readonly currentVisitCensored: Uint8Array;
-  /** count × stages: 1 where the lead visited the stage. */
+  /** count × places (main then side stages): facts.ts `visited`. */
   readonly visited: Uint8Array;
   /** Where each lead's completed visits begin in the three columns after it; count + 1 long. */
   readonly completedAt: Uint32Array;
@@ -48,12 +50,14 @@ export const FACT_RULES = 3;
 
 /** The rules and stages facts were derived for: facts stay valid while this stays the same. */
 export function funnelKey(funnel: Funnel): string {
-  return `${FACT_RULES}/${funnel.pipelineId}:${funnel.stages.map(s => s.id).join(',')}`;
+  const main = `${FACT_RULES}/${funnel.pipelineId}:${funnel.stages.map(s => s.id).join(',')}`;
+  // Without side stages the key is what it was before they existed: held facts stay valid.
+  return funnel.side.length === 0 ? main : `${main}|${funnel.side.map(s => s.id).join(',')}`;
 }
 
 export function packFacts(funnel: Funnel, facts: readonly LeadFacts[]): PackedFacts {
   const n = facts.length;
-  const stages = funnel.stages.length;
+  const stages = funnel.places.length;
   let completed = 0;
   let moved = 0;
   let visits = 0;
@@ -69,6 +73,7 @@ export function packFacts(funnel: Funnel, facts: readonly LeadFacts[]): PackedFa
     reachedIndex: new Int32Array(n),
     currentIndex: new Int32Array(n),
     lostFromIndex: new Int32Array(n),
+    lostFromSide: new Int32Array(n),
     currentVisitStart: new Float64Array(n),
     currentVisitCensored: new Uint8Array(n),
     visited: new Uint8Array(n * stages),
@@ -103,6 +108,7 @@ function writeLead(
   p.reachedIndex[i] = f.reachedIndex;
   p.currentIndex[i] = f.currentIndex;
   p.lostFromIndex[i] = f.lostFromIndex;
+  if (p.lostFromSide) p.lostFromSide[i] = f.lostFromSide;
   p.currentVisitStart[i] = f.currentVisitStart ?? Number.NaN;
   p.currentVisitCensored[i] = f.currentVisitCensored ? 1 : 0;
   // Loops, not TypedArray#set: a lead's lists are a handful of numbers, where set's generic path
@@ -132,7 +138,7 @@ export function unpackFacts(
   leads: ReadonlyMap<number, Lead>,
 ): LeadFacts[] | null {
   if (p.funnel !== funnelKey(funnel)) return null;
-  const stages = funnel.stages.length;
+  const stages = funnel.places.length;
   const out: LeadFacts[] = [];
   for (let i = 0; i < p.count; i++) {
     const lead = leads.get(p.leadId[i] ?? 0);
@@ -155,6 +161,7 @@ function readLead(p: PackedFacts, i: number, lead: Lead, stages: number): LeadFa
     isWon: lead.statusId === WON_STATUS_ID,
     isLost: lead.statusId === LOST_STATUS_ID,
     lostFromIndex: p.lostFromIndex[i] ?? -1,
+    lostFromSide: p.lostFromSide?.[i] ?? -1,
     completedStages: list(p.completedStage, p.completedAt),
     completedHours: list(p.completedHours, p.completedAt),
     completedEnds: list(p.completedEnd, p.completedAt),

@@ -4,9 +4,11 @@ import type { CohortCounts } from './cohort';
 import { countCohort, stageRatios, selectCohort } from './cohort';
 import { ratio } from './ratio';
 import type { LeadFacts } from './facts';
+import { RETURNED, VISITED } from './facts';
 import type { FunnelModel } from './model';
 import { buildModel } from './model';
 import type { Funnel } from './stages';
+import type { StuckThreshold } from './stuck';
 import { echoStuckOptions, isStuck, learningSamples, stuckThresholds } from './stuck';
 import { firstResponse, incomingQueue } from './response';
 import { sameAge } from './sameAge';
@@ -16,7 +18,9 @@ import type {
   FunnelReport,
   Period,
   ReportOptions,
+  SideStageReport,
   StageReport,
+  StageTime,
   Totals,
   TrendBucket,
 } from './types';
@@ -42,7 +46,7 @@ export function reportFromModel(model: FunnelModel, options: ReportOptions): Fun
   const scopeByCreated = scopeFacts(model.byCreated, options.responsibleUserIds);
   const cohort = selectCohort(scopeByCreated, options);
   const counts = countCohort(n, cohort);
-  const times = stageTimes(n, cohort, options.now);
+  const times = stageTimes(funnel.places.length, cohort, options.now);
   // Thresholds learn from every pipeline lead, whatever the manager filter: the team's norm.
   const samples = learningSamples(model.completed, options.now, options.horizonDays);
   const thresholds = stuckThresholds(funnel, samples, options);
@@ -94,16 +98,61 @@ export function reportFromModel(model: FunnelModel, options: ReportOptions): Fun
     forecast: forecast(funnel, scope),
     response: firstResponse(cohort),
     incoming: incomingQueue(funnel, cohort),
+    ...(funnel.side.length > 0
+      ? { sideStages: sideStages(funnel, cohort, times, thresholds, stuckPerStage) }
+      : {}),
     ...(options.includeOpenDeals ? { openDeals: open } : {}),
     ...(options.trend ? { trend: trend(funnel, scopeByCreated, options, options.trend) } : {}),
     options: {
       minSample,
       ...echoStuckOptions(options),
-      sideStageIds: null,
+      sideStageIds:
+        funnel.side.length > 0 ? funnel.side.map(s => s.id).sort((a, b) => a - b) : null,
       historyFrom: model.historyFrom,
       responsibleUserIds: options.responsibleUserIds ? [...options.responsibleUserIds] : null,
     },
   };
+}
+
+/** metrics.md 11.3: each side stage over the cohort, in sort order. */
+function sideStages(
+  funnel: Funnel,
+  cohort: readonly LeadFacts[],
+  times: readonly StageTime[],
+  thresholds: readonly StuckThreshold[],
+  stuckPerStage: ReadonlyMap<number, number>,
+): SideStageReport[] {
+  const n = funnel.stages.length;
+  return funnel.side.map((s, k): SideStageReport => {
+    const place = n + k;
+    let entered = 0;
+    let current = 0;
+    let returned = 0;
+    let lost = 0;
+    for (const f of cohort) {
+      const mark = f.visited[place] ?? 0;
+      if (mark & VISITED) entered++;
+      if (mark & RETURNED) returned++;
+      if (f.currentIndex === place) current++;
+      if (f.lostFromSide === place) lost++;
+    }
+    const time = times[place];
+    return {
+      id: s.id,
+      name: s.name,
+      entered,
+      current,
+      returned,
+      lost,
+      time: {
+        samples: time?.samples ?? 0,
+        medianHours: time?.medianHours ?? null,
+        p90Hours: time?.p90Hours ?? null,
+      },
+      stuck: stuckPerStage.get(s.id) ?? 0,
+      stuckThresholdHours: thresholds[place]?.hours ?? 0,
+    };
+  });
 }
 
 function scopeFacts(

@@ -59,7 +59,8 @@ function asOf(f: LeadFacts, cut: number, n: number): { reachedIndex: number; pla
     if (startOfEntry(entry) >= cut) break;
     place = placeOfEntry(entry);
     if (place === AT_WON) wonVisit = true;
-    if (place > furthest) furthest = place;
+    // Side stages (places n and up) never raise reachedIndex (metrics.md 11.3).
+    if (place > furthest && place < n) furthest = place;
   }
   const reachedIndex = wonVisit ? n : furthest >= 0 ? furthest : place === AT_LOST ? 0 : -1;
   return { reachedIndex, place };

@@ -69,7 +69,7 @@ function firstAtOrAfter(sorted: Float64Array, t: number): number {
 }
 
 /**
- * Stuck threshold per stage (metrics.md 7): a per-stage setting, else `stuckDays`, else the p90
+ * Stuck threshold per place, main then side stages (metrics.md 7, 11.3): a per-stage setting, else `stuckDays`, else the p90
  * of the learning samples when there are at least 10, else 7 days.
  *
  * @example
@@ -81,7 +81,7 @@ export function stuckThresholds(
   samples: readonly Float64Array[],
   options: StuckOptions,
 ): StuckThreshold[] {
-  return funnel.stages.map((stage, i) => {
+  return funnel.places.map((stage, i) => {
     const days = options.stuckDaysByStage?.[String(stage.id)] ?? options.stuckDays;
     if (days !== undefined) return { hours: days * 24, source: 'setting' };
     const hours = samples[i] ?? new Float64Array(0);

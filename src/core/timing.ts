@@ -15,7 +15,7 @@ function completedByStage(n: number, facts: readonly LeadFacts[]): number[][] {
   return byStage;
 }
 
-/** Time in stage of a cohort (metrics.md 6). */
+/** Time in stage of a cohort (metrics.md 6), per place: `n` main stages, or main then side. */
 export function stageTimes(n: number, cohort: readonly LeadFacts[], now: number): StageTime[] {
   const completed = completedByStage(n, cohort);
   const openAges: number[][] = Array.from({ length: n }, () => []);
@@ -31,7 +31,7 @@ export function stageTimes(n: number, cohort: readonly LeadFacts[], now: number)
 }
 
 /**
- * Every lead now at an open stage with its time there and its stage's threshold, ordered as the
+ * Every lead now at an open stage (side stages too, metrics.md 11.3) with its time there and its stage's threshold, ordered as the
  * contract orders `stuck`: furthest past the threshold first, then by lead id.
  */
 export function openDeals(
@@ -42,7 +42,7 @@ export function openDeals(
 ): OpenDeal[] {
   const deals: OpenDeal[] = [];
   for (const f of candidates) {
-    const stage = funnel.stages[f.currentIndex];
+    const stage = funnel.places[f.currentIndex];
     const threshold = thresholds[f.currentIndex];
     if (!stage || !threshold || f.currentVisitStart === null) continue;
     deals.push({

@@ -89,6 +89,8 @@ export interface FunnelInput {
    * Absent: the whole history.
    */
   readonly historyFrom?: number | null | undefined;
+  /** metrics.md 11.3: open stages of the pipeline that are side stages. */
+  readonly sideStageIds?: readonly number[] | undefined;
 }
 
 export interface Period {
@@ -259,6 +261,27 @@ export interface TrendBucket extends Period {
   readonly incoming: IncomingQueue;
 }
 
+/** metrics.md 11.3: a side stage over the cohort, apart from the funnel. */
+export interface SideStageReport {
+  readonly id: number;
+  readonly name: string;
+  /** Cohort leads with a visit to it. */
+  readonly entered: number;
+  /** Cohort leads at it now. */
+  readonly current: number;
+  /** Cohort leads that went on to a main stage after a visit to it. */
+  readonly returned: number;
+  /** Cohort leads lost now whose last move into lost came from it. */
+  readonly lost: number;
+  readonly time: {
+    readonly samples: number;
+    readonly medianHours: number | null;
+    readonly p90Hours: number | null;
+  };
+  readonly stuck: number;
+  readonly stuckThresholdHours: number;
+}
+
 export interface FunnelReport {
   readonly pipeline: { readonly id: number; readonly name: string };
   readonly period: Period;
@@ -274,6 +297,8 @@ export interface FunnelReport {
   readonly forecast: Forecast;
   readonly response: FirstResponse;
   readonly incoming: IncomingQueue;
+  /** metrics.md 11.3: present only when side stages are given. */
+  readonly sideStages?: readonly SideStageReport[];
   /** Extension: present when `includeOpenDeals` is set; ordered like `stuck`. */
   readonly openDeals?: readonly OpenDeal[];
   /** Extension: present when `trend` is set. */

@@ -92,6 +92,44 @@ describe('funnel-lens report', () => {
     );
   });
 
+  it('sets side stages apart with --side-stages (metrics.md 11.3)', async () => {
+    const dir = dataDir(base);
+    const json = await cli([
+      'report',
+      '--data',
+      dir,
+      '--pipeline',
+      String(P),
+      ...range,
+      '--json',
+      '--side-stages',
+      String(S1),
+    ]);
+    expect(json.code).toBe(0);
+    const report = JSON.parse(json.stdout) as {
+      stages: { id: number }[];
+      sideStages: { id: number; entered: number; current: number; returned: number }[];
+      options: { sideStageIds: number[] };
+    };
+    expect(report.stages.map(s => s.id)).toEqual([S2]);
+    expect(report.options.sideStageIds).toEqual([S1]);
+    // Lead 1 went S1 → S2 (returned), lead 2 sits at S1, lead 3 was won from S1.
+    expect(report.sideStages).toEqual([
+      expect.objectContaining({ id: S1, entered: 3, current: 1, returned: 1 }),
+    ]);
+    const text = await cli([
+      'report',
+      '--data',
+      dir,
+      '--pipeline',
+      String(P),
+      ...range,
+      '--side-stages',
+      String(S1),
+    ]);
+    expect(text.stdout).toMatch(/Side stage\s+Entered/);
+  });
+
   it('prints a readable table by default and the stage table with --csv', async () => {
     const table = await cli(['report', '--data', dataDir(base), '--pipeline', String(P), ...range]);
     expect(table.code).toBe(0);
@@ -295,6 +333,9 @@ describe('funnel-lens report', () => {
     [['--stuck-days-by-stage', '12=1,12=2'], '--stuck-days-by-stage: stage 12 is given twice'],
     [['--horizon-days', 'soon'], '--horizon-days: expected a number > 0'],
     [['--history-from', 'yesterday'], '--history-from: "yesterday" is not a time'],
+    [['--side-stages', 'x'], '--side-stages: expected a positive integer'],
+    [['--side-stages', `${S1},${S1}`], `--side-stages: stage ${S1} is given twice`],
+    [['--side-stages', '142'], `--side-stages: 142 is not an open stage of pipeline ${P}`],
     [['--data', '.', '--pipeline', '1', '--json', '--csv'], '--json and --csv exclude each other'],
     [['--data', '.', '--pipeline', '1', '--bogus'], "Unknown option '--bogus'"],
   ])('rejects bad arguments %j with exit code 2', async (args, message) => {
@@ -307,6 +348,7 @@ describe('funnel-lens report', () => {
       '--stuck-days-by-stage',
       '--horizon-days',
       '--history-from',
+      '--side-stages',
     ].includes(args[0]!)
       ? ['--data', dataDir(base), '--pipeline', String(P), ...args]
       : args;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { buildReport } from '../../../src/core';
-import { at, input } from './builders';
+import { A, B, C, at, input } from './builders';
 import { oracleReport } from './oracle';
 import { leadArb, materialise } from './randomData';
 
@@ -32,6 +32,41 @@ describe('engine vs a naive second reading of the contract', () => {
           expect(engine).toMatchObject(
             oracleReport(input(d.leads, d.events), { ...opts, ...history }),
           );
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('agrees with side stages (metrics.md 11.3): any subset of the open stages', () => {
+    fc.assert(
+      fc.property(
+        fc.array(leadArb, { maxLength: 60 }),
+        fc.subarray([A, B, C], { minLength: 1 }),
+        fc.record({
+          from: fc.integer({ min: -2400, max: 2400 }),
+          len: fc.integer({ min: 1, max: 4800 }),
+        }),
+        fc.option(fc.integer({ min: 1, max: 20 }), { nil: undefined }),
+        fc.option(fc.integer({ min: -2400, max: 4800 }), { nil: undefined }),
+        (specs, sideStageIds, w, stuckDays, historyFrom) => {
+          const d = materialise(specs);
+          const opts = {
+            from: at(w.from),
+            to: at(w.from + w.len),
+            now: at(5000),
+            minSample: 1,
+            ...(stuckDays !== undefined && { stuckDays }),
+          };
+          const history = historyFrom === undefined ? {} : { historyFrom: at(historyFrom) };
+          const engine = buildReport(
+            { ...input(d.leads, d.events), ...history, sideStageIds },
+            opts,
+          );
+          expect(engine).toMatchObject(
+            oracleReport(input(d.leads, d.events), { ...opts, ...history, sideStageIds }),
+          );
+          expect(engine.options.sideStageIds).toEqual([...sideStageIds].sort((a, b) => a - b));
         },
       ),
       { numRuns: 300 },

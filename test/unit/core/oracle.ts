@@ -115,14 +115,20 @@ export function oracleReport(
     minSample?: number;
     horizonDays?: number;
     historyFrom?: number;
+    sideStageIds?: number[];
   },
 ) {
   const P = input.pipeline.id;
-  const stages = input.pipeline.statuses
+  const openStages = input.pipeline.statuses
     .filter(s => s.pipelineId === P && s.type === 0 && s.id !== 142 && s.id !== 143)
     .sort((a, b) => a.sort - b.sort || a.id - b.id);
+  // §11.3: the listed open stages are side stages; everything else speaks of main stages only.
+  const isSide = (id: number) => (o.sideStageIds ?? []).includes(id);
+  const stages = openStages.filter(s => !isSide(s.id));
+  const sides = openStages.filter(s => isSide(s.id));
   const n = stages.length;
   const at = (v: Ref) => (v.p === P ? stages.findIndex(s => s.id === v.s) : -1);
+  const sideAt = (v: Ref) => (v.p === P ? sides.findIndex(s => s.id === v.s) : -1);
   const byId = new Map<number, Lead>();
   for (const l of input.leads)
     if (!byId.has(l.id) || l.updatedAt >= byId.get(l.id)!.updatedAt) byId.set(l.id, l);
@@ -144,12 +150,15 @@ export function oracleReport(
           ? 0
           : -1;
     let lostFrom = -1;
+    let lostFromSide = -1;
     if (lost) {
       const into = events.filter(e => e.after.pipelineId === P && e.after.statusId === 143).pop();
       const i = into ? at(ref(into.before)) : -1;
       lostFrom = i >= 0 ? i : Math.min(Math.max(reach, 0), n - 1);
+      lostFromSide = into ? sideAt(ref(into.before)) : -1;
     }
     const current = at({ p: lead.pipelineId, s: lead.statusId });
+    const currentSide = sideAt({ p: lead.pipelineId, s: lead.statusId });
     return {
       lead,
       events,
@@ -157,7 +166,9 @@ export function oracleReport(
       visited,
       reach,
       lostFrom,
+      lostFromSide,
       current,
+      currentSide,
       won: lead.statusId === 142,
       lost,
     };
@@ -185,7 +196,7 @@ export function oracleReport(
         won,
         lost,
         open: c.length - won - lost,
-        incoming: c.filter(x => !x.won && !x.lost && x.current < 0).length,
+        incoming: c.filter(x => !x.won && !x.lost && x.current < 0 && x.currentSide < 0).length,
         conversion: div(won, reached[0] ?? 0),
         revenueWon: c.filter(x => x.won).reduce((a, x) => a + x.lead.price, 0),
       },
@@ -193,26 +204,28 @@ export function oracleReport(
   };
   const cohort = cohortOf(o.from, o.to);
   const c = count(cohort);
-  const hours = (xs: Info[], i: number, endFrom = -Infinity) =>
+  const hoursAt = (xs: Info[], id: number, endFrom = -Infinity) =>
     xs.flatMap(x =>
       x.visits
-        .filter(v => at(v) === i && v.end !== null && !v.censored && v.end >= endFrom)
+        .filter(v => v.p === P && v.s === id && v.end !== null && !v.censored && v.end >= endFrom)
         .map(v => (v.end! - v.start) / 3600),
     );
-  const threshold = stages.map((_, i) => {
+  const hours = (xs: Info[], i: number) => hoursAt(xs, stages[i]!.id);
+  const thresholdOf = (id: number) => {
     if (o.stuckDays !== undefined) return o.stuckDays * 24;
     const horizon = o.horizonDays === undefined ? -Infinity : o.now - o.horizonDays * 86400;
-    const all = hours(info, i, horizon);
+    const all = hoursAt(info, id, horizon);
     return all.length >= 10 ? q(all, 0.9)! : 168;
-  });
+  };
+  const threshold = stages.map(s => thresholdOf(s.id));
   const stuck = info
-    .filter(x => x.current >= 0)
+    .filter(x => x.current >= 0 || x.currentSide >= 0)
     .map(x => ({
       leadId: x.lead.id,
-      stageId: stages[x.current]!.id,
+      stageId: x.lead.statusId,
       hoursInStage: (o.now - x.visits[x.visits.length - 1]!.start) / 3600,
       hoursAtLeast: x.visits[x.visits.length - 1]!.censored,
-      thresholdHours: threshold[x.current]!,
+      thresholdHours: thresholdOf(x.lead.statusId),
       price: x.lead.price,
       responsibleUserId: x.lead.responsibleUserId,
     }))
@@ -284,9 +297,32 @@ export function oracleReport(
     .map(x => (x.events[0]!.createdAt - x.lead.createdAt) / 3600);
   const entered = cohort.filter(x => isIncoming(x.visits[0]!));
   const accepted = entered.filter(x =>
-    x.visits.slice(1).some(v => at(v) >= 0 || (v.p === P && v.s === 142)),
+    x.visits.slice(1).some(v => at(v) >= 0 || sideAt(v) >= 0 || (v.p === P && v.s === 142)),
   );
+  // §11.3: a lead at a side stage forecasts with p of the main stage it reached.
+  const forecastP = (x: Info) =>
+    x.current >= 0 ? p[x.current] : x.currentSide >= 0 ? p[x.reach] : undefined;
+  const sideStages = sides.map((s, k) => {
+    const times = hoursAt(cohort, s.id);
+    return {
+      id: s.id,
+      name: s.name,
+      entered: cohort.filter(x => x.visits.some(v => sideAt(v) === k)).length,
+      current: cohort.filter(x => x.currentSide === k).length,
+      returned: cohort.filter(x =>
+        x.visits.some(
+          (v, a) =>
+            sideAt(v) === k && v.end !== null && x.visits.slice(a + 1).some(w => at(w) >= 0),
+        ),
+      ).length,
+      lost: cohort.filter(x => x.lost && x.lostFromSide === k).length,
+      time: { samples: times.length, medianHours: q(times, 0.5), p90Hours: q(times, 0.9) },
+      stuck: stuck.filter(d => d.stageId === s.id).length,
+      stuckThresholdHours: thresholdOf(s.id),
+    };
+  });
   return {
+    ...(sides.length > 0 ? { sideStages } : {}),
     totals: c.totals,
     won: { reached: c.wonReached },
     stages: stages.map((s, i) => ({
@@ -358,11 +394,11 @@ export function oracleReport(
     forecast: {
       probabilities: stages.map((s, i) => ({ stageId: s.id, p: p[i] })),
       expectedWins: info
-        .filter(x => x.current >= 0 && p[x.current] !== null)
-        .reduce((a, x) => a + p[x.current]!, 0),
+        .filter(x => typeof forecastP(x) === 'number')
+        .reduce((a, x) => a + forecastP(x)!, 0),
       expectedRevenue: info
-        .filter(x => x.current >= 0 && p[x.current] !== null)
-        .reduce((a, x) => a + p[x.current]! * x.lead.price, 0),
+        .filter(x => typeof forecastP(x) === 'number')
+        .reduce((a, x) => a + forecastP(x)! * x.lead.price, 0),
     },
   };
 }
