@@ -1,7 +1,8 @@
-import type { Lead, LossReason, Pipeline, Status, StatusChange, User } from '../core';
+import type { z } from 'zod/mini';
+import type { Lead, LossReason, Pipeline, Status, StatusChange, StatusRef, User } from '../core';
 import { ApiError, prefixIssues } from './errors';
 import { parseWith } from './parse';
-import { LeadStatusValuesSchema } from './schemas';
+import { LeadStatusAfterOnlySchema, LeadStatusValuesSchema, hasNoBefore } from './schemas';
 import type {
   RawAccount,
   RawEvent,
@@ -68,21 +69,34 @@ export function adaptLead(raw: RawLead): Lead {
 /**
  * A `lead_status_changed` event as a transition; null for any other event type. A status-change
  * event whose values are not exactly one `{lead_status: {id, pipeline_id}}` per side throws an
- * ApiError SCHEMA with paths relative to the event (e.g. `value_after[0].lead_status.id`).
+ * ApiError SCHEMA with paths relative to the event (e.g. `value_after[0].lead_status.id`); an
+ * empty `value_before` is read as an unsaid before (null).
  */
 export function adaptStatusChange(raw: RawEvent): StatusChange | null {
   if (raw.type !== 'lead_status_changed') return null;
-  const values = parseWith(LeadStatusValuesSchema, raw);
-  const [before] = values.value_before;
-  const [after] = values.value_after;
-  return {
+  const change = (before: StatusRef | null, after: LeadStatusSide): StatusChange => ({
     id: raw.id,
     leadId: raw.entity_id,
     createdAt: raw.created_at,
-    before: { pipelineId: before.lead_status.pipeline_id, statusId: before.lead_status.id },
-    after: { pipelineId: after.lead_status.pipeline_id, statusId: after.lead_status.id },
-  };
+    before,
+    after: statusRef(after),
+  });
+  if (hasNoBefore(raw)) {
+    const [after] = parseWith(LeadStatusAfterOnlySchema, raw).value_after;
+    return change(null, after);
+  }
+  const values = parseWith(LeadStatusValuesSchema, raw);
+  const [before] = values.value_before;
+  const [after] = values.value_after;
+  return change(statusRef(before), after);
 }
+
+type LeadStatusSide = z.infer<typeof LeadStatusValuesSchema>['value_after'][0];
+
+const statusRef = (side: LeadStatusSide): StatusRef => ({
+  pipelineId: side.lead_status.pipeline_id,
+  statusId: side.lead_status.id,
+});
 
 /** A lead deletion or restoration, or null for any other event. */
 export function adaptLifecycle(raw: RawEvent): LeadLifecycle | null {

@@ -33,7 +33,7 @@ function distinctMoves(events: readonly StatusChange[]): StatusChange[] {
     if (seen ? seen.has(e.id) : ids.includes(e.id)) continue;
     if (seen) seen.add(e.id);
     else ids.push(e.id);
-    if (!sameStatus(e.before, e.after)) kept.push(e);
+    if (e.before === null || !sameStatus(e.before, e.after)) kept.push(e);
   }
   return kept;
 }
@@ -74,6 +74,11 @@ export function orderEvents(
  * With `historyFrom` (the data holds status changes from that time on only), a lead created
  * earlier has a first visit whose real start is unknown: it is marked `censored` and starts at
  * `historyFrom`.
+ *
+ * Two inputs the contract is silent on (docs/metrics.md, inputs the contract settles): an event
+ * dated before the first visit's start counts as happening at that start, so no visit has a
+ * negative length; and an event without a `value_before` came from wherever the lead was — as the
+ * first event it is where the lead began, so it moves nothing.
  */
 export function buildVisits(
   lead: Lead,
@@ -82,31 +87,36 @@ export function buildVisits(
 ): Visit[] {
   const first = ordered[0];
   const censored = historyFrom !== null && lead.createdAt < historyFrom;
+  const floor = censored ? historyFrom : lead.createdAt;
+  const begin = first ? (first.before ?? first.after) : lead;
   const visits: Visit[] = [];
   let cur: Mutable<Visit> = {
-    pipelineId: first ? first.before.pipelineId : lead.pipelineId,
-    statusId: first ? first.before.statusId : lead.statusId,
-    start: censored ? historyFrom : lead.createdAt,
+    pipelineId: begin.pipelineId,
+    statusId: begin.statusId,
+    start: floor,
     end: null,
     from: null,
     censored,
   };
   visits.push(cur);
   for (const e of ordered) {
-    cur.end = e.createdAt;
+    const from = e.before ?? { pipelineId: cur.pipelineId, statusId: cur.statusId };
+    if (e.before === null && sameStatus(from, e.after)) continue;
+    const t = Math.max(floor, e.createdAt);
+    cur.end = t;
     cur = {
       pipelineId: e.after.pipelineId,
       statusId: e.after.statusId,
-      start: e.createdAt,
+      start: t,
       end: null,
-      from: e.before,
+      from,
       censored: false,
     };
     visits.push(cur);
   }
   if (cur.pipelineId !== lead.pipelineId || cur.statusId !== lead.statusId) {
     const last = ordered[ordered.length - 1];
-    const at = Math.max(lead.updatedAt, last ? last.createdAt : Number.NEGATIVE_INFINITY);
+    const at = Math.max(floor, lead.updatedAt, last ? last.createdAt : Number.NEGATIVE_INFINITY);
     cur.end = at;
     visits.push({
       pipelineId: lead.pipelineId,

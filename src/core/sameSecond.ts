@@ -19,8 +19,9 @@ export function sameStatus(a: StatusRef, b: StatusRef): boolean {
   return a.pipelineId === b.pipelineId && a.statusId === b.statusId;
 }
 
+/** An event with no `value_before` came from wherever the lead was, so it links to any status. */
 const link = (from: StatusRef | null, e: StatusChange): number =>
-  from !== null && sameStatus(from, e.before) ? 1 : 0;
+  from !== null && (e.before === null || sameStatus(from, e.before)) ? 1 : 0;
 
 const keyOf = (r: StatusRef | null): string => (r ? `${r.pipelineId}:${r.statusId}` : '');
 

@@ -55,7 +55,8 @@ export interface StatusChange {
   readonly id: string;
   readonly leadId: number;
   readonly createdAt: number;
-  readonly before: StatusRef;
+  /** null: amoCRM sent an empty `value_before`, so where the lead came from is not said. */
+  readonly before: StatusRef | null;
   readonly after: StatusRef;
 }
 

@@ -5,7 +5,7 @@
  * while a lead's visits are derived. The array grows by doubling: a lead's changes arrive a page
  * at a time, and copying on every arrival made a full load allocate a million arrays.
  */
-import type { StatusChange } from '../core';
+import type { StatusChange, StatusRef } from '../core';
 
 const WIDTH = 5;
 
@@ -40,6 +40,8 @@ export function emptyLeadEvents(): LeadEvents {
 
 const MAX = 0xffff_ffff;
 const fits = (v: number): boolean => Number.isInteger(v) && v >= 0 && v <= MAX;
+/** amoCRM's pipeline ids are positive, so pipeline 0 can stand for an empty `value_before`. */
+const UNSAID: StatusRef = { pipelineId: 0, statusId: 0 };
 
 /**
  * Adds one change unless its id is held; true when it was added. Times (epoch seconds until
@@ -48,7 +50,8 @@ const fits = (v: number): boolean => Number.isInteger(v) && v >= 0 && v <= MAX;
  */
 export function addChange(held: LeadEvents, e: StatusChange): boolean {
   if (held.seen ? held.seen.has(e.id) : held.ids.includes(e.id)) return false;
-  const { before, after } = e;
+  const { after } = e;
+  const before = e.before ?? UNSAID;
   if (
     !fits(e.createdAt) ||
     !fits(before.pipelineId) ||
@@ -95,7 +98,7 @@ export function changesOf(leadId: number, held: LeadEvents): StatusChange[] {
       id,
       leadId,
       createdAt: c[at] ?? 0,
-      before: { pipelineId: c[at + 1] ?? 0, statusId: c[at + 2] ?? 0 },
+      before: c[at + 1] ? { pipelineId: c[at + 1] ?? 0, statusId: c[at + 2] ?? 0 } : null,
       after: { pipelineId: c[at + 3] ?? 0, statusId: c[at + 4] ?? 0 },
     };
   });

@@ -1,5 +1,6 @@
 import type { StatusChange, StatusRef } from '../../core';
 import { tooFewItems, tooManyItems } from '../issues';
+import { hasNoBefore } from '../schemas';
 import type { RawEvent } from '../schemas';
 import type { LeadLifecycle } from '../types';
 import * as shape from './shape';
@@ -77,7 +78,7 @@ function statusSide(event: Json, key: 'value_before' | 'value_after'): StatusRef
 /** adaptStatusChange for an event already known to be `lead_status_changed`. */
 function statusChange(event: RawEvent): StatusChange {
   const values = event as unknown as Json;
-  const before = statusSide(values, 'value_before');
+  const before = hasNoBefore(event) ? null : statusSide(values, 'value_before');
   const after = statusSide(values, 'value_after');
   return { id: event.id, leadId: event.entity_id, createdAt: event.created_at, before, after };
 }

@@ -36,4 +36,19 @@ export const LeadStatusValuesSchema = z.object({
   value_after: leadStatusSide,
 });
 
+/**
+ * The same with an empty `value_before`: the event does not say where the lead came from
+ * (docs/metrics.md, inputs the contract settles). Chosen by `hasNoBefore`, not as a union, so a
+ * malformed side is reported at its own path as before.
+ */
+export const LeadStatusAfterOnlySchema = z.object({
+  value_before: z.tuple([]),
+  value_after: leadStatusSide,
+});
+
+/** Whether an event's `value_before` is an empty list. */
+export function hasNoBefore(raw: { readonly value_before?: unknown }): boolean {
+  return Array.isArray(raw.value_before) && raw.value_before.length === 0;
+}
+
 export type RawEvent = z.infer<typeof RawEventSchema>;

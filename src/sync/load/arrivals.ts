@@ -16,7 +16,10 @@ export function noteArrivals(
   changes: readonly StatusChange[],
 ): void {
   for (const c of changes) {
-    if (c.after.pipelineId !== pipelineId || c.before.pipelineId === pipelineId) continue;
+    // A change without a before does not say it came from elsewhere; reading every such lead's
+    // earlier changes would cost a request per ten of them on a guess.
+    if (c.after.pipelineId !== pipelineId || (c.before?.pipelineId ?? pipelineId) === pipelineId)
+      continue;
     // The latest arrival: everything before it is read.
     seen.set(c.leadId, Math.max(seen.get(c.leadId) ?? c.createdAt, c.createdAt));
   }

@@ -73,7 +73,7 @@ export function staleParts(
   for (const e of data.changes) {
     if (
       !known(e.after.pipelineId, e.after.statusId) ||
-      !known(e.before.pipelineId, e.before.statusId)
+      (e.before !== null && !known(e.before.pipelineId, e.before.statusId))
     )
       stale.add('pipelines');
   }

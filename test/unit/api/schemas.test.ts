@@ -216,7 +216,8 @@ describe('rejections name the path', () => {
       'value_after[0].lead_status.id',
       'expected number, got string',
     ],
-    [{ value_before: [] }, 'value_before', 'too few items (at least 1)'],
+    // An empty value_before is read as an unsaid before (test/unit/api/inputs.test.ts).
+    [{ value_after: [] }, 'value_after', 'too few items (at least 1)'],
     [
       {
         value_after: [

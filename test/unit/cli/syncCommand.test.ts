@@ -184,7 +184,7 @@ describe('funnel-lens sync → report', () => {
     const changesFromT = (d: typeof held) =>
       d.events
         .filter(e => e.createdAt >= T)
-        .filter(e => e.before.pipelineId === MAIN || e.after.pipelineId === MAIN)
+        .filter(e => e.before?.pipelineId === MAIN || e.after.pipelineId === MAIN)
         .map(e => e.id)
         .sort();
     expect(leadsFromT(held)).toEqual(leadsFromT(whole));
@@ -193,7 +193,7 @@ describe('funnel-lens sync → report', () => {
     // (metrics.md 11.4 times a first response from a lead's first move anywhere).
     const arrived = new Set(
       held.events
-        .filter(e => e.before.pipelineId !== MAIN && e.after.pipelineId === MAIN)
+        .filter(e => e.before?.pipelineId !== MAIN && e.after.pipelineId === MAIN)
         .map(e => e.leadId),
     );
     const extra = held.events.filter(e => !changesFromT(held).includes(e.id));

@@ -31,6 +31,9 @@ const div = (a: number, b: number) => (b === 0 ? null : a / b);
  * winning, ties by the smaller list of ids compared as strings element by element.
  */
 export function bruteForceOrder(events: readonly StatusChange[], current: Ref): StatusChange[] {
+  // Extension: an event with an empty value_before came from wherever the lead was.
+  const linksTo = (a: StatusChange, b: StatusChange) =>
+    b.before === null || eq(ref(a.after), ref(b.before));
   const times = [...new Set(events.map(e => e.createdAt))].sort((a, b) => a - b);
   const groups = times.map(t => events.filter(e => e.createdAt === t));
   const perms = (xs: StatusChange[]): StatusChange[][] =>
@@ -39,8 +42,7 @@ export function bruteForceOrder(events: readonly StatusChange[], current: Ref): 
       : xs.flatMap((x, i) => perms([...xs.slice(0, i), ...xs.slice(i + 1)]).map(p => [x, ...p]));
   const score = (order: StatusChange[]) => {
     let links = 0;
-    for (let i = 1; i < order.length; i++)
-      if (eq(ref(order[i - 1]!.after), ref(order[i]!.before))) links++;
+    for (let i = 1; i < order.length; i++) if (linksTo(order[i - 1]!, order[i]!)) links++;
     const last = order[order.length - 1];
     if (last && eq(ref(last.after), current)) links++;
     return links;
@@ -76,19 +78,27 @@ function history(
   const kept = all.filter(e => {
     if (e.leadId !== lead.id || seen.has(e.id) || (T !== null && e.createdAt < T)) return false;
     seen.add(e.id);
-    return !eq(ref(e.before), ref(e.after));
+    return e.before === null || !eq(ref(e.before), ref(e.after));
   });
-  const events = bruteForceOrder(kept, ref(lead));
+  const ordered = bruteForceOrder(kept, ref(lead));
   const visits: V[] = [];
-  const first = events[0];
   // Loaded history (extension): a lead created before it entered its first visit at an unknown time.
   const censored = T !== null && lead.createdAt < T;
-  visits.push({
-    ...(first ? ref(first.before) : { p: lead.pipelineId, s: lead.statusId }),
-    start: censored ? T : lead.createdAt,
-    end: null,
-    censored,
-  });
+  const floor = censored ? T : lead.createdAt;
+  // Inputs the contract settles (extension): an event before the first visit's start happens at
+  // it; an empty value_before is where the lead was, and an event that then moves nothing is none.
+  const events: StatusChange[] = [];
+  let where: Ref = { p: lead.pipelineId, s: lead.statusId };
+  if (ordered[0]) where = ref(ordered[0].before ?? ordered[0].after);
+  const startAt = where;
+  for (const e of ordered) {
+    const before = e.before ? ref(e.before) : where;
+    where = ref(e.after);
+    if (e.before === null && eq(before, where)) continue;
+    const createdAt = Math.max(floor, e.createdAt);
+    events.push({ ...e, createdAt, before: { pipelineId: before.p, statusId: before.s } });
+  }
+  visits.push({ ...startAt, start: floor, end: null, censored });
   for (const e of events) {
     visits[visits.length - 1]!.end = e.createdAt;
     visits.push({ ...ref(e.after), start: e.createdAt, end: null, censored: false });
@@ -96,8 +106,9 @@ function history(
   const last = visits[visits.length - 1]!;
   if (!eq(last, { p: lead.pipelineId, s: lead.statusId })) {
     const t = Math.max(
+      floor,
       lead.updatedAt,
-      events.length > 0 ? events[events.length - 1]!.createdAt : -Infinity,
+      ordered.length > 0 ? ordered[ordered.length - 1]!.createdAt : -Infinity,
     );
     last.end = t;
     visits.push({ p: lead.pipelineId, s: lead.statusId, start: t, end: null, censored: false });
@@ -153,9 +164,9 @@ export function oracleReport(
     let lostFromSide = -1;
     if (lost) {
       const into = events.filter(e => e.after.pipelineId === P && e.after.statusId === 143).pop();
-      const i = into ? at(ref(into.before)) : -1;
+      const i = into?.before ? at(ref(into.before)) : -1;
       lostFrom = i >= 0 ? i : Math.min(Math.max(reach, 0), n - 1);
-      lostFromSide = into ? sideAt(ref(into.before)) : -1;
+      lostFromSide = into?.before ? sideAt(ref(into.before)) : -1;
     }
     const current = at({ p: lead.pipelineId, s: lead.statusId });
     const currentSide = sideAt({ p: lead.pipelineId, s: lead.statusId });

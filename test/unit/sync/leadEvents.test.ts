@@ -154,3 +154,14 @@ describe('packLeadEvents / unpackLeadEvents', () => {
     expect(back.ids).toEqual(['a', 'b']);
   });
 });
+
+describe('a change with an empty value_before', () => {
+  it('is held and read back, packed or not, with its before still unsaid', () => {
+    const held = emptyLeadEvents();
+    const list: StatusChange[] = [{ ...mv(1, 1, A, B, 'a'), before: null }, mv(1, 2, B, C, 'b')];
+    addChanges(held, list);
+    expect(changesOf(1, held)).toEqual(list);
+    const back = unpackLeadEvents(packLeadEvents([[1, held]])).get(1);
+    expect(back && changesOf(1, back)).toEqual(list);
+  });
+});

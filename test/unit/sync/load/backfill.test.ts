@@ -81,7 +81,7 @@ function laneOf(c: Call): Lane {
 function beforeArrival(changes: readonly StatusChange[], inRange: (t: number) => boolean) {
   const arrived = new Map<number, number>();
   for (const e of changes)
-    if (inRange(e.createdAt) && e.before.pipelineId !== P && e.after.pipelineId === P)
+    if (inRange(e.createdAt) && e.before?.pipelineId !== P && e.after.pipelineId === P)
       arrived.set(e.leadId, Math.max(arrived.get(e.leadId) ?? 0, e.createdAt));
   return changes.filter(
     e => inRange(e.createdAt) && e.createdAt <= (arrived.get(e.leadId) ?? -Infinity),
@@ -136,11 +136,11 @@ describe('backfillStep', () => {
     );
     expect(s.kept.leads.map(l => l.id).sort((a, b) => a - b)).toEqual(closed.map(l => l.id));
     const touching = s.data.changes.filter(
-      e => inRange(e.createdAt) && (e.after.pipelineId === P || e.before.pipelineId === P),
+      e => inRange(e.createdAt) && (e.after.pipelineId === P || e.before?.pipelineId === P),
     );
     // And the moves elsewhere of leads before they came into the pipeline (metrics.md 11.4).
     const earlier = beforeArrival(s.data.changes, inRange);
-    expect(earlier.some(e => e.before.pipelineId !== P && e.after.pipelineId !== P)).toBe(true);
+    expect(earlier.some(e => e.before?.pipelineId !== P && e.after.pipelineId !== P)).toBe(true);
     const got = s.kept.changes.map(e => e.id);
     // All of those; besides them only other changes (in range) of the arrived leads, which a
     // request for ten leads at once brings up to the latest of their arrivals.
@@ -244,13 +244,13 @@ describe('backfillStep', () => {
     expect(pages(steps.fake.calls)).toEqual(pages(whole.fake.calls));
     const touching = (changes: readonly StatusChange[]) =>
       new Set(
-        changes.filter(e => e.before.pipelineId === P || e.after.pipelineId === P).map(e => e.id),
+        changes.filter(e => e.before?.pipelineId === P || e.after.pipelineId === P).map(e => e.id),
       );
     expect(touching(steps.kept.changes)).toEqual(touching(whole.kept.changes));
     const arrivedIds = (kept: readonly StatusChange[]) =>
       new Set(
         beforeArrival(kept, () => true)
-          .filter(e => e.before.pipelineId !== P && e.after.pipelineId !== P)
+          .filter(e => e.before?.pipelineId !== P && e.after.pipelineId !== P)
           .map(e => e.id),
       );
     expect(arrivedIds(steps.kept.changes)).toEqual(arrivedIds(whole.kept.changes));

@@ -52,7 +52,7 @@ function rawOf(e: StatusChange | LeadLifecycle): RawEvent {
     : {
         ...base,
         type: 'lead_status_changed',
-        value_before: side(e.before),
+        value_before: e.before ? side(e.before) : [],
         value_after: side(e.after),
       };
 }

@@ -102,7 +102,9 @@ describe('intoList / outList', () => {
       created_at: e.createdAt,
       created_by: 0,
       account_id: 1,
-      value_before: [{ lead_status: { id: e.before.statusId, pipeline_id: e.before.pipelineId } }],
+      value_before: e.before
+        ? [{ lead_status: { id: e.before.statusId, pipeline_id: e.before.pipelineId } }]
+        : [],
       value_after: [{ lead_status: { id: e.after.statusId, pipeline_id: e.after.pipelineId } }],
     }));
     const range = { from: 0, to: 1_000_000 };
@@ -111,9 +113,9 @@ describe('intoList / outList', () => {
     const kinds = new Set<string>();
     raw.forEach((r, k) => {
       const e = changes[k]!;
-      const touches = e.before.pipelineId === P || e.after.pipelineId === P;
+      const touches = e.before?.pipelineId === P || e.after.pipelineId === P;
       expect(Number(into(r)) + Number(out(r))).toBe(touches ? 1 : 0);
-      kinds.add(`${e.before.pipelineId}>${e.after.pipelineId}`);
+      kinds.add(`${e.before?.pipelineId}>${e.after.pipelineId}`);
     });
     // The history has every kind: within P, into P, out of P, within Q.
     expect(kinds).toEqual(new Set([`${P}>${P}`, `${Q}>${P}`, `${P}>${Q}`, `${Q}>${Q}`]));

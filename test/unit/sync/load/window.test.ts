@@ -44,19 +44,19 @@ describe('loadWindow', () => {
     expect(got).toHaveLength(new Set(got).size);
     expect(got.sort((a, b) => a - b)).toEqual(want.map(l => l.id));
     const touching = s.data.changes.filter(
-      e => e.createdAt >= FROM && (e.before.pipelineId === P || e.after.pipelineId === P),
+      e => e.createdAt >= FROM && (e.before?.pipelineId === P || e.after.pipelineId === P),
     );
     // Leads that came into the pipeline from another: their moves before that too (metrics.md
     // 11.4 times a first response from the first move anywhere).
     const arrived = new Map<number, number>();
     for (const e of touching)
-      if (e.before.pipelineId !== P && e.after.pipelineId === P)
+      if (e.before?.pipelineId !== P && e.after.pipelineId === P)
         arrived.set(e.leadId, Math.max(arrived.get(e.leadId) ?? 0, e.createdAt));
     const earlier = s.data.changes.filter(
       e => e.createdAt >= FROM && e.createdAt <= (arrived.get(e.leadId) ?? -Infinity),
     );
     const wanted = new Set([...touching, ...earlier].map(e => e.id));
-    expect(earlier.some(e => e.before.pipelineId !== P && e.after.pipelineId !== P)).toBe(true);
+    expect(earlier.some(e => e.before?.pipelineId !== P && e.after.pipelineId !== P)).toBe(true);
     const ids = s.kept.changes.map(e => e.id);
     expect(new Set(ids)).toEqual(wanted);
     // Old closed leads and changes before the start are left for the backfill.
