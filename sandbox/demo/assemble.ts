@@ -87,3 +87,41 @@ export function eventLog(plans: readonly PlannedLead[], rng: Rng): DemoEvent[] {
   });
   return events;
 }
+
+/**
+ * `log` (from `eventLog`) with the events of `changed` leads replaced by their events now, in the
+ * same order `eventLog` gives (time, then lead id, then order within the lead). Every other event
+ * keeps its id; the new ones take sequence numbers after the log's and bits from `rng`, so a pass
+ * run after `eventLog` (the side stage) leaves the rest of the log exactly as it was.
+ */
+export function replaceEvents(
+  log: readonly DemoEvent[],
+  changed: readonly PlannedLead[],
+  rng: Rng,
+): DemoEvent[] {
+  if (changed.length === 0) return [...log];
+  const ids = new Set(changed.map(plan => plan.id));
+  const fresh: DemoEvent[] = [];
+  for (const plan of [...changed].sort((a, b) => a.id - b.id)) {
+    for (const event of eventsOf(plan)) fresh.push(event);
+  }
+  fresh.sort((a, b) => a.created_at - b.created_at);
+  fresh.forEach((event, i) => {
+    event.id = eventId(event.created_at, log.length + i, rng);
+  });
+  const out: DemoEvent[] = [];
+  let j = 0;
+  for (const event of log) {
+    if (ids.has(event.entity_id)) continue;
+    for (let next = fresh[j]; next && before(next, event); next = fresh[j]) {
+      out.push(next);
+      j += 1;
+    }
+    out.push(event);
+  }
+  for (const event of fresh.slice(j)) out.push(event);
+  return out;
+}
+
+const before = (a: DemoEvent, b: DemoEvent): boolean =>
+  a.created_at < b.created_at || (a.created_at === b.created_at && a.entity_id < b.entity_id);

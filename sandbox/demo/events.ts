@@ -1,4 +1,4 @@
-import { INCOMING, LOST_POS, WON_POS } from './funnel';
+import { INCOMING, LOST_POS, SIDE_POS, WON_POS } from './funnel';
 import type { Place } from './journey';
 import { ACCOUNT_ID, LOST, PIPELINE_IDS, STATUS_IDS, USER_IDS, WON } from './structure';
 import type { DemoEvent, DemoLeadStatusValue, DemoResponsibleValue } from './types';
@@ -20,6 +20,10 @@ export function statusOf(place: Place): StatusRef {
   if (place.pos === WON_POS) return { pipelineId, statusId: WON };
   if (place.pos === LOST_POS) return { pipelineId, statusId: LOST };
   if (place.pos === INCOMING) return { pipelineId, statusId: ids.incoming };
+  if (place.pos === SIDE_POS) {
+    if (!('side' in ids)) throw new RangeError(`demo: no side stage in ${place.pipe}`);
+    return { pipelineId, statusId: ids.side };
+  }
   const statusId = ids.open[place.pos];
   if (statusId === undefined) throw new RangeError(`demo: no stage ${place.pos} in ${place.pipe}`);
   return { pipelineId, statusId };

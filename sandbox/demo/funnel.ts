@@ -15,6 +15,8 @@ import type { LossReasonKey, PipeKey } from './structure';
 export const INCOMING = -1;
 export const WON_POS = -2;
 export const LOST_POS = -3;
+/** The pipeline's side stage (`STATUS_IDS[pipe].side`), entered only by the side-stage pass. */
+export const SIDE_POS = -4;
 
 export interface Move {
   /** Open-stage index (in `pipe`, default: the current pipeline), or WON_POS / LOST_POS. */
@@ -156,6 +158,29 @@ export const STALL = {
   minDays: 22,
   maxDays: 55,
   chance: 0.35,
+} as const;
+
+/**
+ * Недозвон, the repeat pipeline's side stage (metrics.md 11.3): after the first request some
+ * clients cannot be reached, and the manager parks the deal there and keeps calling for days. It
+ * is sorted after the real steps, so an engine that takes it for a step counts every parked deal
+ * as having passed Подбор решения and Отправлено КП. Applied by `sideStage.ts` after everything
+ * else, from its own random stream, to deals that never touch the main pipeline.
+ */
+// prettier-ignore
+export const SIDE_STAGE = {
+  pipe: 'repeat',
+  /** Instead of its first move out of this open stage (Новый запрос), the deal goes there. */
+  from: 0,
+  chance: 0.32,
+  /** Median calendar hours until the client is reached or given up on. */
+  hours: 4 * 24,
+  sigma: 0.8,
+  /** Back to Новый запрос, on to Подбор решения, or lost. */
+  moves: [{ to: 0, w: 40 }, { to: 1, w: 25 }, { to: LOST_POS, w: 35 }],
+  reasons: [['noAnswer', 75], ['noNeed', 10], [null, 15]] as ReasonMix,
+  /** Parked 2–9 weeks ago and then nobody called again: these are still there, stuck. */
+  forgotten: { minDays: 14, maxDays: 60, chance: 0.4 },
 } as const;
 
 /** Fresh requests nobody has accepted yet: they wait in Неразобранное at `now`. */

@@ -1,9 +1,10 @@
-import { eventLog, toDemoLead } from './assemble';
+import { eventLog, replaceEvents, toDemoLead } from './assemble';
 import { planLeads } from './leads';
 import { Rng } from './random';
+import { sendToSideStage } from './sideStage';
 import { assignHostileNames, markDeletions } from './specials';
 import { accountInfo, groups, lossReasons, pipelines, users } from './structure';
-import type { DemoAccount, DemoOptions } from './types';
+import type { DemoAccount, DemoLead, DemoOptions } from './types';
 
 /**
  * The deterministic demo amoCRM account every demo, e2e test and benchmark of Funnel Lens uses:
@@ -79,17 +80,25 @@ function check(options: DemoOptions): void {
 export function generateDemoAccount(options: DemoOptions): DemoAccount {
   check(options);
   const { seed, leads: count, now } = options;
-  const rng = Rng.streams(seed, ['timing', 'journeys', 'names', 'misc', 'specials', 'ids']);
+  // A new stream goes last: `streams` gives each name the next jump, so the others stay as they were.
+  const rng = Rng.streams(seed, ['timing', 'journeys', 'names', 'misc', 'specials', 'ids', 'side']);
   const plans = planLeads(count, now, demoHistoryDays(count), rng);
   assignHostileNames(plans, rng.specials);
   markDeletions(plans, now, rng.specials);
+  const leads = plans.map(plan => toDemoLead(plan, now, rng.misc));
+  const log = eventLog(plans, rng.ids);
+  // The side stage comes after everything else and from its own stream, and it only rewrites
+  // repeat-only deals: every other lead and event is the same as without it.
+  const parked = new Set(sendToSideStage(plans, now, rng.side));
   return {
     account: accountInfo(now),
     groups: groups(),
     users: users(),
     pipelines: pipelines(),
-    leads: plans.map(plan => toDemoLead(plan, now, rng.misc)),
-    events: eventLog(plans, rng.ids),
+    leads: plans.map((plan, i) =>
+      parked.has(plan) ? toDemoLead(plan, now, rng.side) : (leads[i] as DemoLead),
+    ),
+    events: replaceEvents(log, [...parked], rng.side),
     lossReasons: lossReasons(now),
   };
 }

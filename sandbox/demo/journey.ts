@@ -8,6 +8,7 @@ import {
   REASSIGN_CHANCE,
   REOPEN,
   ROBOT_SHARE,
+  SIDE_POS,
   STALL,
   WON_POS,
 } from './funnel';
@@ -27,7 +28,7 @@ const { max, round } = Math;
 
 export interface Place {
   readonly pipe: PipeKey;
-  /** Open-stage index, or INCOMING / WON_POS / LOST_POS. */
+  /** Open-stage index, or INCOMING / WON_POS / LOST_POS / SIDE_POS. */
   readonly pos: number;
 }
 
@@ -36,10 +37,10 @@ const PLACES: Record<PipeKey, Place[]> = { main: [], repeat: [] };
 /** The one shared Place object per position: journeys make millions of moves in big accounts. */
 export function placeOf(pipe: PipeKey, pos: number): Place {
   const list = PLACES[pipe];
-  const existing = list[pos - LOST_POS];
+  const existing = list[pos - SIDE_POS];
   if (existing) return existing;
   const place = Object.freeze({ pipe, pos });
-  list[pos - LOST_POS] = place;
+  list[pos - SIDE_POS] = place;
   return place;
 }
 
@@ -81,6 +82,8 @@ export interface JourneyStart {
   readonly lossReasonId: number | null;
   /** False for old imports: they keep the status they were imported in, with no events. */
   readonly moves: boolean;
+  /** Never move to another pipeline (the side-stage pass continues repeat-only journeys). */
+  readonly stayInPipeline?: boolean;
 }
 
 /** Minimum gap between two moves of one lead, so a lead's events never share a second. */
@@ -133,10 +136,11 @@ function pickMove(moves: readonly Move[], lossMul: number, rng: Rng): Move {
   return last;
 }
 
-function planOpen(place: Place, profile: ManagerProfile, rng: Rng): Plan {
+function planOpen(place: Place, profile: ManagerProfile, stay: boolean, rng: Rng): Plan {
   const knobs = knobsAt(place);
   const mul = place.pipe === 'main' && place.pos >= 0 ? (profile.lossMul[place.pos] ?? 1) : 1;
-  const move = pickMove(knobs.moves, mul, rng);
+  const moves = stay ? knobs.moves.filter(m => m.pipe === undefined) : knobs.moves;
+  const move = pickMove(moves, mul, rng);
   return {
     to: placeOf(move.pipe ?? place.pipe, move.to),
     hours: rng.logNormal(knobs.hours * profile.speed, knobs.sigma),
@@ -238,7 +242,7 @@ export function simulateJourney(start: JourneyStart, now: number, rng: Rng): Jou
       ? reopens > 0
         ? planClosed(place, lastOpen, rng)
         : null
-      : planOpen(place, profileOf(journey.responsible), rng);
+      : planOpen(place, profileOf(journey.responsible), start.stayInPipeline === true, rng);
     if (!plan) break;
     const at = toWorkingTime(t + max(MIN_GAP, round(plan.hours * HOUR)), rng);
     if (at > now) break;

@@ -32,14 +32,24 @@ export const USER_IDS = {
 export const PIPELINE_IDS = { main: 7_812_340, repeat: 7_812_388 } as const;
 export type PipeKey = keyof typeof PIPELINE_IDS;
 
-/** Status ids: `incoming` is "Неразобранное", `open` are the funnel stages in order. */
+/**
+ * Status ids: `incoming` is "Неразобранное", `open` are the funnel stages in order, `side` is an
+ * open stage sorted after them that is not a step forward (metrics.md 11.3, see `sideStage.ts`).
+ */
 export const STATUS_IDS = {
   main: {
     incoming: 63_450_110,
     open: [63_450_114, 63_450_118, 63_450_122, 63_450_126, 63_450_130, 63_450_134, 63_450_138],
   },
-  repeat: { incoming: 63_451_202, open: [63_451_206, 63_451_210, 63_451_214, 63_451_218] },
+  repeat: {
+    incoming: 63_451_202,
+    open: [63_451_206, 63_451_210, 63_451_214, 63_451_218],
+    side: 63_451_222,
+  },
 } as const;
+
+/** The side stage's name: the client could not be reached after the first request. */
+export const SIDE_STAGE_NAME = 'Недозвон';
 
 const STAGE_NAMES: Record<PipeKey, readonly string[]> = {
   main: [
@@ -158,9 +168,13 @@ function pipeline(key: PipeKey, name: string, sort: number): DemoPipeline {
     account_id: ACCOUNT_ID,
   });
   const statuses: DemoStatus[] = [status(STATUS_IDS[key].incoming, 'Неразобранное', 10, '#c1c1c1')];
-  STATUS_IDS[key].open.forEach((id, i) => {
+  const ids = STATUS_IDS[key];
+  ids.open.forEach((id, i) => {
     statuses.push(status(id, STAGE_NAMES[key][i] ?? '', 20 + 10 * i, STAGE_COLORS[i] ?? '#99ccff'));
   });
+  // Sorted after the real steps, as amoCRM users keep such a stage: at the end of the board.
+  if ('side' in ids)
+    statuses.push(status(ids.side, SIDE_STAGE_NAME, 20 + 10 * ids.open.length, '#ffc8c8'));
   statuses.push(status(WON, 'Успешно реализовано', 10_000, '#CCFF66'));
   statuses.push(status(LOST, 'Закрыто и не реализовано', 11_000, '#D5D8DB'));
   return {
