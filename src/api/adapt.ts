@@ -47,8 +47,8 @@ function embeddedLossReason(raw: RawLead): RawLossReason | undefined {
 }
 
 /**
- * A lead. `price: null` (seen on real accounts) becomes 0, a missing `is_deleted` false, and the
- * loss reason falls back to `_embedded.loss_reason[0].id` when `loss_reason_id` is absent.
+ * A lead. `price: null` (seen on real accounts) becomes 0, a missing `is_deleted` false, a missing
+ * responsible user null (no user, not a user 0), and the loss reason falls back to `_embedded.loss_reason[0].id` when `loss_reason_id` is absent.
  */
 export function adaptLead(raw: RawLead): Lead {
   return {
@@ -60,7 +60,7 @@ export function adaptLead(raw: RawLead): Lead {
     updatedAt: raw.updated_at,
     closedAt: raw.closed_at ?? null,
     price: raw.price ?? 0,
-    responsibleUserId: raw.responsible_user_id ?? 0,
+    responsibleUserId: raw.responsible_user_id ?? null,
     lossReasonId: raw.loss_reason_id ?? embeddedLossReason(raw)?.id ?? null,
     isDeleted: raw.is_deleted ?? false,
   };

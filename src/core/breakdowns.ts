@@ -14,10 +14,10 @@ import { WON_STATUS_ID } from './types';
 
 /**
  * The cohort by current responsible user (metrics.md 9), biggest books first, then by user id so
- * the order is stable.
+ * the order is stable; leads without a responsible user are a group of their own, last on ties.
  */
 export function managerBreakdown(n: number, cohort: readonly LeadFacts[]): ManagerReport[] {
-  const byUser = new Map<number, LeadFacts[]>();
+  const byUser = new Map<number | null, LeadFacts[]>();
   for (const f of cohort) {
     const list = byUser.get(f.lead.responsibleUserId);
     if (list) list.push(f);
@@ -37,7 +37,12 @@ export function managerBreakdown(n: number, cohort: readonly LeadFacts[]): Manag
         reached: c.reached,
       };
     })
-    .sort((a, b) => b.deals - a.deals || a.userId - b.userId);
+    .sort((a, b) => b.deals - a.deals || byUserId(a.userId, b.userId));
+}
+
+function byUserId(a: number | null, b: number | null): number {
+  if (a === null || b === null) return (a === null ? 1 : 0) - (b === null ? 1 : 0);
+  return a - b;
 }
 
 /**

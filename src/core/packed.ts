@@ -54,7 +54,7 @@ export function packLeads(leads: readonly Lead[]): PackedLeads {
     cols.updatedAt[i] = l.updatedAt;
     cols.closedAt[i] = orNaN(l.closedAt);
     cols.price[i] = l.price;
-    cols.responsibleUserId[i] = l.responsibleUserId;
+    cols.responsibleUserId[i] = orNaN(l.responsibleUserId);
     cols.lossReasonId[i] = orNaN(l.lossReasonId);
     cols.isDeleted[i] = l.isDeleted ? 1 : 0;
   });
@@ -74,7 +74,7 @@ export function unpackLeads(p: PackedLeads): Lead[] {
       updatedAt: p.updatedAt[i] ?? 0,
       closedAt: orNull(p.closedAt[i]),
       price: p.price[i] ?? 0,
-      responsibleUserId: p.responsibleUserId[i] ?? 0,
+      responsibleUserId: orNull(p.responsibleUserId[i]),
       lossReasonId: orNull(p.lossReasonId[i]),
       isDeleted: p.isDeleted[i] === 1,
     };

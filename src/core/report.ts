@@ -161,7 +161,9 @@ function scopeFacts(
 ): readonly LeadFacts[] {
   if (!users) return facts;
   const wanted = new Set(users);
-  return facts.filter(f => wanted.has(f.lead.responsibleUserId));
+  return facts.filter(
+    f => f.lead.responsibleUserId !== null && wanted.has(f.lead.responsibleUserId),
+  );
 }
 
 function snapshot(n: number, facts: readonly LeadFacts[]): { count: number; value: number }[] {

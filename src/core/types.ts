@@ -45,7 +45,8 @@ export interface Lead {
   readonly updatedAt: number;
   readonly closedAt: number | null;
   readonly price: number;
-  readonly responsibleUserId: number;
+  /** null: no responsible user (amoCRM sent `responsible_user_id: null`), not a user 0. */
+  readonly responsibleUserId: number | null;
   readonly lossReasonId: number | null;
   readonly isDeleted: boolean;
 }
@@ -179,11 +180,12 @@ export interface OpenDeal {
   readonly hoursAtLeast: boolean;
   readonly thresholdHours: number;
   readonly price: number;
-  readonly responsibleUserId: number;
+  readonly responsibleUserId: number | null;
 }
 
 export interface ManagerReport {
-  readonly userId: number;
+  /** null: the cohort leads without a responsible user. */
+  readonly userId: number | null;
   readonly deals: number;
   readonly won: number;
   readonly lost: number;

@@ -95,7 +95,7 @@ export function createUiEnv(host: Host): UiEnv {
     fmt: createFormatters(host.lang, host.account.timezone, host.account.currency),
     timeZone: host.account.timezone,
     managers: host.managers,
-    userName: id => names.get(id) ?? `#${id}`,
+    userName: id => (id === null ? t('fl.common.managers.none') : (names.get(id) ?? `#${id}`)),
     leadUrl: id => `/leads/detail/${id}`,
     stageListUrl: buildStageListUrl,
     navigate: url => host.navigate(url),

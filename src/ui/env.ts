@@ -22,8 +22,8 @@ export interface UiEnv {
   readonly timeZone: string;
   /** Managers to filter by, as the host knows them (users list or APP.constant('managers')). */
   readonly managers: readonly Manager[];
-  /** A user's display name, or a neutral label for an unknown id. */
-  userName(id: number): string;
+  /** A user's display name, a neutral label for an unknown id, or "no responsible user" for null. */
+  userName(id: number | null): string;
   /** amoCRM's lead card URL. */
   leadUrl(leadId: number): string;
   /** amoCRM's leads list filtered to the given stages of a pipeline. */

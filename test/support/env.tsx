@@ -18,12 +18,14 @@ export function testEnv(
     { id: 1, name: 'Анна Руководитель' },
     { id: 2, name: 'Игорь Волков' },
   ];
+  const t = createTranslate(lang === 'ru' ? ru : en, lang);
   return {
-    t: createTranslate(lang === 'ru' ? ru : en, lang),
+    t,
     fmt: createFormatters(lang, 'Europe/Moscow', 'RUB'),
     timeZone: 'Europe/Moscow',
     managers,
-    userName: id => managers.find(m => m.id === id)?.name ?? `#${id}`,
+    userName: id =>
+      id === null ? t('fl.common.managers.none') : (managers.find(m => m.id === id)?.name ?? `#${id}`),
     leadUrl: id => `/leads/detail/${id}`,
     stageListUrl: buildStageListUrl,
     navigate: url => navigated.push(url),

@@ -102,7 +102,7 @@ function readLead(value: unknown): Lead {
     updatedAt,
     closedAt: closedAt ?? null,
     price: price ?? 0,
-    responsibleUserId: responsibleUserId ?? 0,
+    responsibleUserId: responsibleUserId ?? null,
     lossReasonId: lossReasonId ?? embeddedReasonId ?? null,
     isDeleted: isDeleted ?? false,
   };

@@ -67,7 +67,7 @@ export function staleParts(
   const reasons = new Set(meta.lossReasons.map(r => r.id));
   for (const l of data.leads) {
     if (!known(l.pipelineId, l.statusId)) stale.add('pipelines');
-    if (users && l.responsibleUserId !== 0 && !users.has(l.responsibleUserId)) stale.add('users');
+    if (users && l.responsibleUserId !== null && !users.has(l.responsibleUserId)) stale.add('users');
     if (l.lossReasonId !== null && !reasons.has(l.lossReasonId)) stale.add('lossReasons');
   }
   for (const e of data.changes) {

@@ -82,7 +82,7 @@ export function ManagersSection({ report }: Props): VNode {
         caption={t('fl.report.managers.caption')}
         columns={columns}
         rows={report.managers}
-        rowKey={m => m.userId}
+        rowKey={m => m.userId ?? 'none'}
         rowClass={m => (small(m) ? 'fl-row--small' : undefined)}
         csvName="managers"
       >

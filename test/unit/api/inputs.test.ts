@@ -3,10 +3,10 @@
  * the hand-written page readers and the zod path.
  */
 import { adaptStatus, adaptStatusChange } from '../../../src/api/adapt';
-import { readEventList } from '../../../src/api/pages';
+import { readEventList, readLeadList } from '../../../src/api/pages';
 import { parseWith } from '../../../src/api/parse';
 import { RawEventSchema, RawStatusSchema } from '../../../src/api/schemas';
-import { zodEvents } from './pageBodies';
+import { zodEvents, zodLeads } from './pageBodies';
 
 const side = (statusId: number, pipelineId = 10) => [
   { lead_status: { id: statusId, pipeline_id: pipelineId } },
@@ -71,5 +71,21 @@ describe('a status whose type is neither 0 nor 1', () => {
   it('is accepted by the schema and keeps its type', () => {
     const raw = { id: 5, pipeline_id: 10, sort: 30, type: 2, name: 'Служебный' };
     expect(adaptStatus(parseWith(RawStatusSchema, raw)).type).toBe(2);
+  });
+});
+
+describe('responsible_user_id: null', () => {
+  it('is no user (null), not user 0, on the reader and the zod path', () => {
+    const raw = {
+      id: 1,
+      pipeline_id: 10,
+      status_id: 101,
+      created_at: 1_700_000_000,
+      updated_at: 1_700_000_000,
+      responsible_user_id: null,
+    };
+    const body = { _embedded: { leads: [raw, { ...raw, id: 2, responsible_user_id: 0 }] } };
+    expect(readLeadList(body).map(l => l.responsibleUserId)).toEqual([null, 0]);
+    expect(zodLeads(body).map(l => l.responsibleUserId)).toEqual([null, 0]);
   });
 });

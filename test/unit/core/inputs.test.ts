@@ -2,7 +2,14 @@
  * Inputs the contract leaves open (docs/metrics.md, extensions: inputs the contract settles), each
  * with the rule chosen and a check that well-formed data keeps the §1–§11 numbers.
  */
-import { buildFunnel, buildReport, buildVisits, orderEvents } from '../../../src/core';
+import {
+  buildFunnel,
+  buildReport,
+  buildVisits,
+  orderEvents,
+  packLeads,
+  unpackLeads,
+} from '../../../src/core';
 import type { Pipeline, StatusChange } from '../../../src/core';
 import { A, at, B, C, input, lead, LOST, mv, P, pipelineP, wide } from './builders';
 
@@ -101,5 +108,33 @@ describe('a status change with an empty value_before', () => {
       [A, at(0), at(1)],
       [B, at(1), null],
     ]);
+  });
+});
+
+describe('a lead without a responsible user', () => {
+  it('is grouped as no user (null), apart from any user id, last on ties', () => {
+    const r = buildReport(
+      input([
+        lead(1, { responsibleUserId: null }),
+        lead(2, { responsibleUserId: 0 }),
+        lead(3, { responsibleUserId: null, statusId: C }),
+        lead(4, { responsibleUserId: 5 }),
+        lead(5, { responsibleUserId: 5 }),
+      ]),
+      wide,
+    );
+    expect(r.managers.map(m => [m.userId, m.deals])).toEqual([
+      [5, 2],
+      [null, 2],
+      [0, 1],
+    ]);
+  });
+
+  it('keeps null through stuck deals and the packed leads, and matches no chosen user', () => {
+    const l = lead(1, { responsibleUserId: null });
+    expect(unpackLeads(packLeads([l]))).toEqual([l]);
+    const r = buildReport(input([l]), { ...wide, stuckDays: 1 });
+    expect(r.stuck.map(d => d.responsibleUserId)).toEqual([null]);
+    expect(buildReport(input([l]), { ...wide, responsibleUserIds: [0] }).totals.deals).toBe(0);
   });
 });

@@ -96,6 +96,8 @@ describe('createUiEnv', () => {
     const known = MANAGERS[0]!;
     expect(env.userName(known.id)).toBe(known.name);
     expect(env.userName(987_654)).toBe('#987654');
+    // A lead without a responsible user is nobody's, not user 0's.
+    expect(env.userName(null)).toBe('Без ответственного');
   });
 
   it('links deals and stage lists inside amoCRM, and navigates through the host', () => {

@@ -375,7 +375,7 @@ describe('ReportModel: deals one stage at a time (the panel)', () => {
     expect(s.model.stageDeals.value.status).toBe('loading');
     expect(latest(s.model.stageDeals.value)?.stageId).toBe(first);
     await settle();
-    const user = s.model.selectedDeals.value![0]!.responsibleUserId;
+    const user = s.model.selectedDeals.value![0]!.responsibleUserId!;
     s.model.setManagers([user]);
     await settle();
     expect(s.service.asked().stageDeals).toBe(3);
