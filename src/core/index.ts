@@ -15,6 +15,8 @@ export type { ModelChange } from './modelUpdate';
 export { buildReport, reportFromModel, DEFAULT_MIN_SAMPLE } from './report';
 export { unworkedShare } from './response';
 export { leadJourney, stageNorms } from './journey';
+export { stageDepartures } from './sideCandidates';
+export type { SideCandidate } from './sideCandidates';
 export type { LeadJourney, JourneyStep, StageNorm } from './journey';
 export {
   DEFAULT_THRESHOLD_HOURS,

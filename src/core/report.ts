@@ -59,7 +59,7 @@ export function reportFromModel(model: FunnelModel, options: ReportOptions): Fun
   const stuck = open.filter(d => isStuck(d.hoursInStage, d.thresholdHours, d.hoursAtLeast));
   const stuckPerStage = new Map<number, number>();
   for (const d of stuck) stuckPerStage.set(d.stageId, (stuckPerStage.get(d.stageId) ?? 0) + 1);
-  const nowAtStage = snapshot(n, scope);
+  const nowAtStage = snapshot(funnel.places.length, scope);
 
   const stages = funnel.stages.map((s, i): StageReport => {
     const threshold = thresholds[i] ?? { hours: 0, source: 'default' as const };
@@ -99,7 +99,7 @@ export function reportFromModel(model: FunnelModel, options: ReportOptions): Fun
     response: firstResponse(cohort),
     incoming: incomingQueue(funnel, cohort),
     ...(funnel.side.length > 0
-      ? { sideStages: sideStages(funnel, cohort, times, thresholds, stuckPerStage) }
+      ? { sideStages: sideStages(funnel, cohort, times, thresholds, stuckPerStage, nowAtStage) }
       : {}),
     ...(options.includeOpenDeals ? { openDeals: open } : {}),
     ...(options.trend ? { trend: trend(funnel, scopeByCreated, options, options.trend) } : {}),
@@ -121,29 +121,16 @@ function sideStages(
   times: readonly StageTime[],
   thresholds: readonly StuckThreshold[],
   stuckPerStage: ReadonlyMap<number, number>,
+  nowAtPlace: readonly { count: number; value: number }[],
 ): SideStageReport[] {
   const n = funnel.stages.length;
   return funnel.side.map((s, k): SideStageReport => {
     const place = n + k;
-    let entered = 0;
-    let current = 0;
-    let returned = 0;
-    let lost = 0;
-    for (const f of cohort) {
-      const mark = f.visited[place] ?? 0;
-      if (mark & VISITED) entered++;
-      if (mark & RETURNED) returned++;
-      if (f.currentIndex === place) current++;
-      if (f.lostFromSide === place) lost++;
-    }
     const time = times[place];
     return {
       id: s.id,
       name: s.name,
-      entered,
-      current,
-      returned,
-      lost,
+      ...sideCounts(cohort, place),
       time: {
         samples: time?.samples ?? 0,
         medianHours: time?.medianHours ?? null,
@@ -151,8 +138,25 @@ function sideStages(
       },
       stuck: stuckPerStage.get(s.id) ?? 0,
       stuckThresholdHours: thresholds[place]?.hours ?? 0,
+      now: nowAtPlace[place] ?? { count: 0, value: 0 },
     };
   });
+}
+
+/** metrics.md 11.3: `entered`, `current`, `returned` and `lost` of the side stage at `place`. */
+function sideCounts(cohort: readonly LeadFacts[], place: number) {
+  let entered = 0;
+  let current = 0;
+  let returned = 0;
+  let lost = 0;
+  for (const f of cohort) {
+    const mark = f.visited[place] ?? 0;
+    if (mark & VISITED) entered++;
+    if (mark & RETURNED) returned++;
+    if (f.currentIndex === place) current++;
+    if (f.lostFromSide === place) lost++;
+  }
+  return { entered, current, returned, lost };
 }
 
 function scopeFacts(

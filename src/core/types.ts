@@ -283,6 +283,8 @@ export interface SideStageReport {
   };
   readonly stuck: number;
   readonly stuckThresholdHours: number;
+  /** Extension, as `stages[i].now`: every pipeline lead at it now, and their value. */
+  readonly now: { readonly count: number; readonly value: number };
 }
 
 export interface FunnelReport {

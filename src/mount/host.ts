@@ -56,6 +56,7 @@ export function pipelineDeps(host: Host, pipelineId: number, period: PeriodChoic
       period,
       timeZone: host.account.timezone,
       horizonDays: host.settings.horizonDays,
+      sideStageIds: host.settings.sideStageIds,
     },
     spawnWorker: () => host.spawnWorker(),
     pagePorts: () => ({

@@ -48,3 +48,4 @@ export type {
 } from './service/types';
 export type { LoadStage } from '../sync';
 export type { ApiError, ApiErrorCode } from '../api';
+export { readDepartures, storageKey as snapshotStorageKey } from './snapshot';

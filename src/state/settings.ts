@@ -29,6 +29,11 @@ export const SettingsSchema = z.object({
    * (metrics.md 11.1), in days; null = all history.
    */
   horizonDays: z._default(z.nullable(z.int().check(z.gte(30), z.lte(3650))), 365),
+  /**
+   * Open stages the admin set apart as side stages (metrics.md 11.3), by id, any pipeline's: a
+   * visit there is not a step forward. Suggested from history, never applied without the admin.
+   */
+  sideStageIds: z._default(z.array(z.int().check(z.positive())), []),
 });
 
 export type WidgetSettings = z.infer<typeof SettingsSchema>;
@@ -39,6 +44,7 @@ export const DEFAULT_SETTINGS: WidgetSettings = {
   pipelines: [],
   minSample: 10,
   horizonDays: 365,
+  sideStageIds: [],
 };
 
 export type SettingsResult =

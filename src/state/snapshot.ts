@@ -51,6 +51,19 @@ const EnvelopeSchema = z.object({
     report: ReportShape,
     lists: z.literal('none'),
     leadNames: z.record(z.string(), z.string()),
+    // Snapshots written before side stages existed have none: nothing to suggest from them.
+    departures: z._default(
+      z.array(
+        z.object({
+          stageId: id,
+          leaves: z.number(),
+          back: z.number(),
+          lost: z.number(),
+          suggested: z.boolean(),
+        }),
+      ),
+      [],
+    ),
   }),
 });
 
@@ -82,6 +95,26 @@ export function readSnapshot(
   const view = parsed.data.view as unknown as ReportView;
   const age = nowS - view.report.now;
   return age >= 0 && age <= SNAPSHOT_MAX_AGE_S ? { at: view.report.now, view } : null;
+}
+
+/**
+ * What the last snapshot of a pipeline says of its stages' departures, whatever period it was for
+ * and however old: the settings suggest side stages from it (metrics.md 11.3). Null: none kept.
+ */
+export function readDepartures(
+  storage: SnapshotStorage,
+  at: string,
+): { readonly at: number; readonly departures: ReportView['departures'] } | null {
+  const text = storage.get(at);
+  if (text === null) return null;
+  try {
+    const parsed = EnvelopeSchema.safeParse(JSON.parse(text));
+    return parsed.success
+      ? { at: parsed.data.view.report.now, departures: parsed.data.view.departures }
+      : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Keeps a deal-list-free view (lists `none`); a full view's lists would not fit in storage. */

@@ -46,6 +46,8 @@ export interface KeeperDeps {
   readonly windowFrom: (now: number) => number;
   /** How far back the backfill goes at `now` (the horizon); null = all history. */
   readonly target: (now: number) => number | null;
+  /** metrics.md 11.3: the open stages the admin set apart as side stages (any pipeline's). */
+  readonly sideStageIds?: readonly number[];
   /** Pages per backfill step for the leads held; default `backfillPages`. */
   readonly stepPages?: (heldLeads: number) => number;
 }
@@ -63,6 +65,8 @@ export interface StepResult extends StoreChange {
 export function createKeeper(deps: KeeperDeps) {
   let meta: ScopeMeta | null = null;
   let store: HistoryStore | null = null;
+  // Facts depend on which stages are side stages; a change of them derives the facts again.
+  const funnelOf = (pipeline: Pipeline) => buildFunnel(pipeline, deps.sideStageIds ?? []);
 
   const pipelineOf = (m: AccountMeta): Pipeline => {
     const p = m.pipelines.find(x => x.id === deps.scope.pipelineId);
@@ -119,7 +123,7 @@ export function createKeeper(deps: KeeperDeps) {
       const opened = createHistoryStore(
         deps.scope.pipelineId,
         held.meta.history.from,
-        buildFunnel(pipelineOf(held.meta)),
+        funnelOf(pipelineOf(held.meta)),
       );
       opened.loadCores(held.cores);
       // Facts held for other stages than the meta's are derived again before anyone reads them.
@@ -144,7 +148,7 @@ export function createKeeper(deps: KeeperDeps) {
       const base = await freshMeta(meta, now, seen, signal);
       const pipeline = pipelineOf(base.meta);
       const target = deps.target(now);
-      const funnel = buildFunnel(pipeline);
+      const funnel = funnelOf(pipeline);
       if (kind === 'window' || !store || !meta) {
         store = createHistoryStore(deps.scope.pipelineId, null, funnel);
         store.allEventsLoaded(BUCKET_COUNT);
@@ -204,7 +208,7 @@ export function createKeeper(deps: KeeperDeps) {
       }
       // What the pages named that the meta does not know is read now, before the model sees it.
       const after = await freshMeta(base.meta, now, seen, signal);
-      held.setFunnel(buildFunnel(pipelineOf(after.meta)));
+      held.setFunnel(funnelOf(pipelineOf(after.meta)));
       const change = await derive(held);
       const buckets = await save(
         { ...after.meta, pipelineId: deps.scope.pipelineId, history },

@@ -2,12 +2,21 @@
  * The engine's side of the service: the model over the held history, brought up to date after
  * each sync step, and the questions the page asks of it.
  */
-import type { FunnelModel, OpenDeal, Period, ReportOptions, StuckOptions, Visit } from '../../core';
+import type {
+  FunnelModel,
+  OpenDeal,
+  Period,
+  ReportOptions,
+  SideCandidate,
+  StuckOptions,
+  Visit,
+} from '../../core';
 import {
   buildFunnel,
   leadJourney,
   modelFromFacts,
   reportFromModel,
+  stageDepartures,
   stageNorms,
   updateModel,
   WON_STATUS_ID,
@@ -22,11 +31,15 @@ import type { DealLists, JourneyView, PartialCounts, ReportView, StageDealsView 
  * The model built afresh over everything the store holds. A copy whose meta lacks its pipeline
  * (the account as last read had none) throws PipelineGone, which the status shows as such.
  */
-export function buildFromStore(store: HistoryStore, meta: ScopeMeta): FunnelModel {
+export function buildFromStore(
+  store: HistoryStore,
+  meta: ScopeMeta,
+  sideStageIds: readonly number[] = [],
+): FunnelModel {
   const pipeline = meta.pipelines.find(p => p.id === meta.pipelineId);
   if (!pipeline) throw new PipelineGone(meta.pipelineId);
   return modelFromFacts(
-    buildFunnel(pipeline),
+    buildFunnel(pipeline, sideStageIds),
     pipeline,
     meta.lossReasons,
     store.allFacts(),
@@ -40,9 +53,10 @@ export function afterStep(
   result: StepResult,
   store: HistoryStore,
   meta: ScopeMeta,
+  sideStageIds: readonly number[] = [],
 ): FunnelModel {
   if (result.kind !== 'refresh' || result.metaChanged || store.historyFrom() !== model.historyFrom)
-    return buildFromStore(store, meta);
+    return buildFromStore(store, meta, sideStageIds);
   return updateModel(model, result, () => store.allFacts());
 }
 
@@ -62,12 +76,25 @@ export function reportView(
   lists: DealLists = 'full',
 ): ReportView {
   if (!model) throw new EngineError('NO_DATA');
+  const departures = departuresOf(model);
   if (lists === 'none') {
     const report = reportFromModel(model, { ...options, includeOpenDeals: false });
-    return { report: { ...report, stuck: [] }, lists, leadNames: {} };
+    return { report: { ...report, stuck: [] }, lists, leadNames: {}, departures };
   }
   const report = reportFromModel(model, options);
-  return { report, lists, leadNames: namesOf(model, [report.openDeals ?? [], report.stuck]) };
+  const leadNames = namesOf(model, [report.openDeals ?? [], report.stuck]);
+  return { report, lists, leadNames, departures };
+}
+
+// One pass over every visit per model, not per question: periods change far more often.
+const departuresMemo = new WeakMap<FunnelModel, readonly SideCandidate[]>();
+function departuresOf(model: FunnelModel): readonly SideCandidate[] {
+  let held = departuresMemo.get(model);
+  if (!held) {
+    held = stageDepartures(model);
+    departuresMemo.set(model, held);
+  }
+  return held;
 }
 
 export function stageDealsView(

@@ -120,7 +120,11 @@ export function createDataService(config: ServiceConfig, ports: ServicePorts): D
       set({ phase: 'window', syncedAt: meta.history.syncedAt });
       return;
     }
-    publishModel(model ? afterStep(model, result, store, meta) : buildFromStore(store, meta));
+    publishModel(
+      model
+        ? afterStep(model, result, store, meta, config.sideStageIds)
+        : buildFromStore(store, meta, config.sideStageIds),
+    );
   }
 
   /** One retry at a time, however often the loop was woken while another tab syncs. */
@@ -233,6 +237,7 @@ export function createDataService(config: ServiceConfig, ports: ServicePorts): D
           return p.from - (p.to - p.from);
         },
         target: now => (config.horizonDays === null ? null : now - config.horizonDays * DAY),
+        sideStageIds: config.sideStageIds,
       });
       // An unreadable copy is as good as none; a copy of a pipeline the account lost is an error.
       const held = await keeper.open().catch((error: unknown) => {
@@ -243,7 +248,7 @@ export function createDataService(config: ServiceConfig, ports: ServicePorts): D
       if (held) {
         const store = keeper.store();
         const meta = keeper.meta();
-        if (store && meta) publishModel(buildFromStore(store, meta));
+        if (store && meta) publishModel(buildFromStore(store, meta, config.sideStageIds));
       }
       set({ activity: { kind: 'idle' } });
       await loop();
@@ -263,7 +268,7 @@ export function createDataService(config: ServiceConfig, ports: ServicePorts): D
       const meta = k.meta();
       if (stopped()) return;
       if (held && store && meta) {
-        publishModel(buildFromStore(store, meta));
+        publishModel(buildFromStore(store, meta, config.sideStageIds));
         if (status.activity.kind === 'other-tab') set({ activity: { kind: 'idle' } });
         return;
       }

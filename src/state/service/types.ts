@@ -12,6 +12,7 @@ import type {
   Period,
   Pipeline,
   ReportOptions,
+  SideCandidate,
   StageNorm,
   StuckOptions,
 } from '../../core';
@@ -90,6 +91,8 @@ export interface ReportView {
   readonly report: FunnelReport;
   readonly lists: DealLists;
   readonly leadNames: Readonly<Record<string, string>>;
+  /** Every open stage's departures over the loaded history: what suggests side stages (metrics.md 11.3). */
+  readonly departures: readonly SideCandidate[];
 }
 
 /** The open deals at one stage as the report orders them (stuck ones first), with their names. */
@@ -150,4 +153,6 @@ export interface ServiceConfig {
   readonly timeZone: string;
   /** Backfill horizon in days; null = all history. */
   readonly horizonDays: number | null;
+  /** metrics.md 11.3: stages the admin set apart as side stages; ids of any pipeline's. */
+  readonly sideStageIds: readonly number[];
 }

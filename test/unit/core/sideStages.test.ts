@@ -63,6 +63,8 @@ describe('side stages (metrics.md 11.3)', () => {
         time: { samples: 2, medianHours: 18, p90Hours: 19.6 },
         stuck: 0,
         stuckThresholdHours: 168,
+        // Extension: every pipeline lead at it now (leads 2 and 4).
+        now: { count: 2, value: 2000 },
       },
     ]);
   });

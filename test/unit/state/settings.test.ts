@@ -34,6 +34,7 @@ describe('parseSettings', () => {
       pipelines: [],
       minSample: 10,
       horizonDays: 365,
+      sideStageIds: [],
     });
   });
 
@@ -44,6 +45,7 @@ describe('parseSettings', () => {
       pipelines: [7, 9],
       minSample: 25,
       horizonDays: 730,
+      sideStageIds: [31, 35],
     };
     expect(ok(JSON.stringify(saved))).toEqual(saved);
     expect(ok(saved)).toEqual(saved);

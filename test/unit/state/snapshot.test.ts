@@ -2,6 +2,7 @@
 import { buildModel, reportFromModel } from '../../../src/core';
 import type { ReportView } from '../../../src/state/service/types';
 import {
+  readDepartures,
   readSnapshot,
   SNAPSHOT_MAX_AGE_S,
   storageKey,
@@ -16,7 +17,7 @@ const report = reportFromModel(buildModel(input), {
   to: DEMO_NOW,
   now: DEMO_NOW,
 });
-const view: ReportView = { report, lists: 'none', leadNames: {} };
+const view: ReportView = { report, lists: 'none', leadNames: {}, departures: [] };
 const AT = storageKey({ accountId: 1, userId: 2, pipelineId: 3 });
 
 function storage(initial: Record<string, string> = {}) {
@@ -38,6 +39,21 @@ describe('report snapshots', () => {
     expect(readSnapshot(s, AT, 'k', DEMO_NOW + SNAPSHOT_MAX_AGE_S + 1)).toBeNull();
     // A clock set back is no reason to trust numbers "from the future".
     expect(readSnapshot(s, AT, 'k', DEMO_NOW - 1)).toBeNull();
+  });
+
+  it('keeps the stages’ departures for the settings, whatever the period and age', () => {
+    const s = storage();
+    const departures = [{ stageId: 5, leaves: 12, back: 3, lost: 6, suggested: true }];
+    writeSnapshot(s, AT, 'k', { ...view, departures });
+    expect(readDepartures(s, AT)).toEqual({ at: DEMO_NOW, departures });
+    // A snapshot written before departures existed reads with none.
+    const older = Object.fromEntries(Object.entries(view).filter(([k]) => k !== 'departures'));
+    s.set(AT, JSON.stringify({ format: 1, key: 'k', view: older }));
+    expect(readDepartures(s, AT)).toEqual({ at: DEMO_NOW, departures: [] });
+    expect(readSnapshot(s, AT, 'k', DEMO_NOW)?.view.departures).toEqual([]);
+    s.set(AT, '{');
+    expect(readDepartures(s, AT)).toBeNull();
+    expect(readDepartures(storage(), AT)).toBeNull();
   });
 
   it('never keeps a view with deal lists', () => {

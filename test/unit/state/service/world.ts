@@ -41,6 +41,7 @@ export const CONFIG: ServiceConfig = {
   period: { kind: 'last_30' },
   timeZone: ZONE,
   horizonDays: null,
+  sideStageIds: [],
 };
 export const OPTS: ReportOptions = { ...PERIOD, now: NOW, minSample: 5, includeOpenDeals: true };
 
