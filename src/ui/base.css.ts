@@ -65,7 +65,9 @@ html[data-color-scheme="dark"] .funnel-lens {
   display: none; position: absolute; z-index: 20; bottom: calc(100% + 6px); right: 0;
   width: max-content; max-width: 280px; padding: 8px 10px; border-radius: 6px;
   background: var(--fl-text); color: var(--fl-bg); box-shadow: var(--fl-shadow);
-  font-size: 12px; line-height: 1.35; font-weight: normal; text-align: left; white-space: normal;
+  font-size: 12px; line-height: 1.35; font-weight: normal; text-align: left; white-space: pre-line;
+  /* A hint inside an uppercase label (the weakest link's title) must not shout its explanation. */
+  text-transform: none; letter-spacing: normal; font-style: normal;
 }
 .funnel-lens .fl-hint--below .fl-hint__tip { bottom: auto; top: calc(100% + 6px); }
 .funnel-lens .fl-hint--start .fl-hint__tip { right: auto; left: 0; }

@@ -26,8 +26,12 @@ export interface UiEnv {
   userName(id: number | null): string;
   /** amoCRM's lead card URL. */
   leadUrl(leadId: number): string;
-  /** amoCRM's leads list filtered to the given stages of a pipeline. */
-  stageListUrl(pipelineId: number, stageIds: readonly number[]): string;
+  /** amoCRM's leads list filtered to the given stages of a pipeline (and managers, if given). */
+  stageListUrl(
+    pipelineId: number,
+    stageIds: readonly number[],
+    userIds?: readonly number[] | null,
+  ): string;
   /** Goes to an amoCRM page without reloading when the host allows it. */
   navigate(url: string): void;
   /** Milliseconds since the epoch (injected so tests control time). */
@@ -42,10 +46,18 @@ export function useEnv(): UiEnv {
   return env;
 }
 
-/** amoCRM's own filter URL for a pipeline's leads list (one or more stages). */
-export function buildStageListUrl(pipelineId: number, stageIds: readonly number[]): string {
+/**
+ * amoCRM's own filter URL for a pipeline's leads list (one or more stages), narrowed to the
+ * responsible users when the panel is filtered by managers, so the list holds the deals counted.
+ */
+export function buildStageListUrl(
+  pipelineId: number,
+  stageIds: readonly number[],
+  userIds?: readonly number[] | null,
+): string {
   const params = new URLSearchParams();
   for (const id of stageIds) params.append(`filter[pipe][${pipelineId}][]`, String(id));
+  for (const id of userIds ?? []) params.append('filter[main_user][]', String(id));
   params.set('useFilter', 'y');
   return `/leads/list/pipeline/${pipelineId}/?${params.toString()}`;
 }

@@ -17,6 +17,8 @@ export interface Formatters {
   /** A waiting time in its own unit: '40 мин', '2,5 ч', '3,1 дн.' (hours in). */
   hours(hours: number | null): string;
   money(value: number): string;
+  /** An estimate's money to two significant digits, '≈'-worthy: '8,7 млн ₽' (not '8 693 018 ₽'). */
+  moneyRough(value: number): string;
   date(epoch: number): string;
   dateTime(epoch: number): string;
   /** '3 мин назад' from two millisecond instants. */
@@ -49,6 +51,11 @@ export function createFormatters(
   const one = number({ minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const signed = number({ maximumFractionDigits: 1, signDisplay: 'exceptZero' });
   const money = currency ? number({ style: 'currency', currency, maximumFractionDigits: 0 }) : int;
+  const rough = number({
+    ...(currency ? { style: 'currency' as const, currency } : {}),
+    notation: 'compact',
+    maximumSignificantDigits: 2,
+  });
   const date = lazy(
     () =>
       new Intl.DateTimeFormat(locale, {
@@ -81,6 +88,7 @@ export function createFormatters(
       return h < 48 ? `${one().format(h)} ${hourUnit}` : `${one().format(h / 24)} ${dayUnit}`;
     },
     money: v => money().format(v),
+    moneyRough: v => rough().format(v),
     date: e => date().format(new Date(e * 1000)),
     dateTime: e => dateTime().format(new Date(e * 1000)),
     duration: seconds => {

@@ -27,6 +27,9 @@ export function StageGauge({ hoursInStage, hoursAtLeast, norm, stuck }: Props): 
   const inStage = hoursAtLeast
     ? t('fl.common.atLeast', { value: fmt.days(hoursInStage) })
     : fmt.days(hoursInStage);
+  // The stage's norm (metrics.md 11.1), named apart from the panel's figures for the period.
+  const normHint = (key: 'fl.metric.normMedian' | 'fl.metric.normP90') =>
+    `${t(key)}\n${t('fl.card.normSamples', { samples: fmt.int(norm.samples) })}`;
   const max = Math.max(hoursInStage, p90Hours ?? 0, threshold.hours, 1) * 1.15;
   const valueText = t('fl.card.gaugeText', {
     value: inStage,
@@ -78,7 +81,7 @@ export function StageGauge({ hoursInStage, hoursAtLeast, norm, stuck }: Props): 
         </div>
         <div>
           <dt>
-            <MetricHint text={t('fl.card.normHint', { samples: norm.samples })} align="start">
+            <MetricHint text={normHint('fl.metric.normMedian')} align="start">
               {t('fl.card.median')}
             </MetricHint>
           </dt>
@@ -86,7 +89,7 @@ export function StageGauge({ hoursInStage, hoursAtLeast, norm, stuck }: Props): 
         </div>
         <div>
           <dt>
-            <MetricHint text={t('fl.card.normHint', { samples: norm.samples })} align="start">
+            <MetricHint text={normHint('fl.metric.normP90')} align="start">
               {t('fl.card.p90')}
             </MetricHint>
           </dt>

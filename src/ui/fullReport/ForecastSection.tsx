@@ -47,8 +47,9 @@ export function ForecastSection({ report }: Props): VNode {
       <p class="fl-report__lead">
         <MetricHint text={t('fl.metric.forecast')} align="start">
           {t('fl.report.forecast.expected', {
+            // An expectation, not a count: two significant digits say as much as it knows.
             wins: fmt.int(forecast.expectedWins),
-            revenue: fmt.money(forecast.expectedRevenue),
+            revenue: fmt.moneyRough(forecast.expectedRevenue),
           })}
         </MetricHint>
       </p>

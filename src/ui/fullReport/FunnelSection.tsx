@@ -1,12 +1,12 @@
 import type { VNode } from 'preact';
 import type { FunnelReport, StageReport } from '../../core';
-import { adviceFor } from '../advice';
 import { Chart, funnelConfig, funnelSummary, weakestIndex } from '../chart';
 import { MetricHint } from '../common/MetricHint';
 import { useEnv } from '../env';
 import type { Column } from './DataTable';
 import { DataTable } from './DataTable';
 import { Section } from './Section';
+import { Share, withInterval } from './Share';
 import { useReportTools } from './tools';
 
 export interface Props {
@@ -20,7 +20,7 @@ interface Row {
   readonly reached: number;
 }
 
-/** Reach, drop-off and conversion per stage, with the weakest transition and what to do about it. */
+/** Reach, drop-off and conversion per stage; the weakest transition leads the report (WeakestSection). */
 export function FunnelSection({ report }: Props): VNode {
   const { t, fmt } = useEnv();
   const { createChart } = useReportTools();
@@ -33,7 +33,13 @@ export function FunnelSection({ report }: Props): VNode {
     const v = f(r);
     return v === null ? '' : fmt.int(v);
   };
-  const pctCell = (f: (r: Row) => number | null) => (r: Row) => (r.stage ? fmt.percent(f(r)) : '');
+  const min = report.options.minSample;
+  const ci = t('fl.report.hint.interval');
+  // The numerator of a stage's conversions (metrics.md 5): the next stage's reach, or won.
+  const nextReached = (s: StageReport): number => {
+    const i = report.stages.indexOf(s);
+    return report.stages[i + 1]?.reached ?? report.won.reached;
+  };
   const current = count(s => s.current);
   const skipped = count(s => s.skipped);
   const undecided = count(s => s.undecided);
@@ -93,29 +99,30 @@ export function FunnelSection({ report }: Props): VNode {
     },
     {
       label: t('fl.report.col.toNext'),
-      hint: t('fl.metric.conversionToNext'),
+      hint: withInterval(t('fl.metric.conversionToNext'), ci),
       value: toNext,
-      show: pctCell(toNext),
+      show: r => r.stage && <Share k={nextReached(r.stage)} n={r.stage.reached} min={min} />,
     },
     {
       label: t('fl.report.col.decided'),
-      hint: t('fl.metric.decidedConversion'),
+      hint: withInterval(t('fl.metric.decidedConversion'), ci),
       value: decided,
-      show: pctCell(decided),
+      show: r =>
+        r.stage && (
+          <Share k={nextReached(r.stage)} n={r.stage.reached - r.stage.undecided} min={min} />
+        ),
     },
     {
       label: t('fl.report.col.toWon'),
-      hint: t('fl.metric.conversionToWon'),
+      hint: withInterval(t('fl.metric.conversionToWon'), ci),
       value: toWon,
-      show: pctCell(toWon),
+      show: r => r.stage && <Share k={report.won.reached} n={r.stage.reached} min={min} />,
     },
   ];
   const rows: Row[] = [
     ...report.stages.map(s => ({ name: s.name, stage: s, reached: s.reached })),
     { name: t('fl.report.wonRow'), stage: null, reached: report.won.reached },
   ];
-  const transition = report.weakestTransition;
-  const next = report.stages[weak + 1]?.name ?? (weakStage ? t('fl.report.wonRow') : '');
   return (
     <Section id="funnel" title={t('fl.report.funnel.title')}>
       <Chart
@@ -133,26 +140,6 @@ export function FunnelSection({ report }: Props): VNode {
         rowClass={r => (r.stage && r.stage === weakStage ? 'fl-row--weak' : undefined)}
         csvName="funnel"
       />
-      {transition && weakStage ? (
-        <div class="fl-callout fl-callout--weak" role="note">
-          <p>
-            <MetricHint
-              text={t('fl.metric.weakest', { min: report.options.minSample })}
-              align="start"
-            >
-              {t('fl.report.funnel.weakest', {
-                from: weakStage.name,
-                to: next,
-                decided: fmt.percent(transition.decidedConversion),
-                conversion: fmt.percent(transition.conversion),
-              })}
-            </MetricHint>
-          </p>
-          <p>{t(adviceFor(weak, report.stages.length))}</p>
-        </div>
-      ) : (
-        <p class="fl-muted">{t('fl.report.funnel.noWeakest', { min: report.options.minSample })}</p>
-      )}
     </Section>
   );
 }

@@ -6,6 +6,7 @@ import { useEnv } from '../env';
 import type { Column } from './DataTable';
 import { DataTable } from './DataTable';
 import { Section } from './Section';
+import { Share, withInterval } from './Share';
 import { ratio } from '../../core';
 
 export interface Props {
@@ -47,9 +48,9 @@ export function ManagersSection({ report }: Props): VNode {
   ];
   const steps = report.stages.slice(0, -1).map((s, i): Column<ManagerReport> => ({
     label: t('fl.report.col.stageToNext', { stage: s.name }),
-    hint: t('fl.report.hint.managerConversion'),
+    hint: withInterval(t('fl.report.hint.managerConversion'), t('fl.report.hint.interval')),
     value: m => managerConversion(m, i),
-    show: m => fmt.percent(managerConversion(m, i)),
+    show: m => <Share k={m.reached[i + 1] ?? 0} n={m.reached[i] ?? 0} min={min} />,
   }));
   const columns: Column<ManagerReport>[] = [
     {
@@ -70,9 +71,9 @@ export function ManagersSection({ report }: Props): VNode {
     ...counts,
     {
       label: t('fl.report.col.winRate'),
-      hint: t('fl.metric.winRate'),
+      hint: withInterval(t('fl.metric.winRate'), t('fl.report.hint.interval')),
       value: m => m.winRate,
-      show: m => fmt.percent(m.winRate),
+      show: m => <Share k={m.won} n={m.won + m.lost} min={min} />,
     },
     ...steps,
   ];

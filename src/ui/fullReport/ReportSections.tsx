@@ -12,6 +12,7 @@ import { StuckSection } from './StuckSection';
 import { SummarySection } from './SummarySection';
 import { TimeSection } from './TimeSection';
 import { TrendSection } from './TrendSection';
+import { WeakestSection } from './WeakestSection';
 
 export interface Props {
   readonly report: FunnelReport;
@@ -20,12 +21,16 @@ export interface Props {
   readonly granularity: 'week' | 'month';
 }
 
-/** The report's sections in reading order: the summary first, the deals to act on last. */
+/**
+ * The report's sections in reading order: the weakest link (the answer) and the summary first,
+ * the deals to act on last.
+ */
 export function ReportSections({ report, leadNames, granularity }: Props): VNode {
   const { t } = useEnv();
   return (
     <>
       {report.totals.deals === 0 ? <p class="fl-report__note">{t('fl.report.empty')}</p> : null}
+      {report.totals.deals > 0 ? <WeakestSection report={report} /> : null}
       <SummarySection report={report} />
       <FunnelSection report={report} />
       {report.trend ? <TrendSection buckets={report.trend} granularity={granularity} /> : null}

@@ -72,6 +72,16 @@ export function StuckSection({ report, leadNames }: Props): VNode {
       show: d => fmt.days(d.thresholdHours),
     },
     {
+      // What the list is ordered by (metrics.md 7), shown so the order explains itself.
+      label: t('fl.report.col.overdue'),
+      hint: t('fl.report.hint.overdue'),
+      value: d => daysOf(d.hoursInStage - d.thresholdHours),
+      show: d =>
+        d.hoursAtLeast
+          ? t('fl.common.atLeast', { value: fmt.days(d.hoursInStage - d.thresholdHours) })
+          : fmt.days(d.hoursInStage - d.thresholdHours),
+    },
+    {
       label: t('fl.report.col.budget'),
       hint: t('fl.report.hint.budget'),
       value: d => d.price,

@@ -14,7 +14,7 @@ export interface Props {
   readonly report: FunnelReport;
 }
 
-type Kind = 'count' | 'share' | 'money';
+type Kind = 'count' | 'share' | 'money' | 'estimate';
 
 interface Row {
   readonly key: string;
@@ -51,6 +51,8 @@ const TOTALS: readonly { key: keyof Totals; label: I18nKey; hint: I18nKey; kind:
 function show(fmt: Formatters, kind: Kind, v: number | null): string {
   if (v === null) return '—';
   if (kind === 'share') return fmt.percent(v);
+  // The forecast's revenue is an expectation: its last rubles would be false precision.
+  if (kind === 'estimate') return `≈ ${fmt.moneyRough(v)}`;
   return kind === 'money' ? fmt.money(v) : fmt.int(v);
 }
 
@@ -93,7 +95,7 @@ export function SummarySection({ report }: Props): VNode {
       key: 'expectedRevenue',
       label: 'fl.report.col.expectedRevenue',
       hint: 'fl.metric.forecast',
-      kind: 'money',
+      kind: 'estimate',
       now: report.forecast.expectedRevenue,
       then: null,
       before: null,

@@ -1,6 +1,7 @@
 /** The full report page and its charts; selectors sit under the mount's `.funnel-lens` root. */
 export const REPORT_CSS = `
-.funnel-lens .fl-report { max-width: 1400px; padding: 8px 0 32px; }
+/* Never wider than amoCRM's content area (at 1440 px it is narrower than the window). */
+.funnel-lens .fl-report { max-width: min(1400px, 100%); box-sizing: border-box; min-width: 0; padding: 8px 0 32px; }
 .funnel-lens .fl-report__title { font-size: 20px; font-weight: bold; margin: 0 0 12px; }
 .funnel-lens .fl-report__controls {
   display: flex; flex-wrap: wrap; align-items: center; gap: 8px 16px;
@@ -22,7 +23,15 @@ export const REPORT_CSS = `
 .funnel-lens .fl-chart__legend li { display: inline-flex; align-items: center; gap: 5px; }
 .funnel-lens .fl-chart__swatch { width: 10px; height: 10px; border-radius: 2px; display: inline-block; }
 .funnel-lens .fl-table__tools { display: flex; justify-content: flex-end; margin-bottom: 4px; }
-.funnel-lens .fl-table__scroll { overflow-x: auto; }
+.funnel-lens .fl-table__scroll { overflow-x: auto; max-width: 100%; }
+/* Headers wrap (numbers keep to one line), so a table of many stages fits the page. */
+.funnel-lens .fl-table thead th, .funnel-lens .fl-table thead th.fl-num { white-space: normal; min-width: 5em; }
+.funnel-lens .fl-table thead th .fl-hint { white-space: normal; }
+.funnel-lens .fl-share { display: inline-block; text-align: right; }
+.funnel-lens .fl-share[data-ci]::after {
+  content: attr(data-ci); display: block; font-size: 11px; color: var(--fl-muted); white-space: nowrap;
+}
+.funnel-lens .fl-share--small { color: var(--fl-muted); }
 .funnel-lens .fl-table table { border-collapse: collapse; width: 100%; }
 .funnel-lens .fl-table caption { text-align: left; color: var(--fl-muted); padding: 0 0 6px; caption-side: top; }
 .funnel-lens .fl-table th, .funnel-lens .fl-table td {

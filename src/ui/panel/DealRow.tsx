@@ -16,18 +16,21 @@ export function DealRow({ deal, name }: Props): VNode {
   const { t, fmt } = env;
   const url = env.leadUrl(deal.leadId);
   const over = isStuck(deal.hoursInStage, deal.thresholdHours);
+  const label = name || t('fl.drill.lead', { id: deal.leadId });
   return (
     <li class="fl-deal">
       <a
         class="fl-deal__name"
         href={url}
+        // The narrow panel cuts long names with "…": the whole name is one hover away.
+        title={label}
         onClick={e => {
           // amoCRM is a single-page app: navigate inside it instead of reloading the page.
           e.preventDefault();
           env.navigate(url);
         }}
       >
-        {name || t('fl.drill.lead', { id: deal.leadId })}
+        {label}
       </a>
       <span class="fl-deal__budget fl-num">{fmt.money(deal.price)}</span>
       <span class="fl-deal__manager">{env.userName(deal.responsibleUserId)}</span>

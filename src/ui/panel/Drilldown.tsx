@@ -11,10 +11,13 @@ import { Icon } from './Icon';
 export interface Props {
   /** The stage's open deals in the report's order; null while they are being asked for. */
   readonly deals: readonly OpenDeal[] | null;
-  readonly stage: StageReport;
+  /** A funnel stage, or a side stage (metrics.md 11.3): what both report of it. */
+  readonly stage: Pick<StageReport, 'id' | 'name' | 'stuck' | 'stuckThresholdHours' | 'now'>;
   /** Deal names by lead id. */
   readonly names: ReadonlyMap<number, string>;
   readonly pipelineId: number;
+  /** The report's manager filter (null: all managers); the list link applies the same one. */
+  readonly managerIds: readonly number[] | null;
   readonly onBack: () => void;
 }
 
@@ -27,7 +30,7 @@ export const PAGE_SIZE = 50;
  * The deals behind one stage: the stuck ones first (furthest past the threshold on top), or all
  * open deals at it, each linking to its card, and a way to the same deals in amoCRM's own list.
  */
-export function Drilldown({ deals, stage, names, pipelineId, onBack }: Props): VNode {
+export function Drilldown({ deals, stage, names, pipelineId, managerIds, onBack }: Props): VNode {
   const env = useEnv();
   const { t, fmt } = env;
   const idPrefix = useId();
@@ -133,14 +136,28 @@ export function Drilldown({ deals, stage, names, pipelineId, onBack }: Props): V
           </div>
         )}
       </div>
+      {/*
+       * amoCRM's list cannot filter by time in stage, so it opens every deal at the stage: the
+       * button says so, with the count of exactly what the list's filter holds (metrics.md,
+       * extensions: stages[i].now, under the same manager filter as the URL).
+       */}
       <button
         type="button"
         class="fl-drill__list"
         title={t('fl.drill.allHint')}
-        onClick={() => env.navigate(env.stageListUrl(pipelineId, [stage.id]))}
+        onClick={() => env.navigate(env.stageListUrl(pipelineId, [stage.id], managerIds))}
       >
         <Icon name="external" />
-        <span>{t('fl.drill.openList')}</span>
+        <span class="fl-drill__list-text">
+          <span>{t('fl.drill.openList')}</span>{' '}
+          <span class="fl-drill__list-count">
+            {t.plural(
+              managerIds ? 'fl.drill.openListCountManagers' : 'fl.drill.openListCount',
+              stage.now.count,
+              { count: fmt.int(stage.now.count) },
+            )}
+          </span>
+        </span>
       </button>
     </section>
   );

@@ -4,7 +4,7 @@ import type { FunnelReport } from '../../core';
 import { MetricHint } from '../common/MetricHint';
 import { useEnv } from '../env';
 import { barWidth, StageRow } from './StageRow';
-import { isSlow, medianOfMedians } from './stageFacts';
+import { decidedCounts, isSlow, medianOfMedians } from './stageFacts';
 
 export interface Props {
   readonly report: FunnelReport;
@@ -48,7 +48,7 @@ export function Funnel({ report, onOpen, focusStageId }: Props): VNode {
 
   return (
     <ol class="fl-funnel" ref={list} aria-label={t('fl.panel.funnel.label')} onKeyDown={move}>
-      {report.stages.map(stage => (
+      {report.stages.map((stage, i) => (
         <StageRow
           key={stage.id}
           stage={stage}
@@ -56,6 +56,8 @@ export function Funnel({ report, onOpen, focusStageId }: Props): VNode {
           weak={stage.id === weakId}
           slow={isSlow(stage, base)}
           slowBase={base}
+          decided={decidedCounts(report.stages, report.won.reached, i)}
+          minSample={report.options.minSample}
           onOpen={onOpen}
         />
       ))}

@@ -47,6 +47,7 @@ export function PanelReport(props: Props): VNode {
         stage={stage}
         names={props.leadNames}
         pipelineId={props.pipelineId}
+        managerIds={report.options.responsibleUserIds}
         onBack={props.onBack}
       />
     );

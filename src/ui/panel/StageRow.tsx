@@ -2,7 +2,7 @@ import type { VNode } from 'preact';
 import type { StageReport } from '../../core';
 import { MetricHint } from '../common/MetricHint';
 import { useEnv } from '../env';
-import { conversionHint, stuckHint, timeHint } from './stageFacts';
+import { conversionHint, decidedHint, stuckHint, timeHint } from './stageFacts';
 
 export interface Props {
   readonly stage: StageReport;
@@ -12,6 +12,10 @@ export interface Props {
   readonly slow: boolean;
   /** Median of all stages' medians, for the "slow" rule in the hint. */
   readonly slowBase: number | null;
+  /** The decided conversion's counts: what the weakest link is chosen by (metrics.md 8). */
+  readonly decided: { readonly count: number; readonly total: number };
+  /** `minSample`: below it a conversion is greyed and shown with its counts. */
+  readonly minSample: number;
   readonly onOpen: (stageId: number) => void;
 }
 
@@ -25,9 +29,20 @@ export function barWidth(reached: number, top: number): string {
  * are their own focus stops (interactive content cannot nest inside a button), and a click
  * anywhere on the row opens the stage like the button does.
  */
-export function StageRow({ stage, top, weak, slow, slowBase, onOpen }: Props): VNode {
+export function StageRow({
+  stage,
+  top,
+  weak,
+  slow,
+  slowBase,
+  decided,
+  minSample,
+  onOpen,
+}: Props): VNode {
   const { t, fmt } = useEnv();
   const cls = ['fl-row', weak ? 'fl-row--weak' : '', slow ? 'fl-row--slow' : ''].filter(Boolean);
+  // "100 %" of one deal: too few decided deals to trust the share (the weakest-link rule's bound).
+  const small = decided.total < minSample ? { min: minSample, ...decided } : null;
   const open = (e: MouseEvent) => {
     if (e.target instanceof Element && e.target.closest('.fl-hint__tip')) return;
     onOpen(stage.id);
@@ -35,12 +50,16 @@ export function StageRow({ stage, top, weak, slow, slowBase, onOpen }: Props): V
   return (
     <li class={cls.join(' ')} data-stage-id={stage.id} onClick={open}>
       <span class="fl-row__conv">
-        <MetricHint text={conversionHint(t, fmt, stage)} align="start">
-          <span class="fl-num">{fmt.percent(stage.conversionToNext)}</span>
+        <MetricHint text={conversionHint(t, fmt, stage, small)} align="start">
+          <span class={small ? 'fl-num fl-num--small' : 'fl-num'}>
+            {fmt.percent(stage.conversionToNext)}
+          </span>
         </MetricHint>
       </span>
       <button type="button" class="fl-row__main" data-stage-id={stage.id}>
-        <span class="fl-row__name">{stage.name}</span>
+        <span class="fl-row__name" title={stage.name}>
+          {stage.name}
+        </span>
         {weak && <span class="fl-row__tag fl-row__tag--weak">{t('fl.panel.funnel.weak')}</span>}
       </button>
       <span class="fl-row__time">
@@ -66,6 +85,19 @@ export function StageRow({ stage, top, weak, slow, slowBase, onOpen }: Props): V
         <MetricHint text={t('fl.metric.reached')} align="start">
           <span class="fl-bar__count fl-num">{fmt.int(stage.reached)}</span>
         </MetricHint>
+        {/* The number the weakest link is chosen by, so the flag never contradicts the row. */}
+        <span class="fl-row__decided">
+          <MetricHint text={decidedHint(t, fmt, small, weak ? minSample : null)}>
+            <span class={small ? 'fl-num fl-num--small' : 'fl-num'}>
+              {small
+                ? t('fl.panel.funnel.decidedSmall', {
+                    count: fmt.int(small.count),
+                    total: fmt.int(small.total),
+                  })
+                : t('fl.panel.funnel.decided', { value: fmt.percent(stage.decidedConversion) })}
+            </span>
+          </MetricHint>
+        </span>
       </span>
     </li>
   );

@@ -49,14 +49,15 @@ export function WeakestCallout({ report, weak, onOpen }: Props): VNode {
         })}
       </button>
       <p class="fl-weak__nums">
-        <MetricHint text={t('fl.metric.conversionToNext')} align="start">
-          <span class="fl-num">
-            {t('fl.panel.weak.conversion', { value: fmt.percent(weak.conversion) })}
+        {/* The number the link was chosen by comes first; the plain one is for comparison. */}
+        <MetricHint text={t('fl.metric.decidedConversion')} align="start">
+          <span class="fl-num fl-weak__decided">
+            {t('fl.panel.weak.decided', { value: fmt.percent(weak.decidedConversion) })}
           </span>
         </MetricHint>
-        <MetricHint text={t('fl.metric.decidedConversion')}>
+        <MetricHint text={t('fl.metric.conversionToNext')}>
           <span class="fl-num">
-            {t('fl.panel.weak.decided', { value: fmt.percent(weak.decidedConversion) })}
+            {t('fl.panel.weak.conversion', { value: fmt.percent(weak.conversion) })}
           </span>
         </MetricHint>
         {previousComplete(report) && (

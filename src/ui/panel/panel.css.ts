@@ -93,6 +93,7 @@ export const PANEL_CSS = `
   border-left: 3px solid transparent;
 }
 .funnel-lens .fl-row:hover { background: var(--fl-surface); }
+.funnel-lens .fl-weak__decided { font-weight: 700; }
 .funnel-lens .fl-row--weak { border-left-color: var(--fl-weak); background: var(--fl-warn-soft); }
 .funnel-lens .fl-row--won { cursor: default; }
 .funnel-lens .fl-row--won:hover { background: none; }
@@ -128,6 +129,9 @@ export const PANEL_CSS = `
   flex: 1 1 0; margin-bottom: -1px; padding: 6px 4px; border: 0; border-bottom: 2px solid transparent;
   border-radius: 0; background: none; color: var(--fl-muted);
 }
+.funnel-lens .fl-row__decided { position: relative; margin-left: auto; padding-right: 6px; font-size: 11px; color: var(--fl-muted); }
+.funnel-lens .fl-row--weak .fl-row__decided { color: var(--fl-text); font-weight: 700; }
+.funnel-lens .fl-num--small { color: var(--fl-muted); font-weight: 400; }
 .funnel-lens .fl-tabs__tab[aria-selected="true"] { border-bottom-color: var(--fl-accent); color: var(--fl-text); font-weight: 700; }
 .funnel-lens .fl-drill__empty { margin: 12px 0; color: var(--fl-muted); }
 .funnel-lens .fl-deals { list-style: none; margin: 0; padding: 0; }
@@ -151,6 +155,8 @@ export const PANEL_CSS = `
 .funnel-lens .fl-partial__title { margin: 0; font-size: 13px; font-weight: 700; }
 .funnel-lens .fl-partial__note { margin: 0; font-size: 12px; color: var(--fl-muted); }
 .funnel-lens .fl-partial__totals { display: grid; grid-template-columns: repeat(4, minmax(0, 1fr)); gap: 6px; margin: 0; }
+.funnel-lens .fl-drill__list-text { display: flex; flex-direction: column; align-items: flex-start; text-align: left; }
+.funnel-lens .fl-drill__list-count { font-size: 11px; color: var(--fl-muted); }
 .funnel-lens .fl-partial__totals div { padding: 6px 8px; border-radius: 6px; background: var(--fl-surface); }
 .funnel-lens .fl-partial__totals dt { font-size: 11px; color: var(--fl-muted); }
 .funnel-lens .fl-partial__totals dd { margin: 0; font-size: 16px; font-weight: 700; }

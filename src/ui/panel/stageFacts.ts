@@ -25,10 +25,53 @@ export function isSlow(stage: StageReport, base: number | null): boolean {
 const lines = (...parts: readonly (string | false | null)[]) =>
   parts.filter((p): p is string => typeof p === 'string' && p !== '').join('\n');
 
-export function conversionHint(t: Translate, fmt: Formatters, s: StageReport): string {
+/**
+ * The decided conversion's counts (metrics.md 5): reached the next stage, out of those decided
+ * here. Its denominator is what the weakest-link rule (§8) holds against `minSample`.
+ */
+export function decidedCounts(
+  stages: readonly StageReport[],
+  wonReached: number,
+  i: number,
+): { readonly count: number; readonly total: number } {
+  const s = stages[i];
+  if (!s) return { count: 0, total: 0 };
+  return { count: stages[i + 1]?.reached ?? wonReached, total: s.reached - s.undecided };
+}
+
+export function conversionHint(
+  t: Translate,
+  fmt: Formatters,
+  s: StageReport,
+  small: { readonly min: number; readonly count: number; readonly total: number } | null,
+): string {
   return lines(
     t('fl.metric.conversionToNext'),
     t('fl.panel.hint.decided', { value: fmt.percent(s.decidedConversion) }),
+    small &&
+      t('fl.panel.hint.small', {
+        min: fmt.int(small.min),
+        count: fmt.int(small.count),
+        total: fmt.int(small.total),
+      }),
+  );
+}
+
+export function decidedHint(
+  t: Translate,
+  fmt: Formatters,
+  small: { readonly min: number; readonly count: number; readonly total: number } | null,
+  weakMin: number | null,
+): string {
+  return lines(
+    t('fl.metric.decidedConversion'),
+    weakMin !== null && t('fl.metric.weakest', { min: weakMin }),
+    small &&
+      t('fl.panel.hint.small', {
+        min: fmt.int(small.min),
+        count: fmt.int(small.count),
+        total: fmt.int(small.total),
+      }),
   );
 }
 

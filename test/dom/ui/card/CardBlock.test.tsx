@@ -98,7 +98,7 @@ describe('CardBlock', () => {
     const meter = screen.getByRole('meter', { name: 'Время на текущем этапе' });
     expect(Number(meter.getAttribute('aria-valuenow'))).toBeCloseTo(deal.hoursInStage / 24, 9);
     expect(meter.getAttribute('aria-valuetext')).toBe(
-      `${fmt.days(deal.hoursInStage)} на этапе; медиана ${fmt.days(stage.time.medianHours)}, p90 ${fmt.days(stage.time.p90Hours)}`,
+      `${fmt.days(deal.hoursInStage)} на этапе; норма этапа: медиана ${fmt.days(stage.time.medianHours)}, 9 из 10 укладываются в ${fmt.days(stage.time.p90Hours)}`,
     );
     const median = meter.querySelector('.fl-gauge__mark--median');
     const p90 = meter.querySelector('.fl-gauge__mark--p90');
@@ -119,6 +119,28 @@ describe('CardBlock', () => {
           : 'fl.metric.thresholdDefault',
       ),
     );
+
+    // The stage's norm over all history (metrics.md 11.1) is named apart from the panel's figures
+    // for the period, each of its two numbers explains itself, and the sample size reads as one.
+    const tipOf = (label: string) =>
+      screen.getByText(label).closest('.fl-hint')?.querySelector('[role="tooltip"]')?.textContent;
+    const medianTip = tipOf('Норма: медиана');
+    const p90Tip = tipOf('Норма: 9 из 10 укладываются в');
+    expect(medianTip).toContain(m.env.t('fl.metric.normMedian'));
+    expect(p90Tip).toContain(m.env.t('fl.metric.normP90'));
+    expect(medianTip).not.toBe(p90Tip);
+    expect(medianTip).toMatch(/Завершённых визитов в расчёте: [\d\s\u00a0]+\./);
+    expect(`${medianTip} ${p90Tip}`).not.toMatch(/\(\d[\d\s\u00a0]*\)/);
+    const periodWords = [
+      m.env.t('fl.panel.hint.time'),
+      m.env.t('fl.report.col.median'),
+      m.env.t('fl.report.col.p90'),
+      m.env.t('fl.chart.median'),
+    ];
+    for (const words of periodWords) {
+      expect(words.toLowerCase()).toContain('за период');
+      expect(words.toLowerCase()).not.toContain('норма');
+    }
 
     const view = m.card.state.value.status === 'ok' ? m.card.state.value.data : null;
     const steps = screen.getAllByRole('listitem');

@@ -1,6 +1,6 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import type { FunnelInput, FunnelReport } from '../../../../src/core';
-import { toCsv } from '../../../../src/core';
+import { toCsv, wilsonInterval } from '../../../../src/core';
 import type { Lang } from '../../../../src/i18n';
 import { DEFAULT_SETTINGS } from '../../../../src/state';
 import { adviceFor } from '../../../../src/ui/advice';
@@ -128,6 +128,52 @@ describe('ReportPage', () => {
     finish(m);
   });
 
+  it('leads with the weakest link and shows a 90 % Wilson interval under every conversion', async () => {
+    const m = await mount();
+    const r = m.shown();
+    const { fmt, t } = m.env;
+    // The answer first: the weakest link is the first section, above the summary.
+    const sections = [...document.querySelectorAll('section.fl-report__section')];
+    expect(sections[0]?.getAttribute('aria-labelledby')).toBe('fl-report-weakest');
+    const weak = weakestIndex(r);
+    expect(
+      within(sections[0] as HTMLElement).getByText(t(adviceFor(weak, r.stages.length))),
+    ).toBeTruthy();
+    expect(sections[0]?.textContent).toContain(fmt.percent(r.weakestTransition!.decidedConversion));
+
+    const range = (k: number, n: number) => {
+      const ci = wilsonInterval(k, n);
+      return ci
+        ? t('fl.report.interval', { low: fmt.percent(ci.low), high: fmt.percent(ci.high) })
+        : null;
+    };
+    const table = screen.getByRole('table', { name: 'Сделки периода по этапам воронки' });
+    const trs = [...table.querySelectorAll('tbody tr')];
+    r.stages.forEach((s, i) => {
+      const next = r.stages[i + 1]?.reached ?? r.won.reached;
+      const shares = [...trs[i]!.querySelectorAll('.fl-share')];
+      expect(shares.map(e => e.getAttribute('data-ci'))).toEqual([
+        range(next, s.reached),
+        range(next, s.reached - s.undecided),
+        range(r.won.reached, s.reached),
+      ]);
+    });
+    // 1 of 1 is not "100 %" alone: its interval runs from 27 %.
+    expect(range(1, 1)).toBe('27\u00a0% – 100\u00a0%');
+    const headers = [...table.querySelectorAll('thead th')].map(th => th.textContent);
+    expect(headers.filter(h => h.includes(t('fl.report.hint.interval')))).toHaveLength(3);
+
+    const managers = screen.getByRole('table', { name: t('fl.report.managers.caption') });
+    const first = r.managers[0]!;
+    const row = managers.querySelector('tbody tr')!;
+    const cis = [...row.querySelectorAll('.fl-share')].map(e => e.getAttribute('data-ci'));
+    expect(cis[0]).toBe(range(first.won, first.won + first.lost));
+    expect(cis.slice(1)).toEqual(
+      first.reached.slice(0, -1).map((here, i) => range(first.reached[i + 1]!, here)),
+    );
+    finish(m);
+  });
+
   it('explains every number in its header cell', async () => {
     const m = await mount();
     const tables = screen.getAllByRole('table');
@@ -231,10 +277,13 @@ describe('ReportPage', () => {
     );
     expect(
       screen.getByText(
-        `Ожидается побед: ${fmt.int(r.forecast.expectedWins)}, выручка: ${fmt.money(r.forecast.expectedRevenue)}`,
+        `Ожидается по сделкам, открытым сейчас, когда бы они ни закрылись: побед ≈ ${fmt.int(r.forecast.expectedWins)}, выручка ≈ ${fmt.moneyRough(r.forecast.expectedRevenue)}`,
         { normalizer: text => text },
       ),
     ).toBeTruthy();
+    // An expectation without false precision: two significant digits ("1,3 млн ₽"), not rubles.
+    expect(fmt.moneyRough(r.forecast.expectedRevenue)).toMatch(/^\d+(,\d)?\s(тыс|млн|млрд)\.?\s₽$/);
+    expect(m.env.t('fl.metric.forecast')).toContain('Срок не оценивается');
 
     const incoming = bodyCells(
       screen.getByRole('table', { name: m.env.t('fl.report.incoming.caption') }),
@@ -379,8 +428,12 @@ describe('ReportPage', () => {
     expect(rows[0]?.slice(3)).toEqual([
       fmt.days(deal.hoursInStage),
       fmt.days(deal.thresholdHours),
+      fmt.days(deal.hoursInStage - deal.thresholdHours),
       fmt.money(deal.price),
     ]);
+    // The list is sorted by a value it shows: days past the threshold, descending.
+    const overdue = rows.map(cells => Number(cells[5]!.replace(/[^\d,]/g, '').replace(',', '.')));
+    expect(overdue).toEqual([...overdue].sort((a, b) => b - a));
     // All history held: no time is a lower bound, and the header does not speak of one.
     expect(
       table.querySelectorAll('thead th')[3]!.querySelector('[role="tooltip"]')?.textContent,

@@ -1,4 +1,4 @@
-import { cleanup, fireEvent, screen, within } from '@testing-library/preact';
+import { act, cleanup, fireEvent, screen, within } from '@testing-library/preact';
 import type { Lead } from '../../../../src/core';
 import { buildStageListUrl } from '../../../../src/ui/env';
 import { DEMO_NOW, STATUS_IDS, USER_IDS } from '../../../support/demo';
@@ -152,14 +152,54 @@ describe('Stage drill-down', () => {
     expect(screen.getByRole('tabpanel').textContent).toBe(t('fl.drill.emptyAll'));
   });
 
-  it("opens the stage in amoCRM's own list, filtered to it", async () => {
+  it("opens the stage in amoCRM's own list, and says the list holds all of the stage's deals", async () => {
+    h = createHarness();
+    renderPanel(h);
+    const r = await reportReady(h);
+    const { t, fmt } = h.env;
+    fireEvent.click(rowButton('Отправлено КП'));
+    await stageDealsReady(h);
+    const stage = r.stages.find(s => s.id === KP)!;
+    const atStage = r.openDeals!.filter(d => d.stageId === KP);
+    // The list is filtered by pipeline and stage only: it holds every deal at the stage, not
+    // only the stuck ones the tab shows, and the button's count is exactly that list's.
+    expect(stage.now.count).toBe(atStage.length);
+    expect(stage.stuck).toBeLessThan(stage.now.count);
+    const count = t.plural('fl.drill.openListCount', stage.now.count, {
+      count: fmt.int(stage.now.count),
+    });
+    expect(count).toBe(`все ${stage.now.count} сделок этапа`);
+    const button = screen.getByRole('button', { name: `${t('fl.drill.openList')} ${count}` });
+    expect(button.getAttribute('title')).toBe(t('fl.drill.allHint'));
+    fireEvent.click(button);
+    const url = `/leads/list/pipeline/${PID}/?filter%5Bpipe%5D%5B${PID}%5D%5B%5D=${KP}&useFilter=y`;
+    expect(buildStageListUrl(PID, [KP])).toBe(url);
+    expect(h.env.navigated).toEqual([url]);
+  });
+
+  it('narrows the list link to the managers the panel is filtered by, and counts the same deals', async () => {
     h = createHarness();
     renderPanel(h);
     await reportReady(h);
+    const { t, fmt } = h.env;
+    await act(() => h.report.setManagers([USER_IDS.volkov]));
+    const r = await reportReady(h);
+    expect(r.options.responsibleUserIds).toEqual([USER_IDS.volkov]);
     fireEvent.click(rowButton('Отправлено КП'));
-    fireEvent.click(screen.getByRole('button', { name: h.env.t('fl.drill.openList') }));
-    const url = `/leads/list/pipeline/${PID}/?filter%5Bpipe%5D%5B${PID}%5D%5B%5D=${KP}&useFilter=y`;
-    expect(buildStageListUrl(PID, [KP])).toBe(url);
+    await stageDealsReady(h);
+    const stage = r.stages.find(s => s.id === KP)!;
+    const atStage = r.openDeals!.filter(d => d.stageId === KP);
+    expect(atStage.every(d => d.responsibleUserId === USER_IDS.volkov)).toBe(true);
+    expect(stage.now.count).toBe(atStage.length);
+    const count = t.plural('fl.drill.openListCountManagers', stage.now.count, {
+      count: fmt.int(stage.now.count),
+    });
+    fireEvent.click(screen.getByRole('button', { name: `${t('fl.drill.openList')} ${count}` }));
+    const url = buildStageListUrl(PID, [KP], [USER_IDS.volkov]);
+    expect(url).toBe(
+      `/leads/list/pipeline/${PID}/?filter%5Bpipe%5D%5B${PID}%5D%5B%5D=${KP}` +
+        `&filter%5Bmain_user%5D%5B%5D=${USER_IDS.volkov}&useFilter=y`,
+    );
     expect(h.env.navigated).toEqual([url]);
   });
 
