@@ -67,7 +67,9 @@ export function staleParts(
   const reasons = new Set(meta.lossReasons.map(r => r.id));
   for (const l of data.leads) {
     if (!known(l.pipelineId, l.statusId)) stale.add('pipelines');
-    if (users && l.responsibleUserId !== null && !users.has(l.responsibleUserId)) stale.add('users');
+    // No user (null) is nobody to look up; nor is 0, which some accounts may send for it.
+    const user = l.responsibleUserId;
+    if (users && user !== null && user !== 0 && !users.has(user)) stale.add('users');
     if (l.lossReasonId !== null && !reasons.has(l.lossReasonId)) stale.add('lossReasons');
   }
   for (const e of data.changes) {

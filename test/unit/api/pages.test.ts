@@ -153,7 +153,8 @@ describe('issue paths and words', () => {
     body._embedded.leads[0]._embedded.loss_reason = { id: 9, name: 'r' };
     expect(readLeadList(body)[0]).toMatchObject({
       price: 0,
-      responsibleUserId: 0,
+      // No responsible user, not user 0 (docs/metrics.md, inputs the contract settles).
+      responsibleUserId: null,
       isDeleted: false,
       lossReasonId: 9,
     });

@@ -127,7 +127,7 @@ describe('tolerance', () => {
       updatedAt: 20,
       closedAt: null,
       price: 0,
-      responsibleUserId: 0,
+      responsibleUserId: null,
       lossReasonId: null,
       isDeleted: false,
     });

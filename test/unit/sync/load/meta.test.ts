@@ -127,6 +127,9 @@ describe('staleParts', () => {
     expect(
       staleParts(held, NOW, { leads: [lead(1, { responsibleUserId: 0 })], changes: [] }),
     ).toEqual(new Set());
+    expect(
+      staleParts(held, NOW, { leads: [lead(1, { responsibleUserId: null })], changes: [] }),
+    ).toEqual(new Set());
   });
 
   it('lossReasons: a loss reason it does not know', () => {
