@@ -5,6 +5,7 @@ import { parseWith } from './parse';
 import { LeadStatusAfterOnlySchema, LeadStatusValuesSchema, hasNoBefore } from './schemas';
 import type {
   RawAccount,
+  RawDeletedLead,
   RawEvent,
   RawLead,
   RawLossReason,
@@ -13,7 +14,7 @@ import type {
   RawStatus,
   RawUser,
 } from './schemas';
-import type { AccountInfo, LeadLifecycle, ProblemDetails } from './types';
+import type { AccountInfo, DeletedLead, LeadLifecycle, ProblemDetails } from './types';
 
 /** A status as the engine sees it; `color` stays null when the account returns none. */
 export function adaptStatus(raw: RawStatus): Status {
@@ -64,6 +65,11 @@ export function adaptLead(raw: RawLead): Lead {
     lossReasonId: raw.loss_reason_id ?? embeddedLossReason(raw)?.id ?? null,
     isDeleted: raw.is_deleted ?? false,
   };
+}
+
+/** An only_deleted item: which lead, deleted as of when. */
+export function adaptDeletedLead(raw: RawDeletedLead): DeletedLead {
+  return { id: raw.id, updatedAt: raw.updated_at };
 }
 
 /**

@@ -26,12 +26,13 @@ export type { HttpOptions } from './http';
 export { ApiError, formatIssuePath, schemaIssues, toApiError } from './errors';
 export type { ApiErrorCode, SchemaIssue } from './errors';
 export type { PagingEnd, PagingEndReason } from './paging';
-export { readEventList, readLeadList } from './pages';
-export type { EventList, ReadWhere } from './pages';
+export { readEventList, readLeadList, readLeadPage } from './pages';
+export type { EventList, LeadPage, ReadWhere } from './pages';
 export { parseWith } from './parse';
 export { DEFAULT_RATE_LIMIT, realSleep } from './request';
 export {
   adaptAccount,
+  adaptDeletedLead,
   adaptLead,
   adaptLifecycles,
   adaptLossReason,
@@ -46,6 +47,7 @@ export * from './schemas';
 export type {
   AccountInfo,
   BodyInfo,
+  DeletedLead,
   LeadLifecycle,
   ProblemDetails,
   Sleep,

@@ -41,6 +41,16 @@ export interface LeadLifecycle {
   readonly kind: 'deleted' | 'restored';
 }
 
+/**
+ * A lead as a `with=only_deleted` list gives it: deleted, as of `updatedAt`. Which of this, the
+ * lead's body and its `lead_deleted` / `lead_restored` events wins is decided by time
+ * (sync/lifecycle.ts).
+ */
+export interface DeletedLead {
+  readonly id: number;
+  readonly updatedAt: number;
+}
+
 /** Told before every retry wait, so the UI/CLI can say "rate limited, retrying in N s". */
 export interface WaitInfo {
   readonly reason: 'rate_limited' | 'server_error' | 'network';

@@ -4,7 +4,7 @@
  * store. Other layers import it only through this file; the IndexedDB store, browser only, has
  * its own entry (`sync/idb`).
  */
-export { keepLatestLifecycle } from './lifecycle';
+export { deletedByTime, keepLatestLifecycle } from './lifecycle';
 export { CacheError } from './cache/errors';
 export type { CacheErrorCode } from './cache/errors';
 export { createMemoryStore } from './cache/memory';

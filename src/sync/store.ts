@@ -19,7 +19,7 @@ import {
 import type { LeadLifecycle } from '../api';
 import { bucketOf } from './cache/buckets';
 import type { BucketCore } from './cache/types';
-import { keepLatestLifecycle } from './lifecycle';
+import { deletedByTime, keepLatestLifecycle } from './lifecycle';
 import type { LeadEvents, PackedEvents } from './leadEvents';
 import {
   addChange,
@@ -57,6 +57,8 @@ export function createHistoryStore(
   /** Lead ids per bucket, for leads held and for leads with changes held. */
   const leadsIn = new Map<number, Set<number>>();
   const eventsIn = new Map<number, Set<number>>();
+  /** Each lead's latest deletion or restoration seen: a body older than a deletion stays out. */
+  const lifecycle = new Map<number, LeadLifecycle>();
   const member = (index: Map<number, Set<number>>, id: number, add: boolean): void => {
     const b = bucketOf(id);
     let set = index.get(b);
@@ -189,7 +191,7 @@ export function createHistoryStore(
       for (const lead of freshestLeads(list)) {
         const held = leads.get(lead.id);
         if (held && held.updatedAt > lead.updatedAt) continue;
-        if (!ours(lead)) {
+        if (!ours(lead) || deletedByTime(lead, lifecycle.get(lead.id))) {
           drop(lead.id);
           continue;
         }
@@ -229,11 +231,15 @@ export function createHistoryStore(
         if (lead && inData(lead)) toDerive.add(id);
       }
     },
-    /** A deletion newer than a lead's last known state removes it (a restore brings a newer copy). */
+    /**
+     * A deletion at or after a lead's last known state removes it, and keeps out a body older than
+     * it; a restore brings a newer copy.
+     */
     applyLifecycle(list: readonly LeadLifecycle[]): void {
-      for (const [id, e] of keepLatestLifecycle(new Map(), list)) {
-        const held = leads.get(id);
-        if (e.kind === 'deleted' && held && e.createdAt >= held.updatedAt) drop(id);
+      keepLatestLifecycle(lifecycle, list);
+      for (const { leadId } of list) {
+        const held = leads.get(leadId);
+        if (held && deletedByTime(held, lifecycle.get(leadId))) drop(leadId);
       }
     },
     /**

@@ -4,5 +4,6 @@
  */
 export { readEventList, readEventPage } from './events';
 export type { EventList, EventPageRead } from './events';
-export { readLeadList } from './leads';
+export { readLeadList, readLeadPage } from './leads';
+export type { LeadPage } from './leads';
 export type { ReadWhere } from './shape';

@@ -1,5 +1,7 @@
 import type { Lead } from '../../core';
 import { NO_SHAPE_MATCHES, typeMessage } from '../issues';
+import { isDeletedStub } from '../schemas';
+import type { DeletedLead } from '../types';
 import * as shape from './shape';
 import { ShapeIssue } from './shape';
 import type { Json, ReadWhere } from './shape';
@@ -108,23 +110,51 @@ function readLead(value: unknown): Lead {
   };
 }
 
+/** RawDeletedLeadSchema then adaptDeletedLead, in the schema's key order. */
+function readDeletedLead(value: Json): DeletedLead {
+  const id = requiredNumber(value['id'], 'id');
+  const updatedAt = requiredNumber(value['updated_at'], 'updated_at');
+  checkLinks(value['_links']);
+  return { id, updatedAt };
+}
+
+/** A leads page: its leads, and the leads it lists only as deleted (`with=only_deleted`). */
+export interface LeadPage {
+  readonly leads: Lead[];
+  readonly deleted: DeletedLead[];
+}
+
 /**
  * A GET /api/v4/leads body (or a saved one) as core Leads: what
  * `parseWith(RawLeadListSchema, body)._embedded.leads.map(adaptLead)` gives, at a fraction of the
- * cost. A bad field throws ApiError SCHEMA with its path from the body root.
+ * cost, and the items of a `with=only_deleted` page (isDeletedStub), which are read, not refused.
+ * A bad field throws ApiError SCHEMA with its path from the body root.
  */
-export function readLeadList(body: unknown, where: ReadWhere = {}): Lead[] {
+export function readLeadPage(body: unknown, where: ReadWhere = {}): LeadPage {
   try {
     const list = listItems(body, 'leads');
     const leads: Lead[] = [];
+    const deleted: DeletedLead[] = [];
     let index = 0;
     try {
-      for (; index < list.length; index++) leads.push(readLead(list[index]));
+      for (; index < list.length; index++) {
+        const item = list[index];
+        if (isDeletedStub(item)) deleted.push(readDeletedLead(item as Json));
+        else leads.push(readLead(item));
+      }
     } catch (error) {
       throw atItem(error, 'leads', index);
     }
-    return leads;
+    return { leads, deleted };
   } catch (error) {
     throw toSchemaError(error, where);
   }
+}
+
+/**
+ * The leads of a page. A lead listed only as deleted is in no pipeline, so a caller that never
+ * asks for `with=only_deleted` (the sync) loses nothing by leaving such items out.
+ */
+export function readLeadList(body: unknown, where: ReadWhere = {}): Lead[] {
+  return readLeadPage(body, where).leads;
 }

@@ -49,6 +49,30 @@ export const RawLeadSchema = z.object({
   _embedded: z.optional(z.object({ loss_reason: embeddedLossReason })),
 });
 
+/**
+ * An item of `GET /api/v4/leads?with=only_deleted`: a deleted lead as only its id, `updated_at`
+ * and `is_deleted: true` (the reference, leads §"is_deleted"). Told apart from a lead by
+ * `isDeletedStub`, not by a union, so a malformed lead is still reported at its field's path.
+ */
+export const RawDeletedLeadSchema = z.object({
+  id: z.number(),
+  updated_at: z.number(),
+  is_deleted: z.literal(true),
+  _links: links,
+});
+
+/** A leads-list item that says only that a lead is deleted: none of the fields that place it. */
+export function isDeletedStub(item: unknown): boolean {
+  if (typeof item !== 'object' || item === null || Array.isArray(item)) return false;
+  const raw = item as Readonly<Record<string, unknown>>;
+  return (
+    raw['is_deleted'] === true &&
+    raw['pipeline_id'] === undefined &&
+    raw['status_id'] === undefined &&
+    raw['created_at'] === undefined
+  );
+}
+
 /** GET /api/v4/leads: no total count; ends with 204 or a page without `_links.next`. */
 export const RawLeadListSchema = z.object({
   ...listMeta,
@@ -61,4 +85,5 @@ export const RawLossReasonListSchema = z.object({
 });
 
 export type RawLead = z.infer<typeof RawLeadSchema>;
+export type RawDeletedLead = z.infer<typeof RawDeletedLeadSchema>;
 export type RawLossReason = z.infer<typeof RawLossReasonSchema>;

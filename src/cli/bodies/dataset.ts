@@ -1,6 +1,6 @@
 import type { Lead, LossReason, Pipeline, Status, StatusChange, User } from '../../core';
-import type { AccountInfo, LeadLifecycle } from '../../api';
-import { keepLatestLifecycle } from '../../sync';
+import type { AccountInfo, DeletedLead, LeadLifecycle } from '../../api';
+import { deletedByTime, keepLatestLifecycle } from '../../sync';
 import { parseBody, recognizeBody } from './recognize';
 import type { BodyKind, ParsedBody } from './recognize';
 
@@ -23,8 +23,10 @@ export interface DatasetBuilder {
   /** Statuses from a statuses list or a single status body; merged into their pipeline. */
   addStatuses(statuses: readonly Status[]): void;
   addLeads(leads: readonly Lead[]): void;
+  /** Leads a `with=only_deleted` list gave as deleted; a lead deleted after its body comes out `isDeleted`. */
+  addDeleted(deleted: readonly DeletedLead[]): void;
   addEvents(events: readonly StatusChange[]): void;
-  /** Deletions and restorations; a lead whose latest one is a deletion comes out `isDeleted`. */
+  /** Deletions and restorations; which wins against a lead's body is decided by time. */
   addLifecycle(events: readonly LeadLifecycle[]): void;
   addUsers(users: readonly User[]): void;
   addLossReasons(reasons: readonly LossReason[]): void;
@@ -58,15 +60,16 @@ export function createDatasetBuilder(): DatasetBuilder {
   const users = new Map<number, User>();
   const lossReasons = new Map<number, LossReason>();
   const lifecycle = new Map<number, LeadLifecycle>();
+  const deletedAt = new Map<number, number>();
 
   /**
-   * A deletion newer than the lead's last known state hides it; a lead restored afterwards comes
-   * back with a newer `updated_at`, so an older deletion no longer applies.
+   * The latest of the body, an only_deleted listing and a deletion or restoration event decides
+   * whether the lead is deleted (sync/lifecycle.ts): a deletion after the body hides it, a
+   * restoration after a body saying deleted brings it back.
    */
   function withLifecycle(lead: Lead): Lead {
-    const last = lifecycle.get(lead.id);
-    if (last?.kind !== 'deleted' || last.createdAt < lead.updatedAt || lead.isDeleted) return lead;
-    return { ...lead, isDeleted: true };
+    const isDeleted = deletedByTime(lead, lifecycle.get(lead.id), deletedAt.get(lead.id));
+    return isDeleted === lead.isDeleted ? lead : { ...lead, isDeleted };
   }
 
   function entry(pipelineId: number): PipelineEntry {
@@ -87,8 +90,10 @@ export function createDatasetBuilder(): DatasetBuilder {
     addParsed(parsed) {
       if ('pipelines' in parsed) builder.addPipelines(parsed.pipelines);
       else if ('statuses' in parsed) builder.addStatuses(parsed.statuses);
-      else if ('leads' in parsed) builder.addLeads(parsed.leads);
-      else if ('events' in parsed) {
+      else if ('leads' in parsed) {
+        builder.addLeads(parsed.leads);
+        builder.addDeleted(parsed.deleted);
+      } else if ('events' in parsed) {
         builder.addEvents(parsed.events);
         builder.addLifecycle(parsed.lifecycle);
       } else if ('users' in parsed) builder.addUsers(parsed.users);
@@ -112,6 +117,11 @@ export function createDatasetBuilder(): DatasetBuilder {
       for (const lead of list) {
         const seen = leads.get(lead.id);
         if (seen === undefined || lead.updatedAt >= seen.updatedAt) leads.set(lead.id, lead);
+      }
+    },
+    addDeleted(list) {
+      for (const { id, updatedAt } of list) {
+        deletedAt.set(id, Math.max(deletedAt.get(id) ?? updatedAt, updatedAt));
       }
     },
     addEvents(list) {

@@ -22,9 +22,9 @@ import {
   adaptUser,
   parseWith,
   readEventList,
-  readLeadList,
+  readLeadPage,
 } from '../../api';
-import type { AccountInfo, LeadLifecycle, ProblemDetails } from '../../api';
+import type { AccountInfo, DeletedLead, LeadLifecycle, ProblemDetails } from '../../api';
 import type { Lead, LossReason, Pipeline, Status, StatusChange, User } from '../../core';
 
 /** What a saved API response body is, judged by its shape (file names are not trusted). */
@@ -48,7 +48,12 @@ export type BodyKind =
 export type ParsedBody =
   | { readonly kind: 'pipelines' | 'pipeline'; readonly pipelines: readonly Pipeline[] }
   | { readonly kind: 'statuses' | 'status'; readonly statuses: readonly Status[] }
-  | { readonly kind: 'leads' | 'lead'; readonly leads: readonly Lead[] }
+  | {
+      readonly kind: 'leads' | 'lead';
+      readonly leads: readonly Lead[];
+      /** Items of a `with=only_deleted` list: deleted leads, as of their `updated_at`. */
+      readonly deleted: readonly DeletedLead[];
+    }
   | {
       readonly kind: 'events' | 'event';
       readonly events: readonly StatusChange[];
@@ -139,9 +144,9 @@ export function parseBody(kind: BodyKind, json: unknown): ParsedBody {
     // The two big lists go through the hand-written readers (same checks and results as zod, a
     // fraction of the time on a saved account of many pages); single items stay on zod.
     case 'leads':
-      return { kind, leads: readLeadList(json) };
+      return { kind, ...readLeadPage(json) };
     case 'lead':
-      return { kind, leads: [adaptLead(parseWith(RawLeadSchema, json))] };
+      return { kind, leads: [adaptLead(parseWith(RawLeadSchema, json))], deleted: [] };
     case 'events': {
       const { changes, lifecycle } = readEventList(json);
       return { kind, events: changes, lifecycle };

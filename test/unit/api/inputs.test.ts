@@ -2,10 +2,17 @@
  * Inputs the contract settles (docs/metrics.md, extensions), as the API layer reads them: both
  * the hand-written page readers and the zod path.
  */
-import { adaptStatus, adaptStatusChange } from '../../../src/api/adapt';
-import { readEventList, readLeadList } from '../../../src/api/pages';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { adaptDeletedLead, adaptStatus, adaptStatusChange } from '../../../src/api/adapt';
+import { readEventList, readLeadList, readLeadPage } from '../../../src/api/pages';
 import { parseWith } from '../../../src/api/parse';
-import { RawEventSchema, RawStatusSchema } from '../../../src/api/schemas';
+import {
+  isDeletedStub,
+  RawDeletedLeadSchema,
+  RawEventSchema,
+  RawStatusSchema,
+} from '../../../src/api/schemas';
 import { zodEvents, zodLeads } from './pageBodies';
 
 const side = (statusId: number, pipelineId = 10) => [
@@ -87,5 +94,46 @@ describe('responsible_user_id: null', () => {
     const body = { _embedded: { leads: [raw, { ...raw, id: 2, responsible_user_id: 0 }] } };
     expect(readLeadList(body).map(l => l.responsibleUserId)).toEqual([null, 0]);
     expect(zodLeads(body).map(l => l.responsibleUserId)).toEqual([null, 0]);
+  });
+});
+
+describe('a with=only_deleted leads page', () => {
+  const body = JSON.parse(
+    readFileSync(join(__dirname, '../../fixtures/hand-written/leads_only_deleted.json'), 'utf8'),
+  ) as unknown;
+
+  it('is read as deleted leads, and gives no leads to a reader of leads', () => {
+    expect(readLeadPage(body)).toEqual({
+      leads: [],
+      deleted: [
+        { id: 19619, updatedAt: 1_767_312_000 },
+        { id: 14460, updatedAt: 1_767_315_600 },
+      ],
+    });
+    expect(readLeadList(body)).toEqual([]);
+    const first = (body as { _embedded: { leads: unknown[] } })._embedded.leads[0];
+    expect(isDeletedStub(first)).toBe(true);
+    expect(adaptDeletedLead(parseWith(RawDeletedLeadSchema, first))).toEqual({
+      id: 19619,
+      updatedAt: 1_767_312_000,
+    });
+  });
+
+  it('still refuses a bad id or time, at its path', () => {
+    const bad = { _embedded: { leads: [{ id: 1, updated_at: 'x', is_deleted: true }] } };
+    expect(() => readLeadPage(bad)).toThrow(expect.objectContaining({ code: 'SCHEMA' }));
+    try {
+      readLeadPage(bad);
+    } catch (error) {
+      expect((error as { issues: unknown }).issues).toEqual([
+        { path: '_embedded.leads[0].updated_at', message: 'expected number, got string' },
+      ]);
+    }
+  });
+
+  it('is told from a lead missing a field: that is still refused as before', () => {
+    const lead = { id: 1, status_id: 2, created_at: 3, updated_at: 4, is_deleted: true };
+    expect(isDeletedStub(lead)).toBe(false);
+    expect(() => readLeadPage({ _embedded: { leads: [lead] } })).toThrow();
   });
 });

@@ -151,6 +151,15 @@ describe('applyLifecycle', () => {
     store.applyLifecycle([deletion(1, at(4))]);
     expect(ids(store)).toEqual([]);
   });
+
+  it('keeps out a body older than the deletion, and takes a newer one (by time, whatever the order)', () => {
+    const store = synced();
+    store.applyLifecycle([deletion(1, at(5))]);
+    store.applyLeads([lead(1, { updatedAt: at(4) })]);
+    expect(ids(store)).toEqual([]);
+    store.applyLeads([lead(1, { updatedAt: at(6) })]);
+    expect(ids(store)).toEqual([1]);
+  });
 });
 
 describe('setHistoryFrom', () => {
