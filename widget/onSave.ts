@@ -6,6 +6,8 @@ import { turnsOff } from './widgetPath';
 export interface SaveForm {
   isValid(): boolean;
   showRefusal(): void;
+  /** Optional: a form mounted by an older bundle may not have it. */
+  showSaved?(): void;
 }
 
 /**
@@ -18,7 +20,8 @@ export function acceptsSave(params: unknown, form: SaveForm | null): boolean {
     if (turnsOff(params)) return true;
     const p = (params ?? {}) as { fields?: Record<string, unknown> };
     const ok = (form?.isValid() ?? true) && parseSettings(p.fields?.config).ok;
-    if (!ok) form?.showRefusal();
+    if (ok) form?.showSaved?.();
+    else form?.showRefusal();
     return ok;
   } catch (error) {
     // amoCRM must never see an exception; an answer it cannot check is a refusal.

@@ -104,6 +104,8 @@ export interface SettingsMount {
   isValid(): boolean;
   /** Shows why the last save was refused. */
   showRefusal(): void;
+  /** Confirms that amoCRM was let save the settings. */
+  showSaved(): void;
   unmount: Unmount;
 }
 
@@ -118,18 +120,23 @@ export function mountSettings(
 ): SettingsMount {
   const valid = signal(true);
   const refused = signal(false);
+  const saved = signal(false);
   container.classList.add('funnel-lens');
   const unmount = mountTree(
     host,
     SETTINGS_CSS,
     container,
-    <SettingsRoot host={host} input={input} valid={valid} refused={refused} />,
+    <SettingsRoot host={host} input={input} valid={valid} refused={refused} saved={saved} />,
     () => container.classList.remove('funnel-lens'),
   );
   return {
     isValid: () => valid.peek(),
     showRefusal: () => {
+      saved.value = false;
       refused.value = true;
+    },
+    showSaved: () => {
+      saved.value = true;
     },
     unmount,
   };

@@ -4,6 +4,8 @@ import { useMemo } from 'preact/hooks';
 import { parseSettings } from '../state';
 import { ErrorBanner, SettingsForm, useEnv } from '../ui';
 import type { Host } from './host';
+import { learnedThresholds } from './learned';
+import { lastDepartures } from './departures';
 import { useOnce } from './useOnce';
 
 export interface Props {
@@ -12,10 +14,12 @@ export interface Props {
   readonly input: HTMLInputElement;
   readonly valid: Signal<boolean>;
   readonly refused: Signal<boolean>;
+  /** Set when amoCRM was told the settings may be saved; a later change clears it. */
+  readonly saved: Signal<boolean>;
 }
 
 /** The settings form over the account's pipelines, writing valid settings to amoCRM's field. */
-export function SettingsRoot({ host, input, valid, refused }: Props): VNode {
+export function SettingsRoot({ host, input, valid, refused, saved }: Props): VNode {
   const { t } = useEnv();
   const { state, retry } = useOnce(host, (client, signal) => client.getPipelines({ signal }), null);
   // What amoCRM saved last (the field's value), else what the widget runs with.
@@ -23,6 +27,16 @@ export function SettingsRoot({ host, input, valid, refused }: Props): VNode {
     const saved = parseSettings(input.value);
     return saved.ok ? saved.settings : host.settings;
   }, [host, input]);
+
+  const learned = useMemo(
+    () => learnedThresholds(host, state.status === 'ok' ? state.value : []),
+    [host, state],
+  );
+
+  const departures = useMemo(
+    () => lastDepartures(host, state.status === 'ok' ? state.value : []),
+    [host, state],
+  );
 
   if (state.status === 'error') return <ErrorBanner error={state.error} onRetry={retry} />;
   if (state.status === 'loading') return <p class="fl-muted">{t('fl.settings.loading')}</p>;
@@ -33,10 +47,18 @@ export function SettingsRoot({ host, input, valid, refused }: Props): VNode {
           {t('fl.settings.refused')}
         </p>
       )}
+      {saved.value && (
+        <p class="fl-settings__saved" role="status">
+          {t('fl.settings.saved')}
+        </p>
+      )}
       <SettingsForm
         value={initial}
         pipelines={state.value}
+        learned={learned}
+        departures={departures}
         onChange={next => {
+          saved.value = false;
           if ('invalid' in next) {
             valid.value = false;
             return;

@@ -25,7 +25,9 @@ export function testEnv(
     timeZone: 'Europe/Moscow',
     managers,
     userName: id =>
-      id === null ? t('fl.common.managers.none') : (managers.find(m => m.id === id)?.name ?? `#${id}`),
+      id === null
+        ? t('fl.common.managers.none')
+        : (managers.find(m => m.id === id)?.name ?? `#${id}`),
     leadUrl: id => `/leads/detail/${id}`,
     stageListUrl: buildStageListUrl,
     navigate: url => navigated.push(url),

@@ -81,6 +81,7 @@ export function Panel({
       data-now={latest?.now}
       data-history-from={latest?.options.historyFrom ?? undefined}
       data-horizon-days={latest?.options.horizonDays ?? undefined}
+      data-side-stages={latest?.options.sideStageIds?.join(',')}
       // none → window (the period's numbers are exact, older history loading) → complete;
       // `snapshot` while the last load's numbers are shown and the current ones compute.
       data-phase={snapshotAt === null ? status.phase : 'snapshot'}

@@ -4,6 +4,7 @@ import { useEnv } from '../env';
 import { Drilldown } from './Drilldown';
 import { Funnel } from './Funnel';
 import { IncomingQueue } from './IncomingQueue';
+import { SideStages } from './SideStages';
 import { Totals } from './Totals';
 import { WeakestCallout } from './WeakestCallout';
 
@@ -37,7 +38,8 @@ export function PanelReport(props: Props): VNode {
   const stage =
     props.selectedStage === null
       ? undefined
-      : report.stages.find(s => s.id === props.selectedStage);
+      : (report.stages.find(s => s.id === props.selectedStage) ??
+        report.sideStages?.find(s => s.id === props.selectedStage));
   let content: VNode;
   if (stage) {
     content = (
@@ -61,6 +63,7 @@ export function PanelReport(props: Props): VNode {
           <WeakestCallout report={report} weak={report.weakestTransition} onOpen={props.onOpen} />
         )}
         <Funnel report={report} onOpen={props.onOpen} focusStageId={props.focusStageId} />
+        <SideStages report={report} onOpen={props.onOpen} />
         <IncomingQueue
           report={report}
           pipelineId={props.pipelineId}

@@ -72,6 +72,15 @@ export const PANEL_CSS = `
 .funnel-lens .fl-incoming__nums dt { font-size: 11px; color: var(--fl-muted); }
 .funnel-lens .fl-incoming__nums dd { margin: 0; display: flex; flex-direction: column; align-items: flex-start; gap: 1px; font-size: 13px; font-weight: 600; }
 .funnel-lens .fl-incoming__split { font-size: 11px; font-weight: 400; color: var(--fl-muted); }
+.funnel-lens .fl-side { padding: 8px 10px; border-radius: 6px; border: 1px dashed var(--fl-border); }
+.funnel-lens .fl-side__title { margin: 0 0 4px; font-size: 12px; font-weight: 700; }
+.funnel-lens .fl-side__list { list-style: none; margin: 0; padding: 0; display: grid; gap: 6px; }
+.funnel-lens .fl-side__row { display: flex; flex-direction: column; align-items: flex-start; gap: 1px; min-width: 0; }
+.funnel-lens .fl-side__open { display: flex; gap: 6px; align-items: baseline; max-width: 100%; padding: 0; border: 0; background: none; color: var(--fl-accent); font: inherit; font-size: 13px; font-weight: 600; text-align: start; cursor: pointer; }
+.funnel-lens .fl-side__open:hover .fl-side__name { text-decoration: underline; }
+.funnel-lens .fl-side__name { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; min-width: 0; }
+.funnel-lens .fl-side__stuck { flex: none; font-size: 11px; font-weight: 600; color: var(--fl-bad); }
+.funnel-lens .fl-side__nums, .funnel-lens .fl-side__time { font-size: 11px; color: var(--fl-muted); }
 
 .funnel-lens .fl-weak {
   padding: 8px 10px; border-radius: 6px; border-left: 4px solid var(--fl-weak);
@@ -84,6 +93,7 @@ export const PANEL_CSS = `
 }
 .funnel-lens .fl-weak__open:hover { color: var(--fl-accent); }
 .funnel-lens .fl-weak__nums { display: flex; flex-wrap: wrap; gap: 4px 12px; margin: 2px 0; font-size: 12px; }
+.funnel-lens .fl-weak__decided { font-weight: 700; }
 .funnel-lens .fl-weak__advice { margin: 4px 0 0; font-size: 12px; line-height: 1.4; }
 
 .funnel-lens .fl-funnel { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: 2px; }
@@ -93,7 +103,6 @@ export const PANEL_CSS = `
   border-left: 3px solid transparent;
 }
 .funnel-lens .fl-row:hover { background: var(--fl-surface); }
-.funnel-lens .fl-weak__decided { font-weight: 700; }
 .funnel-lens .fl-row--weak { border-left-color: var(--fl-weak); background: var(--fl-warn-soft); }
 .funnel-lens .fl-row--won { cursor: default; }
 .funnel-lens .fl-row--won:hover { background: none; }
@@ -120,6 +129,9 @@ export const PANEL_CSS = `
 .funnel-lens .fl-bar { position: absolute; top: 0; bottom: 0; left: 0; border-radius: 3px; background: var(--fl-bar); }
 .funnel-lens .fl-bar--won { background: var(--fl-good); opacity: .55; }
 .funnel-lens .fl-bar__count { position: relative; padding-left: 6px; font-size: 11px; font-weight: 700; }
+.funnel-lens .fl-row__decided { position: relative; margin-left: auto; padding-right: 6px; font-size: 11px; color: var(--fl-muted); }
+.funnel-lens .fl-row--weak .fl-row__decided { color: var(--fl-text); font-weight: 700; }
+.funnel-lens .fl-num--small { color: var(--fl-muted); font-weight: 400; }
 
 .funnel-lens .fl-drill { display: flex; flex-direction: column; gap: 8px; }
 .funnel-lens .fl-drill__head { display: flex; align-items: center; gap: 4px; }
@@ -129,9 +141,6 @@ export const PANEL_CSS = `
   flex: 1 1 0; margin-bottom: -1px; padding: 6px 4px; border: 0; border-bottom: 2px solid transparent;
   border-radius: 0; background: none; color: var(--fl-muted);
 }
-.funnel-lens .fl-row__decided { position: relative; margin-left: auto; padding-right: 6px; font-size: 11px; color: var(--fl-muted); }
-.funnel-lens .fl-row--weak .fl-row__decided { color: var(--fl-text); font-weight: 700; }
-.funnel-lens .fl-num--small { color: var(--fl-muted); font-weight: 400; }
 .funnel-lens .fl-tabs__tab[aria-selected="true"] { border-bottom-color: var(--fl-accent); color: var(--fl-text); font-weight: 700; }
 .funnel-lens .fl-drill__empty { margin: 12px 0; color: var(--fl-muted); }
 .funnel-lens .fl-deals { list-style: none; margin: 0; padding: 0; }
@@ -146,6 +155,8 @@ export const PANEL_CSS = `
 .funnel-lens .fl-deal__days--over { color: var(--fl-bad); font-weight: 700; }
 .funnel-lens .fl-drill__more { display: flex; align-items: center; justify-content: space-between; gap: 8px; padding-top: 6px; font-size: 12px; }
 .funnel-lens .fl-drill__list { display: inline-flex; align-items: center; justify-content: center; gap: 6px; }
+.funnel-lens .fl-drill__list-text { display: flex; flex-direction: column; align-items: flex-start; text-align: left; }
+.funnel-lens .fl-drill__list-count { font-size: 11px; color: var(--fl-muted); }
 
 .funnel-lens .fl-history-note {
   margin: 0; padding: 6px 8px; border-radius: 6px; font-size: 12px; line-height: 1.4;
@@ -155,8 +166,6 @@ export const PANEL_CSS = `
 .funnel-lens .fl-partial__title { margin: 0; font-size: 13px; font-weight: 700; }
 .funnel-lens .fl-partial__note { margin: 0; font-size: 12px; color: var(--fl-muted); }
 .funnel-lens .fl-partial__totals { display: grid; grid-template-columns: repeat(4, minmax(0, 1fr)); gap: 6px; margin: 0; }
-.funnel-lens .fl-drill__list-text { display: flex; flex-direction: column; align-items: flex-start; text-align: left; }
-.funnel-lens .fl-drill__list-count { font-size: 11px; color: var(--fl-muted); }
 .funnel-lens .fl-partial__totals div { padding: 6px 8px; border-radius: 6px; background: var(--fl-surface); }
 .funnel-lens .fl-partial__totals dt { font-size: 11px; color: var(--fl-muted); }
 .funnel-lens .fl-partial__totals dd { margin: 0; font-size: 16px; font-weight: 700; }

@@ -1,6 +1,6 @@
 import type { VNode } from 'preact';
 import { useId, useState } from 'preact/hooks';
-import type { Pipeline } from '../../core';
+import type { Pipeline, SideCandidate } from '../../core';
 import type { I18nKey } from '../../i18n';
 import type { WidgetSettings } from '../../state';
 import { MAX_STUCK_DAYS, PERIOD_PRESETS } from '../../state';
@@ -9,20 +9,36 @@ import type { Draft } from './draft';
 import { draftOf, openStages, validate } from './draft';
 import { HorizonField } from './HorizonField';
 import { NumberField } from './NumberField';
+import { SideStagesField } from './SideStagesField';
+
+const NO_DEPARTURES: ReadonlyMap<number, SideCandidate> = new Map();
 
 export interface Props {
   readonly value: WidgetSettings;
   /** The account's pipelines with their statuses. */
   readonly pipelines: readonly Pipeline[];
   readonly onChange: (next: { settings: WidgetSettings } | { invalid: readonly string[] }) => void;
+  /**
+   * Each stage's threshold as last learned from its history (hours by stage id), for the
+   * placeholder of an empty field: "from history" alone does not say what that would be.
+   */
+  readonly learned?: ReadonlyMap<number, number> | undefined;
+  /** Each stage's departures as last computed (by stage id): what side stages are suggested from. */
+  readonly departures?: ReadonlyMap<number, SideCandidate> | undefined;
 }
 
 /**
  * The widget's settings for account admins (amoCRM's settings modal). Every change is validated
  * with the schema the widget reads them with; the adapter saves what comes out of `onChange`.
  */
-export function SettingsForm({ value, pipelines, onChange }: Props): VNode {
-  const { t } = useEnv();
+export function SettingsForm({
+  value,
+  pipelines,
+  onChange,
+  learned,
+  departures = NO_DEPARTURES,
+}: Props): VNode {
+  const { t, fmt } = useEnv();
   const ids = useId();
   const [draft, setDraft] = useState<Draft>(() => draftOf(value));
   const [errors, setErrors] = useState<ReadonlyMap<string, I18nKey>>(new Map());
@@ -41,6 +57,12 @@ export function SettingsForm({ value, pipelines, onChange }: Props): VNode {
   const errorOf = (path: string): string | null => {
     const key = errors.get(path);
     return key ? t(key, { max: MAX_STUCK_DAYS }) : null;
+  };
+  const learnedText = (stageId: number): string => {
+    const hours = learned?.get(stageId);
+    return hours === undefined
+      ? t('fl.settings.learned')
+      : t('fl.settings.learnedValue', { days: fmt.days(hours) });
   };
   const shown =
     draft.pipelines.length === 0
@@ -114,7 +136,7 @@ export function SettingsForm({ value, pipelines, onChange }: Props): VNode {
                 id={`${ids}-stage-${s.id}`}
                 label={s.name}
                 value={draft.stuckDaysByStage[String(s.id)] ?? ''}
-                placeholder={t('fl.settings.learned')}
+                placeholder={learnedText(s.id)}
                 suffix={t('fl.settings.days')}
                 error={errorOf(`stuckDaysByStage.${s.id}`)}
                 onInput={text =>
@@ -128,6 +150,14 @@ export function SettingsForm({ value, pipelines, onChange }: Props): VNode {
           </fieldset>
         ))}
       </fieldset>
+
+      <SideStagesField
+        id={`${ids}-side`}
+        pipelines={shown}
+        value={draft.sideStageIds}
+        departures={departures}
+        onChange={sideStageIds => update({ ...draft, sideStageIds })}
+      />
     </form>
   );
 }

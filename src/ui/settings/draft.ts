@@ -13,6 +13,8 @@ export interface Draft {
   readonly stuckDaysByStage: Readonly<Record<string, string>>;
   /** Days of history to load and learn from; null = all of it. */
   readonly horizonDays: number | null;
+  /** Side stages (metrics.md 11.3), by id. */
+  readonly sideStageIds: readonly number[];
 }
 
 export function draftOf(settings: WidgetSettings): Draft {
@@ -24,6 +26,7 @@ export function draftOf(settings: WidgetSettings): Draft {
       Object.entries(settings.stuckDaysByStage).map(([id, days]) => [id, String(days)]),
     ),
     horizonDays: settings.horizonDays,
+    sideStageIds: settings.sideStageIds,
   };
 }
 
@@ -63,6 +66,7 @@ export function validate(draft: Draft): Outcome {
     pipelines: draft.pipelines,
     stuckDaysByStage,
     horizonDays: draft.horizonDays,
+    sideStageIds: draft.sideStageIds,
     ...(draft.minSample.trim() === '' ? {} : { minSample: numberOf(draft.minSample) }),
   };
   const parsed = parseSettings(candidate);
@@ -74,7 +78,7 @@ export function validate(draft: Draft): Outcome {
   return { ok: false, errors };
 }
 
-/** Open stages of a pipeline in funnel order (metrics.md 2), for the per-stage thresholds. */
+/** Open stages of a pipeline in sort order (metrics.md 2), side ones included, for per-stage settings. */
 export function openStages(pipeline: Pipeline): readonly { id: number; name: string }[] {
   return buildFunnel(pipeline).stages.map(s => ({ id: s.id, name: s.name }));
 }

@@ -28,6 +28,8 @@ export interface PanelWindow {
   readonly historyFrom: number | null;
   /** The history horizon the thresholds learned over; null = all history. */
   readonly horizonDays: number | null;
+  /** The side stages set apart (metrics.md 11.3), as `--side-stages` takes them; null = none. */
+  readonly sideStages?: string | null;
 }
 
 /**
@@ -48,6 +50,7 @@ export async function panelWindow(page: Page): Promise<PanelWindow> {
     now: await num('data-now'),
     historyFrom: await optional('data-history-from'),
     horizonDays: await optional('data-horizon-days'),
+    sideStages: await read('data-side-stages'),
   };
 }
 
@@ -74,6 +77,7 @@ export async function cliReportFrom(
     ...['--from', String(window.from), '--to', String(window.to), '--now', String(window.now)],
     ...(window.historyFrom === null ? [] : ['--history-from', String(window.historyFrom)]),
     ...(window.horizonDays === null ? [] : ['--horizon-days', String(window.horizonDays)]),
+    ...(window.sideStages ? ['--side-stages', window.sideStages] : []),
   ]);
   return JSON.parse(json) as FunnelReport;
 }

@@ -8,7 +8,7 @@ import { fakeHost, MAIN, MANAGERS } from '../../support/fakeHost';
 
 describe('pipelineDeps', () => {
   it('scopes the service to this account, user and pipeline, with the page’s choices', () => {
-    const settings = { ...DEFAULT_SETTINGS, minSample: 3, horizonDays: 730 };
+    const settings = { ...DEFAULT_SETTINGS, minSample: 3, horizonDays: 730, sideStageIds: [35] };
     const host = fakeHost({ settings, origin: 'https://acme.amocrm.ru' });
     const deps = pipelineDeps(host, 4242, { kind: 'quarter' });
     expect(deps.config).toEqual({
@@ -18,6 +18,7 @@ describe('pipelineDeps', () => {
       period: { kind: 'quarter' },
       timeZone: 'Europe/Moscow',
       horizonDays: 730,
+      sideStageIds: [35],
     });
     // Plain data: it crosses to the worker by structured clone.
     expect(structuredClone(deps.config)).toEqual(deps.config);

@@ -177,6 +177,11 @@ describe('mountSettings', () => {
     expect(mounted.isValid()).toBe(true);
     expect(screen.queryByText(ru.fl.settings.refused)).toBeNull();
     expect(JSON.parse(input.value)).toMatchObject({ minSample: 15 });
+    // amoCRM was let save: the form says so, until the next change.
+    await act(() => mounted.showSaved());
+    expect(screen.getByRole('status').textContent).toBe(ru.fl.settings.saved);
+    fireEvent.input(min, { target: { value: '16' } });
+    expect(screen.queryByText(ru.fl.settings.saved)).toBeNull();
 
     expectGone(host, mounted.unmount, before);
     expect(container.classList.contains('funnel-lens')).toBe(false);

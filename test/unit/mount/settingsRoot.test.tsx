@@ -20,10 +20,11 @@ function show(host: FakeHost, saved = '') {
   input.addEventListener('change', e => changes.push({ value: input.value, bubbles: e.bubbles }));
   const valid = signal(true);
   const refused = signal(false);
+  const savedNote = signal(false);
   const env = createUiEnv(host);
   const view = render(
     <WithEnv env={env}>
-      <SettingsRoot host={host} input={input} valid={valid} refused={refused} />
+      <SettingsRoot host={host} input={input} valid={valid} refused={refused} saved={savedNote} />
     </WithEnv>,
   );
   return { t: env.t, input, changes, valid, refused, view };

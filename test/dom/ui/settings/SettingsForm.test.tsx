@@ -16,11 +16,21 @@ const stageId = STATUS_IDS.main.open[3];
 
 type Change = Parameters<SettingsFormProps['onChange']>[0];
 
-function mount(value: WidgetSettings = DEFAULT_SETTINGS, lang: Lang = 'ru', list = pipelines) {
+function mount(
+  value: WidgetSettings = DEFAULT_SETTINGS,
+  lang: Lang = 'ru',
+  list = pipelines,
+  learned?: ReadonlyMap<number, number>,
+) {
   const changes: Change[] = [];
   const view = render(
     <WithEnv env={testEnv({ lang })}>
-      <SettingsForm value={value} pipelines={list} onChange={c => changes.push(c)} />
+      <SettingsForm
+        value={value}
+        pipelines={list}
+        learned={learned}
+        onChange={c => changes.push(c)}
+      />
     </WithEnv>,
   );
   return { changes, view, last: () => changes.at(-1) };
@@ -42,6 +52,22 @@ describe('SettingsForm', () => {
     const stages = buildFunnel(main).stages;
     expect(inputs.map(i => i.labels?.[0]?.textContent)).toEqual(stages.map(s => s.name));
     expect(inputs.every(i => i.value === '' && i.placeholder === 'по истории')).toBe(true);
+  });
+
+  it('shows in an empty field the threshold history would give, and words the limits plainly', () => {
+    mount(DEFAULT_SETTINGS, 'ru', pipelines, new Map([[stageId, 9.9 * 24]]));
+    expect(stageInput().placeholder).toBe('по истории: 9,9 дн.');
+    // A stage with nothing learned yet says where its threshold comes from, without a number.
+    const group = screen.getByRole('group', { name: main.name });
+    const others = within(group)
+      .getAllByRole<HTMLInputElement>('textbox')
+      .filter(i => i !== stageInput());
+    expect(others.every(i => i.placeholder === 'по истории')).toBe(true);
+    const hint = screen.getByText(/^В днях:/);
+    expect(hint.textContent).toBe(
+      'В днях: больше нуля и не больше 365. Если оставить поле пустым, порог вычисляется по истории этапа (p90: 9 из 10 визитов короче).',
+    );
+    expect(hint.textContent).not.toContain('от больше');
   });
 
   it('accepts a threshold in days, with a decimal comma, and clears it back to learned', () => {
@@ -220,5 +246,49 @@ describe('SettingsForm', () => {
           .options,
       ].map(o => o.text),
     ).toEqual(['6 months', '1 year', '2 years', 'All history']);
+  });
+});
+
+describe('SettingsForm: side stages (metrics.md 11.3)', () => {
+  const sideId = STATUS_IDS.main.open[2];
+  const sideName = main.statuses.find(s => s.id === sideId)!.name;
+  const group = () => screen.getByRole('group', { name: `${main.name}: боковые этапы` });
+
+  it('suggests from history with its numbers and ticks nothing itself', () => {
+    const changes: Change[] = [];
+    const departures = new Map([
+      [sideId, { stageId: sideId, leaves: 40, back: 12, lost: 18, suggested: true }],
+    ]);
+    render(
+      <WithEnv env={testEnv({ lang: 'ru' })}>
+        <SettingsForm
+          value={DEFAULT_SETTINGS}
+          pipelines={pipelines}
+          departures={departures}
+          onChange={c => changes.push(c)}
+        />
+      </WithEnv>,
+    );
+    const box = within(group()).getByRole<HTMLInputElement>('checkbox', { name: sideName });
+    expect(box.checked).toBe(false);
+    expect(box.getAttribute('aria-describedby')).not.toBeNull();
+    expect(
+      within(group()).getByText(
+        'Похоже на боковой: 75 % уходов с этапа — назад (12) или в «Закрыто и не реализовано» (18), всего уходов 40.',
+      ),
+    ).toBeTruthy();
+    expect(changes).toEqual([]);
+
+    fireEvent.click(box);
+    expect(changes.at(-1)).toEqual({ settings: { ...DEFAULT_SETTINGS, sideStageIds: [sideId] } });
+    fireEvent.click(box);
+    expect(changes.at(-1)).toEqual({ settings: { ...DEFAULT_SETTINGS, sideStageIds: [] } });
+  });
+
+  it('shows the side stages already set as ticked, without suggestions when none were computed', () => {
+    mount({ ...DEFAULT_SETTINGS, sideStageIds: [sideId] });
+    const box = within(group()).getByRole<HTMLInputElement>('checkbox', { name: sideName });
+    expect(box.checked).toBe(true);
+    expect(within(group()).queryByText(/Похоже на боковой/)).toBeNull();
   });
 });
