@@ -31,6 +31,8 @@ export const DataModel = createModel((deps: DataDeps) => {
     pipelines: computed(() => status.value.pipelines),
     /** Fetches what changed now (the refresh button). */
     refresh: () => deps.service.refresh(),
+    /** The numbers asked for are on screen (DataService.shown). */
+    shown: () => deps.service.shown(),
   };
 });
 

@@ -23,6 +23,8 @@ export interface FakeService extends DataService {
   failReports(code: EngineError['code'] | null): void;
   setPartial(counts: PartialCounts | null): void;
   readonly refreshes: () => number;
+  /** How often the page said it drew the numbers it asked for. */
+  readonly shownCount: () => number;
   readonly disposed: () => boolean;
   /** Questions asked so far, by kind. */
   readonly asked: () => { report: number; journey: number; partial: number; stageDeals: number };
@@ -55,6 +57,7 @@ export function fakeService(input?: FunnelInput, status: Partial<ServiceStatus> 
   let failing: EngineError['code'] | null = null;
   let partial: PartialCounts | null = null;
   let refreshes = 0;
+  let shown = 0;
   let disposed = false;
   const asked = { report: 0, journey: 0, partial: 0, stageDeals: 0 };
   let lastOptions: ReportOptions | null = null;
@@ -110,6 +113,9 @@ export function fakeService(input?: FunnelInput, status: Partial<ServiceStatus> 
     refresh: () => {
       refreshes++;
     },
+    shown: () => {
+      shown++;
+    },
     subscribe: listener => {
       listeners.add(listener);
       listener(current);
@@ -143,6 +149,7 @@ export function fakeService(input?: FunnelInput, status: Partial<ServiceStatus> 
       partial = counts;
     },
     refreshes: () => refreshes,
+    shownCount: () => shown,
     disposed: () => disposed,
     asked: () => ({ ...asked }),
     fullReport: () => {

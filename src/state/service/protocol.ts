@@ -29,6 +29,7 @@ export type ToWorker =
   | { readonly op: 'start'; readonly config: ServiceConfig }
   | { readonly op: 'ask'; readonly id: number; readonly question: Question }
   | { readonly op: 'refresh' }
+  | { readonly op: 'shown' }
   | { readonly op: 'dispose' };
 
 export type Answer =

@@ -49,6 +49,7 @@ export function openDataService(
     journey: (leadId, now, stuck) => call(s => s.journey(leadId, now, stuck)),
     partial: period => call(s => s.partial(period)),
     refresh: () => inner.refresh(),
+    shown: () => inner.shown(),
     subscribe: listener => {
       listeners.add(listener);
       const current = { value: null as ServiceStatus | null };

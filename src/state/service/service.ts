@@ -35,9 +35,9 @@ export const REFRESH_EVERY_MS = 10 * 60_000;
 /** How long to wait for another tab's sync before trying ourselves. */
 export const OTHER_TAB_RETRY_MS = 15_000;
 /**
- * After the window is in, the backfill waits until the page has asked for the window's numbers,
- * at most this long: otherwise its requests and pages compete with the first exact panel (the
- * bench saw up to six backfill requests made before the panel showed its numbers).
+ * After the window is in, the backfill waits until the page has drawn the window's numbers
+ * (`shown`), at most this long: otherwise its requests and pages compete with the first exact
+ * panel (the bench saw up to seven backfill requests made between the answer and the paint).
  */
 export const WINDOW_SHOWN_WAIT_MS = 2_000;
 /** During the backfill the model is rebuilt at most this often (and when it ends). */
@@ -85,7 +85,8 @@ export function createDataService(config: ServiceConfig, ports: ServicePorts): D
   /** The turn the loop yields between steps; dispose clears it, so no timer outlives us. */
   let pause: unknown = null;
   /** Set while the loop waits for the page to ask for the window's numbers. */
-  let asked: (() => void) | null = null;
+  /** Ends the wait after the window: set while it lasts. */
+  let drawn: (() => void) | null = null;
   let stage: { name: LoadStage; at: number; from: number } | null = null;
 
   const client = ports.createClient({
@@ -201,11 +202,11 @@ export function createDataService(config: ServiceConfig, ports: ServicePorts): D
           const go = () => {
             if (pause !== null) ports.timers.clearTimeout(pause);
             pause = null;
-            asked = null;
+            drawn = null;
             resolve(undefined);
           };
           pause = ports.timers.setTimeout(go, wait);
-          if (wait > 0) asked = go;
+          if (wait > 0) drawn = go;
         });
       }
       set({ activity: { kind: 'idle' } });
@@ -297,14 +298,8 @@ export function createDataService(config: ServiceConfig, ports: ServicePorts): D
   };
 
   return {
-    report: (options, lists) =>
-      answer(() => {
-        // Throws NO_DATA before any model; once one is answered, the page has the window's
-        // numbers as soon as this answer is posted, and the backfill may go on.
-        const view = reportView(model, options, lists);
-        if (asked) ports.timers.setTimeout(asked, 0);
-        return view;
-      }),
+    // Throws NO_DATA before any model.
+    report: (options, lists) => answer(() => reportView(model, options, lists)),
     stageDeals: (options, stageId) => answer(() => stageDealsView(model, options, stageId)),
     journey: async (leadId, now, stuck) => {
       const visits = await keeper?.visitsOf(leadId);
@@ -318,6 +313,9 @@ export function createDataService(config: ServiceConfig, ports: ServicePorts): D
     refresh: () => {
       force = true;
       void loop();
+    },
+    shown: () => {
+      if (drawn) ports.timers.setTimeout(drawn, 0);
     },
     subscribe: listener => {
       listeners.add(listener);

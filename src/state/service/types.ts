@@ -129,6 +129,11 @@ export interface DataService {
   partial(period: Period): Promise<PartialCounts | null>;
   /** Syncs now (the refresh button). */
   refresh(): void;
+  /**
+   * The page has drawn the numbers it asked for. After the window, the backfill waits for this
+   * (at most WINDOW_SHOWN_WAIT_MS), so its requests and parsing do not compete with that paint.
+   */
+  shown(): void;
   /** Hears every status, starting with the current one. */
   subscribe(listener: (status: ServiceStatus) => void): () => void;
   /** Stops syncs, timers and the worker; pending questions reject with DISPOSED. */

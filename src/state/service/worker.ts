@@ -95,6 +95,7 @@ export function serviceInWorker(
     journey: async (leadId, now, stuck) => (await ask({ op: 'journey', leadId, now, stuck })).view,
     partial: async period => (await ask({ op: 'partial', period })).counts,
     refresh: () => send({ op: 'refresh' }),
+    shown: () => send({ op: 'shown' }),
     subscribe: listener => {
       listeners.add(listener);
       if (last) listener(last);
@@ -153,6 +154,9 @@ export function serveDataService(
         return;
       case 'refresh':
         service?.refresh();
+        return;
+      case 'shown':
+        service?.shown();
         return;
       case 'dispose':
         service?.dispose();

@@ -3,7 +3,7 @@
 import '@preact/signals';
 import type { Signal } from '@preact/signals';
 import type { VNode } from 'preact';
-import { useId, useRef } from 'preact/hooks';
+import { useEffect, useId, useRef } from 'preact/hooks';
 import { INCOMING_STATUS_TYPE } from '../../core';
 import type { DataModel } from '../../state';
 import type { ReportModel } from '../../state';
@@ -53,6 +53,12 @@ export function Panel({
   returnTo.current = null;
 
   const latest = report.report.value;
+  const current = latest !== null && report.snapshotAt.value === null;
+  // Effects run after the browser painted: the service's backfill waits for this after the
+  // window, so it does not compete with drawing the first exact numbers.
+  useEffect(() => {
+    if (current) data.shown();
+  }, [data, latest, current]);
   const toggle = (value: boolean) => {
     toggled.current = true;
     collapsed.value = value;

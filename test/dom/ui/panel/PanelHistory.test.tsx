@@ -3,7 +3,7 @@
  * whole history), the window's deals counted from the leads alone while stage history loads, and
  * a note whenever the period or the one it is compared with begins before the loaded history.
  */
-import { cleanup, fireEvent, screen, within } from '@testing-library/preact';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import type { PartialCounts } from '../../../../src/state';
 import { DEFAULT_SETTINGS } from '../../../../src/state';
 import { buildFunnel } from '../../../../src/core';
@@ -116,9 +116,13 @@ describe('Panel: the last visit’s numbers while the cache is read', () => {
       h.env.t('fl.panel.snapshot', { time: h.env.fmt.dateTime(kept.now) }),
     );
     expect(within(totals()).getByText(h.env.t('fl.panel.totals.conversion'))).toBeTruthy();
+    // The last visit's numbers are not what the service computed: nothing to tell it yet.
+    expect(h.service.shownCount()).toBe(0);
 
     await h.status({ phase: 'complete', version: 1, activity: { kind: 'idle' } });
     const fresh = await reportReady(h);
+    // Drawn (effects run after the paint): the service hears it, and may start its backfill.
+    await waitFor(() => expect(h.service.shownCount()).toBeGreaterThan(0));
     expect(fresh.now).toBe(kept.now + 90);
     expect(root.getAttribute('data-phase')).toBe('complete');
     expect(root.getAttribute('data-now')).toBe(String(fresh.now));

@@ -276,16 +276,19 @@ describe('createDataService: the first load', () => {
     );
   });
 
-  it('starts the backfill once the page asked for the window’s numbers, or after a wait', async () => {
+  it('starts the backfill once the page drew the window’s numbers, or after a wait', async () => {
     const s = open();
     await s.stepped();
     expect(s.last()).toMatchObject({ version: 1, phase: 'window' });
-    // The window is in; nothing else is asked of amoCRM until the page has its numbers.
+    // The window is in; nothing else is asked of amoCRM until the page has drawn its numbers.
     const atWindow = requests();
     expect(s.timers.count(WINDOW_SHOWN_WAIT_MS, 'timeout')).toBe(1);
     await settle();
     expect(requests()).toBe(atWindow);
+    // Asking is not drawing: the answer still has to reach the screen.
     await s.service.report(OPTS);
+    expect(s.timers.count(0, 'timeout')).toBe(0);
+    s.service.shown();
     expect(s.timers.fire(0)).toBeGreaterThan(0);
     expect(s.timers.count(WINDOW_SHOWN_WAIT_MS, 'timeout')).toBe(0);
     await s.stepped();

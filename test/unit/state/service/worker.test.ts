@@ -165,6 +165,12 @@ describe('serviceInWorker: the page’s side', () => {
     await settle();
     expect(p.scope.asked().map(m => m.op)).toEqual(['start', 'refresh']);
   });
+  it('sends shown on', async () => {
+    const p = proxy();
+    p.service.shown();
+    await settle();
+    expect(p.scope.asked().map(m => m.op)).toEqual(['start', 'shown']);
+  });
 
   it('on the worker’s error event: pending questions reject WORKER_FAILED and onFailure hears it once', async () => {
     const p = proxy();
