@@ -274,7 +274,7 @@ describe('SettingsForm: side stages (metrics.md 11.3)', () => {
     expect(box.getAttribute('aria-describedby')).not.toBeNull();
     expect(
       within(group()).getByText(
-        'Похоже на боковой: 75 % уходов с этапа — назад (12) или в «Закрыто и не реализовано» (18), всего уходов 40.',
+        'Похоже на боковой: 75 % переходов с этапа — назад (12) или в «Закрыто и не реализовано» (18); всего переходов: 40.',
       ),
     ).toBeTruthy();
     expect(changes).toEqual([]);
