@@ -1,7 +1,7 @@
 // For its effect: @preact/signals makes a component that reads `.value` re-render on change.
 import '@preact/signals';
 import type { VNode } from 'preact';
-import { useMemo } from 'preact/hooks';
+import { useLayoutEffect, useMemo } from 'preact/hooks';
 import type { DataModel } from '../../state';
 import type { ReportModel } from '../../state';
 import type { CreateChart } from '../chart';
@@ -46,6 +46,10 @@ export function ReportPage({
   );
   const state = report.state.value;
   const shown = report.report.value;
+  // As the panel does: the numbers are in the document, the backfill may go on.
+  useLayoutEffect(() => {
+    if (shown) data.shown();
+  }, [data, shown]);
   const status = data.status.value;
   const name = pipelines.find(p => p.id === pipelineId)?.name ?? shown?.pipeline.name ?? '';
   let placeholder: string | null = null;

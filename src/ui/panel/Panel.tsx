@@ -3,7 +3,7 @@
 import '@preact/signals';
 import type { Signal } from '@preact/signals';
 import type { VNode } from 'preact';
-import { useEffect, useId, useRef } from 'preact/hooks';
+import { useId, useLayoutEffect, useRef } from 'preact/hooks';
 import { INCOMING_STATUS_TYPE } from '../../core';
 import type { DataModel } from '../../state';
 import type { ReportModel } from '../../state';
@@ -54,9 +54,11 @@ export function Panel({
 
   const latest = report.report.value;
   const current = latest !== null && report.snapshotAt.value === null;
-  // Effects run after the browser painted: the service's backfill waits for this after the
-  // window, so it does not compete with drawing the first exact numbers.
-  useEffect(() => {
+  // Once the numbers are in the document (the browser paints them at the end of this task), the
+  // service's backfill may go on: after the window it waits for this, so its requests and
+  // parsing do not compete with drawing the first exact numbers. A layout effect, not an effect:
+  // Preact defers effects to a frame timer that would outlive an unmount.
+  useLayoutEffect(() => {
     if (current) data.shown();
   }, [data, latest, current]);
   const toggle = (value: boolean) => {

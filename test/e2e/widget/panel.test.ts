@@ -115,7 +115,8 @@ describe('the Funnel Lens panel in the Leads section', () => {
     await routerNavigate(page, `/leads/list/pipeline/${PIPELINE_IDS.repeat}/`, 'list');
     await waitForFunnel(page);
     const rows = await panelRows(page);
-    expect(rows.map(r => r.stageId)).toEqual(STATUS_IDS.repeat.open.slice());
+    // «Недозвон» is an open stage like any other until an admin sets it apart (metrics.md 11.3).
+    expect(rows.map(r => r.stageId)).toEqual([...STATUS_IDS.repeat.open, STATUS_IDS.repeat.side]);
     expect(await count()).toEqual({ docks: 1, styles: 1, margin: '360px' });
     expect(await hostWrites(page)).toEqual([]);
   });

@@ -119,6 +119,8 @@ describe('PipelineModel', () => {
     expect(plain(s.model.report.report.value)).toEqual(
       plain(buildReport({ ...truth, historyFrom: WINDOW_FROM }, LAST_90)),
     );
+    // The page drew them (the panel says so after its paint): the backfill goes on.
+    s.model.data.shown();
     s.serviceTimers.fire(0);
     await s.until(
       () =>
