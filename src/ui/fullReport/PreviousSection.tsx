@@ -5,6 +5,7 @@ import { useEnv } from '../env';
 import type { Column } from './DataTable';
 import { DataTable } from './DataTable';
 import { Section } from './Section';
+import { Share, withInterval } from './Share';
 import { signedInt } from './values';
 
 export interface Props {
@@ -29,6 +30,17 @@ export function PreviousSection({ report }: Props): VNode {
     stage,
     then: then.get(stage.id) ?? { id: stage.id, reached: 0, undecided: 0, decidedConversion: null },
   }));
+  const ci = t('fl.report.hint.interval');
+  const min = report.options.minSample;
+  // The decided conversion is next ÷ (reached − undecided) exactly, so its numerator is whole.
+  const decided = (s: {
+    readonly reached: number;
+    readonly undecided: number;
+    readonly decidedConversion: number | null;
+  }) => {
+    const n = s.reached - s.undecided;
+    return <Share k={Math.round((s.decidedConversion ?? 0) * n)} n={n} min={min} />;
+  };
   const was = t('fl.report.col.was');
   const change = t('fl.report.col.change');
   const count = (key: 'reached' | 'undecided', label: 'reached' | 'undecided'): Column<Row>[] => [
@@ -57,15 +69,15 @@ export function PreviousSection({ report }: Props): VNode {
     ...count('undecided', 'undecided'),
     {
       label: t('fl.report.col.decided'),
-      hint: t('fl.metric.decidedConversion'),
+      hint: withInterval(t('fl.metric.decidedConversion'), ci),
       value: r => r.stage.decidedConversion,
-      show: r => fmt.percent(r.stage.decidedConversion),
+      show: r => decided(r.stage),
     },
     {
       label: `${t('fl.report.col.decided')}: ${was}`,
-      hint: t('fl.metric.sameAge'),
+      hint: withInterval(t('fl.metric.sameAge'), ci),
       value: r => r.then.decidedConversion,
-      show: r => fmt.percent(r.then.decidedConversion),
+      show: r => decided(r.then),
     },
     {
       label: `${t('fl.report.col.decided')}: ${change}`,

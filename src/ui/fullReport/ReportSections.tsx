@@ -33,7 +33,13 @@ export function ReportSections({ report, leadNames, granularity }: Props): VNode
       {report.totals.deals > 0 ? <WeakestSection report={report} /> : null}
       <SummarySection report={report} />
       <FunnelSection report={report} />
-      {report.trend ? <TrendSection buckets={report.trend} granularity={granularity} /> : null}
+      {report.trend ? (
+        <TrendSection
+          buckets={report.trend}
+          granularity={granularity}
+          minSample={report.options.minSample}
+        />
+      ) : null}
       <TimeSection stages={report.stages} />
       <IncomingSection report={report} />
       <ManagersSection report={report} />

@@ -6,18 +6,21 @@ import { useEnv } from '../env';
 import type { Column } from './DataTable';
 import { DataTable } from './DataTable';
 import { Section } from './Section';
+import { Share, withInterval } from './Share';
 import { useReportTools } from './tools';
 
 export interface Props {
   readonly buckets: readonly TrendBucket[];
   readonly granularity: 'week' | 'month';
+  /** Below it a bucket's conversion is greyed (too few deals to read it alone). */
+  readonly minSample: number;
 }
 
 /**
  * The period's conversion per calendar week or month, each bucket a cohort of its own; buckets
  * whose deals are mostly still open are marked as too young to compare.
  */
-export function TrendSection({ buckets, granularity }: Props): VNode {
+export function TrendSection({ buckets, granularity, minSample }: Props): VNode {
   const { t, fmt } = useEnv();
   const { createChart } = useReportTools();
   const columns: Column<TrendBucket>[] = [
@@ -58,18 +61,21 @@ export function TrendSection({ buckets, granularity }: Props): VNode {
     },
     {
       label: t('fl.report.col.conversion'),
-      hint: t('fl.metric.conversion'),
+      hint: withInterval(t('fl.metric.conversion'), t('fl.report.hint.interval')),
       value: b => b.totals.conversion,
-      show: b =>
-        b.young ? (
+      show: b => {
+        // metrics.md 9: won ÷ reached the first stage.
+        const share = <Share k={b.totals.won} n={b.reached[0] ?? 0} min={minSample} />;
+        return b.young ? (
           <MetricHint text={t('fl.metric.young')}>
             <span class="fl-young">
-              {fmt.percent(b.totals.conversion)} · {t('fl.report.trend.young')}
+              {share} · {t('fl.report.trend.young')}
             </span>
           </MetricHint>
         ) : (
-          fmt.percent(b.totals.conversion)
-        ),
+          share
+        );
+      },
     },
   ];
   return (

@@ -171,6 +171,31 @@ describe('ReportPage', () => {
     expect(cis.slice(1)).toEqual(
       first.reached.slice(0, -1).map((here, i) => range(first.reached[i + 1]!, here)),
     );
+
+    // The trend's and the previous period's conversions carry theirs too.
+    const trend = document.querySelector(
+      '#fl-report-trend table, section[aria-labelledby="fl-report-trend"] table',
+    );
+    const bucketCis = [...(trend?.querySelectorAll('tbody tr') ?? [])].map(tr =>
+      tr.querySelector('.fl-share')?.getAttribute('data-ci'),
+    );
+    expect(bucketCis).toEqual(
+      r.trend!.map(b => range(b.totals.won, b.reached[0] ?? 0) ?? undefined),
+    );
+    const previous = document.querySelector('section[aria-labelledby="fl-report-previous"] table');
+    const prevRows = [...(previous?.querySelectorAll('tbody tr') ?? [])];
+    r.stages.forEach((s, i) => {
+      const then = r.previous.sameAge.stages[i]!;
+      const cis = [...prevRows[i]!.querySelectorAll('.fl-share')].map(e =>
+        e.getAttribute('data-ci'),
+      );
+      const n = s.reached - s.undecided;
+      const thenN = then.reached - then.undecided;
+      expect(cis).toEqual([
+        range(Math.round((s.decidedConversion ?? 0) * n), n),
+        range(Math.round((then.decidedConversion ?? 0) * thenN), thenN),
+      ]);
+    });
     finish(m);
   });
 
