@@ -146,6 +146,8 @@ async function main(): Promise<void> {
       fillMs: round(w.fillMs, 0),
       warmFirstNumbersMs: round(w.warmFirstNumbersMs, 0),
       warmCurrentNumbersMs: round(w.warmCurrentNumbersMs, 0),
+      // Of the first numbers' time, how much the host page took before it asked for the widget.
+      warmWidgetRequestedMs: round(w.warmWidgetRequestedMs, 0),
       warmLongestTaskMs: round(w.warmLongestTaskMs, 0),
       hostLongestTaskMs: round(w.hostLongestTaskMs, 0),
       refreshMs: round(w.refreshMs, 0),

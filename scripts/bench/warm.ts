@@ -33,6 +33,11 @@ export interface WarmFigures {
   readonly warmFirstNumbersMs: number;
   /** The current numbers, computed from the cache, on screen. */
   readonly warmCurrentNumbersMs: number;
+  /**
+   * When the host page asked for the widget's script.js: the first numbers' time is this (the
+   * sandbox's stand-in for amoCRM's own page booting) plus the widget's own part.
+   */
+  readonly warmWidgetRequestedMs: number;
   readonly warmLongestTaskMs: number;
   /** The host page's own longest task before it asked for the widget (not the widget's). */
   readonly hostLongestTaskMs: number;
@@ -254,6 +259,7 @@ export async function measureWarm(leads: number, changesPerLead: number): Promis
       fillMs: filled.ms,
       warmFirstNumbersMs,
       warmCurrentNumbersMs,
+      warmWidgetRequestedMs: requested,
       warmLongestTaskMs,
       hostLongestTaskMs,
       refreshLongestTaskMs,
