@@ -41,6 +41,10 @@ describe('side stages in the panel', () => {
       side?.lost,
     ]);
     await saveScreenshot(page, 'panel-side-stages');
+    await row.scrollIntoViewIfNeeded();
+    await expect(row.locator('.fl-side__stuck').textContent()).resolves.toBe(
+      `зависли: ${side?.stuck}`,
+    );
 
     // Its deals open like a stage's: every one sits at the side stage.
     await row.locator('.fl-side__open').click();
@@ -48,5 +52,25 @@ describe('side stages in the panel', () => {
     await expect(
       page.locator('.fl-drill__title, .fl-drill h3').first().textContent(),
     ).resolves.toContain('Недозвон');
+  });
+
+  it('speaks English and follows the dark theme', async () => {
+    env.sandbox.settings.set(env.sandbox.widgetCode, {
+      active: 'Y',
+      fields: { config: JSON.stringify({ sideStageIds: [SIDE] }) },
+    });
+    const { page } = await env.open(`/leads/list/pipeline/${REPEAT}/`, { kind: 'list' });
+    await waitForFunnel(page);
+    await page.click('#sandbox-lang-en');
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    await waitForFunnel(page);
+    await page.evaluate(() => document.documentElement.setAttribute('data-color-scheme', 'dark'));
+    const section = page.locator('.fl-side');
+    await section.scrollIntoViewIfNeeded();
+    await expect(section.getAttribute('aria-label')).resolves.toBe('Side stages');
+    await expect(section.locator('.fl-side__nums').first().textContent()).resolves.toMatch(
+      /^entered \d+ · there now \d+ · back in the funnel \d+ · lost from here \d+$/,
+    );
+    await saveScreenshot(page, 'panel-side-stages-en-dark');
   });
 });
