@@ -8,6 +8,7 @@ import type { Formatters } from '../format';
 import type { Column } from './DataTable';
 import { DataTable } from './DataTable';
 import { Section } from './Section';
+import { Share, withInterval } from './Share';
 import { signedInt } from './values';
 
 export interface Props {
@@ -26,7 +27,18 @@ interface Row {
   readonly then: number | null;
   /** The previous period as it stands today. */
   readonly before: number | null;
+  /**
+   * For the conversion: won and reached the first stage (metrics.md 9) now, at the same age and
+   * today, so each share shows its 90 % Wilson interval.
+   */
+  readonly counts?: {
+    readonly now: Count;
+    readonly then: Count;
+    readonly before: Count;
+  };
 }
+
+type Count = readonly [won: number, reached: number];
 
 const TOTALS: readonly { key: keyof Totals; label: I18nKey; hint: I18nKey; kind: Kind }[] = [
   { key: 'deals', label: 'fl.report.col.deals', hint: 'fl.metric.deals', kind: 'count' },
@@ -62,6 +74,16 @@ function change(fmt: Formatters, kind: Kind, d: number | null): string {
   return kind === 'money' ? (d > 0 ? '+' : '') + fmt.money(d) : signedInt(fmt, d);
 }
 
+/** Won ÷ reached the first stage, as counts, for the three cohorts the summary compares. */
+function conversionCounts(r: FunnelReport): NonNullable<Row['counts']> {
+  const first = (stages: readonly { readonly reached: number }[]) => stages[0]?.reached ?? 0;
+  return {
+    now: [r.totals.won, first(r.stages)],
+    then: [r.previous.sameAge.totals.won, first(r.previous.sameAge.stages)],
+    before: [r.previous.totals.won, first(r.previous.stages)],
+  };
+}
+
 /** The totals the same-age comparison defines (metrics.md 11.2). */
 const SAME_AGE = new Set<string>(['deals', 'won', 'lost', 'open', 'conversion']);
 
@@ -81,6 +103,7 @@ export function SummarySection({ report }: Props): VNode {
       now: report.totals[m.key],
       then: SAME_AGE.has(m.key) ? (sameAge[m.key] ?? null) : null,
       before: report.previous.totals[m.key],
+      ...(m.key === 'conversion' ? { counts: conversionCounts(report) } : {}),
     })),
     {
       key: 'expectedWins',
@@ -101,6 +124,9 @@ export function SummarySection({ report }: Props): VNode {
       before: null,
     },
   ];
+  const min = report.options.minSample;
+  const ci = t('fl.report.hint.interval');
+  const share = ([k, n]: Count) => <Share k={k} n={n} min={min} />;
   const prev = report.previous.period;
   const range = { from: fmt.date(prev.from), to: fmt.date(prev.to - 1) };
   const columns: Column<Row>[] = [
@@ -116,15 +142,15 @@ export function SummarySection({ report }: Props): VNode {
     },
     {
       label: t('fl.report.col.now'),
-      hint: t('fl.report.hint.now'),
+      hint: withInterval(t('fl.report.hint.now'), ci),
       value: r => r.now,
-      show: r => show(fmt, r.kind, r.now),
+      show: r => (r.counts ? share(r.counts.now) : show(fmt, r.kind, r.now)),
     },
     {
       label: t('fl.report.summary.sameAge', range),
-      hint: t('fl.metric.sameAge'),
+      hint: withInterval(t('fl.metric.sameAge'), ci),
       value: r => r.then,
-      show: r => show(fmt, r.kind, r.then),
+      show: r => (r.counts ? share(r.counts.then) : show(fmt, r.kind, r.then)),
     },
     {
       label: t('fl.report.col.change'),
@@ -134,9 +160,9 @@ export function SummarySection({ report }: Props): VNode {
     },
     {
       label: t('fl.report.summary.previous', range),
-      hint: t('fl.metric.previous'),
+      hint: withInterval(t('fl.metric.previous'), ci),
       value: r => r.before,
-      show: r => show(fmt, r.kind, r.before),
+      show: r => (r.counts ? share(r.counts.before) : show(fmt, r.kind, r.before)),
     },
   ];
   return (

@@ -172,7 +172,19 @@ describe('ReportPage', () => {
       first.reached.slice(0, -1).map((here, i) => range(first.reached[i + 1]!, here)),
     );
 
-    // The trend's and the previous period's conversions carry theirs too.
+    // The summary's conversions — now, at the same age, today — carry theirs too …
+    const summary = document.querySelector('section[aria-labelledby="fl-report-summary"] table');
+    // Only the conversion's row holds shares.
+    const conversionRow = summary?.querySelector('tbody tr:has(.fl-share)');
+    const sa = r.previous.sameAge;
+    expect(
+      [...(conversionRow?.querySelectorAll('.fl-share') ?? [])].map(e => e.getAttribute('data-ci')),
+    ).toEqual([
+      range(r.totals.won, r.stages[0]!.reached),
+      range(sa.totals.won, sa.stages[0]!.reached),
+      range(r.previous.totals.won, r.previous.stages[0]!.reached),
+    ]);
+    // … and so do the trend's and the previous period's.
     const trend = document.querySelector(
       '#fl-report-trend table, section[aria-labelledby="fl-report-trend"] table',
     );
