@@ -4,6 +4,7 @@
  * this very bundle, and the cache lives in IndexedDB — each with a fallback that keeps the widget
  * working where the browser or the host's policy says no.
  */
+import type { PeerTransport } from '../src/api';
 import { createMemoryStore } from '../src/sync';
 import { openIdbStore } from '../src/sync/idb';
 import type { ScopeStore } from '../src/sync';
@@ -46,6 +47,22 @@ export function broadcastChannel(name: string): SyncChannel {
         if (typeof event.data === 'string') listener(event.data);
       };
       return () => channel.close();
+    },
+  };
+}
+
+/**
+ * The channel this thread's clients tell the account's other clients (the page's, the engine
+ * worker's, other tabs') about their requests on, so that together they keep amoCRM's limit. One
+ * per thread, open for the thread's life: a page or worker holds one hub.
+ */
+export function requestPeers(accountId: number): PeerTransport | undefined {
+  if (typeof BroadcastChannel === 'undefined') return undefined;
+  const channel = new BroadcastChannel(`funnel-lens-requests:${accountId}`);
+  return {
+    post: message => channel.postMessage(message),
+    listen: hear => {
+      channel.onmessage = (event: MessageEvent<unknown>) => hear(event.data);
     },
   };
 }

@@ -11,7 +11,7 @@ import {
   webLock,
 } from './browser';
 import type { AmoSelf } from './amoGlobals';
-import { channelName } from './workerPorts';
+import { channelName, peersOf } from './workerPorts';
 import {
   hostAccount,
   hostLang,
@@ -58,7 +58,9 @@ export function createAmoHost(self: AmoSelf, doc: Document): Host | null {
     settings: parsed.ok ? parsed.settings : DEFAULT_SETTINGS,
     origin: doc.location.origin,
     // Same origin, the user's session cookie: no tokens, and nothing leaves the account's /api/v4.
-    createClient: ({ onWait }) => createApiClient({ http: createBrowserHttp(), onWait }),
+    // Its requests and the engine worker's share amoCRM's limit through the thread's hub.
+    createClient: ({ onWait }) =>
+      createApiClient({ http: createBrowserHttp(), onWait, peers: peersOf(account.id) }),
     store,
     lock: webLock(),
     channel: broadcastChannel(

@@ -6,7 +6,17 @@
 import { createApiClient, createBrowserHttp, DEFAULT_RATE_LIMIT } from '../src/api';
 import type { ServiceConfig, ServicePorts } from '../src/state';
 import { realTimers } from '../src/state';
-import { broadcastChannel, openStore, webLock } from './browser';
+import type { PeerHub } from '../src/api';
+import { createPeerHub } from '../src/api';
+import { broadcastChannel, openStore, requestPeers, webLock } from './browser';
+
+// One hub per thread (the worker, or the page when no worker starts): its clients count each
+// other's requests directly, other threads' through the channel.
+let hub: PeerHub | null = null;
+export function peersOf(accountId: number): PeerHub {
+  hub ??= createPeerHub(requestPeers(accountId));
+  return hub;
+}
 
 /** The channel tabs of one account and user tell each other about cache updates on. */
 export function channelName(scope: ServiceConfig['scope']): string {
@@ -21,6 +31,7 @@ export function servicePorts(config: ServiceConfig): ServicePorts {
         http: createBrowserHttp({ origin: config.origin }),
         onWait,
         rateLimit: { ...DEFAULT_RATE_LIMIT, startFull: true },
+        peers: peersOf(config.scope.accountId),
       }),
     openCache: openStore,
     lock: webLock(),

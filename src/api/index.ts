@@ -30,6 +30,8 @@ export { readEventList, readLeadList, readLeadPage } from './pages';
 export type { EventList, LeadPage, ReadWhere } from './pages';
 export { parseWith } from './parse';
 export { DEFAULT_RATE_LIMIT, realSleep } from './request';
+export { createPeerHub } from './slots';
+export type { PeerHub, PeerMessage, PeerTransport } from './slots';
 export {
   adaptAccount,
   adaptDeletedLead,

@@ -3,6 +3,7 @@ import { ApiError, toApiError } from './errors';
 import { buildUrl } from './query';
 import type { Query } from './query';
 import { createSlots } from './slots';
+import type { PeerHub } from './slots';
 import type { BodyInfo, Sleep, WaitInfo } from './types';
 
 /**
@@ -38,6 +39,8 @@ export interface RequesterOptions {
      */
     readonly startFull?: boolean;
   };
+  /** This thread's hub of the account's clients, whose requests share amoCRM's limit (slots.ts). */
+  readonly peers?: PeerHub | undefined;
 }
 
 export interface JsonResponse {
@@ -117,7 +120,12 @@ export function createRequester(options: RequesterOptions): GetJson {
   const maxRetryAfter = options.maxRetryAfterSeconds ?? 300;
   const rate: NonNullable<RequesterOptions['rateLimit']> = options.rateLimit ?? DEFAULT_RATE_LIMIT;
   let marginMs = rate.marginMs ?? 0;
-  const inSlot = createSlots(rate.limit, () => rate.intervalMs + marginMs, rate.startFull);
+  const inSlot = createSlots(
+    rate.limit,
+    () => rate.intervalMs + marginMs,
+    rate.startFull,
+    options.peers,
+  );
   const slowDown = (): void => {
     marginMs = Math.min(MAX_MARGIN_MS, Math.max(2 * marginMs, 100));
   };

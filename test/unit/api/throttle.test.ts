@@ -1,6 +1,8 @@
 import { createApiClient } from '../../../src/api/client';
 import type { ApiClient } from '../../../src/api/client';
 import { createHttp } from '../../../src/api/http';
+import { createPeerHub } from '../../../src/api/slots';
+import type { PeerMessage, PeerTransport } from '../../../src/api/slots';
 import { fakeHttp, fakeServer, instantSleep, leadsPage, rawLead } from './helpers';
 
 /**
@@ -154,5 +156,72 @@ describe('rate limit', () => {
     controller.abort();
     expect(await queued).toMatchObject({ code: 'ABORTED' });
     expect(requests).toHaveLength(7);
+  });
+
+  describe('clients of one account in one browser (the page, the engine worker, other tabs)', () => {
+    /** A BroadcastChannel between threads: every hub hears what the others post, not its own. */
+    function channel() {
+      const hearers: ((m: unknown) => void)[] = [];
+      const transport = (): PeerTransport => {
+        let mine: ((m: unknown) => void) | undefined;
+        return {
+          post: (m: PeerMessage) => {
+            for (const hear of hearers) if (hear !== mine) queueMicrotask(() => hear(m));
+          },
+          listen: hear => {
+            mine = hear;
+            hearers.push(hear);
+          },
+        };
+      };
+      return { transport };
+    }
+
+    it('two threads, each syncing, together never send 8 in a second', async () => {
+      const { transport } = channel();
+      const page = pagedServer(20);
+      const worker = pagedServer(20);
+      const onPage = createApiClient({
+        http: page.http,
+        sleep: instantSleep().sleep,
+        peers: createPeerHub(transport()),
+      });
+      const inWorker = createApiClient({
+        http: worker.http,
+        sleep: instantSleep().sleep,
+        peers: createPeerHub(transport()),
+      });
+      // The worker starts a moment after the page's first burst: a thread hears another's request
+      // once the channel delivers it, so two bursts begun in the same instant could still meet.
+      const later = new Promise<number>(resolve => setTimeout(resolve, 30)).then(() =>
+        countLeads(inWorker),
+      );
+      expect(await settle(Promise.all([countLeads(onPage), later]))).toEqual([20, 20]);
+      const times = [...page.requests, ...worker.requests].map(r => r.at).sort((a, b) => a - b);
+      expect(maxInAnyWindow(times, 1000)).toBe(7);
+      // Both got their turns: the limit is shared, not taken by one.
+      expect(page.requests.length + worker.requests.length).toBe(40);
+    });
+
+    it('two clients of one thread share its hub and the limit', async () => {
+      const hub = createPeerHub();
+      const a = pagedServer(15);
+      const b = pagedServer(15);
+      const first = createApiClient({ http: a.http, sleep: instantSleep().sleep, peers: hub });
+      const second = createApiClient({ http: b.http, sleep: instantSleep().sleep, peers: hub });
+      expect(await settle(Promise.all([countLeads(first), countLeads(second)]))).toEqual([15, 15]);
+      const times = [...a.requests, ...b.requests].map(r => r.at).sort((x, y) => x - y);
+      expect(maxInAnyWindow(times, 1000)).toBe(7);
+    });
+
+    it('lets go of a request whose thread went silent (a worker ended mid-request)', async () => {
+      const hub = createPeerHub();
+      for (let k = 0; k < 7; k++) hub.announce({ kind: 'sent', id: `gone-${k}`, client: 'gone' });
+      const { http, requests } = pagedServer(1);
+      const api = createApiClient({ http, sleep: instantSleep().sleep, peers: hub });
+      const started = Date.now();
+      expect(await settle(countLeads(api))).toBe(1);
+      expect(requests[0]!.at - started).toBeGreaterThanOrEqual(10_000);
+    });
   });
 });
