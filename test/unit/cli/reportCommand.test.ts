@@ -93,18 +93,9 @@ describe('funnel-lens report', () => {
   });
 
   it('sets side stages apart with --side-stages (metrics.md 11.3)', async () => {
-    const dir = dataDir(base);
-    const json = await cli([
-      'report',
-      '--data',
-      dir,
-      '--pipeline',
-      String(P),
-      ...range,
-      '--json',
-      '--side-stages',
-      String(S1),
-    ]);
+    const args = ['report', '--data', dataDir(base), '--pipeline', String(P), ...range];
+    const side = ['--side-stages', String(S1)];
+    const json = await cli([...args, '--json', ...side]);
     expect(json.code).toBe(0);
     const report = JSON.parse(json.stdout) as {
       stages: { id: number }[];
@@ -117,16 +108,7 @@ describe('funnel-lens report', () => {
     expect(report.sideStages).toEqual([
       expect.objectContaining({ id: S1, entered: 3, current: 1, returned: 1 }),
     ]);
-    const text = await cli([
-      'report',
-      '--data',
-      dir,
-      '--pipeline',
-      String(P),
-      ...range,
-      '--side-stages',
-      String(S1),
-    ]);
+    const text = await cli([...args, ...side]);
     expect(text.stdout).toMatch(/Side stage\s+Entered/);
   });
 

@@ -1,51 +1,21 @@
-import {
-  DEMO_DEFAULT_LEADS,
-  DEMO_DEFAULT_SEED,
-  generateDemoAccount,
-  HOSTILE_NAMES,
-  PIPELINE_IDS,
-  STATUS_IDS,
-  TAGS,
-} from '../../../sandbox/demo';
+import { HOSTILE_NAMES, PIPELINE_IDS, STATUS_IDS, TAGS } from '../../../sandbox/demo';
 import type { DemoLead } from '../../../sandbox/demo';
+import { demoAccountAtNow, movesByLead, NOW } from './demoMoves';
+import type { Move } from './demoMoves';
 
 /**
  * The messy parts of real amoCRM data the demo must contain, each present in a visible amount,
  * so the engine, the emulator and the UI are exercised on them in every demo and e2e run.
  */
 
-const NOW = 1_767_000_000;
 const DAY = 86_400;
 const WON = 142;
 const LOST = 143;
 const MAIN = PIPELINE_IDS.main;
 const REPEAT = PIPELINE_IDS.repeat;
 
-const account = generateDemoAccount({
-  seed: DEMO_DEFAULT_SEED,
-  leads: DEMO_DEFAULT_LEADS,
-  now: NOW,
-});
-
-interface Move {
-  at: number;
-  from: { pipeline: number; status: number };
-  to: { pipeline: number; status: number };
-}
-
-const movesOf = new Map<number, Move[]>();
-for (const e of account.events) {
-  if (e.type !== 'lead_status_changed') continue;
-  const b = e.value_before[0]!.lead_status;
-  const a = e.value_after[0]!.lead_status;
-  const list = movesOf.get(e.entity_id) ?? [];
-  list.push({
-    at: e.created_at,
-    from: { pipeline: b.pipeline_id, status: b.id },
-    to: { pipeline: a.pipeline_id, status: a.id },
-  });
-  movesOf.set(e.entity_id, list);
-}
+const account = demoAccountAtNow();
+const movesOf = movesByLead(account);
 const allMoves = [...movesOf.values()].flat();
 
 /** Open-stage index in its pipeline; -1 for Неразобранное, null for 142/143. */

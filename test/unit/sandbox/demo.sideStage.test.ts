@@ -1,13 +1,7 @@
-import {
-  DEMO_DEFAULT_LEADS,
-  DEMO_DEFAULT_SEED,
-  generateDemoAccount,
-  LOSS_REASONS,
-  PIPELINE_IDS,
-  STATUS_IDS,
-} from '../../../sandbox/demo';
+import { LOSS_REASONS, PIPELINE_IDS, STATUS_IDS } from '../../../sandbox/demo';
 import { demoFunnelInput } from '../../../sandbox/demo/funnelInput';
 import { buildReport } from '../../../src/core';
+import { demoAccountAtNow, movesByLead, NOW } from './demoMoves';
 
 /**
  * The second pipeline's side stage "Недозвон" (metrics.md 11.3): deals parked there from Новый
@@ -16,7 +10,6 @@ import { buildReport } from '../../../src/core';
  * (the demo's other tests pin its story; this one pins that only repeat-only deals visit it).
  */
 
-const NOW = 1_767_000_000;
 const DAY = 86_400;
 const LOST = 143;
 const MAIN = PIPELINE_IDS.main;
@@ -24,31 +17,8 @@ const REPEAT = PIPELINE_IDS.repeat;
 const SIDE = STATUS_IDS.repeat.side;
 const [NEW_REQUEST, SELECTION] = STATUS_IDS.repeat.open;
 
-const account = generateDemoAccount({
-  seed: DEMO_DEFAULT_SEED,
-  leads: DEMO_DEFAULT_LEADS,
-  now: NOW,
-});
-
-interface Move {
-  at: number;
-  from: { pipeline: number; status: number };
-  to: { pipeline: number; status: number };
-}
-
-const movesOf = new Map<number, Move[]>();
-for (const e of account.events) {
-  if (e.type !== 'lead_status_changed') continue;
-  const b = e.value_before[0]!.lead_status;
-  const a = e.value_after[0]!.lead_status;
-  const list = movesOf.get(e.entity_id) ?? [];
-  list.push({
-    at: e.created_at,
-    from: { pipeline: b.pipeline_id, status: b.id },
-    to: { pipeline: a.pipeline_id, status: a.id },
-  });
-  movesOf.set(e.entity_id, list);
-}
+const account = demoAccountAtNow();
+const movesOf = movesByLead(account);
 
 const isSide = (p: { pipeline: number; status: number }) =>
   p.pipeline === REPEAT && p.status === SIDE;
