@@ -16,7 +16,7 @@ import {
   createMemoryStore,
 } from '../../../src/sync';
 import type { Keeper, ScopeStore } from '../../../src/sync';
-import { generateDemoAccount, PIPELINE_IDS } from '../../../sandbox/demo';
+import { generateDemoAccount, PIPELINE_IDS, STATUS_IDS } from '../../../sandbox/demo';
 import type { DemoAccount } from '../../../sandbox/demo';
 import { demoFunnelInput } from '../../../sandbox/demo/funnelInput';
 import { startSandbox } from '../../../sandbox/server';
@@ -45,6 +45,7 @@ function keeperFor(
   clock: { now: number },
   target: number | null = null,
   stepPages?: (held: number) => number,
+  sideStageIds?: readonly number[],
 ): Keeper {
   const client = createApiClient({
     http: createTokenHttp({ baseURL: sandbox.url, token: 'sandbox-token' }),
@@ -60,6 +61,7 @@ function keeperFor(
     windowFrom: now => now - 60 * DAY,
     target: () => target,
     ...(stepPages && { stepPages }),
+    ...(sideStageIds && { sideStageIds }),
   });
 }
 
@@ -95,6 +97,36 @@ async function runAll(k: Keeper): Promise<number> {
 const window30 = { from: NOW - 30 * DAY, to: NOW, now: NOW, includeOpenDeals: true };
 
 describe('keeper against the emulator', () => {
+  it('derives the held facts again when the admin sets side stages apart (metrics.md 11.3)', async () => {
+    const sandbox = await open(account);
+    try {
+      const cache = createMemoryStore();
+      await runAll(keeperFor(sandbox, cache, { now: NOW }));
+      const side = STATUS_IDS.main.open[1];
+      const k = keeperFor(sandbox, cache, { now: NOW }, null, undefined, [side]);
+      expect(await k.open()).toBe(true);
+      const store = k.store()!;
+      const pipeline = k.meta()!.pipelines.find(p => p.id === MAIN)!;
+      const model = modelFromFacts(
+        buildFunnel(pipeline, [side]),
+        pipeline,
+        k.meta()!.lossReasons,
+        store.allFacts(),
+        store.historyFrom(),
+      );
+      const truth = demoFunnelInput(account, MAIN);
+      const year = { ...window30, from: NOW - 365 * DAY };
+      const held = JSON.parse(JSON.stringify(reportFromModel(model, year)));
+      expect(held.sideStages[0].id).toBe(side);
+      expect(held.sideStages[0].entered).toBeGreaterThan(0);
+      expect(held).toEqual(
+        JSON.parse(JSON.stringify(buildReport({ ...truth, sideStageIds: [side] }, year))),
+      );
+    } finally {
+      await sandbox.close();
+    }
+  });
+
   it('loads the window first with exact numbers, then backfills to the whole history', async () => {
     const sandbox = await open(account);
     try {
