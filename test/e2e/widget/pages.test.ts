@@ -93,6 +93,20 @@ describe('settings, full report and lead card', () => {
     });
     expect(drawn.every(length => length > blank * 3)).toBe(true);
 
+    // At 1440 px no table is wider than the page: nothing runs off its right edge.
+    await page.setViewportSize({ width: 1440, height: 900 });
+    const overflow = await page.evaluate(() => {
+      const root = document.querySelector('.fl-report-root')!.getBoundingClientRect();
+      const tables = [...document.querySelectorAll('.fl-report-root table')];
+      return {
+        page: document.documentElement.scrollWidth - window.innerWidth,
+        tables: tables.filter(t => t.getBoundingClientRect().right > root.right + 1).length,
+        count: tables.length,
+      };
+    });
+    expect(overflow).toEqual({ page: 0, tables: 0, count: overflow.count });
+    expect(overflow.count).toBeGreaterThan(5);
+
     const download = page.waitForEvent('download');
     await page.locator('.fl-report-root button', { hasText: 'CSV' }).first().click();
     const file = await download;
