@@ -19,6 +19,9 @@ module.exports = (_env, argv) => {
       chunkFilename: '[name].js',
       // Set at run time to the folder amoCRM serves the widget from (widget/script.ts).
       publicPath: '',
+      // Maps beside the folder, not in it: dist/widget/ is what amoCRM gets and the sandbox
+      // serves, and a map there would publish the sources (issue #10).
+      sourceMapFilename: '../widget-maps/[file].map',
       clean: true,
       library: { type: 'amd', export: 'default' },
     },
@@ -36,7 +39,7 @@ module.exports = (_env, argv) => {
         },
       ],
     },
-    // Source maps stay out of the archive (the pack step skips *.map).
+    // No sourceMappingURL in the bundles (hidden): the maps are for our own debugging only.
     devtool: production ? 'hidden-source-map' : 'source-map',
     plugins: [
       new webpack.DefinePlugin({ __DEBUG__: JSON.stringify(!production) }),
