@@ -22,6 +22,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { median } from 'd3-array';
 import type { EngineFigures } from './bench/engine';
 import { measureRequests } from './bench/requests';
 import type { RequestFigures } from './bench/requests';
@@ -171,6 +172,11 @@ async function main(): Promise<void> {
       warmCurrentNumbersMs: round(w.warmCurrentNumbersMs, 0),
       // Of the first numbers' time, how much the host page took before it asked for the widget.
       warmWidgetRequestedMs: round(w.warmWidgetRequestedMs, 0),
+      // The widget's own part: from the page asking for script.js to the numbers on screen.
+      warmWidgetFirstNumbersMs: round(
+        median(w.visits.map(v => v.firstNumbersMs - v.requestedMs)) ?? Number.NaN,
+        0,
+      ),
       warmLongestTaskMs: round(w.warmLongestTaskMs, 0),
       hostLongestTaskMs: round(w.hostLongestTaskMs, 0),
       refreshMs: round(w.refreshMs, 0),
