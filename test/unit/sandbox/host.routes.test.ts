@@ -147,7 +147,7 @@ describe('host pages', () => {
     const { app } = hostHarness({ hostBundleDir: bundleDir });
     const jquery = await app.inject({ url: '/_sandbox/vendor/jquery.js' });
     expect(jquery.headers['content-type']).toMatch(/^application\/javascript/);
-    expect(jquery.body).toContain('jQuery JavaScript Library v2.1.3');
+    expect(jquery.body).toContain('jQuery v2.1.3');
     expect((await app.inject({ url: '/_sandbox/vendor/underscore.js' })).body).toContain(
       'Underscore.js 1.9.1',
     );
