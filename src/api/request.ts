@@ -2,6 +2,8 @@ import type { AxiosInstance } from 'axios';
 import { ApiError, toApiError } from './errors';
 import { buildUrl } from './query';
 import type { Query } from './query';
+import { createRateGate } from './rateGate';
+import type { GateTicket } from './rateGate';
 import { createSlots } from './slots';
 import type { PeerHub } from './slots';
 import type { BodyInfo, Sleep, WaitInfo } from './types';
@@ -12,19 +14,32 @@ import type { BodyInfo, Sleep, WaitInfo } from './types';
  * a 429 (a server that counts differently) the margin grows.
  */
 export const DEFAULT_RATE_LIMIT = { limit: 7, intervalMs: 1000, marginMs: 20 } as const;
-/** After a 429, each further one doubles the margin up to this. */
+/** Each round of 429s doubles the margin up to this (rateGate.ts says what a round is). */
 const MAX_MARGIN_MS = 1000;
+/**
+ * How long a storm of 429s is waited out unless the caller says otherwise: five minutes, the
+ * `retry_after` of amoCRM's own documented 429 example, so even that wait is honoured once.
+ */
+export const DEFAULT_WAIT_BUDGET_SECONDS = 300;
 
 export interface RequesterOptions {
   readonly http: AxiosInstance;
   readonly sleep?: Sleep;
   readonly onWait?: (info: WaitInfo) => void;
   readonly onBody?: (info: BodyInfo) => void;
-  /** Epoch ms; only used to turn an HTTP-date `Retry-After` into seconds. */
+  /** Epoch ms: the clock of 429 pauses and the wait budget, and of HTTP-date `Retry-After`s. */
   readonly now?: () => number;
-  /** Retries after the first attempt; default 4 (waits 1, 2, 4, 8 s). */
+  /**
+   * Retries of a 5xx, network error or timeout after the first attempt; default 4 (waits 1, 2,
+   * 4, 8 s). 429s are not counted here: they are waited out within `waitBudgetSeconds`.
+   */
   readonly maxRetries?: number;
   readonly backoffMs?: number;
+  /**
+   * How long a storm of 429s (no other answer in between) is waited out, in seconds; the 429
+   * whose wait would end past it fails with RATE_LIMITED. Default DEFAULT_WAIT_BUDGET_SECONDS.
+   */
+  readonly waitBudgetSeconds?: number;
   /** A 429 asking for a longer wait fails at once with RATE_LIMITED (carrying `retryAfter`). */
   readonly maxRetryAfterSeconds?: number;
   /** amoCRM allows 7 requests per second; the default uses exactly that, plus a jitter margin. */
@@ -73,16 +88,14 @@ export const realSleep: Sleep = (ms, signal) =>
 
 const RETRIED_SERVER_STATUSES = new Set([500, 502, 503, 504]);
 
-/** How long to wait before the next attempt, or null when this failure must not be retried. */
-function retryWait(
+/** Seconds to wait before retrying a failure other than 429, or null when it must not be retried. */
+function retrySeconds(
   error: ApiError,
-  attempt: number,
+  failures: number,
   backoffMs: number,
-): Omit<WaitInfo, 'attempt'> | null {
-  const backoff = (backoffMs * 2 ** (attempt - 1)) / 1000;
+): { reason: 'server_error' | 'network'; seconds: number } | null {
+  const backoff = (backoffMs * 2 ** (failures - 1)) / 1000;
   switch (error.code) {
-    case 'RATE_LIMITED':
-      return { reason: 'rate_limited', seconds: error.retryAfter ?? backoff };
     case 'SERVER':
       return error.status !== undefined && RETRIED_SERVER_STATUSES.has(error.status)
         ? { reason: 'server_error', seconds: backoff }
@@ -92,7 +105,8 @@ function retryWait(
     case 'TIMEOUT':
       return { reason: 'network', seconds: backoff };
     // The request itself is wrong or not allowed: repeating it cannot help, and repeating a 403
-    // may get the account blocked.
+    // may get the account blocked. (429 never comes here: the rate gate waits it out.)
+    case 'RATE_LIMITED':
     case 'UNAUTHORIZED':
     case 'FORBIDDEN':
     case 'PAYMENT_REQUIRED':
@@ -109,7 +123,10 @@ function retryWait(
  * The one place that talks to axios. Retries are a small explicit loop rather than axios-retry:
  * the waits must go through the injectable, abortable `sleep`, a 429 must honour `retry_after`
  * from a possibly non-JSON body, and the UI must hear about every wait (`onWait`). Every attempt,
- * retries included, holds a rate-limit slot, so the client never exceeds the rate limit.
+ * retries included, holds a rate-limit slot, so the client never exceeds the rate limit. 429s
+ * are not retried a fixed number of times but waited out, the whole client pausing, for as long
+ * as `waitBudgetSeconds` allows (rateGate.ts): amoCRM asks to be waited out, and blocks a client
+ * that keeps knocking.
  */
 export function createRequester(options: RequesterOptions): GetJson {
   const { http, onWait, onBody } = options;
@@ -117,7 +134,7 @@ export function createRequester(options: RequesterOptions): GetJson {
   const now = options.now ?? Date.now;
   const maxRetries = options.maxRetries ?? 4;
   const backoffMs = options.backoffMs ?? 1000;
-  const maxRetryAfter = options.maxRetryAfterSeconds ?? 300;
+  const maxRetryAfter = options.maxRetryAfterSeconds ?? Infinity;
   const rate: NonNullable<RequesterOptions['rateLimit']> = options.rateLimit ?? DEFAULT_RATE_LIMIT;
   let marginMs = rate.marginMs ?? 0;
   const inSlot = createSlots(
@@ -126,9 +143,17 @@ export function createRequester(options: RequesterOptions): GetJson {
     rate.startFull,
     options.peers,
   );
-  const slowDown = (): void => {
-    marginMs = Math.min(MAX_MARGIN_MS, Math.max(2 * marginMs, 100));
-  };
+  const gate = createRateGate({
+    now,
+    wait,
+    budgetMs: (options.waitBudgetSeconds ?? DEFAULT_WAIT_BUDGET_SECONDS) * 1000,
+    backoffMs,
+    // Once per round, not per rejection: the parallel requests of one burst refused together say
+    // one thing about our rate, and seven doublings would leave the client at half speed for good.
+    onRound: () => {
+      marginMs = Math.min(MAX_MARGIN_MS, Math.max(2 * marginMs, 100));
+    },
+  });
 
   async function attempt(url: string, signal: AbortSignal | undefined): Promise<JsonResponse> {
     if (signal?.aborted === true) throw new ApiError('ABORTED');
@@ -144,29 +169,28 @@ export function createRequester(options: RequesterOptions): GetJson {
     };
   }
 
-  async function wait(
-    path: string,
-    seconds: number,
-    signal: AbortSignal | undefined,
-  ): Promise<void> {
+  async function wait(ms: number, signal: AbortSignal | undefined, path: string): Promise<void> {
     try {
-      await sleep(seconds * 1000, signal);
+      await sleep(ms, signal);
     } catch (error) {
       throw signal?.aborted === true ? new ApiError('ABORTED', { path }) : toApiError(error, path);
     }
     if (signal?.aborted === true) throw new ApiError('ABORTED', { path });
   }
 
+  /** One attempt; the ticket is released by the gate's bookkeeping of its answer, or here. */
   async function tryOnce(
     url: string,
     path: string,
     signal: AbortSignal | undefined,
+    ticket: GateTicket,
   ): Promise<JsonResponse | ApiError> {
     try {
       return await attempt(url, signal);
     } catch (error) {
       const failure = toApiError(error, path, now());
       if (failure.code === 'ABORTED' || signal?.aborted === true) {
+        ticket.release();
         throw new ApiError('ABORTED', { path, cause: error });
       }
       return failure;
@@ -175,18 +199,36 @@ export function createRequester(options: RequesterOptions): GetJson {
 
   return async function getJson(path, query, signal) {
     const url = buildUrl(path, query);
+    let failures = 0;
     for (let attemptNo = 1; ; attemptNo++) {
-      const outcome = await tryOnce(url, path, signal);
+      const ticket = await gate.enter(signal, path);
+      const outcome = await tryOnce(url, path, signal, ticket);
       if (!(outcome instanceof ApiError)) {
+        gate.answered(ticket);
         onBody?.(outcome);
         return outcome;
       }
-      if (outcome.code === 'RATE_LIMITED') slowDown();
-      const next = retryWait(outcome, attemptNo, backoffMs);
-      if (next === null || attemptNo > maxRetries) throw outcome;
-      if (next.reason === 'rate_limited' && next.seconds > maxRetryAfter) throw outcome;
-      onWait?.({ ...next, attempt: attemptNo });
-      await wait(path, next.seconds, signal);
+      if (outcome.code === 'RATE_LIMITED') {
+        if ((outcome.retryAfter ?? 0) > maxRetryAfter) {
+          ticket.release();
+          throw outcome;
+        }
+        const pause = gate.rejected(ticket, outcome.retryAfter);
+        if (pause === null) throw outcome;
+        onWait?.({ reason: 'rate_limited', attempt: attemptNo, ...pause });
+        await gate.pause(pause.seconds * 1000, signal, path);
+        continue;
+      }
+      gate.answered(ticket);
+      const next = retrySeconds(outcome, ++failures, backoffMs);
+      if (next === null || failures > maxRetries) throw outcome;
+      onWait?.({
+        ...next,
+        attempt: attemptNo,
+        until: gate.now() + next.seconds * 1000,
+        budgetLeftSeconds: null,
+      });
+      await gate.pause(next.seconds * 1000, signal, path);
     }
   };
 }

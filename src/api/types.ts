@@ -57,6 +57,13 @@ export interface WaitInfo {
   readonly seconds: number;
   /** 1 for the first retry. */
   readonly attempt: number;
+  /** Epoch ms (the client's clock) when the next attempt goes: a countdown counts to it. */
+  readonly until: number;
+  /**
+   * rate_limited: seconds of the wait budget left once this wait is over (the CLI's and the
+   * widget's "giving up in …"); null for other reasons, which count retries, not time.
+   */
+  readonly budgetLeftSeconds: number | null;
 }
 
 /** Abortable wait; injectable so tests never sleep for real. */

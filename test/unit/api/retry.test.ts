@@ -44,7 +44,16 @@ describe('429 Too Many Requests', () => {
     const { api, requests, waits, waitsTold } = setup([problem('kommo_error_429.json'), ok]);
     expect(await api.getPipelines()).toHaveLength(1);
     expect(waits).toEqual([300_000]);
-    expect(waitsTold).toEqual([{ reason: 'rate_limited', seconds: 300, attempt: 1 }]);
+    // The default budget is five minutes: this one wait spends all of it.
+    expect(waitsTold).toEqual([
+      {
+        reason: 'rate_limited',
+        seconds: 300,
+        attempt: 1,
+        until: expect.any(Number),
+        budgetLeftSeconds: 0,
+      },
+    ]);
     expect(requests).toHaveLength(2);
   });
 
@@ -71,7 +80,7 @@ describe('429 Too Many Requests', () => {
     expect(waits).toEqual([12_000]);
   });
 
-  it('backs off exponentially without any hint, then gives up with RATE_LIMITED', async () => {
+  it('backs off exponentially without any hint, then gives up with RATE_LIMITED once the wait budget is spent', async () => {
     const { api, requests, waits } = setup([{ status: 429, text: 'slow down' }]);
     const error = await failure(api.getPipelines());
     expect(error).toMatchObject({
@@ -79,8 +88,9 @@ describe('429 Too Many Requests', () => {
       status: 429,
       path: '/api/v4/leads/pipelines',
     });
-    expect(waits).toEqual([1000, 2000, 4000, 8000]);
-    expect(requests).toHaveLength(5);
+    // Doubling up to a minute; 243 s waited, and the next minute would end past the 300 s budget.
+    expect(waits).toEqual([1000, 2000, 4000, 8000, 16000, 32000, 60000, 60000, 60000]);
+    expect(requests).toHaveLength(10);
   });
 
   it('fails at once when the server asks for a longer wait than allowed', async () => {
@@ -156,7 +166,15 @@ describe('transport failures', () => {
   it('retries a network error, then succeeds', async () => {
     const { api, waitsTold } = setup([{ fail: 'network' }, ok]);
     expect(await api.getPipelines()).toHaveLength(1);
-    expect(waitsTold).toEqual([{ reason: 'network', seconds: 1, attempt: 1 }]);
+    expect(waitsTold).toEqual([
+      {
+        reason: 'network',
+        seconds: 1,
+        attempt: 1,
+        until: expect.any(Number),
+        budgetLeftSeconds: null,
+      },
+    ]);
   });
 
   it('gives up with NETWORK', async () => {
