@@ -13,6 +13,7 @@ const {
   atItem,
   checkLinks,
   fail,
+  idIssueAt,
   isArray,
   isNumber,
   isObject,
@@ -20,8 +21,9 @@ const {
   nullableArray,
   nullableNumber,
   nullableString,
-  requiredNumber,
+  requiredId,
   requiredString,
+  requiredTime,
   toSchemaError,
 } = shape;
 
@@ -44,8 +46,8 @@ function checkEvent(value: unknown): RawEvent {
   if (!isObject(value)) return fail([], 'object', value);
   requiredString(value['id'], 'id');
   requiredString(value['type'], 'type');
-  requiredNumber(value['entity_id'], 'entity_id');
-  requiredNumber(value['created_at'], 'created_at');
+  requiredId(value['entity_id'], 'entity_id');
+  requiredTime(value['created_at'], 'created_at');
   nullableString(value['entity_type'], 'entity_type');
   nullableNumber(value['created_by'], 'created_by');
   nullableNumber(value['account_id'], 'account_id');
@@ -68,10 +70,12 @@ function statusSide(event: Json, key: 'value_before' | 'value_after'): StatusRef
   if (!isObject(status)) return fail([key, 0, 'lead_status'], 'object', status);
   const statusId = status['id'];
   if (!isNumber(statusId)) return fail([key, 0, 'lead_status', 'id'], 'number', statusId);
+  idIssueAt([key, 0, 'lead_status', 'id'], statusId);
   const pipelineId = status['pipeline_id'];
   if (!isNumber(pipelineId)) {
     return fail([key, 0, 'lead_status', 'pipeline_id'], 'number', pipelineId);
   }
+  idIssueAt([key, 0, 'lead_status', 'pipeline_id'], pipelineId);
   return { pipelineId, statusId };
 }
 

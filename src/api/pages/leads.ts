@@ -18,9 +18,13 @@ const {
   nullableArray,
   nullableBoolean,
   nullableNumber,
+  nullablePrice,
+  nullableRef,
   nullableString,
-  requiredNumber,
+  nullableTime,
+  requiredId,
   requiredString,
+  requiredTime,
   toSchemaError,
 } = shape;
 
@@ -31,7 +35,7 @@ const {
 function lossReasonIdOf(value: unknown): number | null {
   if (!isObject(value)) return null;
   try {
-    const id = requiredNumber(value['id'], 'id');
+    const id = requiredId(value['id'], 'id');
     requiredString(value['name'], 'name');
     nullableNumber(value['sort'], 'sort');
     nullableNumber(value['created_at'], 'created_at');
@@ -70,20 +74,20 @@ function embeddedLossReasonId(embedded: Json): number | undefined {
  */
 function readLead(value: unknown): Lead {
   if (!isObject(value)) return fail([], 'object', value);
-  const id = requiredNumber(value['id'], 'id');
-  const pipelineId = requiredNumber(value['pipeline_id'], 'pipeline_id');
-  const statusId = requiredNumber(value['status_id'], 'status_id');
-  const createdAt = requiredNumber(value['created_at'], 'created_at');
-  const updatedAt = requiredNumber(value['updated_at'], 'updated_at');
+  const id = requiredId(value['id'], 'id');
+  const pipelineId = requiredId(value['pipeline_id'], 'pipeline_id');
+  const statusId = requiredId(value['status_id'], 'status_id');
+  const createdAt = requiredTime(value['created_at'], 'created_at');
+  const updatedAt = requiredTime(value['updated_at'], 'updated_at');
   const name = nullableString(value['name'], 'name');
-  const price = nullableNumber(value['price'], 'price');
-  const responsibleUserId = nullableNumber(value['responsible_user_id'], 'responsible_user_id');
+  const price = nullablePrice(value['price'], 'price');
+  const responsibleUserId = nullableRef(value['responsible_user_id'], 'responsible_user_id');
   nullableNumber(value['group_id'], 'group_id');
-  const lossReasonId = nullableNumber(value['loss_reason_id'], 'loss_reason_id');
+  const lossReasonId = nullableRef(value['loss_reason_id'], 'loss_reason_id');
   nullableNumber(value['source_id'], 'source_id');
   nullableNumber(value['created_by'], 'created_by');
   nullableNumber(value['updated_by'], 'updated_by');
-  const closedAt = nullableNumber(value['closed_at'], 'closed_at');
+  const closedAt = nullableTime(value['closed_at'], 'closed_at');
   nullableNumber(value['closest_task_at'], 'closest_task_at');
   const isDeleted = nullableBoolean(value['is_deleted'], 'is_deleted');
   nullableArray(value['custom_fields_values'], 'custom_fields_values');
@@ -112,8 +116,8 @@ function readLead(value: unknown): Lead {
 
 /** RawDeletedLeadSchema then adaptDeletedLead, in the schema's key order. */
 function readDeletedLead(value: Json): DeletedLead {
-  const id = requiredNumber(value['id'], 'id');
-  const updatedAt = requiredNumber(value['updated_at'], 'updated_at');
+  const id = requiredId(value['id'], 'id');
+  const updatedAt = requiredTime(value['updated_at'], 'updated_at');
   checkLinks(value['_links']);
   return { id, updatedAt };
 }

@@ -1,5 +1,6 @@
 import { ApiError } from '../errors';
 import { formatIssuePath, typeMessage } from '../issues';
+import * as numbers from '../schemas/numbers';
 
 /**
  * Building blocks of the hand-written page readers. They check exactly what the zod schemas in
@@ -77,8 +78,77 @@ export function nullableArray(value: unknown, key: string): void {
   if (value != null && !isArray(value)) fail([key], 'array', value);
 }
 
-export function requiredNumber(value: unknown, key: string): number {
-  return isNumber(value) ? value : fail([key], 'number', value);
+/*
+ * Numbers under ../schemas/numbers' rules. The rule's test is written out here for the success
+ * path (no call, no allocation); a failure asks the rule itself for its words, so both checkers
+ * say the same. A non-number fails as a type first, as it does in zod.
+ */
+
+function ruleFailure(
+  value: unknown,
+  key: string,
+  issueOf: (value: number) => string | null,
+): never {
+  if (!isNumber(value)) return fail([key], 'number', value);
+  throw new ShapeIssue([key], issueOf(value) ?? typeMessage('number', value));
+}
+
+// Bound once, as the readers bind this module's functions: under tsx an imported name is a getter.
+const {
+  MAX_EPOCH_SECONDS,
+  MAX_PRICE,
+  MIN_EPOCH_SECONDS,
+  idIssue,
+  priceIssue,
+  refIssue,
+  timeIssue,
+} = numbers;
+
+const isId = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isSafeInteger(value) && value > 0;
+
+/** `id` in ../schemas/common: a positive safe integer. */
+export function requiredId(value: unknown, key: string): number {
+  return isId(value) ? value : ruleFailure(value, key, idIssue);
+}
+
+/** `time` in ../schemas/common: whole epoch seconds in the plausible range. */
+export function requiredTime(value: unknown, key: string): number {
+  if (
+    typeof value === 'number' &&
+    Number.isInteger(value) &&
+    value >= MIN_EPOCH_SECONDS &&
+    value < MAX_EPOCH_SECONDS
+  ) {
+    return value;
+  }
+  return ruleFailure(value, key, timeIssue);
+}
+
+/** `nullableTime` */
+export function nullableTime(value: unknown, key: string): number | null | undefined {
+  return value == null ? value : requiredTime(value, key);
+}
+
+/** `nullableRef`: a non-negative safe integer (user 0, group 0). */
+export function nullableRef(value: unknown, key: string): number | null | undefined {
+  if (value == null || (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0)) {
+    return value;
+  }
+  return ruleFailure(value, key, refIssue);
+}
+
+/** `nullablePrice`: 0 … MAX_PRICE. */
+export function nullablePrice(value: unknown, key: string): number | null | undefined {
+  if (value == null || (typeof value === 'number' && value >= 0 && value <= MAX_PRICE)) {
+    return value;
+  }
+  return ruleFailure(value, key, priceIssue);
+}
+
+/** The rule alone, for a number already checked as one, at a path the caller builds. */
+export function idIssueAt(keys: PropertyKey[], value: number): void {
+  if (!isId(value)) throw new ShapeIssue(keys, idIssue(value) ?? typeMessage('number', value));
 }
 
 export function requiredString(value: unknown, key: string): string {

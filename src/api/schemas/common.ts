@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { idIssue, priceIssue, refIssue, timeIssue } from './numbers';
 
 /**
  * Pieces shared by every HAL body. Objects are non-strict on purpose: real accounts return many
@@ -21,6 +22,30 @@ export const links = z.optional(
 export const nullableNumber = z.optional(z.nullable(z.number()));
 export const nullableString = z.optional(z.nullable(z.string()));
 export const optionalBoolean = z.optional(z.nullable(z.boolean()));
+
+/**
+ * A number that must also pass one of ./numbers' rules. The issue aborts (`continue: false`) as a
+ * type issue does: inside the loss-reason union a non-aborting issue would make zod report the
+ * array branch's own issue instead of the union's verdict, which the page readers give.
+ */
+function ruled(issueOf: (value: number) => string | null) {
+  return z.number().check(
+    z.superRefine((value: number, ctx) => {
+      const message = issueOf(value);
+      if (message !== null)
+        ctx.addIssue({ code: 'custom', message, input: value, continue: false });
+    }),
+  );
+}
+
+export const id = ruled(idIssue);
+export const ref = ruled(refIssue);
+export const time = ruled(timeIssue);
+export const price = ruled(priceIssue);
+export const nullableId = z.optional(z.nullable(id));
+export const nullableRef = z.optional(z.nullable(ref));
+export const nullableTime = z.optional(z.nullable(time));
+export const nullablePrice = z.optional(z.nullable(price));
 
 /** List envelope fields; the item collection is added by each list schema. */
 export const listMeta = {

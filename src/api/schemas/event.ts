@@ -1,5 +1,5 @@
 import { z } from 'zod/mini';
-import { links, listMeta, nullableNumber, nullableString } from './common';
+import { id, links, listMeta, nullableNumber, nullableString, time } from './common';
 
 /**
  * value_before / value_after depend on `type`, so the list schema keeps them as unknown arrays;
@@ -11,8 +11,8 @@ export const RawEventSchema = z.object({
   /** Event ids are strings in amoCRM, e.g. "01pz58t6p04ymgsgfbmfyfy1mf". */
   id: z.string(),
   type: z.string(),
-  entity_id: z.number(),
-  created_at: z.number(),
+  entity_id: id,
+  created_at: time,
   entity_type: nullableString,
   created_by: nullableNumber,
   account_id: nullableNumber,
@@ -26,9 +26,7 @@ export const RawEventListSchema = z.object({
   _embedded: z.object({ events: z.array(RawEventSchema) }),
 });
 
-const leadStatusSide = z.tuple([
-  z.object({ lead_status: z.object({ id: z.number(), pipeline_id: z.number() }) }),
-]);
+const leadStatusSide = z.tuple([z.object({ lead_status: z.object({ id, pipeline_id: id }) })]);
 
 /** `lead_status_changed` values: exactly one `{lead_status: {id, pipeline_id}}` on each side. */
 export const LeadStatusValuesSchema = z.object({

@@ -3,3 +3,4 @@ export * from './lead';
 export * from './event';
 export * from './user';
 export * from './problem';
+export * from './numbers';

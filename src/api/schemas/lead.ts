@@ -1,9 +1,20 @@
 import { z } from 'zod/mini';
-import { links, listMeta, nullableNumber, nullableString, optionalBoolean } from './common';
+import {
+  id,
+  links,
+  listMeta,
+  nullableNumber,
+  nullablePrice,
+  nullableRef,
+  nullableString,
+  nullableTime,
+  optionalBoolean,
+  time,
+} from './common';
 
 /** GET /api/v4/leads/loss_reasons item; also `lead._embedded.loss_reason[0]`. */
 export const RawLossReasonSchema = z.object({
-  id: z.number(),
+  id,
   name: z.string(),
   sort: nullableNumber,
   created_at: nullableNumber,
@@ -20,25 +31,26 @@ const embeddedLossReason = z.optional(
 );
 
 /**
- * Strict only where the engine depends on it (ids, stage, timestamps); everything else is
- * optional or nullable because real accounts differ from the published examples (`price: null`,
- * `labor_cost` absent, `custom_fields_values: null` ...).
+ * Strict only where the engine depends on it (ids, stage, timestamps, price: ./numbers' rules);
+ * everything else is optional or nullable because real accounts differ from the published
+ * examples (`price: null`, `labor_cost` absent, `custom_fields_values: null` ...). Fields nothing
+ * reads (`group_id`, `created_by` 0 for a robot, `closest_task_at` …) are only numbers.
  */
 export const RawLeadSchema = z.object({
-  id: z.number(),
-  pipeline_id: z.number(),
-  status_id: z.number(),
-  created_at: z.number(),
-  updated_at: z.number(),
+  id,
+  pipeline_id: id,
+  status_id: id,
+  created_at: time,
+  updated_at: time,
   name: nullableString,
-  price: nullableNumber,
-  responsible_user_id: nullableNumber,
+  price: nullablePrice,
+  responsible_user_id: nullableRef,
   group_id: nullableNumber,
-  loss_reason_id: nullableNumber,
+  loss_reason_id: nullableRef,
   source_id: nullableNumber,
   created_by: nullableNumber,
   updated_by: nullableNumber,
-  closed_at: nullableNumber,
+  closed_at: nullableTime,
   closest_task_at: nullableNumber,
   is_deleted: optionalBoolean,
   custom_fields_values: z.optional(z.nullable(z.array(z.unknown()))),
@@ -55,8 +67,8 @@ export const RawLeadSchema = z.object({
  * `isDeletedStub`, not by a union, so a malformed lead is still reported at its field's path.
  */
 export const RawDeletedLeadSchema = z.object({
-  id: z.number(),
-  updated_at: z.number(),
+  id,
+  updated_at: time,
   is_deleted: z.literal(true),
   _links: links,
 });

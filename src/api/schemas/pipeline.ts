@@ -1,10 +1,10 @@
 import { z } from 'zod/mini';
-import { links, listMeta, nullableNumber, nullableString, optionalBoolean } from './common';
+import { id, links, listMeta, nullableNumber, nullableString, optionalBoolean } from './common';
 
 /** The engine keys and orders stages by id, pipeline_id, sort and type, so those are strict. */
 export const RawStatusSchema = z.object({
-  id: z.number(),
-  pipeline_id: z.number(),
+  id,
+  pipeline_id: id,
   sort: z.number(),
   type: z.number(),
   name: z.optional(z.string()),
@@ -17,7 +17,7 @@ export const RawStatusSchema = z.object({
 });
 
 export const RawPipelineSchema = z.object({
-  id: z.number(),
+  id,
   name: z.optional(z.string()),
   sort: nullableNumber,
   is_main: optionalBoolean,

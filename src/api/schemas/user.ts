@@ -1,9 +1,18 @@
 import { z } from 'zod/mini';
-import { links, listMeta, nullableNumber, nullableString, optionalBoolean } from './common';
+import {
+  id,
+  links,
+  listMeta,
+  nullableNumber,
+  nullableRef,
+  nullableString,
+  optionalBoolean,
+  ref,
+} from './common';
 
 /** Only the rights the adapter reads; real responses carry many more keys, which are stripped. */
 const rights = z.object({
-  group_id: nullableNumber,
+  group_id: nullableRef,
   role_id: nullableNumber,
   is_admin: optionalBoolean,
   is_free: optionalBoolean,
@@ -11,7 +20,7 @@ const rights = z.object({
 });
 
 export const RawUserSchema = z.object({
-  id: z.number(),
+  id,
   name: nullableString,
   email: nullableString,
   lang: nullableString,
@@ -24,7 +33,8 @@ export const RawUserListSchema = z.object({
   _embedded: z.object({ users: z.array(RawUserSchema) }),
 });
 
-const usersGroup = z.object({ id: z.number(), name: z.string(), uuid: nullableString });
+/** Group 0 is the account's default group (the account example). */
+const usersGroup = z.object({ id: ref, name: z.string(), uuid: nullableString });
 
 const datetimeSettings = z.object({
   timezone: nullableString,
@@ -34,10 +44,10 @@ const datetimeSettings = z.object({
 
 /** GET /api/v4/account?with=datetime_settings,users_groups */
 export const RawAccountSchema = z.object({
-  id: z.number(),
+  id,
   name: z.string(),
   subdomain: z.string(),
-  current_user_id: z.number(),
+  current_user_id: id,
   country: nullableString,
   currency: nullableString,
   currency_symbol: nullableString,

@@ -14,6 +14,9 @@ import {
   rawStatusEvent,
 } from './helpers';
 
+/** Bodies carry real epoch seconds (src/api/schemas/numbers.ts); tests count from here. */
+const T0 = 1_600_000_000;
+
 describe('requests sent', () => {
   it('CLI instance: account origin, bearer token, with= for the account', async () => {
     const server = fakeServer(() => ok(fixture('account.json')));
@@ -61,7 +64,7 @@ describe('requests sent', () => {
   });
 
   it('events: type, entity, entity ids, created range, limit 100', async () => {
-    const { api, requests } = client(() => ok(eventsPage([rawStatusEvent('a', 1, 150)])));
+    const { api, requests } = client(() => ok(eventsPage([rawStatusEvent('a', 1, T0 + 150)])));
     await drain(
       api.eventPages({
         types: ['lead_status_changed'],
@@ -148,8 +151,8 @@ describe('schema failures', () => {
   });
 
   it('a malformed status-change event names its place in the page', async () => {
-    const bad = { ...rawStatusEvent('x', 1, 150), value_after: [{ lead_status: { id: 30 } }] };
-    const { api } = client(() => ok(eventsPage([rawStatusEvent('a', 1, 150), bad])));
+    const bad = { ...rawStatusEvent('x', 1, T0 + 150), value_after: [{ lead_status: { id: 30 } }] };
+    const { api } = client(() => ok(eventsPage([rawStatusEvent('a', 1, T0 + 150), bad])));
     await expect(drain(api.eventPages({ types: ['lead_status_changed'] }))).rejects.toMatchObject({
       code: 'SCHEMA',
       issues: [
@@ -203,9 +206,9 @@ describe('what each page says about itself', () => {
 
   it('event pages give their oldest listed event (oldest), whatever the filter kept', async () => {
     const events = [
-      rawStatusEvent('a', 1, 300),
-      rawStatusEvent('b', 2, 90),
-      rawStatusEvent('c', 1, 200),
+      rawStatusEvent('a', 1, T0 + 300),
+      rawStatusEvent('b', 2, T0 + 90),
+      rawStatusEvent('c', 1, T0 + 200),
     ];
     const { api } = client(() => ok(eventsPage(events)));
     const first = await api
@@ -213,7 +216,7 @@ describe('what each page says about itself', () => {
       .next();
     if (first.done === true) throw new Error('no page');
     expect(first.value.items.map(e => e.id)).toEqual(['a', 'c']);
-    expect(first.value.oldest).toBe(90);
+    expect(first.value.oldest).toBe(T0 + 90);
     expect(first.value.returned).toBe(3);
   });
 

@@ -182,7 +182,11 @@ type Key = string | number;
 export const DELETE = Symbol('delete');
 export const DOUBLE = Symbol('double');
 
-/** Wrong (and some right) values a field may be replaced with; DOUBLE makes a 2-item array. */
+/**
+ * Wrong (and some right) values a field may be replaced with; DOUBLE makes a 2-item array. The
+ * numbers reach every rule of src/api/schemas/numbers.ts: a small count, a fraction, zero, a
+ * negative, milliseconds, beyond safe integers, and a price that would overflow a sum.
+ */
 export const replacementArb = fc.constantFrom<unknown>(
   DELETE,
   DOUBLE,
@@ -191,6 +195,11 @@ export const replacementArb = fc.constantFrom<unknown>(
   'lead_status_changed',
   7,
   1.5,
+  0,
+  -1,
+  1_732_000_000_000,
+  1e20,
+  1e308,
   true,
   {},
   [],

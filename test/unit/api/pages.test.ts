@@ -2,6 +2,9 @@ import { readEventList, readLeadList } from '../../../src/api/pages';
 import { clone, fixture, rawLead, rawStatusEvent } from './helpers';
 import { outcome, zodEvents, zodLeads } from './pageBodies';
 
+/** Bodies carry real epoch seconds (src/api/schemas/numbers.ts); tests count from here. */
+const T0 = 1_600_000_000;
+
 const list = (key: 'leads' | 'events', items: unknown[]) => ({ _embedded: { [key]: items } });
 
 function firstIssue(run: () => unknown) {
@@ -66,7 +69,7 @@ describe('issue paths and words', () => {
   });
 
   it('names an event value from the body root', () => {
-    const events = [0, 1, 2, 3, 4].map(i => rawStatusEvent(`e${i}`, i, 100));
+    const events = [0, 1, 2, 3, 4].map(i => rawStatusEvent(`e${i}`, i + 1, T0 + 100));
     events[4]!.value_after = [{ lead_status: { id: null as unknown as number, pipeline_id: 1 } }];
     expect(firstIssue(() => readEventList(list('events', events))).first).toEqual({
       path: '_embedded.events[4].value_after[0].lead_status.id',
@@ -85,7 +88,7 @@ describe('issue paths and words', () => {
     [undefined, 'value_before', 'missing (expected array)'],
     [[{ lead_status: 7 }], 'value_before[0].lead_status', 'expected object, got number'],
   ])('value_before case %# is refused at the same place by both', (value, path, message) => {
-    const event = { ...rawStatusEvent('a', 1, 100), value_before: value };
+    const event = { ...rawStatusEvent('a', 1, T0 + 100), value_before: value };
     const body = list('events', [event]);
     expect(firstIssue(() => readEventList(body)).first).toEqual({
       path: `_embedded.events[0].${path}`,
@@ -98,9 +101,9 @@ describe('issue paths and words', () => {
   });
 
   it('checks every event before any values, as zod validates the page before adapting', () => {
-    const broken = { ...rawStatusEvent('a', 1, 100), value_after: [] };
-    const late = { ...rawStatusEvent('b', 1, 100), created_at: '100' };
-    const body = list('events', [broken, rawStatusEvent('c', 1, 100), late]);
+    const broken = { ...rawStatusEvent('a', 1, T0 + 100), value_after: [] };
+    const late = { ...rawStatusEvent('b', 1, T0 + 100), created_at: String(T0 + 100) };
+    const body = list('events', [broken, rawStatusEvent('c', 1, T0 + 100), late]);
     const expected = {
       path: '_embedded.events[2].created_at',
       message: 'expected number, got string',

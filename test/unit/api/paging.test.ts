@@ -1,6 +1,9 @@
 import { pages } from '../../../src/api/paging';
 import { client, drain, eventsPage, leadsPage, ok, rawLead, rawStatusEvent } from './helpers';
 
+/** Bodies carry real epoch seconds (src/api/schemas/numbers.ts); tests count from here. */
+const T0 = 1_600_000_000;
+
 describe('paging', () => {
   it('follows pages until a 204 and gives raw bodies with adapted items', async () => {
     const bodies = [leadsPage([rawLead(1)], true), leadsPage([rawLead(2)], true)];
@@ -92,17 +95,17 @@ describe('client-side re-check of ignored server filters', () => {
     const leads = [
       rawLead(1),
       rawLead(2, { pipeline_id: 9 }),
-      rawLead(3, { updated_at: 10 }),
-      rawLead(4, { created_at: 5 }),
+      rawLead(3, { updated_at: T0 + 10 }),
+      rawLead(4, { created_at: T0 + 5 }),
       rawLead(5, { created_at: 1_800_000_000, updated_at: 1_800_000_000 }),
       rawLead(6),
     ];
     const { api } = client(() => ok(leadsPage(leads)));
     const filter = {
       pipelineId: 1,
-      updatedFrom: 100,
+      updatedFrom: T0 + 100,
       ids: [1, 2, 3, 4, 5],
-      createdFrom: 50,
+      createdFrom: T0 + 50,
       createdTo: 1_750_000_000,
     };
     const { pages } = await drain(api.leadPages(filter));
@@ -112,27 +115,27 @@ describe('client-side re-check of ignored server filters', () => {
 
   it('drops events of other types, entities, ids or outside the created range', async () => {
     const other = {
-      ...rawStatusEvent('b', 1, 150),
+      ...rawStatusEvent('b', 1, T0 + 150),
       type: 'lead_added',
       value_before: [],
       value_after: [{ note: { id: 1 } }],
     };
     const events = [
-      rawStatusEvent('a', 1, 150),
+      rawStatusEvent('a', 1, T0 + 150),
       other,
-      rawStatusEvent('c', 3, 150),
-      rawStatusEvent('d', 1, 99),
-      rawStatusEvent('e', 2, 201),
-      { ...rawStatusEvent('f', 1, 150), entity_type: 'contact' },
-      rawStatusEvent('g', 2, 200),
+      rawStatusEvent('c', 3, T0 + 150),
+      rawStatusEvent('d', 1, T0 + 99),
+      rawStatusEvent('e', 2, T0 + 201),
+      { ...rawStatusEvent('f', 1, T0 + 150), entity_type: 'contact' },
+      rawStatusEvent('g', 2, T0 + 200),
     ];
     const { api } = client(() => ok(eventsPage(events)));
     const filter = {
       types: ['lead_status_changed'],
       entity: 'lead' as const,
       entityIds: [1, 2],
-      createdFrom: 100,
-      createdTo: 200,
+      createdFrom: T0 + 100,
+      createdTo: T0 + 200,
     };
     const { pages } = await drain(api.eventPages(filter));
     expect(pages[0]!.items.map(e => e.id)).toEqual(['a', 'g']);
@@ -153,7 +156,7 @@ describe('reading a list from a given page', () => {
 
   it('counts maxPages from firstPage', async () => {
     const { api, requests } = client((_, i) =>
-      ok(eventsPage([rawStatusEvent(`e${i}`, 1, 5)], true)),
+      ok(eventsPage([rawStatusEvent(`e${i}`, 1, T0 + 5)], true)),
     );
     const { pages, end } = await drain(
       api.eventPages({ types: ['lead_status_changed'] }, { firstPage: 5, maxPages: 2 }),

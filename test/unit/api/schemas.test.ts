@@ -27,6 +27,9 @@ import {
 } from '../../../src/api/schemas';
 import { clone, fixture, fixtureNames, rawLead } from './helpers';
 
+/** Bodies carry real epoch seconds (src/api/schemas/numbers.ts); tests count from here. */
+const T0 = 1_600_000_000;
+
 /** Every published body and the schema it must pass; fragments and unread bodies are listed too. */
 const SCHEMA_BY_FILE: Record<string, z.ZodMiniType | 'fragment' | 'not-read'> = {
   'account.json': RawAccountSchema,
@@ -107,8 +110,8 @@ describe('tolerance', () => {
       id: 1,
       pipeline_id: 2,
       status_id: 3,
-      created_at: 10,
-      updated_at: 20,
+      created_at: T0 + 10,
+      updated_at: T0 + 20,
       price: null,
       loss_reason_id: null,
       closed_at: null,
@@ -123,8 +126,8 @@ describe('tolerance', () => {
       name: '',
       pipelineId: 2,
       statusId: 3,
-      createdAt: 10,
-      updatedAt: 20,
+      createdAt: T0 + 10,
+      updatedAt: T0 + 20,
       closedAt: null,
       price: 0,
       responsibleUserId: null,

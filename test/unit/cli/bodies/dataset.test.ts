@@ -12,6 +12,9 @@ import {
   rawStatusEvent,
 } from '../../api/helpers';
 
+/** Bodies carry real epoch seconds (src/api/schemas/numbers.ts); tests count from here. */
+const T0 = 1_600_000_000;
+
 const lead = (id: number, overrides: Record<string, unknown> = {}): Lead =>
   adaptLead(parseWith(RawLeadSchema, rawLead(id, overrides)));
 
@@ -36,8 +39,8 @@ describe('createDatasetBuilder', () => {
   });
 
   it('keeps the copy of a lead with the larger updatedAt, whatever the order', () => {
-    const older = lead(1, { updated_at: 100, status_id: 20 });
-    const newer = lead(1, { updated_at: 200, status_id: 30 });
+    const older = lead(1, { updated_at: T0 + 100, status_id: 20 });
+    const newer = lead(1, { updated_at: T0 + 200, status_id: 30 });
     for (const order of [
       [older, newer],
       [newer, older],
@@ -69,16 +72,16 @@ describe('createDatasetBuilder', () => {
   it('hides a lead whose latest lifecycle event is a deletion newer than its state', () => {
     const b = createDatasetBuilder();
     b.addLeads([
-      lead(1, { updated_at: 100 }),
-      lead(2, { updated_at: 100 }),
-      lead(3, { updated_at: 300 }),
+      lead(1, { updated_at: T0 + 100 }),
+      lead(2, { updated_at: T0 + 100 }),
+      lead(3, { updated_at: T0 + 300 }),
     ]);
     b.addLifecycle([
-      { id: 'x1', leadId: 1, createdAt: 200, kind: 'deleted' },
-      { id: 'x2', leadId: 2, createdAt: 200, kind: 'deleted' },
-      { id: 'x3', leadId: 2, createdAt: 250, kind: 'restored' },
+      { id: 'x1', leadId: 1, createdAt: T0 + 200, kind: 'deleted' },
+      { id: 'x2', leadId: 2, createdAt: T0 + 200, kind: 'deleted' },
+      { id: 'x3', leadId: 2, createdAt: T0 + 250, kind: 'restored' },
       // Deleted, then restored: the restore bumped updated_at past the deletion.
-      { id: 'x4', leadId: 3, createdAt: 200, kind: 'deleted' },
+      { id: 'x4', leadId: 3, createdAt: T0 + 200, kind: 'deleted' },
     ]);
     expect(b.build().leads.map(l => [l.id, l.isDeleted])).toEqual([
       [1, true],
@@ -89,14 +92,18 @@ describe('createDatasetBuilder', () => {
 
   it('merges overlapping pages of saved bodies', () => {
     const builder = createDatasetBuilder();
-    expect(builder.addBody(leadsPage([rawLead(1), rawLead(2, { updated_at: 100 })]))).toBe('leads');
-    builder.addBody(leadsPage([rawLead(2, { updated_at: 500, price: null }), rawLead(3)]));
-    builder.addBody(eventsPage([rawStatusEvent('e1', 1, 10), rawStatusEvent('e2', 2, 11)]));
-    builder.addBody(eventsPage([rawStatusEvent('e2', 2, 11)]));
+    expect(builder.addBody(leadsPage([rawLead(1), rawLead(2, { updated_at: T0 + 100 })]))).toBe(
+      'leads',
+    );
+    builder.addBody(leadsPage([rawLead(2, { updated_at: T0 + 500, price: null }), rawLead(3)]));
+    builder.addBody(
+      eventsPage([rawStatusEvent('e1', 1, T0 + 10), rawStatusEvent('e2', 2, T0 + 11)]),
+    );
+    builder.addBody(eventsPage([rawStatusEvent('e2', 2, T0 + 11)]));
     const built = builder.build();
     expect(built.leads.map(l => [l.id, l.updatedAt, l.price])).toEqual([
       [1, 1_700_000_100, 100],
-      [2, 500, 0],
+      [2, T0 + 500, 0],
       [3, 1_700_000_100, 100],
     ]);
     expect(built.events.map(e => e.id)).toEqual(['e1', 'e2']);
@@ -166,7 +173,7 @@ describe('createDatasetBuilder', () => {
 
   it('handles a large dump with linear de-duplication', () => {
     const builder = createDatasetBuilder();
-    const template = lead(0);
+    const template = lead(1);
     const leads = Array.from({ length: 100_000 }, (_, i) => ({ ...template, id: i + 1 }));
     builder.addLeads(leads);
     builder.addLeads(leads.slice(0, 50_000));

@@ -7,6 +7,9 @@ import { join } from 'node:path';
 import { createDatasetBuilder } from '../../../../src/cli/bodies/dataset';
 import { eventsPage, leadsPage, rawLead } from '../../api/helpers';
 
+/** Bodies carry real epoch seconds (src/api/schemas/numbers.ts); tests count from here. */
+const T0 = 1_600_000_000;
+
 const onlyDeleted = JSON.parse(
   readFileSync(join(__dirname, '../../../fixtures/hand-written/leads_only_deleted.json'), 'utf8'),
 ) as unknown;
@@ -31,12 +34,12 @@ describe('a lead_deleted event against a body saying is_deleted: false', () => {
   it('wins when it is later than the body, loses when the body is later', () => {
     const bodies = [
       leadsPage([
-        rawLead(1, { updated_at: 100, is_deleted: false }),
-        rawLead(2, { updated_at: 300, is_deleted: false }),
+        rawLead(1, { updated_at: T0 + 100, is_deleted: false }),
+        rawLead(2, { updated_at: T0 + 300, is_deleted: false }),
       ]),
       eventsPage([
-        lifecycleEvent('d1', 1, 200, 'lead_deleted'),
-        lifecycleEvent('d2', 2, 200, 'lead_deleted'),
+        lifecycleEvent('d1', 1, T0 + 200, 'lead_deleted'),
+        lifecycleEvent('d2', 2, T0 + 200, 'lead_deleted'),
       ]),
     ];
     const expected = [
@@ -49,18 +52,18 @@ describe('a lead_deleted event against a body saying is_deleted: false', () => {
 
   it('wins at the same second', () => {
     const bodies = [
-      leadsPage([rawLead(1, { updated_at: 200 })]),
-      eventsPage([lifecycleEvent('d1', 1, 200, 'lead_deleted')]),
+      leadsPage([rawLead(1, { updated_at: T0 + 200 })]),
+      eventsPage([lifecycleEvent('d1', 1, T0 + 200, 'lead_deleted')]),
     ];
     expect(deletedOf(bodies)).toEqual([[1, true]]);
   });
 
   it('is undone by a later lead_restored, even over a body saying deleted', () => {
     const bodies = [
-      leadsPage([rawLead(1, { updated_at: 250, is_deleted: true })]),
+      leadsPage([rawLead(1, { updated_at: T0 + 250, is_deleted: true })]),
       eventsPage([
-        lifecycleEvent('d1', 1, 200, 'lead_deleted'),
-        lifecycleEvent('r1', 1, 300, 'lead_restored'),
+        lifecycleEvent('d1', 1, T0 + 200, 'lead_deleted'),
+        lifecycleEvent('r1', 1, T0 + 300, 'lead_restored'),
       ]),
     ];
     expect(deletedOf(bodies)).toEqual([[1, false]]);

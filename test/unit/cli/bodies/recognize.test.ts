@@ -41,6 +41,9 @@ const KIND_BY_FILE: Record<string, BodyKind | 'unknown'> = {
   'events_types.json': 'unknown',
 };
 
+/** A time inside the plausible range (src/api/schemas/numbers.ts). */
+const T = 1_732_000_000;
+
 function schemaFailure(run: () => unknown): ApiError {
   try {
     run();
@@ -116,11 +119,11 @@ describe('parseBody is strict and names the path', () => {
 
   it('a malformed status change inside an events list, and as a single event', () => {
     const bad = {
-      ...rawStatusEvent('x', 1, 2),
+      ...rawStatusEvent('x', 1, T),
       value_before: [{ lead_status: { id: 1, pipeline_id: 'p' } }],
     };
     expect(
-      schemaFailure(() => parseBody('events', eventsPage([rawStatusEvent('a', 1, 2), bad]))).issues,
+      schemaFailure(() => parseBody('events', eventsPage([rawStatusEvent('a', 1, T), bad]))).issues,
     ).toEqual([
       {
         path: '_embedded.events[1].value_before[0].lead_status.pipeline_id',
@@ -140,7 +143,7 @@ describe('parseBody is strict and names the path', () => {
       entity_id: 7,
       value_after: [],
     };
-    const body = eventsPage([rawStatusEvent('a', 1, 2), fixture('event.json'), deleted]);
+    const body = eventsPage([rawStatusEvent('a', 1, T), fixture('event.json'), deleted]);
     const parsed = parseBody('events', body);
     expect(parsed).toEqual({
       kind: 'events',
@@ -148,7 +151,7 @@ describe('parseBody is strict and names the path', () => {
         {
           id: 'a',
           leadId: 1,
-          createdAt: 2,
+          createdAt: T,
           before: { pipelineId: 1, statusId: 20 },
           after: { pipelineId: 1, statusId: 30 },
         },
