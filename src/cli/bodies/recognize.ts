@@ -1,4 +1,5 @@
 import {
+  ApiError,
   RawAccountSchema,
   RawEventSchema,
   RawLeadSchema,
@@ -42,7 +43,9 @@ export type BodyKind =
   | 'loss_reasons'
   | 'loss_reason'
   | 'account'
-  | 'error';
+  | 'error'
+  /** A list envelope whose `_embedded` is null, missing or not an object: always refused. */
+  | 'list';
 
 /** A body validated and adapted to core types; raw amoCRM shapes never leave src/api. */
 export type ParsedBody =
@@ -90,6 +93,22 @@ function listKind(body: Json): BodyKind | null {
   return LIST_KINDS.find(([key]) => key in embedded)?.[1] ?? null;
 }
 
+const ENVELOPE_KEYS = ['_embedded', '_page', '_total_items', '_page_count', '_links'] as const;
+
+/**
+ * A list envelope that lost its items: paging or links but `_embedded` null, missing or not an
+ * object. amoCRM answers an empty page with 204 and no body, never so; skipping such a file would
+ * drop a page of data without a word. (`_embedded` as an object of collections this tool does
+ * not read, e.g. event types, is another list, and stays unknown.)
+ */
+function isBrokenList(body: Json): boolean {
+  return (
+    !('id' in body) &&
+    !isObject(body['_embedded']) &&
+    ENVELOPE_KEYS.some(key => body[key] !== undefined)
+  );
+}
+
 /** Single entities by their distinctive keys; the order matters where kinds share keys. */
 function entityKind(body: Json): BodyKind | null {
   const embedded = body['_embedded'];
@@ -111,17 +130,37 @@ function entityKind(body: Json): BodyKind | null {
 
 /**
  * Recognises a body loosely, by the keys that distinguish it, so a broken body is still
- * recognised and then fails `parseBody` with the path of what is wrong.
+ * recognised and then fails `parseBody` with the path of what is wrong. Entities are tried before
+ * a broken list, so a lead that lost its `id` is still a lead (and refused at `id`).
  *
  * @example
  * recognizeBody({ _embedded: { leads: 'oops' } }) //=> { kind: 'leads' }
+ * recognizeBody({ _page: 2, _embedded: null })    //=> { kind: 'list' }
  * recognizeBody([1, 2])                            //=> { kind: 'unknown' }
  */
 export function recognizeBody(json: unknown): { kind: BodyKind } | { kind: 'unknown' } {
   if (!isObject(json)) return { kind: 'unknown' };
   if (hasAll(json, ['status', 'title']) && !('id' in json)) return { kind: 'error' };
   if (hasAll(json, ['subdomain', 'current_user_id'])) return { kind: 'account' };
-  return { kind: listKind(json) ?? entityKind(json) ?? 'unknown' };
+  const kind = listKind(json) ?? entityKind(json) ?? (isBrokenList(json) ? 'list' : null);
+  return { kind: kind ?? 'unknown' };
+}
+
+/**
+ * Words for a body inside a sync folder that this tool does not read. `sync` saves only the
+ * successful responses this reader reads, so anything else there is damage, not a file to skip.
+ */
+export const NOT_A_SYNC_BODY =
+  'not a body funnel-lens sync saves (an amoCRM API v4 response this tool reads)';
+
+/**
+ * recognizeBody for a body found inside a sync folder: an unknown body is refused (ApiError
+ * SCHEMA at the root) instead of being skipped. Error bodies are told as such; the caller decides.
+ */
+export function recognizeSyncBody(json: unknown): { kind: BodyKind } {
+  const recognized = recognizeBody(json);
+  if (recognized.kind !== 'unknown') return recognized;
+  throw new ApiError('SCHEMA', { issues: [{ path: '', message: NOT_A_SYNC_BODY }] });
 }
 
 /** Validates a body of a known kind and adapts it; throws ApiError SCHEMA with JSON paths. */
@@ -170,5 +209,22 @@ export function parseBody(kind: BodyKind, json: unknown): ParsedBody {
       return { kind, account: adaptAccount(parseWith(RawAccountSchema, json)) };
     case 'error':
       return { kind, error: adaptProblem(parseWith(RawProblemSchema, json)) };
+    case 'list':
+      throw brokenListError(json);
   }
+}
+
+/**
+ * A list without its collection, refused in the readers' own words. Every list reader checks the
+ * envelope first, `_embedded` included, so the leads reader throws there (`_embedded: expected
+ * object, got null`) or at an envelope field before it; it cannot get past.
+ */
+function brokenListError(json: unknown): ApiError {
+  try {
+    readLeadPage(json);
+  } catch (error) {
+    if (error instanceof ApiError) return error;
+    throw error;
+  }
+  return new ApiError('SCHEMA', { issues: [{ path: '_embedded', message: 'expected object' }] });
 }

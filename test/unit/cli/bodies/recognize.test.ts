@@ -1,5 +1,10 @@
 import { ApiError } from '../../../../src/api/errors';
-import { parseBody, recognizeBody } from '../../../../src/cli/bodies/recognize';
+import {
+  NOT_A_SYNC_BODY,
+  parseBody,
+  recognizeBody,
+  recognizeSyncBody,
+} from '../../../../src/cli/bodies/recognize';
 import type { BodyKind } from '../../../../src/cli/bodies/recognize';
 import {
   clone,
@@ -178,5 +183,69 @@ describe('parseBody is strict and names the path', () => {
     expect(parseBody('user', fixture('user.json'))).toMatchObject({
       users: [{ id: 185848, isActive: true }],
     });
+  });
+});
+
+describe('a list without its items is refused, not skipped', () => {
+  const page = { _page: 2, _links: { self: { href: 'https://x.amocrm.ru/api/v4/leads?page=2' } } };
+  it.each<[string, unknown, string]>([
+    ['_embedded null', { ...page, _embedded: null }, 'expected object, got null'],
+    ['_embedded missing', page, 'missing (expected object)'],
+    ['_embedded an array', { ...page, _embedded: [] }, 'expected object, got array'],
+    ['only links', { _links: page._links }, 'missing (expected object)'],
+    ['only a total', { _total_items: 3, _embedded: 'leads' }, 'expected object, got string'],
+  ])('%s: a broken list, refused at _embedded', (_, body, message) => {
+    expect(recognizeBody(body)).toEqual({ kind: 'list' });
+    expect(schemaFailure(() => parseBody('list', body)).issues).toEqual([
+      { path: '_embedded', message },
+    ]);
+  });
+
+  it('the published leads list with its _embedded gone', () => {
+    const body = clone(fixture('leads.json'));
+    body._embedded = null;
+    expect(recognizeBody(body)).toEqual({ kind: 'list' });
+    expect(schemaFailure(() => parseBody('list', body)).issues[0]!.path).toBe('_embedded');
+  });
+
+  it('an envelope field broken before _embedded is named first, as the readers do', () => {
+    const body = { _page: 'two', _embedded: null };
+    expect(schemaFailure(() => parseBody('list', body)).issues).toEqual([
+      { path: '_page', message: 'expected number, got string' },
+    ]);
+  });
+
+  it('an entity that lost its id is still that entity, refused at id', () => {
+    const lead = clone(fixture('lead.json'));
+    delete lead.id;
+    expect(recognizeBody(lead)).toEqual({ kind: 'lead' });
+    expect(schemaFailure(() => parseBody('lead', lead)).issues[0]!.path).toBe('id');
+  });
+
+  it('a list of collections nobody reads stays unknown, outside a sync folder', () => {
+    expect(recognizeBody({ _page: 1, _embedded: {} })).toEqual({ kind: 'unknown' });
+    expect(recognizeBody(fixture('events_types.json'))).toEqual({ kind: 'unknown' });
+  });
+});
+
+describe('recognizeSyncBody: inside a sync folder nothing is skipped', () => {
+  it.each<[string, unknown]>([
+    ['event types', fixture('events_types.json')],
+    ['an array', [1, 2]],
+    ['null', null],
+    ['an empty object', {}],
+    ['a values fragment', fixture('event_values_lead_added.json')],
+  ])('%s is refused at the root', (_, body) => {
+    expect(schemaFailure(() => recognizeSyncBody(body)).issues).toEqual([
+      { path: '', message: NOT_A_SYNC_BODY },
+    ]);
+  });
+
+  it('every kind the reader reads is recognised as recognizeBody does', () => {
+    for (const name of Object.keys(KIND_BY_FILE)) {
+      const kind = KIND_BY_FILE[name]!;
+      if (kind !== 'unknown') expect(recognizeSyncBody(fixture(name))).toEqual({ kind });
+    }
+    expect(recognizeSyncBody({ _page: 1, _embedded: null })).toEqual({ kind: 'list' });
   });
 });
