@@ -22,6 +22,11 @@ import {
   widgetSettings,
 } from './amoGlobals';
 
+/** What a client is asked with: the mount passes the data service's hooks on as they are. */
+type ClientHooks = Parameters<Host['createClient']>[0] & {
+  readonly waitBudgetSeconds?: number | undefined;
+};
+
 /** The browser's zone; only when amoCRM does not say the account's. */
 function browserZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -59,8 +64,15 @@ export function createAmoHost(self: AmoSelf, doc: Document): Host | null {
     origin: doc.location.origin,
     // Same origin, the user's session cookie: no tokens, and nothing leaves the account's /api/v4.
     // Its requests and the engine worker's share amoCRM's limit through the thread's hub.
-    createClient: ({ onWait }) =>
-      createApiClient({ http: createBrowserHttp(), onWait, peers: peersOf(account.id) }),
+    // The data service on the page passes its wait budget for 429s (the Host's type does not name
+    // it); other clients keep the request layer's default.
+    createClient: ({ onWait, waitBudgetSeconds }: ClientHooks) =>
+      createApiClient({
+        http: createBrowserHttp(),
+        onWait,
+        peers: peersOf(account.id),
+        ...(waitBudgetSeconds === undefined ? {} : { waitBudgetSeconds }),
+      }),
     store,
     lock: webLock(),
     channel: broadcastChannel(

@@ -26,10 +26,11 @@ export function channelName(scope: ServiceConfig['scope']): string {
 export function servicePorts(config: ServiceConfig): ServicePorts {
   return {
     // The page this one replaced (a reload) may have spent the last second's requests.
-    createClient: ({ onWait }) =>
+    createClient: ({ onWait, waitBudgetSeconds }) =>
       createApiClient({
         http: createBrowserHttp({ origin: config.origin }),
         onWait,
+        ...(waitBudgetSeconds === undefined ? {} : { waitBudgetSeconds }),
         rateLimit: { ...DEFAULT_RATE_LIMIT, startFull: true },
         peers: peersOf(config.scope.accountId),
       }),

@@ -1,6 +1,7 @@
 import { computed, createModel, effect, signal } from '@preact/signals-core';
 import type { DataService, ServiceStatus } from './service/types';
 import { INITIAL_STATUS } from './service/types';
+import { syncNotice } from './notice';
 import { readOnly } from './readOnly';
 
 export interface DataDeps {
@@ -26,6 +27,13 @@ export const DataModel = createModel((deps: DataDeps) => {
     version: computed(() => status.value.version),
     error: computed(() => status.value.error),
     wait: computed(() => status.value.wait),
+    /**
+     * A failed sync, said truthfully for a view drawn from the held copy (the lead card): its
+     * numbers exist once the service holds any. Views with a snapshot use ReportModel's.
+     */
+    notice: computed(() =>
+      syncNotice(status.value, { computed: status.value.version > 0, snapshotAt: null }),
+    ),
     /** This pipeline as the last sync saw it (name, stages); null before any data. */
     pipeline: computed(() => status.value.pipelines.find(p => p.id === deps.pipelineId) ?? null),
     pipelines: computed(() => status.value.pipelines),

@@ -30,6 +30,8 @@ export type { PeriodPreset, SettingsResult, WidgetSettings } from './settings';
 export { EngineError } from './engine/errors';
 export type { EngineErrorCode } from './engine/errors';
 export { createDataService, OTHER_TAB_RETRY_MS, REFRESH_EVERY_MS } from './service/service';
+export { retryDelayMs, WAIT_BUDGET_SECONDS } from './service/retryPolicy';
+export type { OnScreen, Shown, SyncNotice } from './notice';
 export type { ServicePorts } from './service/service';
 export { openDataService } from './service/resilient';
 export { serveDataService, serviceInWorker } from './service/worker';

@@ -6,6 +6,7 @@ import { latest, runInto } from './loadState';
 import type { PeriodChoice } from './period';
 import { resolvePeriod } from './period';
 import type { Timers } from './ports';
+import { syncNotice } from './notice';
 import { readOnly } from './readOnly';
 import type { DataService, PartialCounts, ReportView, StageDealsView } from './service/types';
 import type { WidgetSettings } from './settings';
@@ -171,6 +172,13 @@ export const ReportModel = createModel((deps: ReportDeps, init: ReportInit) => {
     report: computed(() => latest(state.value)?.report ?? snapshot.value?.view.report ?? null),
     /** The moment (epoch s) of a stored snapshot shown while the current numbers compute. */
     snapshotAt: computed(() => snapshot.value?.at ?? null),
+    /** A failed sync with what the numbers on screen are: this report's, a snapshot, or none. */
+    notice: computed(() =>
+      syncNotice(deps.data.status.value, {
+        computed: latest(state.value) !== null,
+        snapshotAt: snapshot.value?.at ?? null,
+      }),
+    ),
     leadNames: computed((): ReadonlyMap<number, string> => namesMap(latest(state.value))),
     /** The selected stage's deals (panel): idle without a selection, loading while asked. */
     stageDeals: readOnly(stageDeals),

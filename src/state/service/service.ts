@@ -27,11 +27,12 @@ import {
   reportView,
   stageDealsView,
 } from './model';
+import { createRecovery, MAX_RETRY_MS, WAIT_BUDGET_SECONDS } from './retryPolicy';
 import type { DataService, ServiceConfig, ServiceStatus, SyncFailure } from './types';
 import { INITIAL_STATUS } from './types';
 
-/** Background refresh while the page is open. */
-export const REFRESH_EVERY_MS = 10 * 60_000;
+/** Background refresh while the page is open; failed syncs are retried no later than this too. */
+export const REFRESH_EVERY_MS = MAX_RETRY_MS;
 /** How long to wait for another tab's sync before trying ourselves. */
 export const OTHER_TAB_RETRY_MS = 15_000;
 /**
@@ -44,7 +45,8 @@ export const WINDOW_SHOWN_WAIT_MS = 2_000;
 export const BACKFILL_MODEL_EVERY_MS = 20_000;
 
 export interface ServicePorts {
-  createClient(hooks: { onWait: (info: WaitInfo) => void }): ApiClient;
+  /** `waitBudgetSeconds`: the client's budget for 429s (RequesterOptions); the service sets it. */
+  createClient(hooks: { onWait: (info: WaitInfo) => void; waitBudgetSeconds?: number }): ApiClient;
   /** The cache: IndexedDB where it opens, memory otherwise. */
   openCache(): Promise<ScopeStore>;
   readonly lock: TabLock;
@@ -91,6 +93,7 @@ export function createDataService(config: ServiceConfig, ports: ServicePorts): D
 
   const client = ports.createClient({
     onWait: info => set({ wait: { ...info, until: ports.clock() + info.seconds * 1000 } }),
+    waitBudgetSeconds: WAIT_BUDGET_SECONDS,
   });
   const cacheReady = ports.openCache();
   let keeper: ReturnType<typeof createKeeper> | null = null;
@@ -126,6 +129,19 @@ export function createDataService(config: ServiceConfig, ports: ServicePorts): D
         ? afterStep(model, result, store, meta, config.sideStageIds)
         : buildFromStore(store, meta, config.sideStageIds),
     );
+  }
+
+  // A retry forces a step: a failed refresh leaves the keeper with nothing due.
+  const recovery = createRecovery(ports.timers, ports.clock, () => {
+    set({ retryAt: null });
+    force = true;
+    void loop();
+  });
+
+  /** A sync failed: say so, and when the failure passes, when it is tried again. */
+  function failed(error: unknown): void {
+    const failure = failureOf(error);
+    set({ error: failure, retryAt: recovery.failed(failure), activity: { kind: 'idle' } });
   }
 
   /** One retry at a time, however often the loop was woken while another tab syncs. */
@@ -194,7 +210,8 @@ export function createDataService(config: ServiceConfig, ports: ServicePorts): D
         if (retry !== null) ports.timers.clearTimeout(retry);
         retry = null;
         apply(outcome.value);
-        set({ error: null });
+        recovery.succeeded();
+        set({ error: null, retryAt: null });
         // Let questions from the page be answered between steps; after the window, its numbers
         // before the backfill starts.
         const wait = outcome.value.kind === 'window' ? WINDOW_SHOWN_WAIT_MS : 0;
@@ -212,7 +229,7 @@ export function createDataService(config: ServiceConfig, ports: ServicePorts): D
       set({ activity: { kind: 'idle' } });
     } catch (error) {
       if (stopped()) return;
-      set({ error: failureOf(error), activity: { kind: 'idle' } });
+      failed(error);
     } finally {
       running = false;
       stage = null;
@@ -254,7 +271,7 @@ export function createDataService(config: ServiceConfig, ports: ServicePorts): D
       set({ activity: { kind: 'idle' } });
       await loop();
     } catch (error) {
-      if (!abort.signal.aborted) set({ error: failureOf(error), activity: { kind: 'idle' } });
+      if (!abort.signal.aborted) failed(error);
     }
   }
 
@@ -311,6 +328,8 @@ export function createDataService(config: ServiceConfig, ports: ServicePorts): D
         return store ? partialCounts(store, period) : null;
       }),
     refresh: () => {
+      recovery.cancel();
+      if (status.retryAt !== null) set({ retryAt: null });
       force = true;
       void loop();
     },
@@ -327,6 +346,7 @@ export function createDataService(config: ServiceConfig, ports: ServicePorts): D
       ports.timers.clearInterval(timer);
       if (retry !== null) ports.timers.clearTimeout(retry);
       if (pause !== null) ports.timers.clearTimeout(pause);
+      recovery.cancel();
       unsubscribe();
       listeners.clear();
       void cacheReady.then(c => c.close()).catch(() => undefined);

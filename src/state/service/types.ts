@@ -59,7 +59,10 @@ export interface ServiceStatus {
   /** The account's pipelines as last read (names, statuses): the page draws with them. */
   readonly pipelines: readonly Pipeline[];
   readonly error: SyncFailure | null;
-  readonly wait: (WaitInfo & { readonly until: number }) | null;
+  /** Epoch ms of the automatic retry after `error`; null when none is scheduled (or no error). */
+  readonly retryAt: number | null;
+  /** A wait of the API client in progress (429 or a retry); `until` on the service's clock. */
+  readonly wait: WaitInfo | null;
   /** Bumped whenever the numbers may have changed: the page asks for its reports again. */
   readonly version: number;
 }
@@ -73,6 +76,7 @@ export const INITIAL_STATUS: ServiceStatus = {
   syncedAt: null,
   pipelines: [],
   error: null,
+  retryAt: null,
   wait: null,
   version: 0,
 };

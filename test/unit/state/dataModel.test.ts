@@ -64,7 +64,13 @@ describe('DataModel', () => {
     expect(model.wait.value).toBeNull();
     service.setStatus({ error: { code: 'UNAUTHORIZED', status: 401 } });
     expect(model.error.value).toEqual({ code: 'UNAUTHORIZED', status: 401 });
-    const wait = { reason: 'rate_limited', seconds: 2, attempt: 1, until: 5_000 } as const;
+    const wait = {
+      reason: 'rate_limited',
+      seconds: 2,
+      attempt: 1,
+      until: 5_000,
+      budgetLeftSeconds: 598,
+    } as const;
     service.setStatus({ error: null, wait });
     expect(model.error.value).toBeNull();
     expect(model.wait.value).toEqual(wait);

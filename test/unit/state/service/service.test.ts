@@ -200,6 +200,7 @@ describe('createDataService: the first load', () => {
       syncedAt: null,
       pipelines: [],
       error: null,
+      retryAt: null,
       wait: null,
       version: 0,
     });
@@ -394,7 +395,13 @@ describe('createDataService: the first load', () => {
   });
 
   it('shows the wait the client reports, until when', async () => {
-    const wait: WaitInfo = { reason: 'rate_limited', seconds: 5, attempt: 1 };
+    const wait: WaitInfo = {
+      reason: 'rate_limited',
+      seconds: 5,
+      attempt: 1,
+      until: 0,
+      budgetLeftSeconds: 595,
+    };
     const s = open({ script: { wait } });
     await s.until(x => x.wait !== null, 'the wait');
     expect(s.last().wait).toEqual({ ...wait, until: NOW * 1000 + 5000 });
