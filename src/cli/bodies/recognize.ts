@@ -83,6 +83,9 @@ const LIST_KINDS = [
   ['statuses', 'statuses'],
 ] as const;
 
+/** The collections this tool reads, for the refusal of an `_embedded` that holds none. */
+const LIST_NAMES = LIST_KINDS.map(([key]) => key).join(', ');
+
 function hasAll(body: Json, keys: readonly string[]): boolean {
   return keys.every(key => key in body);
 }
@@ -96,15 +99,16 @@ function listKind(body: Json): BodyKind | null {
 const ENVELOPE_KEYS = ['_embedded', '_page', '_total_items', '_page_count', '_links'] as const;
 
 /**
- * A list envelope that lost its items: paging or links but `_embedded` null, missing or not an
- * object. amoCRM answers an empty page with 204 and no body, never so; skipping such a file would
- * drop a page of data without a word. (`_embedded` as an object of collections this tool does
- * not read, e.g. event types, is another list, and stays unknown.)
+ * A list envelope that lost its items: paging or links but `_embedded` null, missing, not an
+ * object, or an object holding nothing. amoCRM answers an empty page with 204 and no body, never
+ * so; skipping such a file would drop a page of data without a word. (`_embedded` holding only
+ * collections this tool does not read, e.g. event types, is another list, and stays unknown.)
  */
 function isBrokenList(body: Json): boolean {
+  const embedded = body['_embedded'];
   return (
     !('id' in body) &&
-    !isObject(body['_embedded']) &&
+    (!isObject(embedded) || Object.keys(embedded).length === 0) &&
     ENVELOPE_KEYS.some(key => body[key] !== undefined)
   );
 }
@@ -215,16 +219,18 @@ export function parseBody(kind: BodyKind, json: unknown): ParsedBody {
 }
 
 /**
- * A list without its collection, refused in the readers' own words. Every list reader checks the
- * envelope first, `_embedded` included, so the leads reader throws there (`_embedded: expected
- * object, got null`) or at an envelope field before it; it cannot get past.
+ * A list without its collection, refused at `_embedded`. A non-object is refused in the readers'
+ * own words: every list reader checks the envelope first, `_embedded` included, so the leads
+ * reader throws there (`expected object, got null`) or at an envelope field before it.
  */
 function brokenListError(json: unknown): ApiError {
   try {
     readLeadPage(json);
   } catch (error) {
-    if (error instanceof ApiError) return error;
-    throw error;
+    if (!(error instanceof ApiError)) throw error;
+    // An empty `_embedded` gets as far as its missing `leads`, which is not what is wrong.
+    if (error.issues[0]?.path !== '_embedded.leads') return error;
   }
-  return new ApiError('SCHEMA', { issues: [{ path: '_embedded', message: 'expected object' }] });
+  const message = `holds no list (expected one of ${LIST_NAMES})`;
+  return new ApiError('SCHEMA', { issues: [{ path: '_embedded', message }] });
 }

@@ -194,6 +194,11 @@ describe('a list without its items is refused, not skipped', () => {
     ['_embedded an array', { ...page, _embedded: [] }, 'expected object, got array'],
     ['only links', { _links: page._links }, 'missing (expected object)'],
     ['only a total', { _total_items: 3, _embedded: 'leads' }, 'expected object, got string'],
+    [
+      '_embedded empty',
+      { ...page, _embedded: {} },
+      'holds no list (expected one of pipelines, leads, events, users, loss_reasons, statuses)',
+    ],
   ])('%s: a broken list, refused at _embedded', (_, body, message) => {
     expect(recognizeBody(body)).toEqual({ kind: 'list' });
     expect(schemaFailure(() => parseBody('list', body)).issues).toEqual([
@@ -223,7 +228,7 @@ describe('a list without its items is refused, not skipped', () => {
   });
 
   it('a list of collections nobody reads stays unknown, outside a sync folder', () => {
-    expect(recognizeBody({ _page: 1, _embedded: {} })).toEqual({ kind: 'unknown' });
+    expect(recognizeBody({ _page: 1, _embedded: { contacts: [] } })).toEqual({ kind: 'unknown' });
     expect(recognizeBody(fixture('events_types.json'))).toEqual({ kind: 'unknown' });
   });
 });
