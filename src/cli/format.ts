@@ -1,5 +1,6 @@
 import type { FunnelReport } from '../core';
 import { zonedParts } from '../core';
+import { plainName } from './text';
 
 const int = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 const dec = new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
@@ -22,7 +23,8 @@ function fit(text: string, width: number): string {
 const COLUMNS = ['Reached', 'Conv→next', 'Decided', 'Median d', 'p90 d', 'Stuck'];
 
 /** The report as a table for people: rounded numbers, the weakest transition called out. */
-export function formatReport(r: FunnelReport, timeZone: string): string {
+export function formatReport(report: FunnelReport, timeZone: string): string {
+  const r = plainNames(report);
   const name = (id: number) =>
     r.stages.find(s => s.id === id)?.name ?? (id === 142 ? 'Won' : String(id));
   const names = [...r.stages, ...(r.sideStages ?? [])].map(s => s.name.length);
@@ -69,6 +71,18 @@ export function formatReport(r: FunnelReport, timeZone: string): string {
       `worth ${count(Math.round(r.forecast.expectedRevenue))}`,
   );
   return `${lines.join('\n')}\n`;
+}
+
+/** The names the table prints, from amoCRM data, without the controls that would drive a terminal. */
+function plainNames(r: FunnelReport): FunnelReport {
+  return {
+    ...r,
+    pipeline: { ...r.pipeline, name: plainName(r.pipeline.name) },
+    stages: r.stages.map(s => ({ ...s, name: plainName(s.name) })),
+    ...(r.sideStages
+      ? { sideStages: r.sideStages.map(s => ({ ...s, name: plainName(s.name) })) }
+      : {}),
+  };
 }
 
 const SIDE_COLUMNS = ['Entered', 'Now', 'Returned', 'Lost', 'Median d', 'Stuck'];

@@ -11,6 +11,8 @@ import {
 import { CliError } from './errors';
 import { formatReport } from './format';
 import { loadDataDir } from './loadDir';
+import { positiveDays, positiveId, wholeCount } from './options';
+import { plainName } from './text';
 import { checkTimeZone, parseTime } from './time';
 import type { Io } from './io';
 
@@ -19,12 +21,14 @@ export const REPORT_USAGE = `funnel-lens report --data DIR --pipeline ID [--from
                    [--horizon-days N] [--side-stages ID,…] [--history-from T] [--tz ZONE]
                    [--json | --csv]
 
-  --data DIR        saved amoCRM API v4 response bodies (*.json, any names, subfolders allowed)
+  --data DIR        saved amoCRM API v4 response bodies (*.json, any names, subfolders allowed);
+                    a sync that did not finish, or is still writing, is refused by name
   --pipeline ID     the pipeline (GET /api/v4/leads/pipelines) to report on
   --from, --to      the window [from, to): epoch seconds, an ISO-8601 timestamp, or YYYY-MM-DD
                     (midnight in the account's time zone); default: the 30 days before --now
   --now T           the moment the report is computed at (default: the current time)
-  --stuck-days N    one stuck threshold for every stage, in days (default: learned per stage)
+  --stuck-days N    one stuck threshold for every stage, in days (default: learned per stage);
+                    days are plain decimals (7, 2.5) up to 36500
   --stuck-days-by-stage ID=N,…
                     per-stage thresholds in days by stage id (as the widget's settings); they
                     win over --stuck-days for the stages they name
@@ -43,48 +47,28 @@ export const REPORT_USAGE = `funnel-lens report --data DIR --pipeline ID [--from
 
 const DAY = 86_400;
 
-function positiveInt(text: string, option: string): number {
-  if (!/^\d+$/.test(text) || Number(text) <= 0)
-    throw new CliError(`${option}: expected a positive integer, got "${text}".`);
-  return Number(text);
-}
-
-function positiveNumber(text: string, option: string): number {
-  const n = Number(text);
-  if (text.trim() === '' || !Number.isFinite(n) || n <= 0) {
-    throw new CliError(`${option}: expected a number > 0, got "${text}".`);
-  }
-  return n;
-}
-
 /** `31=3,32=2.5`: stage id → days, each a positive number, no stage twice. */
 function stageDays(text: string, option: string): Record<string, number> {
   const out: Record<string, number> = {};
   for (const part of text.split(',')) {
     const [id = '', days, ...extra] = part.split('=');
-    if (days === undefined || extra.length > 0 || !/^\d+$/.test(id.trim()) || Number(id) <= 0)
+    if (days === undefined || extra.length > 0)
       throw new CliError(
         `${option}: expected STAGE_ID=DAYS pairs separated by commas, got "${part}".`,
       );
-    const key = String(Number(id));
+    const key = String(positiveId(id.trim(), `${option} (stage id)`));
     if (key in out) throw new CliError(`${option}: stage ${key} is given twice.`);
-    out[key] = positiveNumber(days, `${option} (stage ${key})`);
+    out[key] = positiveDays(days.trim(), `${option} (stage ${key})`);
   }
   return out;
 }
 
 /** `35,36`: distinct stage ids. */
 function stageIds(text: string, option: string): number[] {
-  const ids = text.split(',').map(part => positiveInt(part.trim(), option));
+  const ids = text.split(',').map(part => positiveId(part.trim(), option));
   const twice = ids.find((id, k) => ids.indexOf(id) !== k);
   if (twice !== undefined) throw new CliError(`${option}: stage ${twice} is given twice.`);
   return ids;
-}
-
-function count(text: string, option: string): number {
-  if (!/^\d+$/.test(text))
-    throw new CliError(`${option}: expected a whole number ≥ 0, got "${text}".`);
-  return Number(text);
 }
 
 function zoneFor(data: Dataset, tz: string | undefined, io: Io): string {
@@ -122,22 +106,24 @@ export function runReport(argv: string[], io: Io): void {
   if (values.pipeline === undefined) throw new CliError('--pipeline ID is required.');
   if (values.json === true && values.csv === true)
     throw new CliError('--json and --csv exclude each other.');
-  const pipelineId = positiveInt(values.pipeline, '--pipeline');
+  const pipelineId = positiveId(values.pipeline, '--pipeline');
   const stuckDays =
     values['stuck-days'] === undefined
       ? undefined
-      : positiveNumber(values['stuck-days'], '--stuck-days');
+      : positiveDays(values['stuck-days'], '--stuck-days');
   const stuckDaysByStage =
     values['stuck-days-by-stage'] === undefined
       ? undefined
       : stageDays(values['stuck-days-by-stage'], '--stuck-days-by-stage');
   const minSample =
-    values['min-sample'] === undefined ? undefined : count(values['min-sample'], '--min-sample');
+    values['min-sample'] === undefined
+      ? undefined
+      : wholeCount(values['min-sample'], '--min-sample');
 
   const horizonDays =
     values['horizon-days'] === undefined
       ? undefined
-      : positiveNumber(values['horizon-days'], '--horizon-days');
+      : positiveDays(values['horizon-days'], '--horizon-days');
 
   const sideStageIds =
     values['side-stages'] === undefined
@@ -148,7 +134,7 @@ export function runReport(argv: string[], io: Io): void {
   const pipeline = data.pipelines.find(p => p.id === pipelineId);
   if (!pipeline) {
     const found = data.pipelines.map(
-      p => `  ${p.id}  ${p.name || '(no pipeline body, statuses only)'}`,
+      p => `  ${p.id}  ${plainName(p.name) || '(no pipeline body, statuses only)'}`,
     );
     throw new CliError(
       `--pipeline ${pipelineId}: no such pipeline in ${values.data}. ` +
@@ -159,7 +145,7 @@ export function runReport(argv: string[], io: Io): void {
   }
   const notOpen = sideStageIds ? unknownSideStage(pipeline, sideStageIds) : null;
   if (notOpen !== null) {
-    const open = buildFunnel(pipeline).stages.map(st => `  ${st.id}  ${st.name}`);
+    const open = buildFunnel(pipeline).stages.map(st => `  ${st.id}  ${plainName(st.name)}`);
     throw new CliError(
       `--side-stages: ${notOpen} is not an open stage of pipeline ${pipelineId}. ` +
         `Its open stages:\n${open.join('\n')}`,
@@ -199,6 +185,11 @@ export function runReport(argv: string[], io: Io): void {
     { from, to, now, stuckDays, stuckDaysByStage, minSample, horizonDays },
   );
   if (values.json === true) io.out(`${JSON.stringify(report, null, 2)}\n`);
-  else if (values.csv === true) io.out(toCsv(STAGE_COLUMNS, stageRows(report)));
-  else io.out(formatReport(report, timeZone));
+  else if (values.csv === true) {
+    // A CSV is often opened in a terminal first (`cat`, `less -R`); names must not drive it.
+    const rows = stageRows(report).map(row =>
+      row.map(cell => (typeof cell === 'string' ? plainName(cell) : cell)),
+    );
+    io.out(toCsv(STAGE_COLUMNS, rows));
+  } else io.out(formatReport(report, timeZone));
 }

@@ -177,6 +177,39 @@ describe('funnel-lens report', () => {
     expect(JSON.parse(run.stdout).totals.deals).toBe(4);
   });
 
+  it('strips terminal control sequences from names in the table, the CSV and the messages', async () => {
+    const pipelines = fixture('pipelines.json') as {
+      _embedded: {
+        pipelines: {
+          id: number;
+          name: string;
+          _embedded: { statuses: { id: number; name: string }[] };
+        }[];
+      };
+    };
+    for (const p of pipelines._embedded.pipelines) {
+      p.name = `\u001b]0;owned\u0007${p.name}`;
+      for (const st of p._embedded.statuses)
+        if (st.id === S1)
+          st.name = `\u001b[2J\u001b]8;;https://evil.example\u001b\\Первичный\u009b31m контакт`;
+    }
+    const dir = dataDir({ ...base, 'pipelines.json': pipelines });
+    const run = (...more: string[]) => cli(['report', '--data', dir, ...range, ...more]);
+    const table = await run('--pipeline', String(P));
+    const csv = await run('--pipeline', String(P), '--csv');
+    const unknown = await run('--pipeline', '42');
+    for (const out of [table.stdout, csv.stdout, unknown.stderr]) {
+      // Line breaks only (CSV rows end in CRLF).
+      // eslint-disable-next-line no-control-regex -- finding control characters is the point
+      expect(out).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/);
+      expect(out).not.toContain('evil.example');
+    }
+    expect(table.stdout).toContain('Первичный контакт');
+    expect(table.stdout).toContain('Funnel Lens — Воронка');
+    expect(csv.stdout).toContain(`${S1},Первичный контакт,`);
+    expect(unknown.stderr).toMatch(/3177727\s+Воронка/);
+  });
+
   it('lists the pipelines found when the pipeline is unknown', async () => {
     const run = await cli(['report', '--data', dataDir(base), '--pipeline', '42']);
     expect(run.code).toBe(2);
@@ -303,19 +336,46 @@ describe('funnel-lens report', () => {
   it.each([
     [['--pipeline', String(P)], '--data DIR is required'],
     [['--data', '/nonexistent', '--pipeline', String(P)], 'cannot read the folder'],
-    [['--data', '.', '--pipeline', 'abc'], '--pipeline: expected a positive integer'],
+    [
+      ['--data', '.', '--pipeline', 'abc'],
+      '--pipeline: expected a positive whole number (an id), got "abc"',
+    ],
+    [
+      ['--data', '.', '--pipeline', '0x10'],
+      '--pipeline: expected a positive whole number (an id), got "0x10"',
+    ],
     [['--from', 'yesterday'], '--from: "yesterday" is not a time'],
     [['--from', '2026-02-30'], '--from: "2026-02-30" is not a time'],
     [['--from', '2026-02-02', '--to', '2026-02-01'], '--from must be before --to'],
-    [['--stuck-days=-1'], '--stuck-days: expected a number > 0'],
-    [['--stuck-days', '0'], '--stuck-days: expected a number > 0'],
+    [['--stuck-days=-1'], '--stuck-days: expected a number of days above 0'],
+    [['--stuck-days', '0'], '--stuck-days: expected a number of days above 0'],
+    [
+      ['--stuck-days', '0x10'],
+      '--stuck-days: expected a number of days above 0 and at most 36500 (e.g. 7 or 2.5), got "0x10"',
+    ],
+    [
+      ['--stuck-days', '1e308'],
+      '--stuck-days: expected a number of days above 0 and at most 36500 (e.g. 7 or 2.5), got "1e308"',
+    ],
     [['--min-sample', '2.5'], '--min-sample: expected a whole number ≥ 0'],
+    [
+      ['--min-sample', '9'.repeat(400)],
+      `--min-sample: expected a whole number ≥ 0, got "${'9'.repeat(40)}…"`,
+    ],
     [['--stuck-days-by-stage', '12'], '--stuck-days-by-stage: expected STAGE_ID=DAYS pairs'],
-    [['--stuck-days-by-stage', '12=0'], '--stuck-days-by-stage (stage 12): expected a number > 0'],
+    [
+      ['--stuck-days-by-stage', '12=0'],
+      '--stuck-days-by-stage (stage 12): expected a number of days above 0',
+    ],
+    [
+      ['--stuck-days-by-stage', '0x0c=1'],
+      '--stuck-days-by-stage (stage id): expected a positive whole number (an id), got "0x0c"',
+    ],
     [['--stuck-days-by-stage', '12=1,12=2'], '--stuck-days-by-stage: stage 12 is given twice'],
-    [['--horizon-days', 'soon'], '--horizon-days: expected a number > 0'],
+    [['--horizon-days', 'soon'], '--horizon-days: expected a number of days above 0'],
+    [['--horizon-days', '1e3'], '--horizon-days: expected a number of days above 0'],
     [['--history-from', 'yesterday'], '--history-from: "yesterday" is not a time'],
-    [['--side-stages', 'x'], '--side-stages: expected a positive integer'],
+    [['--side-stages', 'x'], '--side-stages: expected a positive whole number (an id), got "x"'],
     [['--side-stages', `${S1},${S1}`], `--side-stages: stage ${S1} is given twice`],
     [['--side-stages', '142'], `--side-stages: 142 is not an open stage of pipeline ${P}`],
     [['--data', '.', '--pipeline', '1', '--json', '--csv'], '--json and --csv exclude each other'],
