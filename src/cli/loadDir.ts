@@ -1,31 +1,56 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { constants } from 'node:buffer';
+import { isValidTimeZone } from '../core';
 import { ApiError } from '../api';
 import { createDatasetBuilder } from './bodies/dataset';
 import type { Dataset } from './bodies/dataset';
 import { recognizeBody } from './bodies/recognize';
 import { CliError } from './errors';
+import { dataFiles } from './walk';
 
-/** Saved JSON files under `dir`, in a stable order; hidden files and folders are not data. */
-export function jsonFiles(dir: string): string[] {
-  let entries: string[];
-  try {
-    entries = readdirSync(dir).sort();
-  } catch {
-    throw new CliError(`--data: cannot read the folder "${dir}".`);
-  }
-  return entries.flatMap(name => {
-    if (name.startsWith('.')) return [];
-    const full = join(dir, name);
-    if (statSync(full).isDirectory()) return jsonFiles(full);
-    return name.toLowerCase().endsWith('.json') ? [full] : [];
-  });
-}
+/**
+ * The largest file read whole: V8 cannot hold a longer string, and JSON.parse would only say
+ * "not valid JSON" about what is in fact too big.
+ */
+export const MAX_FILE_BYTES = constants.MAX_STRING_LENGTH;
 
 function describeSchemaError(file: string, error: ApiError): string {
   const issues = error.issues.slice(0, 5).map(i => `  ${i.path || '(root)'}: ${i.message}`);
   const more = error.issues.length > 5 ? [`  … and ${error.issues.length - 5} more`] : [];
   return [`${file}: not a valid amoCRM response body:`, ...issues, ...more].join('\n');
+}
+
+const mb = (bytes: number) => `${Math.ceil(bytes / 2 ** 20).toLocaleString('en')} MB`;
+
+function readJson(full: string, file: string, size: number): unknown {
+  if (size > MAX_FILE_BYTES)
+    throw new CliError(
+      `${file}: ${mb(size)} is more than this tool reads in one file (${mb(MAX_FILE_BYTES)}); save the list as pages, as amoCRM returns it.`,
+    );
+  let text: string;
+  try {
+    text = readFileSync(full, 'utf8');
+  } catch (error) {
+    throw new CliError(
+      `${file}: cannot be read (${error instanceof Error ? error.message : String(error)}).`,
+    );
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new CliError(
+      `${file}: not valid JSON (${error instanceof Error ? error.message : String(error)}).`,
+    );
+  }
+}
+
+/** Every report date hangs on the account's zone: a wrong one must name where it came from. */
+function checkAccountZone(json: unknown, file: string): void {
+  const zone = (json as { timezone?: unknown }).timezone;
+  if (zone === undefined || zone === null) return;
+  if (typeof zone !== 'string' || !isValidTimeZone(zone))
+    throw new CliError(`${file}: timezone: unknown time zone ${JSON.stringify(zone)}.`);
 }
 
 /**
@@ -34,17 +59,10 @@ function describeSchemaError(file: string, error: ApiError): string {
  */
 export function loadDataDir(dir: string, warn: (message: string) => void): Dataset {
   const builder = createDatasetBuilder();
-  const files = jsonFiles(dir);
-  for (const full of files) {
+  const files = dataFiles(dir);
+  for (const { path: full, size } of files) {
     const file = relative(process.cwd(), full) || full;
-    let json: unknown;
-    try {
-      json = JSON.parse(readFileSync(full, 'utf8'));
-    } catch (error) {
-      throw new CliError(
-        `${file}: not valid JSON (${error instanceof Error ? error.message : String(error)}).`,
-      );
-    }
+    const json = readJson(full, file, size);
     const recognized = recognizeBody(json);
     if (recognized.kind === 'unknown') {
       warn(`skipped ${file}: not an amoCRM API response body this tool reads`);
@@ -54,6 +72,7 @@ export function loadDataDir(dir: string, warn: (message: string) => void): Datas
       warn(`skipped ${file}: a saved error response, not data`);
       continue;
     }
+    if (recognized.kind === 'account') checkAccountZone(json, file);
     try {
       builder.addBody(json);
     } catch (error) {
