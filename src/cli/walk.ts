@@ -2,6 +2,7 @@ import { lstatSync, readdirSync, readlinkSync, statSync } from 'node:fs';
 import type { Stats } from 'node:fs';
 import { join } from 'node:path';
 import { CliError } from './errors';
+import { checkSyncFolder } from './syncCheck';
 
 export interface DataFile {
   readonly path: string;
@@ -31,6 +32,7 @@ function target(full: string): Stats {
 }
 
 function walk(dir: string, ancestors: ReadonlyMap<string, string>, out: DataFile[]): void {
+  checkSyncFolder(dir);
   let names: string[];
   try {
     names = readdirSync(dir).sort();

@@ -12,9 +12,14 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-export function cli(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
+/** `input` is written to the child's standard input (then closed). */
+export function cli(
+  args: string[],
+  env: Record<string, string> = {},
+  input?: string,
+): Promise<CliRun> {
   return new Promise(resolve => {
-    execFile(
+    const child = execFile(
       process.execPath,
       [BIN, ...args],
       { env: { ...process.env, ...env }, maxBuffer: 64 << 20 },
@@ -23,6 +28,7 @@ export function cli(args: string[], env: Record<string, string> = {}): Promise<C
         resolve({ code, stdout, stderr });
       },
     );
+    child.stdin?.end(input);
   });
 }
 

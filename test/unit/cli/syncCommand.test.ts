@@ -5,6 +5,7 @@
  */
 import {
   copyFileSync,
+  cpSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
@@ -17,6 +18,7 @@ import { generateDemoAccount, PIPELINE_IDS, STATUS_IDS, USER_IDS } from '../../.
 import { startSandbox } from '../../../sandbox/server';
 import type { RunningSandbox } from '../../../sandbox/server';
 import { loadDataDir } from '../../../src/cli/loadDir';
+import { STATE_FILE } from '../../../src/cli/syncState';
 import { oracleReport } from '../core/oracle';
 import { changed } from '../sync/changedAccount';
 import { cli } from './run';
@@ -66,17 +68,26 @@ describe('funnel-lens sync → report', () => {
       ]),
     );
 
-    // Make it messy like real dumps: a page saved twice under another name, and a lost page of
-    // history (leads whose events are missing fall back to their current status).
-    copyFileSync(join(out, runDir!, 'leads-0001.json'), join(out, 'copy-of-leads.json'));
-    copyFileSync(join(out, runDir!, 'events-0002.json'), join(out, 'again.json'));
-    rmSync(join(out, runDir!, 'events-0003.json'));
+    // The run is complete: its manifest lists every file it holds.
+    const manifest = JSON.parse(readFileSync(join(out, runDir!, '.funnel-lens-run.json'), 'utf8'));
+    expect(Object.keys(manifest.files).sort()).toEqual(
+      files.filter(name => name !== '.funnel-lens-run.json').sort(),
+    );
+
+    // Make a copy messy like real dumps: a page saved twice under another name, and a lost page
+    // of history (leads whose events are missing fall back to their current status). A sync's
+    // own folder with a lost page is refused (syncFolder.test.ts); a folder of copies is not.
+    const messy = join(tmp(), 'messy');
+    cpSync(join(out, runDir!), messy, { recursive: true });
+    copyFileSync(join(messy, 'leads-0001.json'), join(messy, 'copy-of-leads.json'));
+    copyFileSync(join(messy, 'events-0002.json'), join(messy, 'again.json'));
+    rmSync(join(messy, 'events-0003.json'));
 
     const args = ['--from', String(NOW - 180 * 86400), '--to', String(NOW), '--now', String(NOW)];
     const report = await cli([
       'report',
       '--data',
-      out,
+      messy,
       '--pipeline',
       String(MAIN),
       '--json',
@@ -84,7 +95,7 @@ describe('funnel-lens sync → report', () => {
     ]);
     expect(report.code).toBe(0);
     const got = JSON.parse(report.stdout);
-    const data = loadDataDir(out, () => undefined);
+    const data = loadDataDir(messy, () => undefined);
     const input = {
       pipeline: data.pipelines.find(p => p.id === MAIN)!,
       leads: data.leads,
@@ -136,6 +147,15 @@ describe('funnel-lens sync → report', () => {
     expect(data.leads.length).toBeLessThan(
       sandbox.ctx.account.leads.filter(l => l.pipeline_id === MAIN).length,
     );
+  });
+
+  it('takes the token from FUNNEL_LENS_TOKEN or from standard input, never needing it in argv', async () => {
+    const base = ['sync', '--base-url', sandbox.url, '--pipeline', String(MAIN)];
+    const fromEnv = await cli([...base, '--out', tmp()], { FUNNEL_LENS_TOKEN: 'sandbox-token' });
+    expect(fromEnv.code).toBe(0);
+    const fromStdin = await cli([...base, '--out', tmp(), '--token', '-'], {}, 'sandbox-token\n');
+    expect(fromStdin.code).toBe(0);
+    expect(fromStdin.stderr).toMatch(/saved \d+ response bodies to sync-/);
   });
 
   it('stops with a clear message on a bad token and leaves the folder as it was', async () => {
@@ -262,15 +282,8 @@ describe('funnel-lens sync → report', () => {
         true,
       );
       expect(added.events.some(e => e.leadId === newcomer.id && e.createdAt < at)).toBe(true);
-      const state = JSON.parse(
-        readFileSync(
-          join(
-            out,
-            readdirSync(out).find(n => n.startsWith('.'))!,
-          ),
-          'utf8',
-        ),
-      ) as { runs: unknown[] };
+      expect(readdirSync(out).filter(n => n.startsWith('.'))).toEqual([STATE_FILE]);
+      const state = JSON.parse(readFileSync(join(out, STATE_FILE), 'utf8')) as { runs: unknown[] };
       expect(state.runs).toHaveLength(2);
 
       const fresh2 = tmp();
