@@ -32,6 +32,7 @@ export function CardBlock({ data, card, pipelineName }: Props): VNode {
   const pipelineId = useComputed(() => data.pipeline.value?.id ?? 0);
   const state = card.state.value;
   const status = data.status.value;
+  const notice = data.notice.value;
   const view = state.status === 'ok' ? state.data : null;
   const body = (): VNode | null => {
     if (state.status === 'error') return <ErrorBanner error={state.error} />;
@@ -80,7 +81,12 @@ export function CardBlock({ data, card, pipelineName }: Props): VNode {
   };
   return (
     <div class="fl-card" aria-busy={state.status === 'loading'}>
-      <ErrorBanner error={data.error.value} onRetry={data.refresh} />
+      <ErrorBanner
+        error={notice?.failure ?? null}
+        shown={notice?.shown}
+        retryAt={notice?.retryAt}
+        onRetry={data.refresh}
+      />
       {body()}
       <SyncStatus data={data} />
     </div>

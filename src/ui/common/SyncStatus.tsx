@@ -66,6 +66,8 @@ export function SyncStatus({ data }: Props): VNode {
   const status = data.status.value;
   const wait = data.wait.value;
   const now = useNow(wait ? COUNTDOWN_TICK_MS : FRESHNESS_TICK_MS);
+  // At zero the retry is in the air: "continuing in 0 s" would read as a hang until it answers.
+  const left = wait ? Math.ceil((wait.until - now) / 1000) : null;
   const activity = activityText(t, fmt, status);
   const progress = progressText(t, fmt, status.activity);
   const held = historyText(t, fmt, status);
@@ -104,11 +106,9 @@ export function SyncStatus({ data }: Props): VNode {
         )}
         {progress && <p class="fl-sync__counts fl-num">{progress}</p>}
       </div>
-      {wait && (
+      {left !== null && left > 0 && wait && (
         <p class="fl-sync__wait" role="timer">
-          {t(`fl.common.sync.wait.${wait.reason}`, {
-            seconds: Math.max(0, Math.ceil((wait.until - now) / 1000)),
-          })}
+          {t(`fl.common.sync.wait.${wait.reason}`, { seconds: left })}
         </p>
       )}
     </div>

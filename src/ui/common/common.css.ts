@@ -56,5 +56,6 @@ export const COMMON_CSS = `
   border: 1px solid var(--fl-bad); background: var(--fl-bad-soft); color: var(--fl-text);
 }
 .funnel-lens .fl-error__text { margin: 0; flex: 1 1 200px; }
-.funnel-lens .fl-error__detail { margin: 0; flex-basis: 100%; color: var(--fl-muted); font-size: 12px; overflow-wrap: anywhere; }
+.funnel-lens .fl-error__shown, .funnel-lens .fl-error__next { margin: 0; flex-basis: 100%; font-size: 12px; }
+.funnel-lens .fl-error__next { color: var(--fl-muted); }
 `;

@@ -51,9 +51,11 @@ export function ReportPage({
     if (shown) data.shown();
   }, [data, shown]);
   const status = data.status.value;
+  const notice = report.notice.value;
   const name = pipelines.find(p => p.id === pipelineId)?.name ?? shown?.pipeline.name ?? '';
   let placeholder: string | null = null;
-  if (!shown) {
+  // A failed first load is not loading: the banner says there are no numbers yet, and why.
+  if (!shown && !(notice?.shown.kind === 'nothing' && status.activity.kind === 'idle')) {
     const fetching = status.activity.kind !== 'idle' || status.phase === 'none';
     placeholder = t(
       fetching || data.version.value === 0 ? 'fl.report.loading' : 'fl.report.computing',
@@ -71,7 +73,12 @@ export function ReportPage({
           timeZone={timeZone}
           onPipelineChange={onPipelineChange}
         />
-        <ErrorBanner error={data.error.value} onRetry={data.refresh} />
+        <ErrorBanner
+          error={notice?.failure ?? null}
+          shown={notice?.shown}
+          retryAt={notice?.retryAt}
+          onRetry={data.refresh}
+        />
         <ErrorBanner error={state.status === 'error' ? state.error : null} />
         {state.status === 'loading' && shown ? (
           <p class="fl-muted" role="status">
@@ -85,9 +92,11 @@ export function ReportPage({
             granularity={report.trend.value ?? 'week'}
           />
         ) : (
-          <p class="fl-muted" role="status">
-            {placeholder}
-          </p>
+          placeholder && (
+            <p class="fl-muted" role="status">
+              {placeholder}
+            </p>
+          )
         )}
       </div>
     </ReportToolsContext.Provider>

@@ -78,6 +78,7 @@ export function Panel({
   const selected = report.selectedStage.value;
   // A stored snapshot stands in for the numbers until the current ones are computed.
   const snapshotAt = report.snapshotAt.value;
+  const notice = report.notice.value;
   return (
     <aside
       class="fl-panel"
@@ -104,7 +105,12 @@ export function Panel({
       />
       <div class="fl-panel__body" id={bodyId}>
         <SyncStatus data={data} />
-        <ErrorBanner error={data.error.value} onRetry={syncing ? undefined : data.refresh} />
+        <ErrorBanner
+          error={notice?.failure ?? null}
+          shown={notice?.shown}
+          retryAt={notice?.retryAt}
+          onRetry={syncing ? undefined : data.refresh}
+        />
         <ErrorBanner error={state.status === 'error' ? state.error : null} />
         {data.version.value === 0 && snapshotAt === null ? (
           partial ? (
@@ -123,7 +129,8 @@ export function Panel({
               <ManagerFilter value={report.managers.value} onChange={report.setManagers} />
             </div>
             <p class="fl-rights">{t('fl.panel.rights', { user: userName })}</p>
-            {snapshotAt !== null && (
+            {/* After a failed sync nothing is being computed: the banner says what is shown. */}
+            {snapshotAt !== null && notice === null && (
               <p class="fl-panel__note" role="note">
                 {t('fl.panel.snapshot', { time: fmt.dateTime(snapshotAt) })}
               </p>

@@ -92,11 +92,33 @@ describe('ErrorBanner', () => {
     expect(view.container.innerHTML).toBe('');
   });
 
-  it('shows server detail as text', () => {
-    show(new ApiError('BAD_REQUEST', { path: '/api/v4/leads', detail: '<b>limit</b> too big' }));
-    expect(screen.getByText('<b>limit</b> too big')).toBeTruthy();
-    expect(document.querySelector('b')).toBeNull();
-  });
+  it.each([
+    ['UNAUTHORIZED', 'Invalid user name or password'],
+    ['BAD_REQUEST', '<b>limit</b> too big'],
+    ['SERVER', 'Internal error, please try again'],
+  ] as const)(
+    'never shows the server’s own text (%s): only the translated code',
+    (code, detail) => {
+      const { t } = show(new ApiError(code, { path: '/api/v4/leads', detail }));
+      const alert = screen.getByRole('alert');
+      expect(alert.textContent).not.toContain(detail);
+      expect(alert.querySelector('.fl-error__text')?.textContent).toBe(
+        t(`fl.errors.${code}`, { path: '/api/v4/leads' }),
+      );
+      expect(document.querySelector('b')).toBeNull();
+    },
+  );
+
+  it.each(['NETWORK', 'TIMEOUT', 'UNAUTHORIZED', 'RATE_LIMITED', 'SERVER', 'SCHEMA'] as const)(
+    'claims no saved data by itself (%s): only a notice that knows says what is shown',
+    code => {
+      for (const lang of ['ru', 'en'] as const) {
+        const { view } = show({ code }, undefined, lang);
+        expect(screen.getByRole('alert').textContent).not.toMatch(/сохран|saved data|позже|later/i);
+        view.unmount();
+      }
+    },
+  );
 
   it('renders nothing without an error', () => {
     const { view } = show(null);

@@ -55,20 +55,33 @@ describe('SyncStatus', () => {
   });
 
   it.each(['server_error', 'network', 'rate_limited'] as const)(
-    'words a %s retry wait and counts down to zero',
+    'words a %s retry wait, counts it down, and at zero lets the retry speak for itself',
     async reason => {
       jest.useFakeTimers();
       const { t, time } = show({
         activity: syncing(),
-        wait: { reason, seconds: 2, attempt: 1, until: DEMO_NOW * 1000 + 2000 },
+        wait: {
+          reason,
+          seconds: 2,
+          attempt: 1,
+          until: DEMO_NOW * 1000 + 2000,
+          budgetLeftSeconds: reason === 'rate_limited' ? 598 : null,
+        },
       });
       const timer = screen.getByRole('timer');
       expect(timer.textContent).toBe(t(`fl.common.sync.wait.${reason}`, { seconds: 2 }));
-      time.now += 3000;
+      time.now += 1000;
       await act(() => {
         jest.advanceTimersByTime(1000);
       });
-      expect(timer.textContent).toBe(t(`fl.common.sync.wait.${reason}`, { seconds: 0 }));
+      expect(timer.textContent).toBe(t(`fl.common.sync.wait.${reason}`, { seconds: 1 }));
+      // "Retrying in 0 s" would read as a hang while the retry is in the air.
+      time.now += 2000;
+      await act(() => {
+        jest.advanceTimersByTime(1000);
+      });
+      expect(screen.queryByRole('timer')).toBeNull();
+      expect(screen.getByText(t('fl.common.sync.window'))).toBeTruthy();
     },
   );
 

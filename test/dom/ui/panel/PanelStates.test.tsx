@@ -109,7 +109,7 @@ describe('Panel while data loads and fails', () => {
       },
     });
     const alert = screen.getByRole('alert');
-    expect(alert.textContent).toBe(h.env.t('fl.errors.SERVER'));
+    expect(alert.querySelector('.fl-error__text')?.textContent).toBe(h.env.t('fl.errors.SERVER'));
     expect(within(alert).queryByRole('button')).toBeNull();
   });
 
@@ -119,7 +119,11 @@ describe('Panel while data loads and fails', () => {
     await reportReady(h);
     await h.status({ error: { code: 'UNAUTHORIZED', status: 401, path: '/api/v4/account' } });
     const alert = screen.getByRole('alert');
-    expect(alert.textContent).toBe(h.env.t('fl.errors.UNAUTHORIZED'));
+    expect(alert.querySelector('.fl-error__text')?.textContent).toBe(
+      h.env.t('fl.errors.UNAUTHORIZED'),
+    );
+    // No retry comes by itself: only a reload helps, and the message says so.
+    expect(alert.querySelector('.fl-error__next')).toBeNull();
     expect(within(alert).queryByRole('button')).toBeNull();
   });
 
@@ -191,7 +195,13 @@ describe('Panel while data loads and fails', () => {
     const { t, fmt } = h.env;
     const syncedMs = DEMO_NOW * 1000;
     await h.status({
-      wait: { reason: 'rate_limited', seconds: 12, attempt: 1, until: h.time.now + 12_000 },
+      wait: {
+        reason: 'rate_limited',
+        seconds: 12,
+        attempt: 1,
+        until: h.time.now + 12_000,
+        budgetLeftSeconds: 588,
+      },
     });
     const timer = screen.getByRole('timer');
     expect(timer.textContent).toBe(t('fl.common.sync.wait.rate_limited', { seconds: 12 }));
