@@ -7,7 +7,7 @@ require('../src/cli/main.ts')
   .main(process.argv.slice(2))
   .then(code => {
     process.exitCode = code;
-    // Stopped by a signal: requests still in flight or a 429 wait must not keep the process up;
-    // the unfinished run was already removed.
-    if (code === 130 || code === 143) process.exit(code);
+    // A failed or interrupted command is over once it has said why: nothing left in flight may
+    // hold the process open (the unfinished run was already removed).
+    if (code !== 0) process.exit(code);
   });

@@ -16,6 +16,7 @@ import { openSyncFolder } from './syncLock';
 import type { OpenedFolder } from './syncLock';
 import { writeSyncState } from './syncState';
 import { readAll, readSince, readWindow } from './syncPlan';
+import { stoppable } from './stoppable';
 import { checkTimeZone, parseTime } from './time';
 import { waitReporter } from './waits';
 
@@ -112,8 +113,9 @@ export async function runSync(argv: string[], io: Io): Promise<void> {
     folder.release();
   });
   const waits = waitReporter(io);
+  const stop = new AbortController();
   try {
-    const work = sync({ ...args, token, startedAt, folder, waits }, io, w => {
+    const work = sync({ ...args, token, startedAt, folder, waits, stop: stop.signal }, io, w => {
       writer = w;
     });
     await Promise.race([work, stopped]);
@@ -122,6 +124,7 @@ export async function runSync(argv: string[], io: Io): Promise<void> {
     if (error instanceof ApiError) throw explain(error, new URL(origin).host);
     throw error;
   } finally {
+    stop.abort();
     waits.stop();
     dispose();
     folder.release();
@@ -138,6 +141,7 @@ interface SyncArgs {
   readonly startedAt: number;
   readonly folder: OpenedFolder;
   readonly waits: ReturnType<typeof waitReporter>;
+  readonly stop: AbortSignal;
 }
 
 async function sync(a: SyncArgs, io: Io, opened: (w: RunWriter) => void): Promise<void> {
@@ -165,7 +169,7 @@ async function sync(a: SyncArgs, io: Io, opened: (w: RunWriter) => void): Promis
     onBody: (body: BodyInfo) => writer.save(body),
     waitBudgetSeconds: WAIT_BUDGET_SECONDS,
   });
-  const source = apiSource(client);
+  const source = stoppable(apiSource(client), a.stop);
   io.progress('reading account, pipelines, users, loss reasons…');
   const meta = await readMeta(source, {
     held: null,

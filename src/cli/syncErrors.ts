@@ -85,7 +85,7 @@ export function explain(error: ApiError, host: string): CliError {
       );
     case 'RATE_LIMITED':
       return failure(
-        `amoCRM kept answering 429 Too Many Requests for ${path} longer than this tool waits; try again later.`,
+        `amoCRM kept answering 429 Too Many Requests for ${path} past this tool's 10-minute wait, or asked for a longer wait; try again later.`,
         error,
       );
     case 'SCHEMA': {
