@@ -6,6 +6,9 @@
 import { apiSource } from '../../../../src/sync';
 import { client, eventsPage, leadsPage, ok, rawLead, rawStatusEvent } from '../../api/helpers';
 
+/** Bodies carry real epoch seconds (src/api/schemas/numbers.ts); tests count from here. */
+const T0 = 1_600_000_000;
+
 const pageOf = (url: string) => new URL(url, 'https://x').searchParams.get('page');
 
 describe('apiSource', () => {
@@ -22,9 +25,13 @@ describe('apiSource', () => {
     });
 
     it('counts what the server listed, before the client’s re-check of the filter', async () => {
-      const listed = [rawLead(1), rawLead(2, { pipeline_id: 9 }), rawLead(3, { created_at: 5 })];
+      const listed = [
+        rawLead(1),
+        rawLead(2, { pipeline_id: 9 }),
+        rawLead(3, { created_at: T0 + 5 }),
+      ];
       const { api } = client(() => ok(leadsPage(listed)));
-      const page = await apiSource(api).leads({ pipelineId: 1, createdFrom: 100 }, 1);
+      const page = await apiSource(api).leads({ pipelineId: 1, createdFrom: T0 + 100 }, 1);
       expect(page.items.map(l => l.id)).toEqual([1]);
       expect(page.returned).toBe(3);
     });
@@ -52,33 +59,35 @@ describe('apiSource', () => {
   describe('events', () => {
     it('gives the page’s changes and lifecycle, its oldest event and whether it goes on', async () => {
       const deleted = {
-        ...rawStatusEvent('d', 7, 120),
+        ...rawStatusEvent('d', 7, T0 + 120),
         type: 'lead_deleted',
         value_before: [],
         value_after: [],
       };
-      const events = [rawStatusEvent('a', 1, 300), deleted, rawStatusEvent('b', 2, 200)];
+      const events = [rawStatusEvent('a', 1, T0 + 300), deleted, rawStatusEvent('b', 2, T0 + 200)];
       const { api, requests } = client(() => ok(eventsPage(events, true)));
       const page = await apiSource(api).events(
         { types: ['lead_status_changed', 'lead_deleted'], entity: 'lead' },
         5,
       );
       expect(page.changes.map(e => e.id)).toEqual(['a', 'b']);
-      expect(page.lifecycle).toEqual([{ id: 'd', leadId: 7, createdAt: 120, kind: 'deleted' }]);
-      expect(page.oldest).toBe(120);
+      expect(page.lifecycle).toEqual([
+        { id: 'd', leadId: 7, createdAt: T0 + 120, kind: 'deleted' },
+      ]);
+      expect(page.oldest).toBe(T0 + 120);
       expect(page.more).toBe(true);
       expect(pageOf(requests[0]!.url)).toBe('5');
     });
 
     it('takes the oldest from what was listed, events the filter dropped included', async () => {
-      const events = [rawStatusEvent('a', 1, 300), rawStatusEvent('old', 1, 50)];
+      const events = [rawStatusEvent('a', 1, T0 + 300), rawStatusEvent('old', 1, T0 + 50)];
       const { api } = client(() => ok(eventsPage(events)));
       const page = await apiSource(api).events(
-        { types: ['lead_status_changed'], createdFrom: 100 },
+        { types: ['lead_status_changed'], createdFrom: T0 + 100 },
         1,
       );
       expect(page.changes.map(e => e.id)).toEqual(['a']);
-      expect(page.oldest).toBe(50);
+      expect(page.oldest).toBe(T0 + 50);
       expect(page.more).toBe(false);
     });
 
