@@ -2,7 +2,8 @@
  * The real widget under amoCRM's 429s (issue 10): the sandbox's `ratelimit` preset refuses the
  * first requests of a fresh profile; the widget waits them out — honouring retry_after, slowing
  * down, never knocking hard enough for a 403 — and ends with the exact numbers, no page error and
- * no error banner. A storm during a refresh is counted down with the numbers left on screen.
+ * no error banner. A storm during a refresh is counted down with the numbers left on screen. And a
+ * first load that fails says so without claiming saved numbers it does not have.
  */
 import { useSandboxBrowser } from '../helpers';
 import type { TrackedPage } from '../helpers';
@@ -82,5 +83,31 @@ describe('the panel under amoCRM’s rate limit (429)', () => {
     );
     expect(await page.locator('.fl-panel .fl-error').count()).toBe(0);
     expect(await panelRows(page)).toEqual(before);
+  });
+
+  it('a session expiring during the first load: says to reload, and that there are no numbers yet', async () => {
+    // The `expiring` preset's 30 requests cover this small account's whole load; 3 end it during
+    // the account's own reads, as a large account's load ends under the preset.
+    await setFaults({ sessionExpiresAfter: 3 });
+    try {
+      const tracked = await env.open(LIST, { kind: 'list' });
+      tracked.allow(/status of 401/);
+      allow429(tracked);
+      const { page } = tracked;
+      await page.waitForSelector('.fl-panel .fl-error', { timeout: 60_000 });
+      await expect(page.locator('.fl-error__text').textContent()).resolves.toBe(
+        'Сессия истекла — перезагрузите страницу, чтобы войти снова.',
+      );
+      await expect(page.locator('.fl-error__shown').textContent()).resolves.toBe(
+        'Цифр пока нет: данные из amoCRM ещё не загружены.',
+      );
+      expect(await page.locator('.fl-panel .fl-funnel .fl-row').count()).toBe(0);
+      expect(await page.locator('.fl-panel').textContent()).not.toMatch(/Показаны|сохранённые/);
+      // No retry is promised (only a reload helps), and the server's words never show.
+      expect(await page.locator('.fl-panel .fl-error__next').count()).toBe(0);
+      expect(await page.locator('.fl-panel').textContent()).not.toContain('Invalid user name');
+    } finally {
+      await fetch(`${env.sandbox.url}/_sandbox/faults`, { method: 'DELETE' });
+    }
   });
 });
