@@ -1,12 +1,13 @@
-import { readFileSync } from 'node:fs';
-import { relative } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { constants } from 'node:buffer';
 import { isValidTimeZone } from '../core';
 import { ApiError } from '../api';
 import { createDatasetBuilder } from './bodies/dataset';
 import type { Dataset } from './bodies/dataset';
-import { recognizeBody } from './bodies/recognize';
+import { recognizeBody, recognizeSyncBody } from './bodies/recognize';
 import { CliError } from './errors';
+import { MANIFEST } from './syncDir';
 import { dataFiles } from './walk';
 
 /**
@@ -54,8 +55,20 @@ function checkAccountZone(json: unknown, file: string): void {
 }
 
 /**
+ * Whether `file` lies in a folder a sync wrote (one holding its manifest), between `dir` and the
+ * file: such a folder holds only bodies this tool reads, so anything else in it is damage.
+ */
+function inSyncRun(dir: string, file: string): boolean {
+  for (let at = dirname(file); ; at = dirname(at)) {
+    if (existsSync(join(at, MANIFEST))) return true;
+    if (at === dir || at === dirname(at) || relative(dir, at).startsWith('..')) return false;
+  }
+}
+
+/**
  * Reads every saved API response body under `dir`, recognised by shape. A file that is not JSON
- * or a body that fails its schema stops the run; a JSON body we do not read is skipped.
+ * or a body that fails its schema stops the run; a JSON body we do not read is skipped, unless a
+ * sync saved it (then it is refused by name).
  */
 export function loadDataDir(dir: string, warn: (message: string) => void): Dataset {
   const builder = createDatasetBuilder();
@@ -63,7 +76,16 @@ export function loadDataDir(dir: string, warn: (message: string) => void): Datas
   for (const { path: full, size } of files) {
     const file = relative(process.cwd(), full) || full;
     const json = readJson(full, file, size);
-    const recognized = recognizeBody(json);
+    let recognized: ReturnType<typeof recognizeBody>;
+    try {
+      recognized = inSyncRun(resolve(dir), resolve(full))
+        ? recognizeSyncBody(json)
+        : recognizeBody(json);
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'SCHEMA')
+        throw new CliError(describeSchemaError(file, error));
+      throw error;
+    }
     if (recognized.kind === 'unknown') {
       warn(`skipped ${file}: not an amoCRM API response body this tool reads`);
       continue;

@@ -14,6 +14,8 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { NOT_A_SYNC_BODY } from '../../../src/cli/bodies/recognize';
+import { loadDataDir } from '../../../src/cli/loadDir';
 import { checkSyncFolder } from '../../../src/cli/syncCheck';
 import { createRunWriter, MANIFEST } from '../../../src/cli/syncDir';
 import { LOCK_FILE, openSyncFolder } from '../../../src/cli/syncLock';
@@ -89,6 +91,27 @@ describe('a run folder', () => {
       'account-0001.json': expect.any(Number),
     });
     expect(() => checkSyncFolder(join(out, run.dir))).not.toThrow();
+  });
+
+  it('holds only bodies report reads: anything else in it is refused by name, not skipped', () => {
+    const out = tmp();
+    const writer = createRunWriter(out, T, { replacing: [] });
+    writer.save(body('/api/v4/leads?page=1'));
+    writer.save(body('/api/v4/events_types', { _embedded: { events_types: [] } }));
+    const run = writer.finish(
+      { startedAt: T, full: true, pipelineId: null, leads: 0, changes: 0 },
+      T + 5,
+    );
+    writeSyncState(out, { runs: [run], lastStartedAt: T });
+    const refused = refusal(() => loadDataDir(out, () => undefined));
+    expect(refused).toMatch(/sync-20260101T000000Z\/events-0001\.json: /);
+    expect(refused).toContain(NOT_A_SYNC_BODY);
+    // The same body in a folder of the user's own is only skipped, with a warning.
+    const loose = tmp();
+    writeFileSync(join(loose, 'types.json'), JSON.stringify({ _embedded: { events_types: [] } }));
+    const warned: string[] = [];
+    loadDataDir(loose, message => warned.push(message));
+    expect(warned).toEqual([expect.stringMatching(/^skipped .*types\.json: /)]);
   });
 
   it('leaves nothing when abandoned, and ignores answers that arrive afterwards', () => {
