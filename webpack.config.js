@@ -5,6 +5,7 @@
 // the full report with chart.js, loaded only on the advanced settings page.
 const path = require('node:path');
 const webpack = require('webpack');
+const MinimizerPlugin = require('minimizer-webpack-plugin');
 
 module.exports = (_env, argv) => {
   const production = argv.mode !== 'development';
@@ -55,7 +56,12 @@ module.exports = (_env, argv) => {
       }),
     ],
     // No vendor split: each chunk arrives whole, in one request (the report with its chart.js).
-    optimization: { splitChunks: false },
+    optimization: {
+      splitChunks: false,
+      // Bundled libraries' licence banners stay inside the chunk that holds them, instead of a
+      // `*.LICENSE.txt` beside it that amoCRM does not need in the archive (issue 10).
+      minimizer: [new MinimizerPlugin({ extractComments: false })],
+    },
     performance: { hints: false },
     stats: 'errors-warnings',
   };
