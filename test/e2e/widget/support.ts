@@ -91,7 +91,6 @@ export async function cliReport(
   return cliReportFrom(await cliDump(baseUrl, pipelineId), pipelineId, window);
 }
 
-/** Waits until the panel shows a computed funnel (the first sync may take a few seconds). */
 /** Until the panel shows the current numbers (not the last visit's, kept while they compute). */
 export async function waitForFunnel(page: Page): Promise<void> {
   await page.waitForSelector('.fl-panel:not([data-phase="snapshot"]) .fl-funnel .fl-row', {
@@ -152,4 +151,16 @@ export async function totalValue(page: Page, index: number): Promise<number> {
     els.map(e => e.querySelector('.fl-num')?.textContent ?? null),
   );
   return digits(values[index] ?? null);
+}
+
+/** The panel's funnel rows and its totals are `funnel-lens report`'s over the panel's window. */
+export async function expectPanelEqualsReport(page: Page, cli: FunnelReport): Promise<void> {
+  const rows = await panelRows(page);
+  expect(rows.map(r => r.stageId)).toEqual(cli.stages.map(s => s.id));
+  expect(rows.map(r => r.reached)).toEqual(cli.stages.map(s => s.reached));
+  expect(rows.map(r => r.conversion)).toEqual(cli.stages.map(s => ruPercent(s.conversionToNext)));
+  expect(rows.map(r => r.stuck)).toEqual(cli.stages.map(s => s.stuck));
+  expect([await totalValue(page, 0), await totalValue(page, 1), await totalValue(page, 2)]).toEqual(
+    [cli.totals.deals, cli.totals.won, cli.totals.lost],
+  );
 }
