@@ -5,7 +5,7 @@
  * no error banner. A storm during a refresh is counted down with the numbers left on screen. And a
  * first load that fails says so without claiming saved numbers it does not have.
  */
-import { useSandboxBrowser } from '../helpers';
+import { saveScreenshot, useSandboxBrowser } from '../helpers';
 import type { TrackedPage } from '../helpers';
 import { PIPELINE_IDS } from '../../../sandbox/demo';
 import {
@@ -103,6 +103,7 @@ describe('the panel under amoCRM’s rate limit (429)', () => {
       // No retry is promised (only a reload helps), and the server's words never show.
       expect(await page.locator('.fl-panel .fl-error__next').count()).toBe(0);
       expect(await page.locator('.fl-panel').textContent()).not.toContain('Invalid user name');
+      await saveScreenshot(page, 'panel-session-expired');
     } finally {
       await fetch(`${env.sandbox.url}/_sandbox/faults`, { method: 'DELETE' });
     }
