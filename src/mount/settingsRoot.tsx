@@ -4,8 +4,7 @@ import { useMemo } from 'preact/hooks';
 import { parseSettings } from '../state';
 import { ErrorBanner, SettingsForm, useEnv } from '../ui';
 import type { Host } from './host';
-import { learnedThresholds } from './learned';
-import { lastDepartures } from './departures';
+import { settingsHints } from './snapshotHints';
 import { useOnce } from './useOnce';
 
 export interface Props {
@@ -28,13 +27,8 @@ export function SettingsRoot({ host, input, valid, refused, saved }: Props): VNo
     return saved.ok ? saved.settings : host.settings;
   }, [host, input]);
 
-  const learned = useMemo(
-    () => learnedThresholds(host, state.status === 'ok' ? state.value : []),
-    [host, state],
-  );
-
-  const departures = useMemo(
-    () => lastDepartures(host, state.status === 'ok' ? state.value : []),
+  const { learned, departures } = useMemo(
+    () => settingsHints(host, state.status === 'ok' ? state.value : []),
     [host, state],
   );
 

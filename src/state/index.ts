@@ -50,4 +50,5 @@ export type {
 } from './service/types';
 export type { LoadStage } from '../sync';
 export type { ApiError, ApiErrorCode } from '../api';
-export { readDepartures, storageKey as snapshotStorageKey } from './snapshot';
+export { readSnapshotHints, storageKey as snapshotStorageKey } from './snapshot';
+export type { SnapshotHints } from './snapshot';

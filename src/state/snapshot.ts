@@ -97,24 +97,42 @@ export function readSnapshot(
   return age >= 0 && age <= SNAPSHOT_MAX_AGE_S ? { at: view.report.now, view } : null;
 }
 
+/** What the settings take from a pipeline's last snapshot (metrics.md 11.3, 5.3). */
+export interface SnapshotHints {
+  /** When those numbers were computed (epoch s). */
+  readonly at: number;
+  readonly departures: ReportView['departures'];
+  /**
+   * Stuck thresholds learned from history, hours by stage id. Only `learned` ones: a setting or
+   * the 7-day default says nothing about what the history would give.
+   */
+  readonly learned: ReadonlyMap<number, number>;
+}
+
 /**
- * What the last snapshot of a pipeline says of its stages' departures, whatever period it was for
- * and however old: the settings suggest side stages from it (metrics.md 11.3). Null: none kept.
+ * What the last snapshot of a pipeline says of its stages, whatever period it was for and however
+ * old: the settings suggest side stages and show learned thresholds from it. Null: none kept, or
+ * one that does not read as ours.
  */
-export function readDepartures(
-  storage: SnapshotStorage,
-  at: string,
-): { readonly at: number; readonly departures: ReportView['departures'] } | null {
+export function readSnapshotHints(storage: SnapshotStorage, at: string): SnapshotHints | null {
   const text = storage.get(at);
   if (text === null) return null;
+  let json: unknown;
   try {
-    const parsed = EnvelopeSchema.safeParse(JSON.parse(text));
-    return parsed.success
-      ? { at: parsed.data.view.report.now, departures: parsed.data.view.departures }
-      : null;
+    json = JSON.parse(text);
   } catch {
     return null;
   }
+  const parsed = EnvelopeSchema.safeParse(json);
+  if (!parsed.success) return null;
+  const learned = new Map<number, number>();
+  for (const s of (parsed.data.view as unknown as ReportView).report.stages) {
+    // Checked again: the envelope schema trusts the stages' other fields as our own write.
+    if (s.stuckThresholdSource === 'learned' && Number.isFinite(s.stuckThresholdHours)) {
+      learned.set(s.id, s.stuckThresholdHours);
+    }
+  }
+  return { at: parsed.data.view.report.now, departures: parsed.data.view.departures, learned };
 }
 
 /** Keeps a deal-list-free view (lists `none`); a full view's lists would not fit in storage. */

@@ -2,8 +2,8 @@
 import { buildModel, reportFromModel } from '../../../src/core';
 import type { ReportView } from '../../../src/state/service/types';
 import {
-  readDepartures,
   readSnapshot,
+  readSnapshotHints,
   SNAPSHOT_MAX_AGE_S,
   storageKey,
   writeSnapshot,
@@ -45,15 +45,35 @@ describe('report snapshots', () => {
     const s = storage();
     const departures = [{ stageId: 5, leaves: 12, back: 3, lost: 6, suggested: true }];
     writeSnapshot(s, AT, 'k', { ...view, departures });
-    expect(readDepartures(s, AT)).toEqual({ at: DEMO_NOW, departures });
+    expect(readSnapshotHints(s, AT)?.departures).toEqual(departures);
+    expect(readSnapshotHints(s, AT)?.at).toBe(DEMO_NOW);
     // A snapshot written before departures existed reads with none.
     const older = Object.fromEntries(Object.entries(view).filter(([k]) => k !== 'departures'));
     s.set(AT, JSON.stringify({ format: 1, key: 'k', view: older }));
-    expect(readDepartures(s, AT)).toEqual({ at: DEMO_NOW, departures: [] });
+    expect(readSnapshotHints(s, AT)?.departures).toEqual([]);
     expect(readSnapshot(s, AT, 'k', DEMO_NOW)?.view.departures).toEqual([]);
     s.set(AT, '{');
-    expect(readDepartures(s, AT)).toBeNull();
-    expect(readDepartures(storage(), AT)).toBeNull();
+    expect(readSnapshotHints(s, AT)).toBeNull();
+    expect(readSnapshotHints(storage(), AT)).toBeNull();
+  });
+
+  it('gives the learned thresholds only, by stage', () => {
+    const s = storage();
+    const stages = report.stages.map((stage, i) => ({
+      ...stage,
+      stuckThresholdHours: 24 * (i + 1),
+      stuckThresholdSource: i % 2 === 0 ? ('learned' as const) : ('default' as const),
+    }));
+    writeSnapshot(s, AT, 'k', { ...view, report: { ...report, stages } });
+    const learned = readSnapshotHints(s, AT)?.learned;
+    expect(learned).toEqual(
+      new Map(
+        stages
+          .filter(stage => stage.stuckThresholdSource === 'learned')
+          .map(stage => [stage.id, stage.stuckThresholdHours]),
+      ),
+    );
+    expect(learned?.size).toBeGreaterThan(0);
   });
 
   it('never keeps a view with deal lists', () => {
