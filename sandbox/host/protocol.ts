@@ -173,5 +173,16 @@ export function locationAreas(manifest: WidgetManifest): Set<string> {
   return new Set(manifest.locations.map(location => location.replace(/-\d+$/, '')));
 }
 
-/** The widget code amoCRM would use: the manifest's own (legacy widgets), else the sandbox's. */
-export const DEFAULT_WIDGET_CODE = 'funnel_lens';
+/**
+ * The code of a widget uploaded into an integration: amoCRM assigns it on upload when the
+ * manifest has none (reference §1.3, RU-upload). Its form is not documented; the sandbox makes a
+ * fresh one per start (`sbx_` + 8 random letters and digits) that appears nowhere in a bundle, so
+ * a widget that works here reads its code from `get_settings().widget_code` and depends on no
+ * particular value. A manifest `widget.code` (legacy widgets) is used as it is.
+ */
+export function assignWidgetCode(random: () => number = Math.random): string {
+  const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
+  let code = 'sbx_';
+  for (let i = 0; i < 8; i += 1) code += alphabet[Math.floor(random() * alphabet.length)] ?? 'x';
+  return code;
+}

@@ -142,3 +142,29 @@ export function storableFields(
   }
   return kept;
 }
+
+function isEmpty(value: SettingValue | undefined): boolean {
+  if (value === undefined) return true;
+  if (typeof value === 'number') return false;
+  if (typeof value === 'string') return value.trim() === '';
+  // users / users_lp: filled when at least one user has something in it.
+  return Object.values(value).every(entry =>
+    typeof entry === 'string'
+      ? entry.trim() === ''
+      : Object.values(entry).every(part => part.trim() === ''),
+  );
+}
+
+/**
+ * The `required: true` fields left empty. amoCRM does not install or save the widget while one
+ * is (RU-script_js, «Метод проверки согласия»: "При нажатии на «Установить» установка не
+ * произойдёт, так как это поле является незаполненным").
+ */
+export function missingRequired(
+  manifest: WidgetManifest,
+  fields: Readonly<Record<string, SettingValue>>,
+): string[] {
+  return Object.entries(manifest.settings ?? {})
+    .filter(([name, field]) => field.required === true && isEmpty(fields[name]))
+    .map(([name]) => name);
+}

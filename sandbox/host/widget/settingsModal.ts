@@ -3,6 +3,11 @@
  * tags replaced), the manifest fields, then the widget's `settings($modal_body)`. "Save" (or
  * "Install") calls `onSave({ active: 'Y', fields })`, "Disable" `onSave({ active: 'N', fields })`;
  * only true / a Promise of true stores the settings (then the modal closes and `destroy` runs).
+ *
+ * As in amoCRM, nothing is installed while a `required` field is empty: the field is marked and
+ * onSave is not called (RU-script_js, «Метод проверки согласия»; the button stays clickable so a
+ * widget's own click handler can explain, as that example does). While onSave's Promise is
+ * pending nothing is stored and Save/Disable are disabled, so one click is one onSave.
  */
 import { html, must, setHtml, trusted } from '../dom';
 import { Modal } from '../modal';
@@ -10,7 +15,7 @@ import { widgetSettingsSchema, type HostBoot, type StoredWidgetSettings } from '
 import type { Translate } from '../strings';
 import type { WidgetEnv } from './env';
 import type { WidgetInstance, WidgetRuntime } from './runtime';
-import { fieldsMarkup, readFields, storableFields } from './settingsFields';
+import { fieldsMarkup, missingRequired, readFields, storableFields } from './settingsFields';
 
 export interface SettingsModalDeps {
   readonly env: WidgetEnv;
@@ -88,7 +93,10 @@ export async function openSettingsModal(deps: SettingsModalDeps): Promise<Modal>
             </form>
           </div>
           <div class="widget-settings__footer">
-            <button type="button" class="button-input button-input_blue js-widget-save">
+            <button
+              type="button"
+              class="button-input button-input_blue js-widget-save js-widget-install"
+            >
               ${env.active ? t('save') : t('install')}
             </button>
             ${env.active ? html`<button type="button" class="button-input js-widget-disable">${t('disable')}</button>` : ''}
@@ -104,15 +112,57 @@ export async function openSettingsModal(deps: SettingsModalDeps): Promise<Modal>
   });
 
   const root = must('.widget-settings__modal', modal.$modal_body.get(0));
+  const actions = [
+    ...root.querySelectorAll<HTMLButtonElement>('.js-widget-save, .js-widget-disable'),
+  ];
+  let busy = false;
+  const setBusy = (value: boolean): void => {
+    busy = value;
+    for (const button of actions) {
+      button.disabled = value;
+      button.classList.toggle('button-input-disabled', value);
+    }
+  };
+  const markMissing = (names: readonly string[]): void => {
+    for (const block of root.querySelectorAll<HTMLElement>('[data-field]')) {
+      const missing = names.includes(block.dataset.field ?? '');
+      block.classList.toggle('widget_settings_block__item_field_error', missing);
+      for (const input of block.querySelectorAll('input')) {
+        if (missing) input.setAttribute('aria-invalid', 'true');
+        else input.removeAttribute('aria-invalid');
+      }
+      block.querySelector('.widget_settings_block__error')?.remove();
+      if (missing) {
+        const note = document.createElement('div');
+        note.className = 'widget_settings_block__error';
+        note.setAttribute('role', 'alert');
+        note.textContent = t('requiredField');
+        block.appendChild(note);
+      }
+    }
+  };
+
   const submit = async (active: 'Y' | 'N'): Promise<void> => {
+    if (busy) return;
     const fields = readFields(must('form', root), manifest);
-    root.dataset.saveState = 'pending';
-    const allowed = await runtime.save(instance, { active, fields });
-    if (!allowed) {
-      root.dataset.saveState = 'refused';
+    // Turning the widget off is never blocked by an empty field.
+    const missing = active === 'Y' ? missingRequired(manifest, fields) : [];
+    markMissing(missing);
+    if (missing.length > 0) {
+      root.dataset.saveState = 'incomplete';
+      root.dataset.missing = missing.join(' ');
       return;
     }
+    delete root.dataset.missing;
+    root.dataset.saveState = 'pending';
+    setBusy(true);
     try {
+      const allowed = await runtime.save(instance, { active, fields });
+      if (!modal.isOpen) return; // closed while onSave was thinking: nothing to store
+      if (!allowed) {
+        root.dataset.saveState = 'refused';
+        return;
+      }
       env.applySettings(
         await store(env.code, { active, fields: storableFields(manifest, fields) }),
       );
@@ -120,13 +170,17 @@ export async function openSettingsModal(deps: SettingsModalDeps): Promise<Modal>
       root.dataset.saveState = 'failed';
       console.error('[sandbox] could not store the widget settings', error);
       return;
+    } finally {
+      setBusy(false);
     }
     root.dataset.saveState = 'saved';
     deps.onStored();
     modal.destroy();
   };
-  root.querySelector('.js-widget-save')?.addEventListener('click', () => void submit('Y'));
-  root.querySelector('.js-widget-disable')?.addEventListener('click', () => void submit('N'));
+  for (const button of actions) {
+    const active = button.classList.contains('js-widget-disable') ? 'N' : 'Y';
+    button.addEventListener('click', () => void submit(active));
+  }
 
   // Even before installation: `custom` fields need the widget's own code to fill them in.
   instance = await runtime.openSettings(modal.$modal_body);

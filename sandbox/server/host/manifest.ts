@@ -5,7 +5,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
-import { DEFAULT_WIDGET_CODE, manifestSchema, type WidgetManifest } from '../../host/protocol';
+import { assignWidgetCode, manifestSchema, type WidgetManifest } from '../../host/protocol';
 
 export class WidgetDirError extends Error {
   override readonly name = 'WidgetDirError';
@@ -43,9 +43,10 @@ export function readManifest(widgetDir: string): ManifestResult {
 
 /**
  * Checks the directory once at start, so a wrong `--widget-dir` fails with a clear message instead
- * of an empty page; returns the widget code (manifest `widget.code`, else the given default).
+ * of an empty page; returns the widget code: the manifest's `widget.code` (legacy widgets), else
+ * the given one, else a code assigned as on upload (`assignWidgetCode`).
  */
-export function checkWidgetDir(widgetDir: string, defaultCode = DEFAULT_WIDGET_CODE): string {
+export function checkWidgetDir(widgetDir: string, assignedCode?: string): string {
   if (!existsSync(widgetDir) || !statSync(widgetDir).isDirectory()) {
     throw new WidgetDirError(`widget directory ${widgetDir} does not exist`);
   }
@@ -54,5 +55,14 @@ export function checkWidgetDir(widgetDir: string, defaultCode = DEFAULT_WIDGET_C
   if (!existsSync(path.join(widgetDir, 'script.js'))) {
     throw new WidgetDirError(`widget directory ${widgetDir} has no script.js`);
   }
-  return result.manifest.widget.code ?? defaultCode;
+  return result.manifest.widget.code ?? assignedCode ?? assignWidgetCode();
+}
+
+/** The manifest's `required: true` settings fields (empty when it cannot be read). */
+export function requiredFields(widgetDir: string): string[] {
+  const result = readManifest(widgetDir);
+  if (!result.ok) return [];
+  return Object.entries(result.manifest.settings ?? {})
+    .filter(([, field]) => field.required === true)
+    .map(([name]) => name);
 }

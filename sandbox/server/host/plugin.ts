@@ -14,7 +14,7 @@ import { parseCookies, sessionCookie } from '../sessions';
 import type { SandboxContext, SandboxPlugin } from '../types';
 import { registerAjaxLeadRoutes } from './ajaxLeads';
 import { DEFAULT_HOST_BUNDLE_DIR, REPO_ROOT, registerFileRoutes } from './files';
-import { checkWidgetDir, readManifest } from './manifest';
+import { checkWidgetDir, readManifest, requiredFields } from './manifest';
 import { registerSettingsRoutes, WidgetSettingsStore } from './settingsStore';
 import { buildBoot, renderShell } from './shell';
 
@@ -36,7 +36,10 @@ export const SHELL_PATHS = [
 export interface HostPluginOptions {
   /** The built widget (manifest.json, script.js, i18n/, images/); default dist/widget. */
   readonly widgetDir?: string;
-  /** The code when the manifest has none (widgets uploaded into an integration); default funnel_lens. */
+  /**
+   * The code when the manifest has none (widgets uploaded into an integration); default: one
+   * assigned per start as amoCRM assigns it on upload (`assignWidgetCode`, e.g. sbx_k3m9x0qa).
+   */
   readonly widgetCode?: string;
   /** Where webpack.sandbox.config.js put host.js; default dist/sandbox. */
   readonly hostBundleDir?: string;
@@ -104,7 +107,7 @@ export function createHostPlugin(options: HostPluginOptions = {}): HostPlugin {
     });
 
     registerAjaxLeadRoutes(app, ctx);
-    registerSettingsRoutes(app, settings, widgetCode);
+    registerSettingsRoutes(app, settings, widgetCode, () => requiredFields(widgetDir));
     await registerFileRoutes(app, { widgetDir, widgetCode, hostBundleDir });
   };
 

@@ -7,6 +7,9 @@
  * - `POST /_sandbox/widget-settings[?code=]` `{ active?, fields? }` → replaces them (the modal's
  *   Save, and tests);
  * - `DELETE /_sandbox/widget-settings[?code=]` → back to the default.
+ * Like amoCRM, an active widget is not stored with a `required` manifest field empty (422, the
+ * fields named): the modal refuses first, this keeps a test or script from storing what amoCRM
+ * never would (Kommo "Installing the widget into the account": mandatory settings must be passed).
  */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
@@ -40,10 +43,23 @@ export class WidgetSettingsStore {
 
 const CODE_PATTERN = /^[a-z0-9_]+$/i;
 
+function isEmpty(value: StoredWidgetSettings['fields'][string] | undefined): boolean {
+  if (value === undefined) return true;
+  if (typeof value === 'number') return false;
+  if (typeof value === 'string') return value.trim() === '';
+  return Object.values(value).every(entry =>
+    typeof entry === 'string'
+      ? entry.trim() === ''
+      : Object.values(entry).every(part => part.trim() === ''),
+  );
+}
+
 export function registerSettingsRoutes(
   app: FastifyInstance,
   store: WidgetSettingsStore,
   servedCode: string,
+  /** The served widget's `required` field codes (its manifest, read when asked). */
+  requiredFields: () => readonly string[] = () => [],
 ): void {
   const codeOf = (query: unknown): string | undefined => {
     const code = queryOf({ query }).code ?? servedCode;
@@ -65,11 +81,17 @@ export function registerSettingsRoutes(
     const parsed = updateSchema.safeParse(request.body ?? {});
     if (!parsed.success) return sendZodProblem(reply, parsed.error);
     const current = store.get(code);
-    const next = store.set(code, {
+    const wanted: StoredWidgetSettings = {
       active: parsed.data.active ?? current.active,
       fields: parsed.data.fields ?? current.fields,
-    });
-    return reply.send({ widget_code: code, ...next });
+    };
+    if (code === servedCode && wanted.active === 'Y') {
+      const missing = requiredFields().filter(name => isEmpty(wanted.fields[name]));
+      if (missing.length > 0) {
+        return sendProblem(reply, 422, `required settings are empty: ${missing.join(', ')}`);
+      }
+    }
+    return reply.send({ widget_code: code, ...store.set(code, wanted) });
   });
 
   app.delete('/_sandbox/widget-settings', (request, reply) => {

@@ -182,7 +182,7 @@ describe('host pages', () => {
     expect(() => createHostPlugin({ widgetDir: noScript })).toThrow(/has no script\.js/);
   });
 
-  it('uses funnel_lens when the manifest has no code, and reports a manifest broken later', async () => {
+  it('assigns a code, as amoCRM does on upload, when the manifest has none; reports a manifest broken later', async () => {
     const dir = probeCopy();
     const manifestFile = path.join(dir, 'manifest.json');
     const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as {
@@ -191,13 +191,19 @@ describe('host pages', () => {
     delete manifest.widget.code;
     writeFileSync(manifestFile, JSON.stringify(manifest));
     const { app, host } = hostHarness({ widgetDir: dir });
-    expect(host.widgetCode).toBe('funnel_lens');
-    expect((await app.inject({ url: '/widgets/funnel_lens/script.js' })).statusCode).toBe(200);
+    const code = host.widgetCode;
+    expect(code).toMatch(/^sbx_[a-z0-9]{8}$/);
+    expect(code).not.toBe(hostHarness({ widgetDir: dir }).host.widgetCode);
+    expect((await app.inject({ url: `/widgets/${code}/script.js` })).statusCode).toBe(200);
+    expect((await app.inject({ url: '/widgets/funnel_lens/script.js' })).statusCode).toBe(404);
     expect(bootOf((await app.inject({ url: '/leads/list/' })).body).widget).toMatchObject({
       ok: true,
-      code: 'funnel_lens',
-      path: '/widgets/funnel_lens',
+      code,
+      path: `/widgets/${code}`,
     });
+    expect(hostHarness({ widgetDir: dir, widgetCode: 'given_code' }).host.widgetCode).toBe(
+      'given_code',
+    );
 
     writeFileSync(manifestFile, '{ not json');
     const boot = bootOf((await app.inject({ url: '/leads/list/' })).body);

@@ -4,7 +4,9 @@
  */
 import { USER_IDS } from '../../../sandbox/demo';
 import { WidgetSettingsStore } from '../../../sandbox/server/host';
-import { bootOf, hostHarness, sessionCookie } from './hostHarness';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { bootOf, hostHarness, probeCopy, sessionCookie } from './hostHarness';
 
 describe('widget settings store', () => {
   it('starts installed and active with no fields', async () => {
@@ -68,6 +70,31 @@ describe('widget settings store', () => {
     for (const { url, payload } of cases) {
       expect((await app.inject({ method: 'POST', url, payload })).statusCode).toBe(400);
     }
+  });
+
+  it('does not store an active widget with a required field empty, as amoCRM does not install it', async () => {
+    const dir = probeCopy();
+    const file = path.join(dir, 'manifest.json');
+    const manifest = JSON.parse(readFileSync(file, 'utf8')) as {
+      settings: Record<string, { required?: boolean }>;
+    };
+    manifest.settings.label = { ...manifest.settings.label, required: true };
+    writeFileSync(file, JSON.stringify(manifest));
+    const { app } = hostHarness({ widgetDir: dir });
+    const post = (payload: object) =>
+      app.inject({ method: 'POST', url: '/_sandbox/widget-settings', payload });
+    const refused = await post({ active: 'Y', fields: { config: '{}', label: '  ' } });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json()).toMatchObject({ detail: 'required settings are empty: label' });
+    expect((await app.inject({ url: '/_sandbox/widget-settings' })).json()).toMatchObject({
+      fields: {},
+    });
+    // Turning it off is never blocked; filling the field stores.
+    expect((await post({ active: 'N', fields: {} })).statusCode).toBe(200);
+    expect((await post({ active: 'Y', fields: { label: 'x' } })).json()).toMatchObject({
+      active: 'Y',
+      fields: { label: 'x' },
+    });
   });
 
   it('hands out copies, so a caller cannot change what is stored', () => {

@@ -47,12 +47,18 @@ export interface HostHarness {
 }
 
 export function hostHarness(
-  options: { account?: DemoAccount; widgetDir?: string; hostBundleDir?: string } = {},
+  options: {
+    account?: DemoAccount;
+    widgetDir?: string;
+    hostBundleDir?: string;
+    widgetCode?: string;
+  } = {},
 ): HostHarness {
   const account = options.account ?? demo();
   const host = createHostPlugin({
     widgetDir: options.widgetDir ?? PROBE_DIR,
     hostBundleDir: options.hostBundleDir ?? fakeHostBundle(),
+    ...(options.widgetCode !== undefined && { widgetCode: options.widgetCode }),
   });
   // Rate limiting stays on (the default): the page's own routes must not be subject to it.
   const app = createSandboxApp({ account, plugins: [host.plugin] });
