@@ -84,12 +84,13 @@ export function createCallbacks(self: AmoSelf): Record<string, unknown> {
   };
 
   const showCard = (h: Host, leadId: number): Unmount => {
-    // Our own static markup for the column block; data never goes through this HTML.
+    // amoCRM's documented pattern: `body: ''`, the markup in `render` (a Twig template, rendered
+    // with the params). Ours is static and data-free: no Twig syntax, nothing interpolated.
     self.render_template?.(
       {
         caption: { class_name: 'funnel-lens-caption' },
-        body: '<div class="funnel-lens fl-card-root"></div>',
-        render: '',
+        body: '',
+        render: '<div class="funnel-lens fl-card-root"></div>',
       },
       {},
     );

@@ -1,17 +1,16 @@
 /**
  * The host page's entry (bundled by webpack.sandbox.config.js into dist/sandbox/host.js). RequireJS,
- * jQuery and underscore are already on the page; this registers amoCRM's own AMD modules, installs
+ * jQuery, underscore and twig.js are already on the page; this registers amoCRM's AMD modules, installs
  * the `APP`/`AMOCRM` globals, draws the frame and starts the router.
  */
 import { installGlobals } from './app/globals';
 import { HostController } from './controller';
 import { must } from './dom';
 import { renderFrame } from './frame';
-import { defineModalModule } from './modal';
+import { registerHostModules } from './lib/modules';
 import { showNotice } from './notifications';
 import { bootSchema } from './protocol';
 import { translator } from './strings';
-import { define, requirejs } from './vendor';
 import { EMPTY_SELECTION } from './views/view';
 import { WidgetEnv } from './widget/env';
 import { WidgetRuntime } from './widget/runtime';
@@ -30,9 +29,7 @@ function start(): void {
   const boot = bootSchema.parse(JSON.parse(must('#sandbox-boot').textContent));
   const t = translator(boot.lang);
 
-  // Unknown module ids resolve under a path that 404s visibly instead of the page's own URL.
-  requirejs().config({ baseUrl: '/_sandbox/amd/', waitSeconds: 30 });
-  defineModalModule(define());
+  registerHostModules();
 
   let controller: HostController | null = null;
   const app = installGlobals(boot, {

@@ -1,7 +1,10 @@
 /**
  * The libraries amoCRM's page provides, loaded by plain <script> tags before the host bundle:
  * RequireJS, jQuery 2.1.3 and underscore 1.9.1 (the latter two register themselves as the named
- * AMD modules `jquery` and `underscore`). Only the surface the host uses is typed here.
+ * AMD modules `jquery` and `underscore`) and twig.js 0.8.9 (`twigjs`, and the global `Twig`; the
+ * host renders templates with it synchronously, so it cannot wait for RequireJS). The rest of the
+ * documented list (backbone, moment, `text!`, `json!`) RequireJS loads on demand: lib/modules.ts.
+ * Only the surface the host uses is typed here.
  */
 
 export interface JQueryEventLike {
@@ -47,7 +50,32 @@ export type DefineLike = (
   factory: (...modules: unknown[]) => unknown,
 ) => void;
 
+/** A compiled twig.js template. */
+export interface TwigTemplateLike {
+  render(params?: unknown): string;
+}
+
+/** The parameters of twig.js's `twig({...})` the host passes on. */
+export interface TwigParams {
+  readonly id?: string;
+  readonly data?: string;
+  readonly ref?: string;
+  readonly href?: string;
+  readonly async?: boolean;
+  readonly allowInlineIncludes?: boolean;
+  readonly load?: (template: TwigTemplateLike) => void;
+  readonly error?: (error: unknown) => void;
+}
+
+/** twig.js's `twig` function: what the AMD module `twigjs` is on amoCRM's page. */
+export type TwigFactory = (params: TwigParams) => TwigTemplateLike | null | undefined;
+
+interface TwigGlobal {
+  readonly exports?: { readonly twig?: TwigFactory };
+}
+
 interface VendorWindow {
+  readonly Twig?: TwigGlobal;
   readonly jQuery?: JQueryStaticLike;
   readonly requirejs?: RequireJsLike;
   readonly define?: DefineLike;
@@ -74,4 +102,8 @@ export function requirejs(): RequireJsLike {
 
 export function define(): DefineLike {
   return required(vendorWindow().define, 'RequireJS define');
+}
+
+export function twig(): TwigFactory {
+  return required(vendorWindow().Twig?.exports?.twig, 'twig.js');
 }

@@ -1,7 +1,7 @@
 /**
  * The widget lifecycle, in amoCRM's order (reference §3.2–3.3): in every area its manifest
  * declares, a fresh system object, the constructor called on it, `render` → (only if it returned
- * true) `bind_actions` → `init`; `destroy` when the area is left. `init_once: true` widgets are
+ * true, or a Promise of true) `bind_actions` → `init`; `destroy` when the area is left. `init_once: true` widgets are
  * built once per page load, in any area, and never destroyed on navigation. The integrations
  * modal and the advanced settings page get their own object (areas `settings`,
  * `advanced_settings`) with the same three callbacks first, then `settings($body)` or
@@ -130,9 +130,24 @@ export class WidgetRuntime {
   }
 
   private start(instance: WidgetInstance): void {
-    if (this.call(instance, 'render') === true) {
+    const rendered = this.call(instance, 'render');
+    const proceed = (): void => {
       this.call(instance, 'bind_actions');
       this.call(instance, 'init');
+    };
+    if (rendered === true) {
+      proceed();
+    } else if (isThenable(rendered)) {
+      // Not in amoCRM's docs, but Kommo's own published widget (test/fixtures/foreign-widgets/
+      // kommo-birthday) returns a Promise of true from render and draws its block in init, so
+      // the platform must wait for it: the same rule as onSave.
+      void Promise.resolve(rendered).then(
+        value => {
+          if (value === true) proceed();
+        },
+        (error: unknown) =>
+          console.error(`[sandbox] widget ${this.deps.env?.code ?? ''} render rejected`, error),
+      );
     }
   }
 

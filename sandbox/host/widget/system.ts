@@ -1,10 +1,12 @@
 /**
  * The system widget object amoCRM builds before calling the widget's constructor on it (reference
- * §4): `system()`, settings, i18n, `render_template`, `list_selected` … The constructor then adds
- * `callbacks` (and whatever else it likes) to this same object.
+ * §4): `system()`, settings, i18n, `render` (twig.js), `render_template`, `list_selected` … The
+ * constructor then adds `callbacks` (and whatever else it likes) to this same object.
  */
 import type { HostBoot } from '../protocol';
+import { twig } from '../vendor';
 import { lookup, type WidgetEnv } from './env';
+import { widgetRender } from './render';
 import { renderTemplate } from './template';
 
 export interface ListSelection {
@@ -55,7 +57,8 @@ export function createSystemWidget(deps: SystemDeps): SystemWidget {
       if (typeof langs === 'object' && langs !== null) widget.langs = langs;
     },
     render_template: (options: unknown, params?: unknown) =>
-      renderTemplate(env, deps.cardColumn(), options, params),
+      renderTemplate(env, deps.cardColumn(), twig(), options, params),
+    render: (data: unknown, params?: unknown) => widgetRender(twig(), data, params),
     list_selected: () => deps.listSelected(),
     get_version: () => env.version,
     get_install_status: () => env.installStatus(),

@@ -1,11 +1,13 @@
 /**
- * `self.render_template(...)`: the system's widget block in the card's right-hand column — a
- * caption with the widget's logo (the system draws it; `caption.class_name` / `caption.html` add
- * to it) and a body from `body` (ready HTML) or `render` (a template filled with `params`).
- * Only `{{ name }}` / `{{ a.b }}` substitutions are supported for `render` (escaped, as Twig
- * autoescapes); Twig tags are refused loudly rather than rendered wrong.
+ * `self.render_template(options, params)`: the system's widget block in the card's right-hand
+ * column — a caption with the widget's logo (the system draws it; `caption.class_name` /
+ * `caption.html` add to it) and a body. As documented (reference §4): `render` is a Twig template
+ * rendered with `params` by twig.js, `body` is ready HTML used when there is no `render`. The
+ * documented example passes `body: ''` with the markup in `render`; widgets that pass the markup in
+ * `body` with `render: ''` get the same block, because an empty `render` is no template.
  */
-import { escapeHtml, html, setHtml, trusted } from '../dom';
+import { html, setHtml, trusted } from '../dom';
+import type { TwigFactory } from '../vendor';
 import type { WidgetEnv } from './env';
 
 interface TemplateOptions {
@@ -21,35 +23,28 @@ function asOptions(value: unknown): TemplateOptions {
   return value;
 }
 
-function valueAt(params: unknown, path: string): unknown {
-  let current = params;
-  for (const key of path.split('.')) {
-    if (typeof current !== 'object' || current === null) return undefined;
-    current = (current as Record<string, unknown>)[key];
+/** twig.js's own rendering of a template string (what `self.render({data})` does too). */
+export function renderTwig(twig: TwigFactory, template: string, params: unknown): string {
+  const compiled = twig({ data: template });
+  if (compiled === null || compiled === undefined) {
+    throw new Error('twig.js did not compile the template');
   }
-  return current;
+  return compiled.render(params ?? {});
 }
 
-export function fillTemplate(template: string, params: unknown): string {
-  if (/\{%/.test(template)) {
-    throw new Error(
-      'render_template: Twig tags ({% %}) are not supported by the sandbox; pass ready HTML as `body`',
-    );
+/** The block's body HTML for these options, as amoCRM builds it. */
+export function templateBody(twig: TwigFactory, rawOptions: unknown, params: unknown): string {
+  const options = asOptions(rawOptions);
+  if (typeof options.render === 'string' && options.render !== '') {
+    return renderTwig(twig, options.render, params);
   }
-  return template.replace(/\{\{\s*([\w.]+)\s*\}\}/g, (_match, path: string) => {
-    const value = valueAt(params, path);
-    if (value === undefined || value === null) return '';
-    const text =
-      typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
-        ? String(value)
-        : JSON.stringify(value);
-    return escapeHtml(text);
-  });
+  return typeof options.body === 'string' ? options.body : '';
 }
 
 export function renderTemplate(
-  env: WidgetEnv,
+  env: Pick<WidgetEnv, 'code' | 'path' | 'version'>,
   column: HTMLElement | null,
+  twig: TwigFactory,
   rawOptions: unknown,
   params: unknown,
 ): void {
@@ -60,12 +55,7 @@ export function renderTemplate(
     );
     return;
   }
-  const body =
-    typeof options.body === 'string'
-      ? options.body
-      : typeof options.render === 'string'
-        ? fillTemplate(options.render, params)
-        : '';
+  const body = templateBody(twig, options, params);
   const className =
     typeof options.caption?.class_name === 'string' ? options.caption.class_name : '';
   const captionHtml = typeof options.caption?.html === 'string' ? options.caption.html : '';

@@ -2,13 +2,15 @@
  * Static files of the host page:
  * - `/widgets/<code>/…` — the widget directory, as amoCRM serves an uploaded archive, with
  *   `Cache-Control: no-cache` so a rebuilt widget is fetched again (its `?v=` changes anyway);
- * - `/_sandbox/vendor/{require,jquery,underscore}.js` — the host libraries amoCRM provides to
- *   widgets through RequireJS (jQuery 2.1.3 and underscore 1.9.1, the versions amoCRM ships),
- *   minified as amoCRM's pages load them (the full jQuery took 60-110 ms more to evaluate, which
- *   the warm-start bench counted against the widget);
+ * - `/_sandbox/vendor/*.js` — the host libraries amoCRM provides to widgets through RequireJS, at
+ *   the versions amoCRM documents (reference §5.3): jQuery 2.1.3, underscore 1.9.1, backbone
+ *   1.1.2, twig.js 0.8.9, moment 2.24.0, and the `text!` / `json!` plugins (no version published;
+ *   requirejs-text 2.0.16 and Miller Medeiros's json plugin 0.3.2), minified where the package
+ *   ships a minified build, as amoCRM's pages load them (the full jQuery took 60-110 ms more to
+ *   evaluate, which the warm-start bench counted against the widget);
  * - `/_sandbox/host/host.js` — the host runtime bundle (webpack.sandbox.config.js), and its styles.
  */
-import { createReadStream, existsSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
@@ -27,7 +29,39 @@ const VENDOR_FILES: Readonly<Record<string, string>> = {
   'require.js': 'requirejs/require.js',
   'jquery.js': 'jquery/dist/jquery.min.js',
   'underscore.js': 'underscore/underscore-min.js',
+  // Anonymous AMD modules: RequireJS loads them itself (paths in sandbox/host/lib/modules.ts).
+  'backbone.js': 'backbone/backbone-min.js',
+  'moment.js': 'moment/min/moment.min.js',
+  'text.js': 'requirejs-text/text.js',
+  'json.js': 'requirejs-plugins/src/json.js',
 };
+
+/**
+ * twig.js 0.8.9 unchanged, inside a wrapper. Loaded by a plain <script> (the host renders
+ * templates synchronously), its anonymous `define` would be a RequireJS "mismatched anonymous
+ * define" error, and without AMD it would replace the global `Twig` by its exports. amoCRM's page
+ * has both: the module `twigjs` is the `twig()` function (widgets call `twig({ref: …})` on it) and
+ * the global `Twig` is twig.js's own object (Kommo's published widgets read
+ * `Twig.Templates.registry`).
+ */
+function twigScript(): string {
+  const source = readFileSync(nodeRequire.resolve('twig/twig.min.js'), 'utf8').replace(
+    /^\/\/# sourceMappingURL=.*$/m,
+    '',
+  );
+  return [
+    '(function () {',
+    'var captured;',
+    'var define = function (factory) { captured = factory(); };',
+    'define.amd = {};',
+    'var module;',
+    source,
+    ';window.Twig = Twig;',
+    "window.define('twigjs', [], function () { return captured.twig; });",
+    '})();',
+    '',
+  ].join('\n');
+}
 
 const FAVICON =
   '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" ' +
@@ -64,6 +98,15 @@ export async function registerFileRoutes(
     setHeaders: response => {
       response.setHeader('Cache-Control', 'no-cache');
     },
+  });
+
+  let twigSource: string | undefined;
+  app.get('/_sandbox/vendor/twig.js', (_request, reply) => {
+    twigSource ??= twigScript();
+    return reply
+      .type('application/javascript; charset=utf-8')
+      .header('Cache-Control', 'no-cache')
+      .send(twigSource);
   });
 
   app.get<{ Params: { file: string } }>('/_sandbox/vendor/:file', (request, reply) => {

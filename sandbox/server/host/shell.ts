@@ -102,6 +102,7 @@ export function renderShell(boot: HostBoot): string {
     <script src="/_sandbox/vendor/require.js"></script>
     <script src="/_sandbox/vendor/jquery.js"></script>
     <script src="/_sandbox/vendor/underscore.js"></script>
+    <script src="/_sandbox/vendor/twig.js"></script>
     <script src="/_sandbox/host/host.js"></script>
   </body>
 </html>
