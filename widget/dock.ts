@@ -3,6 +3,11 @@
  * persistent panel area in the leads list or kanban, so we make room ourselves by giving the
  * page's main wrapper (`#page_holder`) a right margin as wide as the column: the panel then sits
  * beside amoCRM's controls, never over them. Everything changed here is restored on removal.
+ *
+ * The column starts below whatever stays fixed across the page's top: a header above
+ * #page_holder, and amoCRM's own list/pipeline top (`.list__body-right__top`, fixed from the left
+ * menu to the window's right edge, so no margin makes it narrower). Its search and actions keep
+ * their full width and stay uncovered. See docs/host-contract.md.
  */
 export interface Dock {
   readonly container: HTMLElement;
@@ -11,6 +16,21 @@ export interface Dock {
 }
 
 export const DOCK_CLASS = 'fl-dock';
+
+/** amoCRM's fixed page tops the column must start below (the list's and the pipeline's). */
+const FIXED_TOPS = '.list__body-right__top';
+
+function contentTop(doc: Document, holder: HTMLElement): number {
+  let top = holder === doc.body ? 0 : Math.max(0, holder.getBoundingClientRect().top);
+  const view = doc.defaultView;
+  for (const bar of doc.querySelectorAll<HTMLElement>(FIXED_TOPS)) {
+    const position = view?.getComputedStyle(bar).position;
+    if (position !== 'fixed' && position !== 'sticky') continue;
+    const rect = bar.getBoundingClientRect();
+    if (rect.height > 0 && rect.top <= top + 1) top = Math.max(top, rect.bottom);
+  }
+  return Math.round(top);
+}
 
 export function createDock(doc: Document, width: number): Dock {
   const container = doc.createElement('div');
@@ -24,20 +44,26 @@ export function createDock(doc: Document, width: number): Dock {
   });
   const holder = doc.getElementById('page_holder') ?? doc.body;
   const previous = holder.style.marginRight;
-  // Start where the page content starts: a header above #page_holder (amoCRM's top bar with its
-  // search and user menu) keeps its full width and stays uncovered.
-  const top = holder === doc.body ? 0 : Math.max(0, holder.getBoundingClientRect().top);
-  container.style.top = `${top}px`;
+  // The page's top may be drawn (or change height) after we are: measure again when it can have.
+  const place = () => {
+    container.style.top = `${contentTop(doc, holder)}px`;
+  };
   const apply = (px: number) => {
     container.style.width = `${px}px`;
     holder.style.marginRight = `${px}px`;
+    place();
   };
   apply(width);
   doc.body.appendChild(container);
+  const view = doc.defaultView;
+  view?.addEventListener('resize', place);
+  const frame = view?.requestAnimationFrame(place);
   return {
     container,
     setWidth: apply,
     remove: () => {
+      if (frame !== undefined) view?.cancelAnimationFrame(frame);
+      view?.removeEventListener('resize', place);
       container.remove();
       holder.style.marginRight = previous;
     },

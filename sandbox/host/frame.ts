@@ -1,7 +1,9 @@
 /**
- * The amoCRM frame around every view: the left menu (Сделки, Настройки → Интеграции and the
- * widget's advanced page), the top bar (page title, account, user switcher, language, dark theme)
- * and `#page_holder`, amoCRM's main content wrapper the views draw into.
+ * The amoCRM frame around every view: the fixed left menu `#left_menu` (Сделки, Настройки; the
+ * sandbox's user, language and theme switchers at its foot), the Settings submenu column shown on
+ * settings pages (Интеграции and the widget's advanced page), and `#page_holder`, amoCRM's main
+ * content wrapper the views draw into, each with its own top bar. `#topbar_title` is the page's
+ * heading for assistive technology (amoCRM shows the title in each page's own top).
  */
 import { html, must, setHtml } from './dom';
 import type { HostBoot } from './protocol';
@@ -63,76 +65,78 @@ export function renderFrame(
         >`
       : '';
 
+  // amoCRM's page: a fixed left menu (65 px, observed in public widgets that offset their own
+  // layout by it), `#page_holder` beside it; every page draws its own top inside #page_holder.
+  // The sandbox's switchers (user, language, theme) sit at the menu's foot, where amoCRM keeps
+  // the user's own menu, so they take no width from the page.
   setHtml(
     root,
     html`<div class="sandbox-app">
-      <nav class="nav" id="nav_menu">
-        <div class="nav__logo" title="amoCRM sandbox">amo</div>
-        ${disabled('dashboard')}
-        <a href="${leadsUrl}" class="nav__item" data-menu="leads"
-          ><span class="nav__icon">${ICONS.leads}</span
-          ><span class="nav__label">${t('leads')}</span></a
-        >
-        ${disabled('customers')} ${disabled('tasks')} ${disabled('contacts')} ${disabled('mail')}
-        ${disabled('stats')}
-        <div class="nav__group" data-menu-group="settings">
-          <a href="/settings/widgets/" class="nav__item" data-menu="settings"
+      <aside class="left-menu" id="left_menu">
+        <nav class="nav nav__menu" id="nav_menu">
+          <div class="nav__logo" title="amoCRM sandbox">amo</div>
+          ${disabled('dashboard')}
+          <a
+            href="${leadsUrl}"
+            class="nav__item nav__menu__item"
+            data-menu="leads"
+            data-entity="leads"
+            ><span class="nav__icon">${ICONS.leads}</span
+            ><span class="nav__label">${t('leads')}</span></a
+          >
+          ${disabled('customers')} ${disabled('tasks')} ${disabled('contacts')} ${disabled('mail')}
+          ${disabled('stats')}
+          <a
+            href="/settings/widgets/"
+            class="nav__item nav__menu__item"
+            data-menu="settings"
+            data-entity="settings"
             ><span class="nav__icon">${ICONS.settings}</span
             ><span class="nav__label">${t('settings')}</span></a
           >
-          <div class="nav__submenu">
-            <a href="/settings/widgets/" class="nav__sub-item" data-menu="integrations"
-              >${t('integrations')}</a
-            >
-            ${advanced}
-          </div>
+        </nav>
+        <div class="left-menu__sandbox" aria-label="sandbox">
+          <select id="sandbox-user-switch" aria-label="${t('user')}" title="${t('user')}">
+            ${boot.users.map(
+              user =>
+                html`<option value="${user.id}" ${user.id === boot.user.id ? 'selected' : ''}>
+                  ${user.name}${user.is_admin ? ` (${t('admin')})` : ''}
+                </option>`,
+            )}
+          </select>
+          <span class="left-menu__langs" role="group">
+            ${(['ru', 'en'] as const).map(
+              lang =>
+                html`<button
+                  type="button"
+                  class="topbar__lang ${lang === boot.lang ? 'is-active' : ''}"
+                  id="sandbox-lang-${lang}"
+                  data-lang="${lang}"
+                >
+                  ${lang.toUpperCase()}
+                </button>`,
+            )}
+          </span>
+          <button
+            type="button"
+            class="topbar__theme"
+            id="sandbox-theme-toggle"
+            aria-pressed="false"
+            title="${t('darkTheme')}"
+          >
+            ◐
+          </button>
         </div>
-      </nav>
-      <div class="workspace">
-        <header class="topbar">
-          <div class="topbar__title" id="topbar_title"></div>
-          <input class="topbar__search" type="search" placeholder="${t('search')}" disabled />
-          <div class="topbar__controls">
-            <span class="topbar__account" title="${boot.account.subdomain}"
-              >${boot.account.name}</span
-            >
-            <label class="topbar__user"
-              >${t('user')}:
-              <select id="sandbox-user-switch" aria-label="${t('user')}">
-                ${boot.users.map(
-                  user =>
-                    html`<option value="${user.id}" ${user.id === boot.user.id ? 'selected' : ''}>
-                      ${user.name}${user.is_admin ? ` (${t('admin')})` : ''}
-                    </option>`,
-                )}
-              </select>
-            </label>
-            <span class="topbar__langs" role="group">
-              ${(['ru', 'en'] as const).map(
-                lang =>
-                  html`<button
-                    type="button"
-                    class="topbar__lang ${lang === boot.lang ? 'is-active' : ''}"
-                    id="sandbox-lang-${lang}"
-                    data-lang="${lang}"
-                  >
-                    ${lang.toUpperCase()}
-                  </button>`,
-              )}
-            </span>
-            <button
-              type="button"
-              class="topbar__theme"
-              id="sandbox-theme-toggle"
-              aria-pressed="false"
-              title="${t('darkTheme')}"
-            >
-              ◐
-            </button>
-          </div>
-        </header>
-        <div id="page_holder" class="page-holder"></div>
+      </aside>
+      <div class="settings-menu" id="settings_menu" data-menu-group="settings">
+        <div class="settings-menu__title">${t('settings')}</div>
+        <a href="/settings/widgets/" class="nav__sub-item" data-menu="integrations"
+          >${t('integrations')}</a
+        >
+        ${advanced}
       </div>
+      <h1 class="sandbox-page-title" id="topbar_title"></h1>
+      <div id="page_holder" class="page-holder"></div>
       <div id="notifications" class="notifications"></div>
     </div>`,
   );
@@ -179,9 +183,11 @@ export function renderFrame(
           key === menu || (key === 'settings' && (menu === 'integrations' || menu === 'advanced'));
         item.classList.toggle('is-active', active);
       }
+      // amoCRM's Settings pages have their own submenu column beside the left menu (the
+      // advanced page's work area starts at left 355 px, observed in a public widget's notes).
       root
-        .querySelector('[data-menu-group="settings"]')
-        ?.classList.toggle('is-open', menu === 'integrations' || menu === 'advanced');
+        .querySelector('.sandbox-app')
+        ?.classList.toggle('sandbox-app--settings', menu === 'integrations' || menu === 'advanced');
     },
   };
 }

@@ -1,7 +1,8 @@
 /**
  * `/leads/detail/{id}`: the lead card (area `lcard`, `APP.getWidgetsArea()` 'leads_card',
  * `APP.isCard()` true, `APP.data.current_card` = {id, model}, no `current_view`). The right-hand
- * column `.card-widgets` is where `render_template` puts widget blocks.
+ * column `.card-widgets` (its `.card-widgets__elements`) is where `render_template` puts widget
+ * blocks.
  */
 import { AjaxError, fetchLeadDetail, isAbort } from '../api';
 import { html, setHtml, type Html } from '../dom';
@@ -62,7 +63,8 @@ export function createCardView(ctx: ViewContext, leadId: number): View {
 
   const draw = (detail: LeadDetail): void => {
     const main = root?.querySelector('.card__main');
-    if (main === undefined || main === null) return;
+    const feed = root?.querySelector('.card-holder__feed');
+    if (main === undefined || main === null || feed === undefined || feed === null) return;
     const { lead } = detail;
     Object.assign(model.attributes, lead);
     const pipeline = findPipeline(boot, lead.pipeline_id);
@@ -74,7 +76,7 @@ export function createCardView(ctx: ViewContext, leadId: number): View {
       </div>`;
     setHtml(
       main,
-      html`<div class="card__header">
+      html`<div class="card__header card-entity-form__top">
           <a href="/leads/list/pipeline/${lead.pipeline_id}/" class="card__back">← ${t('leads')}</a>
           <h1 class="card__title">${lead.name}</h1>
           <span class="card__id">#${lead.id}</span>
@@ -91,18 +93,21 @@ export function createCardView(ctx: ViewContext, leadId: number): View {
           ${lead.closed_at === null ? '' : field(t('closed'), formatDate(lead.closed_at, tz))}
           ${lossReason === undefined ? '' : field(t('lossReason'), lossReason.name)}
           ${lead.tags.length === 0 ? '' : field(t('tags'), lead.tags.map(tag => tag.name).join(', '))}
-        </dl>
-        <div class="card__feed">
-          <h3>${t('history')}</h3>
-          ${detail.history.map(
-            item =>
-              html`<div class="card__feed-item">
-                <span class="card__feed-date">${formatDate(item.at, tz)}</span>
-                <span class="card__feed-user">${userName(boot, item.by, t)}</span>
-                ${historyText(item)}
-              </div>`,
-          )}
-        </div>`,
+        </dl>`,
+    );
+    setHtml(
+      feed,
+      html`<div class="card__feed" id="notes_holder">
+        <h3>${t('history')}</h3>
+        ${detail.history.map(
+          item =>
+            html`<div class="card__feed-item">
+              <span class="card__feed-date">${formatDate(item.at, tz)}</span>
+              <span class="card__feed-user">${userName(boot, item.by, t)}</span>
+              ${historyText(item)}
+            </div>`,
+        )}
+      </div>`,
     );
   };
 
@@ -111,11 +116,35 @@ export function createCardView(ctx: ViewContext, leadId: number): View {
     menu: 'leads',
     title: t('leads'),
     mount(holder) {
+      // amoCRM's card (its `interface/cards/base` and `interface/cards/widgets` templates, as
+      // published in public copies of its front end): fields column `#card_fields`, the feed, and
+      // the widgets column `#widgets_block.card-widgets` at the window's right edge, full height
+      // (measured 265 px wide at left 1655, top 0 in a 1920 px window, in a public widget's notes).
       setHtml(
         holder,
-        html`<div class="card" id="card_holder" data-view="card" data-lead-id="${leadId}">
-          <div class="card__main">${messageBlock('loading', t('loading'))}</div>
-          <div class="card-widgets" id="card_widgets_column"></div>
+        html`<div
+          class="card card-holder"
+          id="card_holder"
+          data-view="card"
+          data-lead-id="${leadId}"
+        >
+          <div class="js-card-fields card-holder__fields" id="card_fields">
+            <div class="card-holder__container custom-scroll">
+              <div class="card-fields__fields-block card__main">
+                ${messageBlock('loading', t('loading'))}
+              </div>
+            </div>
+          </div>
+          <div class="card-holder__column-resizer"></div>
+          <div class="js-card-feed card-holder__feed"></div>
+          <div class="card-widgets custom-scroll" id="widgets_block">
+            <div class="card-widgets__top">
+              <span class="card-widgets__top__caption">${t('widgets')}</span>
+            </div>
+            <div class="js-card-widgets-on" id="nano-card-widgets">
+              <div class="card-widgets__elements" id="card_widgets_column"></div>
+            </div>
+          </div>
         </div>`,
       );
       root = holder.querySelector<HTMLElement>('#card_holder');

@@ -1,8 +1,11 @@
 /**
  * `/leads/pipeline/{id}/`: the kanban (`APP.getWidgetsArea()` 'leads-pipeline'; widgets only via
  * `everywhere`). A column per stage — incoming first, stages by sort, then won and lost — with its
- * count and sum and the newest cards; "More" loads the column's next cards. DOM ids follow amoCRM
- * (`#pipeline_items__list_<statusId>`, `#pipeline_item_<leadId>`).
+ * count and sum and the newest cards; "More" loads the column's next cards. DOM ids and classes
+ * follow amoCRM as public widget code reads them (`.pipeline_cell-<statusId>`,
+ * `.pipeline_status__head_title`, `#pipeline_items__list_<statusId>`, `#pipeline_item_<leadId>`,
+ * `.pipeline_leads__item`). Below the fixed top, the board fills the window's height and scrolls
+ * sideways; each column's cards scroll on their own under its head.
  */
 import { fetchKanban, fetchLeadList, isAbort, AjaxError } from '../api';
 import { html, setHtml } from '../dom';
@@ -47,12 +50,13 @@ export function createKanbanView(ctx: ViewContext, pipeline: BootPipeline): View
         const items = column?.items ?? [];
         pages.set(status.id, 1);
         return html`<div
-          class="pipeline_status"
+          class="pipeline_status pipeline_cell pipeline_cell-${status.id}"
           data-status-id="${status.id}"
           style="--stage-color: ${status.color}"
         >
-          <div class="pipeline_status__head">
-            <div class="pipeline_status__name">${status.name}</div>
+          <div class="pipeline_status__head pipeline_cell-head-${status.id}" title="${status.name}">
+            <div class="pipeline_status__head_line"></div>
+            <div class="pipeline_status__name pipeline_status__head_title">${status.name}</div>
             <div class="pipeline_status__meta">
               <span class="pipeline_status__count" data-count="${count}"
                 >${formatNumber(lang, count)}</span
@@ -102,7 +106,9 @@ export function createKanbanView(ctx: ViewContext, pipeline: BootPipeline): View
           data-pipeline-id="${pipeline.id}"
         >
           ${leadsTopBar(ctx, pipeline, 'kanban')}
-          <div class="pipeline__body">${messageBlock('loading', t('loading'))}</div>
+          <div class="pipeline__body pipeline_wrapper" id="pipeline_holder">
+            ${messageBlock('loading', t('loading'))}
+          </div>
         </div>`,
       );
       root = holder.querySelector<HTMLElement>('#pipeline_page');

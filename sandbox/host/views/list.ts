@@ -1,5 +1,7 @@
 /**
- * `/leads/list/pipeline/{id}/`: the leads list (area `llist`, `APP.getWidgetsArea()` 'leads').
+ * `/leads/list/pipeline/{id}/`: the leads list (area `llist`, `APP.getWidgetsArea()` 'leads'), in
+ * amoCRM's containers: `#list_page_holder.list > .list__body > .list__body-right` with the fixed
+ * `.list__body-right__top` and the rows (`.list-row`, head `#list_head`); the window scrolls.
  * Rows come newest first, 50 at a time with "Show more", like amoCRM's list; the URL's filter
  * (`filter[pipe]…&useFilter=y`) is applied by the server and summarised above the table.
  */
@@ -119,30 +121,34 @@ export function createListView(ctx: ViewContext, pipeline: BootPipeline, search:
     mount(holder) {
       setHtml(
         holder,
-        html`<div class="list" id="list_page" data-view="list" data-pipeline-id="${pipeline.id}">
-          ${leadsTopBar(ctx, pipeline, 'list')}
-          <div class="list__header-slot">${messageBlock('loading', t('loading'))}</div>
-          <div class="list__mass-actions" hidden>
-            <span class="list__mass-actions__count"></span>
-            ${ctx.env === null ? '' : html`<button type="button" class="button-input list__mass-actions__widget">${ctx.env.code}</button>`}
+        html`<div class="list list-leads" id="list_page_holder">
+          <div class="list__body" id="list_page" data-view="list" data-pipeline-id="${pipeline.id}">
+            <div class="list__body-right" id="list__body-right">
+              ${leadsTopBar(ctx, pipeline, 'list')}
+              <div class="list__header-slot">${messageBlock('loading', t('loading'))}</div>
+              <div class="list__mass-actions" hidden>
+                <span class="list__mass-actions__count"></span>
+                ${ctx.env === null ? '' : html`<button type="button" class="button-input list__mass-actions__widget">${ctx.env.code}</button>`}
+              </div>
+              <table class="list__table">
+                <thead>
+                  <tr class="list-row-head" id="list_head">
+                    <th class="list-row__cell--check">
+                      <input type="checkbox" class="list__check-all" aria-label="select all" />
+                    </th>
+                    <th>${t('name')}</th>
+                    <th>${t('stage')}</th>
+                    <th class="list-row__cell--num">${t('budget')}</th>
+                    <th>${t('responsible')}</th>
+                    <th>${t('created')}</th>
+                  </tr>
+                </thead>
+                <tbody id="list_items"></tbody>
+              </table>
+              <div class="list__empty" hidden>${t('emptyList')}</div>
+              <button type="button" class="button-input list__more" hidden>${t('loadMore')}</button>
+            </div>
           </div>
-          <table class="list__table">
-            <thead>
-              <tr>
-                <th class="list-row__cell--check">
-                  <input type="checkbox" class="list__check-all" aria-label="select all" />
-                </th>
-                <th>${t('name')}</th>
-                <th>${t('stage')}</th>
-                <th class="list-row__cell--num">${t('budget')}</th>
-                <th>${t('responsible')}</th>
-                <th>${t('created')}</th>
-              </tr>
-            </thead>
-            <tbody id="list_items"></tbody>
-          </table>
-          <div class="list__empty" hidden>${t('emptyList')}</div>
-          <button type="button" class="button-input list__more" hidden>${t('loadMore')}</button>
         </div>`,
       );
       root = holder.querySelector<HTMLElement>('#list_page');

@@ -83,7 +83,13 @@ export function stagePill(status: BootStatus | undefined, fallback: string): Htm
   >`;
 }
 
-/** The top bar of the leads section: pipeline switcher and the list/kanban switch. */
+/**
+ * The top of the leads section, list and pipeline alike (amoCRM renders the same top nav in
+ * both, `interface/common/leads/top_nav.twig`): `.list__body-right__top`, fixed at the top of the
+ * content from the left menu to the window's right edge (public widgets reposition it with
+ * `left: 65px`), with the title, the list/kanban switch and pipeline, the search-and-filter field
+ * and the actions on the right.
+ */
 export function leadsTopBar(
   ctx: ViewContext,
   pipeline: BootPipeline,
@@ -93,8 +99,9 @@ export function leadsTopBar(
   const { boot, t } = ctx;
   const listUrl = `/leads/list/pipeline/${pipeline.id}/`;
   const kanbanUrl = `/leads/pipeline/${pipeline.id}/`;
-  return html`<div class="list__top-bar">
+  return html`<div class="list__body-right__top list__top-bar" data-top="leads">
     <div class="list__top-bar__left">
+      <span class="list__top__preset">${t('leads')}</span>
       <div class="view-switch" role="group">
         <a
           href="${kanbanUrl}"
@@ -118,7 +125,36 @@ export function leadsTopBar(
         )}
       </select>
     </div>
-    <div class="list__top-bar__right">${extra}</div>
+    <div class="list-top-search" id="search_block">
+      <input
+        class="list-top-search__input"
+        id="search_input"
+        type="search"
+        placeholder="${t('search')}"
+        aria-label="${t('search')}"
+        disabled
+      />
+    </div>
+    <div class="list__top-bar__right list-top-nav__actions">
+      ${extra}
+      <button
+        type="button"
+        class="button-input list-top-nav__more"
+        aria-label="${t('more')}"
+        title="${t('notInSandbox')}"
+        disabled
+      >
+        ⋯
+      </button>
+      <button
+        type="button"
+        class="button-input button-input_blue list-top-nav__button-add"
+        title="${t('notInSandbox')}"
+        disabled
+      >
+        + ${t('newLead')}
+      </button>
+    </div>
   </div>`;
 }
 
