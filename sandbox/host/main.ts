@@ -7,6 +7,7 @@ import { installGlobals } from './app/globals';
 import { HostController } from './controller';
 import { must } from './dom';
 import { renderFrame } from './frame';
+import { addFolkloreMembers } from './lib/appFolklore';
 import { registerHostModules } from './lib/modules';
 import { showNotice } from './notifications';
 import { bootSchema } from './protocol';
@@ -46,6 +47,7 @@ function start(): void {
     toggleOverlay,
     notifyError: text => showNotice('error', text),
   });
+  addFolkloreMembers(app.raw, { boot, systemArea: () => runtime.systemArea() });
   const frame = renderFrame(must('#sandbox-root'), boot, t, env);
   controller = new HostController(boot, app, frame, { boot, t, env, runtime });
   if (!boot.widget.ok) showNotice('error', { header: t('widgetMissing'), text: boot.widget.error });

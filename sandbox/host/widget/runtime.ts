@@ -41,11 +41,17 @@ export class WidgetRuntime {
   private pageArea: WidgetArea | null = null;
   private loadErrorShown = false;
   private onceBuild: Promise<void> | undefined;
+  private latestArea: (() => string) | null = null;
 
   constructor(private readonly deps: RuntimeDeps) {}
 
   get env(): WidgetEnv | null {
     return this.deps.env;
+  }
+
+  /** The area of the widget object built last (what `APP.widgets.system.area` reports). */
+  systemArea(): string {
+    return this.latestArea?.() ?? '';
   }
 
   /** Builds the widget for the page's area (if declared) after the view has drawn itself. */
@@ -104,6 +110,7 @@ export class WidgetRuntime {
 
   closeSettings(instance: WidgetInstance | null): void {
     if (instance !== null) this.call(instance, 'destroy');
+    this.latestArea = this.page?.area ?? null;
   }
 
   /** `onSave(params)`: true or a Promise resolving to true allows the save; anything else refuses. */
@@ -168,6 +175,7 @@ export class WidgetRuntime {
       return null;
     }
     const [construct, langs] = loaded;
+    this.latestArea = area;
     const widget = createSystemWidget({ ...this.deps, env, langs, area });
     if (!this.guard('constructor', () => construct.call(widget), true)) return null;
     const callbacks = widget.callbacks;
