@@ -49,6 +49,7 @@ describe('host pages', () => {
       '/_sandbox/vendor/require.js',
       '/_sandbox/vendor/jquery.js',
       '/_sandbox/vendor/underscore.js',
+      '/_sandbox/vendor/twig.js',
       '/_sandbox/host/host.js',
     ]);
     const boot = bootOf(shell);
@@ -152,6 +153,16 @@ describe('host pages', () => {
       'Underscore.js 1.9.1',
     );
     expect((await app.inject({ url: '/_sandbox/vendor/require.js' })).body).toContain('RequireJS');
+    const documented: Record<string, string> = {
+      'twig.js': 'Twig.js 0.8.9',
+      'backbone.js': 'VERSION="1.1.2"',
+      'moment.js': 'version="2.24.0"',
+      'text.js': 'text 2.0.16',
+      'json.js': 'RequireJS plugin for loading JSON files',
+    };
+    for (const [file, banner] of Object.entries(documented)) {
+      expect((await app.inject({ url: `/_sandbox/vendor/${file}` })).body).toContain(banner);
+    }
     expect((await app.inject({ url: '/_sandbox/vendor/other.js' })).statusCode).toBe(404);
     expect((await app.inject({ url: '/_sandbox/host/host.js' })).body).toBe(
       'window.__hostBundle = true;\n',
