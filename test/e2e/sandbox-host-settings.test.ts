@@ -5,10 +5,12 @@
 import { PIPELINE_IDS } from '../../sandbox/demo';
 import {
   configureProbe,
+  editProbeManifest,
   hostWrites,
   markDocument,
-  PROBE_WIDGET_DIR,
+  probeCopy,
   readProbe,
+  releaseProbeSave,
   stillSameDocument,
   useSandboxBrowser,
   waitForPageReady,
@@ -16,6 +18,8 @@ import {
 } from './helpers';
 
 const LIST = `/leads/list/pipeline/${PIPELINE_IDS.main}/`;
+// A copy, so one test can make a field required (the host reads the manifest per page load).
+const widgetDir = probeCopy();
 const FIELDS = ['name', 'area', 'widgetsArea'] as const;
 
 function shape(calls: readonly ProbeCall[]): string[][] {
@@ -23,10 +27,87 @@ function shape(calls: readonly ProbeCall[]): string[][] {
 }
 
 describe('sandbox settings pages with the probe widget', () => {
-  const env = useSandboxBrowser({ widgetDir: PROBE_WIDGET_DIR, leads: 200 });
+  const env = useSandboxBrowser({ widgetDir, leads: 200 });
+
+  const stored = async (): Promise<unknown> =>
+    (await (await fetch(`${env.sandbox.url}/_sandbox/widget-settings`)).json()) as unknown;
+  const EMPTY = { widget_code: 'probe_lens', active: 'Y', fields: {} };
 
   beforeEach(async () => {
+    editProbeManifest(widgetDir, manifest => manifest);
     await fetch(`${env.sandbox.url}/_sandbox/widget-settings`, { method: 'DELETE' });
+  });
+
+  test('an empty required field blocks the save as in amoCRM: marked, onSave not called, nothing stored', async () => {
+    editProbeManifest(widgetDir, manifest => ({
+      ...manifest,
+      settings: {
+        ...(manifest.settings as Record<string, unknown>),
+        label: { name: 'settings.label', type: 'text', required: true },
+      },
+    }));
+    const { page } = await env.open('/settings/widgets/', { kind: 'integrations' });
+    await page.click('.widget-tile');
+    await page.waitForSelector('.widget-settings__modal[data-ready="true"]');
+    expect(await page.locator('[data-field="label"] .required').count()).toBe(1);
+
+    await page.fill('input[name="label"]', '   ');
+    await page.click('.js-widget-install');
+    await page.waitForSelector('.widget-settings__modal[data-save-state="incomplete"]');
+    expect(await page.getAttribute('.widget-settings__modal', 'data-missing')).toBe('label');
+    const field = page.locator('[data-field="label"]');
+    expect(await field.getAttribute('class')).toContain('widget_settings_block__item_field_error');
+    expect(await field.locator('input').getAttribute('aria-invalid')).toBe('true');
+    expect(await field.locator('[role="alert"]').textContent()).toBe('Заполните обязательное поле');
+    // The optional custom field beside it is not marked.
+    expect(await page.locator('[data-field="config"] [role="alert"]').count()).toBe(0);
+    expect((await readProbe(page)).calls.map(call => call.name)).not.toContain('onSave');
+    expect(await stored()).toEqual(EMPTY);
+    // The button stays usable (amoCRM's documented consent example binds its own click to it).
+    expect(await page.isEnabled('.js-widget-install')).toBe(true);
+
+    await page.fill('input[name="label"]', 'Подпись');
+    await page.click('.js-widget-install');
+    await page.waitForSelector('.widget-settings__modal', { state: 'detached' });
+    expect((await readProbe(page)).calls.filter(call => call.name === 'onSave')).toHaveLength(1);
+    expect(await stored()).toMatchObject({ active: 'Y', fields: { label: 'Подпись' } });
+  });
+
+  test('while onSave is pending nothing is stored and Save cannot be used twice', async () => {
+    const { page } = await env.open('/settings/widgets/', { kind: 'integrations' });
+    await page.click('.widget-tile');
+    await page.waitForSelector('.widget-settings__modal[data-ready="true"]');
+    await page.fill('input[name="label"]', 'ждём ответа');
+    await configureProbe(page, { onSave: 'hold' });
+    await page.click('.js-widget-save');
+    await page.waitForSelector('.widget-settings__modal[data-save-state="pending"]');
+    expect(await page.isDisabled('.js-widget-save')).toBe(true);
+    expect(await page.isDisabled('.js-widget-disable')).toBe(true);
+    // A second click (even forced past the disabled state) does not call onSave again.
+    await page.click('.js-widget-save', { force: true });
+    await page.evaluate(() => document.querySelector<HTMLElement>('.js-widget-save')?.click());
+    await page.waitForTimeout(300);
+    expect((await readProbe(page)).calls.filter(call => call.name === 'onSave')).toHaveLength(1);
+    expect(await stored()).toEqual(EMPTY);
+
+    await releaseProbeSave(page, true);
+    await page.waitForSelector('.widget-settings__modal', { state: 'detached' });
+    expect(await stored()).toMatchObject({ active: 'Y', fields: { label: 'ждём ответа' } });
+  });
+
+  test('a pending onSave answered after the modal was closed stores nothing', async () => {
+    const { page } = await env.open('/settings/widgets/', { kind: 'integrations' });
+    await page.click('.widget-tile');
+    await page.waitForSelector('.widget-settings__modal[data-ready="true"]');
+    await page.fill('input[name="label"]', 'поздно');
+    await configureProbe(page, { onSave: 'hold' });
+    await page.click('.js-widget-save');
+    await page.waitForSelector('.widget-settings__modal[data-save-state="pending"]');
+    await page.click('.button-cancel');
+    await page.waitForSelector('.widget-settings__modal', { state: 'detached' });
+    await releaseProbeSave(page, true);
+    await page.waitForTimeout(300);
+    expect(await stored()).toEqual(EMPTY);
   });
 
   test('settings modal: onSave false or rejected stores nothing, true stores and get_settings reflects it', async () => {
@@ -54,8 +135,6 @@ describe('sandbox settings pages with the probe widget', () => {
     await page.fill('#probe_lens_custom_content .probe-config-input', 'первая заметка');
     await page.fill('input[name="label"]', 'Моя подпись');
     const fields = { config: '{"note":"первая заметка"}', label: 'Моя подпись' };
-    const stored = async () =>
-      (await (await fetch(`${env.sandbox.url}/_sandbox/widget-settings`)).json()) as unknown;
 
     for (const onSave of [false, 'reject', 'resolveFalse'] as const) {
       await configureProbe(page, { onSave });

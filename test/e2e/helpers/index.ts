@@ -31,6 +31,7 @@ export {
   PROBE_VERSION,
   PROBE_WIDGET_DIR,
   readProbe,
+  releaseProbeSave,
   type ProbeCall,
   type ProbeConfig,
   type ProbeEvent,

@@ -50,7 +50,7 @@ export interface ProbeRecord {
 }
 
 export interface ProbeConfig {
-  readonly onSave?: boolean | 'resolve' | 'reject' | 'resolveFalse';
+  readonly onSave?: boolean | 'resolve' | 'reject' | 'resolveFalse' | 'hold';
   readonly renderReturn?: unknown;
   readonly throwIn?: string;
 }
@@ -79,4 +79,11 @@ export async function configureProbeOnLoad(page: Page, config: ProbeConfig): Pro
   await page.addInitScript(value => {
     (window as unknown as { __probeConfig: ProbeConfig }).__probeConfig = value;
   }, config);
+}
+
+/** Answers the probe's pending `onSave` (config `onSave: 'hold'`). */
+export async function releaseProbeSave(page: Page, answer: unknown): Promise<void> {
+  await page.evaluate(value => {
+    (window as unknown as { __probeRelease?: (v: unknown) => void }).__probeRelease?.(value);
+  }, answer);
 }
