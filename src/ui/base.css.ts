@@ -2,6 +2,16 @@
  * Styles every Funnel Lens surface shares. Every selector starts with `.funnel-lens`, the root
  * class of each mount, so nothing leaks into amoCRM and amoCRM's styles are overridden only inside
  * our own elements. The dark theme follows amoCRM's `html[data-color-scheme="dark"]`.
+ *
+ * Text colours meet WCAG 2.1 AA (1.4.3: 4.5:1 for text up to 18 px, which is all of ours) on every
+ * background they are drawn on; the ratios, in the light theme:
+ *   --fl-muted #5f6b78: 5.07 on --fl-surface, 4.99 on --fl-warn-soft, 4.70 on --fl-accent-soft,
+ *     5.44 on white (was #6b7785, 4.25 on the surface);
+ *   --fl-accent #1565c0 (links, the blue of #1e88e5 one step darker): 5.75 on white, 5.35 on the
+ *     surface, 5.27 on --fl-warn-soft; white on it 5.75 (was 3.67 on white);
+ *   --fl-warn #945a00: 5.18 on --fl-warn-soft, 5.6 on white (was #b26a00, 3.88 on its soft);
+ * in the dark theme: --fl-muted 5.53 on the surface, 5.19 on --fl-warn-soft, 5.24 on
+ * --fl-accent-soft; --fl-bar #37668d under --fl-text counts: 5.08 (was #3d6f99, 4.45).
  */
 export const BASE_CSS = `
 .funnel-lens {
@@ -9,12 +19,12 @@ export const BASE_CSS = `
   --fl-surface: #f5f7fa;
   --fl-border: #dfe3e8;
   --fl-text: #1f2d3d;
-  --fl-muted: #6b7785;
-  --fl-accent: #1e88e5;
+  --fl-muted: #5f6b78;
+  --fl-accent: #1565c0;
   --fl-accent-soft: #e3f0fc;
   --fl-good: #2e7d32;
   --fl-bad: #c62828;
-  --fl-warn: #b26a00;
+  --fl-warn: #945a00;
   --fl-warn-soft: #fff4e0;
   --fl-bad-soft: #fdecea;
   --fl-bar: #90caf9;
@@ -37,7 +47,7 @@ html[data-color-scheme="dark"] .funnel-lens {
   --fl-warn: #ffcc80;
   --fl-warn-soft: #3b3122;
   --fl-bad-soft: #3d2626;
-  --fl-bar: #3d6f99;
+  --fl-bar: #37668d;
   --fl-weak: #c9a227;
   --fl-shadow: 0 4px 16px rgba(0, 0, 0, 0.5);
 }
@@ -47,7 +57,7 @@ html[data-color-scheme="dark"] .funnel-lens {
   background: var(--fl-surface); border: 1px solid var(--fl-border); border-radius: 4px; padding: 3px 8px;
 }
 .funnel-lens button:hover { border-color: var(--fl-accent); }
-.funnel-lens button:disabled { opacity: .55; cursor: default; }
+.funnel-lens button:disabled, .funnel-lens button[aria-disabled="true"] { opacity: .55; cursor: default; }
 .funnel-lens select, .funnel-lens input {
   font: inherit; color: var(--fl-text); background: var(--fl-bg);
   border: 1px solid var(--fl-border); border-radius: 4px; padding: 2px 6px;
@@ -73,6 +83,11 @@ html[data-color-scheme="dark"] .funnel-lens {
 .funnel-lens .fl-hint--start .fl-hint__tip { right: auto; left: 0; }
 .funnel-lens .fl-hint:hover .fl-hint__tip, .funnel-lens .fl-hint:focus .fl-hint__tip,
 .funnel-lens .fl-hint:focus-within .fl-hint__tip { display: block; }
+/* Covers the gap between value and bubble, so the pointer can move onto the bubble (1.4.13). */
+.funnel-lens .fl-hint__tip::after { content: ""; position: absolute; left: 0; right: 0; top: 100%; height: 8px; }
+.funnel-lens .fl-hint--below .fl-hint__tip::after { top: auto; bottom: 100%; }
+/* Escape hid it: after the rules that show it, so it wins while hover or focus stay. */
+.funnel-lens .fl-hint.fl-hint--dismissed .fl-hint__tip { display: none; }
 `;
 
 /** A `<style>` element holding the given CSS, for one mount to insert and remove again. */

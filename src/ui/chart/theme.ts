@@ -23,14 +23,14 @@ export interface ChartTheme {
 /** The light theme of base.css.ts, used where a variable cannot be read. */
 export const LIGHT_THEME: ChartTheme = {
   text: '#1f2d3d',
-  muted: '#6b7785',
+  muted: '#5f6b78',
   grid: '#dfe3e8',
   bar: '#90caf9',
   weak: '#ffca28',
-  accent: '#1e88e5',
+  accent: '#1565c0',
   good: '#2e7d32',
   bad: '#c62828',
-  warn: '#b26a00',
+  warn: '#945a00',
   palette: ['#4e79a7', '#f28e2b', '#59a14f', '#e15759', '#76b7b2', '#edc948', '#b07aa1', '#9c755f'],
 };
 

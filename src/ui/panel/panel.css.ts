@@ -18,7 +18,7 @@ export const PANEL_CSS = `
   flex: none; display: inline-flex; align-items: center; justify-content: center;
   width: 28px; height: 28px; padding: 0; background: transparent; border-color: transparent; color: var(--fl-muted);
 }
-.funnel-lens .fl-icon-button:hover:not(:disabled) { color: var(--fl-accent); border-color: var(--fl-border); }
+.funnel-lens .fl-icon-button:hover:not(:disabled):not([aria-disabled="true"]) { color: var(--fl-accent); border-color: var(--fl-border); }
 
 .funnel-lens .fl-head {
   flex: none; display: flex; align-items: center; gap: 2px; min-height: 44px; padding: 6px 6px 6px 12px;
@@ -96,6 +96,13 @@ export const PANEL_CSS = `
 .funnel-lens .fl-weak__decided { font-weight: 700; }
 .funnel-lens .fl-weak__advice { margin: 4px 0 0; font-size: 12px; line-height: 1.4; }
 
+/* Out of sight until a keyboard user reaches it: the first stop of the panel, to the stages. */
+.funnel-lens .fl-skip:not(:focus) {
+  position: absolute; width: 1px; height: 1px; padding: 0; border: 0; overflow: hidden; clip: rect(0 0 0 0);
+}
+.funnel-lens .fl-skip:focus { align-self: flex-start; margin: 6px 12px 0; }
+.funnel-lens .fl-funnel__keys { display: none; margin: 2px 0 0; font-size: 11px; color: var(--fl-muted); }
+.funnel-lens .fl-funnel:focus-within + .fl-funnel__keys { display: block; }
 .funnel-lens .fl-funnel { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: 2px; }
 .funnel-lens .fl-row {
   display: grid; grid-template-columns: 48px minmax(0, 1fr) auto 28px; grid-template-rows: auto auto;
@@ -129,7 +136,11 @@ export const PANEL_CSS = `
 .funnel-lens .fl-bar { position: absolute; top: 0; bottom: 0; left: 0; border-radius: 3px; background: var(--fl-bar); }
 .funnel-lens .fl-bar--won { background: var(--fl-good); opacity: .55; }
 .funnel-lens .fl-bar__count { position: relative; padding-left: 6px; font-size: 11px; font-weight: 700; }
-.funnel-lens .fl-row__decided { position: relative; margin-left: auto; padding-right: 6px; font-size: 11px; color: var(--fl-muted); }
+/* On the track's colour, so its grey stays readable (5:1) where a full bar runs under it. */
+.funnel-lens .fl-row__decided {
+  position: relative; margin: 0 3px 0 auto; padding: 0 3px; border-radius: 3px; line-height: 14px;
+  font-size: 11px; color: var(--fl-muted); background: var(--fl-surface);
+}
 .funnel-lens .fl-row--weak .fl-row__decided { color: var(--fl-text); font-weight: 700; }
 .funnel-lens .fl-num--small { color: var(--fl-muted); font-weight: 400; }
 
