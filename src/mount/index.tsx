@@ -120,13 +120,21 @@ export function mountSettings(
 ): SettingsMount {
   const valid = signal(true);
   const refused = signal(false);
+  const refusals = signal(0);
   const saved = signal(false);
   container.classList.add('funnel-lens');
   const unmount = mountTree(
     host,
     SETTINGS_CSS,
     container,
-    <SettingsRoot host={host} input={input} valid={valid} refused={refused} saved={saved} />,
+    <SettingsRoot
+      host={host}
+      input={input}
+      valid={valid}
+      refused={refused}
+      refusals={refusals}
+      saved={saved}
+    />,
     () => container.classList.remove('funnel-lens'),
   );
   return {
@@ -134,6 +142,7 @@ export function mountSettings(
     showRefusal: () => {
       saved.value = false;
       refused.value = true;
+      refusals.value += 1;
     },
     showSaved: () => {
       saved.value = true;

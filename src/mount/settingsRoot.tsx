@@ -13,12 +13,14 @@ export interface Props {
   readonly input: HTMLInputElement;
   readonly valid: Signal<boolean>;
   readonly refused: Signal<boolean>;
+  /** Counts refused saves: each one sends focus to the first invalid field. */
+  readonly refusals?: Signal<number>;
   /** Set when amoCRM was told the settings may be saved; a later change clears it. */
   readonly saved: Signal<boolean>;
 }
 
 /** The settings form over the account's pipelines, writing valid settings to amoCRM's field. */
-export function SettingsRoot({ host, input, valid, refused, saved }: Props): VNode {
+export function SettingsRoot({ host, input, valid, refused, refusals, saved }: Props): VNode {
   const { t } = useEnv();
   const { state, retry } = useOnce(host, (client, signal) => client.getPipelines({ signal }), null);
   // What amoCRM saved last (the field's value), else what the widget runs with.
@@ -51,6 +53,7 @@ export function SettingsRoot({ host, input, valid, refused, saved }: Props): VNo
         pipelines={state.value}
         learned={learned}
         departures={departures}
+        refusals={refusals?.value}
         onChange={next => {
           saved.value = false;
           if ('invalid' in next) {

@@ -1,5 +1,5 @@
 import type { ComponentChildren, VNode } from 'preact';
-import { useId } from 'preact/hooks';
+import { useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 
 export interface Props {
   /** The explanation, in the words of the metric contract (docs/metrics.md). */
@@ -8,6 +8,11 @@ export interface Props {
   /** Where the bubble opens; `below` for values near the top edge of a panel. */
   readonly placement?: 'above' | 'below';
   readonly align?: 'end' | 'start';
+  /**
+   * -1 where a container moves focus to the value with arrow keys (a funnel row), so a keyboard
+   * user is not made to Tab through every definition.
+   */
+  readonly tabIndex?: 0 | -1;
 }
 
 /** Room kept between a bubble and the edge that would cut it. */
@@ -54,22 +59,81 @@ function keepInside(tip: HTMLElement | null): void {
 /**
  * A number that explains itself on hover and on keyboard focus. The explanation is always in the
  * DOM and tied to the value with aria-describedby, so screen readers announce it too.
+ *
+ * WCAG 1.4.13: the bubble stays while the pointer moves onto it (it is inside the hovered element,
+ * and a bridge covers the gap), stays until hover and focus leave, and Escape hides it without
+ * moving either. That Escape is taken at the document before anything else sees it, so it closes
+ * the bubble and not, say, the drill-down around it; a second Escape goes on as usual.
  */
-export function MetricHint({ text, children, placement = 'above', align = 'end' }: Props): VNode {
+export function MetricHint({
+  text,
+  children,
+  placement = 'above',
+  align = 'end',
+  tabIndex = 0,
+}: Props): VNode {
   const id = useId();
+  const [hovered, setHovered] = useState(false);
+  const [focused, setFocused] = useState(false);
+  const [dismissed, setDismissed] = useState(false);
+  const shown = (hovered || focused) && !dismissed;
+  const host = useRef<HTMLSpanElement>(null);
+
+  // A layout effect: an Escape pressed right after focus must already find the listener.
+  useLayoutEffect(() => {
+    const doc = host.current?.ownerDocument;
+    if (!shown || !doc) return undefined;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      e.preventDefault();
+      e.stopPropagation();
+      setDismissed(true);
+    };
+    doc.addEventListener('keydown', onKey, true);
+    return () => doc.removeEventListener('keydown', onKey, true);
+  }, [shown]);
+
   const cls = [
     'fl-hint',
     placement === 'below' ? 'fl-hint--below' : '',
     align === 'start' ? 'fl-hint--start' : '',
+    dismissed ? 'fl-hint--dismissed' : '',
   ]
     .filter(Boolean)
     .join(' ');
   const open = (e: Event) => {
-    const host = e.currentTarget as HTMLElement;
-    keepInside(host.querySelector<HTMLElement>(':scope > .fl-hint__tip'));
+    const el = e.currentTarget as HTMLElement;
+    keepInside(el.querySelector<HTMLElement>(':scope > .fl-hint__tip'));
+  };
+  // Hidden by Escape until both hover and focus have left; then it opens again as usual.
+  const leave = (stillHovered: boolean, stillFocused: boolean) => {
+    if (!stillHovered && !stillFocused) setDismissed(false);
   };
   return (
-    <span class={cls} tabIndex={0} aria-describedby={id} onMouseEnter={open} onFocus={open}>
+    <span
+      ref={host}
+      class={cls}
+      tabIndex={tabIndex}
+      aria-describedby={id}
+      onMouseEnter={e => {
+        setHovered(true);
+        open(e);
+      }}
+      onMouseLeave={() => {
+        setHovered(false);
+        leave(false, focused);
+      }}
+      onFocusIn={e => {
+        setFocused(true);
+        open(e);
+      }}
+      onFocusOut={e => {
+        // Focus moving within (to a link inside the value) keeps the bubble open.
+        if (e.relatedTarget instanceof Node && host.current?.contains(e.relatedTarget)) return;
+        setFocused(false);
+        leave(hovered, false);
+      }}
+    >
       {children}
       <span class="fl-hint__tip" role="tooltip" id={id}>
         {text}

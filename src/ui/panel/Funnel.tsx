@@ -1,5 +1,5 @@
 import type { VNode } from 'preact';
-import { useLayoutEffect, useRef } from 'preact/hooks';
+import { useId, useLayoutEffect, useRef } from 'preact/hooks';
 import type { FunnelReport } from '../../core';
 import { MetricHint } from '../common/MetricHint';
 import { useEnv } from '../env';
@@ -19,11 +19,33 @@ const MOVES: Readonly<Record<string, (i: number, n: number) => number>> = {
   Home: () => 0,
   End: (_i, n) => n - 1,
 };
+const ACROSS: Readonly<Record<string, number>> = { ArrowLeft: -1, ArrowRight: 1 };
 
-/** The stages in funnel order, then "won"; arrow keys move between the stage buttons. */
+/** What a row's keyboard user can land on: the stage button and each number's definition. */
+const STOPS = 'button.fl-row__main, .fl-hint';
+/** The cell a stop sits in, so ↑/↓ keep to the same number in the next row (decided before bar: it is inside it). */
+const CELLS = [
+  'fl-row__main',
+  'fl-row__conv',
+  'fl-row__time',
+  'fl-row__stuck',
+  'fl-row__decided',
+  'fl-row__bar',
+];
+
+function cellOf(el: Element): string | undefined {
+  return CELLS.find(c => el.closest(`.${c}`) !== null);
+}
+
+/**
+ * The stages in funnel order, then "won". Each stage's button is one Tab stop (not every number:
+ * 40 of them would stand between the funnel and what follows); ↑/↓ move between the rows, ←/→
+ * along a row's numbers, whose definitions then show as on hover.
+ */
 export function Funnel({ report, onOpen, focusStageId }: Props): VNode {
   const { t, fmt } = useEnv();
   const list = useRef<HTMLOListElement>(null);
+  const keysId = useId();
   const top = report.stages[0]?.reached ?? 0;
   const base = medianOfMedians(report.stages);
   const weakId = report.weakestTransition?.fromStageId ?? null;
@@ -36,43 +58,79 @@ export function Funnel({ report, onOpen, focusStageId }: Props): VNode {
   }, []);
 
   const move = (e: KeyboardEvent) => {
-    const step = MOVES[e.key];
-    const buttons = [
-      ...(list.current?.querySelectorAll<HTMLButtonElement>('button.fl-row__main') ?? []),
+    if (!(e.target instanceof HTMLElement) || e.altKey || e.ctrlKey || e.metaKey) return;
+    // The stages' rows; "won" below them has one number and stays a Tab stop of its own.
+    const rows = [
+      ...(list.current?.querySelectorAll<HTMLElement>(':scope > li.fl-row[data-stage-id]') ?? []),
     ];
-    const at = buttons.findIndex(b => b === e.target);
-    if (!step || at < 0) return;
+    const row = e.target.closest<HTMLElement>('li.fl-row');
+    const at = row ? rows.indexOf(row) : -1;
+    if (!row || at < 0) return;
+    const stops = (r: Element) => [...r.querySelectorAll<HTMLElement>(STOPS)];
+    const here = stops(row);
+    const i = here.indexOf(e.target);
+    const across = ACROSS[e.key];
+    const step = MOVES[e.key];
+    let next: HTMLElement | undefined;
+    if (across !== undefined && i >= 0) {
+      next = here[i + across];
+    } else if (step) {
+      const target = rows[step(at, rows.length)];
+      if (target && target !== row) {
+        const cell = cellOf(e.target);
+        const there = stops(target);
+        next =
+          there.find(s => cellOf(s) === cell) ??
+          there.find(s => s.matches('button.fl-row__main')) ??
+          there[0];
+      } else if (target === row) {
+        next = e.target;
+      }
+    }
+    if (next === undefined) return;
     e.preventDefault();
-    buttons[step(at, buttons.length)]?.focus();
+    next.focus();
   };
 
   return (
-    <ol class="fl-funnel" ref={list} aria-label={t('fl.panel.funnel.label')} onKeyDown={move}>
-      {report.stages.map((stage, i) => (
-        <StageRow
-          key={stage.id}
-          stage={stage}
-          top={top}
-          weak={stage.id === weakId}
-          slow={isSlow(stage, base)}
-          slowBase={base}
-          decided={decidedCounts(report.stages, report.won.reached, i)}
-          minSample={report.options.minSample}
-          onOpen={onOpen}
-        />
-      ))}
-      <li class="fl-row fl-row--won">
-        <span class="fl-row__conv" />
-        <span class="fl-row__main fl-row__main--static">
-          <span class="fl-row__name">{t('fl.panel.funnel.won')}</span>
-        </span>
-        <span class="fl-row__bar">
-          <span class="fl-bar fl-bar--won" style={{ width: barWidth(report.won.reached, top) }} />
-          <MetricHint text={t('fl.metric.wonReached')} align="start">
-            <span class="fl-bar__count fl-num">{fmt.int(report.won.reached)}</span>
-          </MetricHint>
-        </span>
-      </li>
-    </ol>
+    <>
+      <ol
+        class="fl-funnel"
+        ref={list}
+        aria-label={t('fl.panel.funnel.label')}
+        aria-describedby={keysId}
+        onKeyDown={move}
+      >
+        {report.stages.map((stage, i) => (
+          <StageRow
+            key={stage.id}
+            stage={stage}
+            top={top}
+            weak={stage.id === weakId}
+            slow={isSlow(stage, base)}
+            slowBase={base}
+            decided={decidedCounts(report.stages, report.won.reached, i)}
+            minSample={report.options.minSample}
+            onOpen={onOpen}
+          />
+        ))}
+        <li class="fl-row fl-row--won">
+          <span class="fl-row__conv" />
+          <span class="fl-row__main fl-row__main--static">
+            <span class="fl-row__name">{t('fl.panel.funnel.won')}</span>
+          </span>
+          <span class="fl-row__bar">
+            <span class="fl-bar fl-bar--won" style={{ width: barWidth(report.won.reached, top) }} />
+            <MetricHint text={t('fl.metric.wonReached')} align="start">
+              <span class="fl-bar__count fl-num">{fmt.int(report.won.reached)}</span>
+            </MetricHint>
+          </span>
+        </li>
+      </ol>
+      {/* Shown while focus is in the funnel (the arrows are not guessable); read as its description. */}
+      <p class="fl-funnel__keys" id={keysId}>
+        {t('fl.panel.funnel.keys')}
+      </p>
+    </>
   );
 }

@@ -95,6 +95,19 @@ export function Panel({
       // `snapshot` while the last load's numbers are shown and the current ones compute.
       data-phase={snapshotAt === null ? status.phase : 'snapshot'}
     >
+      {/* 20-odd stops (controls, totals, the weakest link) stand before the stages. */}
+      {latest && selected === null && latest.totals.deals > 0 && (
+        <button
+          type="button"
+          class="fl-skip"
+          onClick={e => {
+            const panel = e.currentTarget.closest('.fl-panel');
+            panel?.querySelector<HTMLElement>('.fl-funnel button.fl-row__main')?.focus();
+          }}
+        >
+          {t('fl.panel.skip')}
+        </button>
+      )}
       <PanelHeader
         pipelineName={pipelineName}
         bodyId={bodyId}

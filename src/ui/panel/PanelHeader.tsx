@@ -34,8 +34,12 @@ export function PanelHeader(props: Props): VNode {
         class="fl-icon-button"
         aria-label={t('fl.panel.refresh')}
         title={t('fl.panel.refresh')}
-        disabled={props.syncing}
-        onClick={props.onRefresh}
+        // Not `disabled`: a disabled button drops the focus that just pressed it to <body>
+        // (WCAG 2.4.3). It stays focusable and says it is busy; a press meanwhile does nothing.
+        aria-disabled={props.syncing ? 'true' : undefined}
+        onClick={() => {
+          if (!props.syncing) props.onRefresh();
+        }}
       >
         <Icon name="refresh" />
       </button>

@@ -25,9 +25,10 @@ export function barWidth(reached: number, top: number): string {
 
 /**
  * One stage: conversion to the next stage on the left (as in amoCRM's «Анализ продаж»), the
- * reach bar, the name, median days and stuck deals. The name is the row's button; the numbers
- * are their own focus stops (interactive content cannot nest inside a button), and a click
- * anywhere on the row opens the stage like the button does.
+ * reach bar, the name, median days and stuck deals. The name is the row's button and its one Tab
+ * stop; the numbers are reached from it with the arrow keys (Funnel moves focus), so their
+ * definitions stay on keyboard focus without a Tab stop each (interactive content cannot nest
+ * inside a button). A click anywhere on the row opens the stage like the button does.
  */
 export function StageRow({
   stage,
@@ -50,7 +51,7 @@ export function StageRow({
   return (
     <li class={cls.join(' ')} data-stage-id={stage.id} onClick={open}>
       <span class="fl-row__conv">
-        <MetricHint text={conversionHint(t, fmt, stage, small)} align="start">
+        <MetricHint text={conversionHint(t, fmt, stage, small)} align="start" tabIndex={-1}>
           <span class={small ? 'fl-num fl-num--small' : 'fl-num'}>
             {fmt.percent(stage.conversionToNext)}
           </span>
@@ -63,31 +64,32 @@ export function StageRow({
         {weak && <span class="fl-row__tag fl-row__tag--weak">{t('fl.panel.funnel.weak')}</span>}
       </button>
       <span class="fl-row__time">
-        <MetricHint text={timeHint(t, fmt, stage, slowBase)}>
+        <MetricHint text={timeHint(t, fmt, stage, slowBase)} tabIndex={-1}>
           <span class="fl-num">{fmt.days(stage.time.medianHours)}</span>
           {slow && <span class="fl-row__tag fl-row__tag--slow">{t('fl.panel.funnel.slow')}</span>}
         </MetricHint>
       </span>
       <span class="fl-row__stuck">
         {stage.stuck > 0 && (
-          <MetricHint text={stuckHint(t, fmt, stage)}>
-            <span
-              class="fl-badge fl-num"
-              aria-label={t.plural('fl.panel.funnel.stuck', stage.stuck)}
-            >
+          <MetricHint text={stuckHint(t, fmt, stage)} tabIndex={-1}>
+            {/* A bare digit says nothing read aloud: the words go beside it, for screen readers. */}
+            <span class="fl-badge fl-num" aria-hidden="true">
               {fmt.int(stage.stuck)}
+            </span>
+            <span class="fl-sr-only">
+              {t.plural('fl.panel.funnel.stuck', stage.stuck, { count: fmt.int(stage.stuck) })}
             </span>
           </MetricHint>
         )}
       </span>
       <span class="fl-row__bar">
         <span class="fl-bar" style={{ width: barWidth(stage.reached, top) }} />
-        <MetricHint text={t('fl.metric.reached')} align="start">
+        <MetricHint text={t('fl.metric.reached')} align="start" tabIndex={-1}>
           <span class="fl-bar__count fl-num">{fmt.int(stage.reached)}</span>
         </MetricHint>
         {/* The number the weakest link is chosen by, so the flag never contradicts the row. */}
         <span class="fl-row__decided">
-          <MetricHint text={decidedHint(t, fmt, small, weak ? minSample : null)}>
+          <MetricHint text={decidedHint(t, fmt, small, weak ? minSample : null)} tabIndex={-1}>
             <span class={small ? 'fl-num fl-num--small' : 'fl-num'}>
               {small
                 ? t('fl.panel.funnel.decidedSmall', {

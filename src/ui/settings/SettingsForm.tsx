@@ -1,5 +1,5 @@
 import type { VNode } from 'preact';
-import { useId, useState } from 'preact/hooks';
+import { useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Pipeline, SideCandidate } from '../../core';
 import type { I18nKey } from '../../i18n';
 import type { WidgetSettings } from '../../state';
@@ -25,6 +25,11 @@ export interface Props {
   readonly learned?: ReadonlyMap<number, number> | undefined;
   /** Each stage's departures as last computed (by stage id): what side stages are suggested from. */
   readonly departures?: ReadonlyMap<number, SideCandidate> | undefined;
+  /**
+   * How many saves amoCRM refused so far: each one takes focus to the first invalid field, where
+   * its message is (WCAG 3.3.1), instead of leaving it on amoCRM's save button.
+   */
+  readonly refusals?: number | undefined;
 }
 
 /**
@@ -37,11 +42,23 @@ export function SettingsForm({
   onChange,
   learned,
   departures = NO_DEPARTURES,
+  refusals = 0,
 }: Props): VNode {
   const { t, fmt } = useEnv();
   const ids = useId();
   const [draft, setDraft] = useState<Draft>(() => draftOf(value));
   const [errors, setErrors] = useState<ReadonlyMap<string, I18nKey>>(new Map());
+  const form = useRef<HTMLFormElement>(null);
+  useLayoutEffect(() => {
+    if (refusals === 0) return;
+    const invalid = [
+      ...(form.current?.querySelectorAll<HTMLElement>('.fl-settings__row--invalid input') ?? []),
+    ];
+    // The host's own check of required fields runs over the whole custom block before onSave and
+    // may clear aria-invalid on inputs it does not own (the sandbox does): say it again.
+    for (const input of invalid) input.setAttribute('aria-invalid', 'true');
+    invalid[0]?.focus();
+  }, [refusals]);
 
   const update = (next: Draft): void => {
     setDraft(next);
@@ -70,7 +87,7 @@ export function SettingsForm({
       : pipelines.filter(p => draft.pipelines.includes(p.id));
 
   return (
-    <form class="fl-settings" onSubmit={e => e.preventDefault()} noValidate>
+    <form class="fl-settings" ref={form} onSubmit={e => e.preventDefault()} noValidate>
       <div class="fl-settings__row">
         <label for={`${ids}-period`}>{t('fl.settings.period')}</label>
         <select
