@@ -66,8 +66,11 @@ describe('Panel: the funnel as the engine computed it', () => {
       if (stage.stuck === 0) expect(badge).toBeNull();
       else {
         expect(badge?.textContent).toBe(fmt.int(stage.stuck));
-        expect(badge?.getAttribute('aria-label')).toBe(
-          t.plural('fl.panel.funnel.stuck', stage.stuck),
+        // Read aloud as words, not a bare digit: the digit is hidden, the words are beside it.
+        expect(badge?.getAttribute('aria-hidden')).toBe('true');
+        expect(badge?.nextElementSibling?.className).toBe('fl-sr-only');
+        expect(badge?.nextElementSibling?.textContent).toBe(
+          t.plural('fl.panel.funnel.stuck', stage.stuck, { count: fmt.int(stage.stuck) }),
         );
         expect(hintText(badge!)).toContain(
           t('fl.panel.hint.threshold', { days: fmt.days(stage.stuckThresholdHours) }),

@@ -14,7 +14,8 @@ const totalDeals = () =>
   within(screen.getByLabelText(h.env.t('fl.panel.totals.label')))
     .getByText(h.env.t('fl.panel.totals.deals'))
     .parentElement!.querySelector('.fl-num')!.textContent;
-const refreshButton = () => screen.getByRole('button', { name: h.env.t('fl.panel.refresh') });
+const refreshButton = () =>
+  screen.getByRole<HTMLButtonElement>('button', { name: h.env.t('fl.panel.refresh') });
 
 describe('Panel while data loads and fails', () => {
   it('shows only progress with the time left on a first load, then the funnel', async () => {
@@ -30,7 +31,7 @@ describe('Panel while data loads and fails', () => {
     const bar = screen.getByRole('progressbar');
     expect(bar.getAttribute('aria-valuetext')).toBe(progress);
     expect(bar.getAttribute('aria-valuenow')).toBe('45');
-    expect(refreshButton().hasAttribute('disabled')).toBe(true);
+    expect(refreshButton().getAttribute('aria-disabled')).toBe('true');
     expect(screen.getByText(t('fl.panel.waitingData'))).toBeTruthy();
     expect(screen.queryByRole('list')).toBeNull();
     expect(screen.queryByLabelText(t('fl.panel.totals.label'))).toBeNull();
@@ -47,7 +48,7 @@ describe('Panel while data loads and fails', () => {
     expect(totalDeals()).toBe(fmt.int(r.totals.deals));
     expect(screen.queryByRole('progressbar')).toBeNull();
     expect(screen.queryByText(t('fl.panel.waitingData'))).toBeNull();
-    expect(refreshButton().hasAttribute('disabled')).toBe(false);
+    expect(refreshButton().hasAttribute('aria-disabled')).toBe(false);
     expect(
       screen.getByText(t('fl.common.sync.updated', { ago: fmt.ago(h.time.now, h.time.now) })),
     ).toBeTruthy();
@@ -71,8 +72,39 @@ describe('Panel while data loads and fails', () => {
     });
     expect(screen.getByText(h.env.t('fl.common.sync.refreshing'))).toBeTruthy();
     expect(screen.queryByText(h.env.t('fl.common.sync.window'))).toBeNull();
-    expect(refreshButton().hasAttribute('disabled')).toBe(true);
+    expect(refreshButton().getAttribute('aria-disabled')).toBe('true');
     expect(totalDeals()).toBe(h.env.fmt.int(r.totals.deals));
+  });
+
+  it('keeps focus on the refresh button that started a sync, which ignores presses meanwhile', async () => {
+    h = createHarness();
+    renderPanel(h);
+    await reportReady(h);
+    const button = refreshButton();
+    button.focus();
+    // Enter on a focused button is its click.
+    fireEvent.click(button);
+    await h.status({
+      activity: {
+        kind: 'syncing',
+        stage: 'refresh',
+        fraction: null,
+        secondsLeft: null,
+        requests: 1,
+        heldFrom: null,
+      },
+    });
+    // Never `disabled`: a disabled button would hand focus to <body> (WCAG 2.4.3).
+    expect(refreshButton().disabled).toBe(false);
+    expect(refreshButton().getAttribute('aria-disabled')).toBe('true');
+    expect(document.activeElement).toBe(refreshButton());
+    fireEvent.click(refreshButton());
+    expect(h.service.refreshes()).toBe(1);
+    await h.status({ activity: { kind: 'idle' } });
+    expect(refreshButton().hasAttribute('aria-disabled')).toBe(false);
+    expect(document.activeElement).toBe(refreshButton());
+    fireEvent.click(refreshButton());
+    expect(h.service.refreshes()).toBe(2);
   });
 
   it('shows a translated API error above the cached numbers, and retries', async () => {

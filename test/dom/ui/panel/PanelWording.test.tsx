@@ -1,4 +1,4 @@
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { DEFAULT_SETTINGS } from '../../../../src/state';
 import { MetricHint } from '../../../../src/ui/common/MetricHint';
 import { BASE_CSS } from '../../../../src/ui/base.css';
@@ -181,7 +181,7 @@ describe('MetricHint placement', () => {
     );
   });
 
-  it('shifts a bubble back inside the panel when it would be cut at the left edge', () => {
+  it('shifts a bubble back inside the panel when it would be cut at the left edge', async () => {
     render(
       <div class="fl-panel__body" style={{ overflowY: 'auto' }}>
         <MetricHint text="Медиана за период">4,9 дн.</MetricHint>
@@ -207,7 +207,7 @@ describe('MetricHint placement', () => {
     expect(tip.style.transform).toBe('translateX(204px)');
     // Inside already: no shift.
     tip.getBoundingClientRect = () => rect(640, 280);
-    fireEvent.focus(screen.getByText('4,9 дн.'));
+    await act(() => screen.getByText('4,9 дн.').focus());
     expect(tip.style.transform).toBe('');
   });
 });

@@ -292,3 +292,40 @@ describe('SettingsForm: side stages (metrics.md 11.3)', () => {
     expect(within(group()).queryByText(/Похоже на боковой/)).toBeNull();
   });
 });
+
+describe('SettingsForm after amoCRM refused a save', () => {
+  const renderWith = (refusals: number) => (
+    <WithEnv env={testEnv({ lang: 'ru' })}>
+      <SettingsForm
+        value={DEFAULT_SETTINGS}
+        pipelines={pipelines}
+        onChange={() => undefined}
+        refusals={refusals}
+      />
+    </WithEnv>
+  );
+
+  it('moves focus to the first invalid field on each refusal, not before', () => {
+    const view = render(renderWith(0));
+    const min = screen.getByRole('textbox', { name: 'Минимальная выборка' });
+    fireEvent.input(stageInput(), { target: { value: 'x' } });
+    fireEvent.input(min, { target: { value: '0' } });
+    const save = document.createElement('button');
+    document.body.append(save);
+    save.focus();
+    // Typing a wrong value alone does not pull focus anywhere.
+    expect(document.activeElement).toBe(save);
+    view.rerender(renderWith(1));
+    // The minimum sample comes first in the form, before the stage thresholds.
+    expect(document.activeElement).toBe(min);
+    expect(min.getAttribute('aria-invalid')).toBe('true');
+    save.focus();
+    view.rerender(renderWith(2));
+    expect(document.activeElement).toBe(min);
+    fireEvent.input(min, { target: { value: '10' } });
+    save.focus();
+    view.rerender(renderWith(3));
+    expect(document.activeElement).toBe(stageInput());
+    save.remove();
+  });
+});
