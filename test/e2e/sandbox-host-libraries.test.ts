@@ -8,7 +8,7 @@ import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { PROBE_WIDGET_DIR, useSandboxBrowser } from './helpers';
+import { hostEvents, PROBE_WIDGET_DIR, useSandboxBrowser } from './helpers';
 
 /** A small widget written for this test: it records what each host module gave it. */
 const LIBS_WIDGET = `define(['jquery', 'underscore', 'backbone', 'twigjs', 'moment', 'lib/components/base/modal'],
@@ -17,6 +17,11 @@ function ($, _, Backbone, twig, moment, Modal) {
     var self = this;
     this.callbacks = {
       render: function () {
+        var mode = window.__renderMode;
+        if (mode === 'promiseFalse') return Promise.resolve(false);
+        if (mode === 'promiseTrue') {
+          return new Promise(function (resolve) { setTimeout(function () { resolve(true); }, 50); });
+        }
         if (self.system().area === 'lcard') {
           self.render_template({
             caption: { class_name: 'libs-caption' },
@@ -95,6 +100,16 @@ function writeLibsWidget(): string {
   writeFileSync(path.join(dir, 'templates/item.twig'), '<i class="item">{{ name }}</i>');
   return dir;
 }
+
+/** Init scripts run in the page, so each mode is its own function (they cannot close over data). */
+const RENDER_MODES = {
+  promiseTrue: () => {
+    (window as unknown as { __renderMode: string }).__renderMode = 'promiseTrue';
+  },
+  promiseFalse: () => {
+    (window as unknown as { __renderMode: string }).__renderMode = 'promiseFalse';
+  },
+};
 
 interface Libs {
   readonly done?: boolean;
@@ -196,6 +211,23 @@ describe('host libraries a widget may define on', () => {
     await expect(
       page.evaluate(() => (window as unknown as { __modalEvents: string[] }).__modalEvents),
     ).resolves.toEqual(['init', 'destroy']);
+  });
+
+  test('render returning a Promise: of true → bind_actions and init; of false → neither', async () => {
+    const leadId = await firstLeadId(path => env.api(path));
+    const sequence = async (mode: keyof typeof RENDER_MODES): Promise<string[]> => {
+      const { page } = await env.open(`/leads/detail/${leadId}`, {
+        kind: 'card',
+        initScript: RENDER_MODES[mode],
+      });
+      if (mode === 'promiseTrue') await readLibs(page);
+      else await page.waitForTimeout(300);
+      return (await hostEvents(page))
+        .filter(event => event.type === 'callback')
+        .map(event => event.name ?? '');
+    };
+    await expect(sequence('promiseTrue')).resolves.toEqual(['render', 'bind_actions', 'init']);
+    await expect(sequence('promiseFalse')).resolves.toEqual(['render']);
   });
 
   test('an id amoCRM does not document fails to load, visibly', async () => {
