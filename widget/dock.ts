@@ -57,12 +57,13 @@ export function createDock(doc: Document, width: number): Dock {
   doc.body.appendChild(container);
   const view = doc.defaultView;
   view?.addEventListener('resize', place);
-  const frame = view?.requestAnimationFrame(place);
+  const frame =
+    typeof view?.requestAnimationFrame === 'function' ? view.requestAnimationFrame(place) : null;
   return {
     container,
     setWidth: apply,
     remove: () => {
-      if (frame !== undefined) view?.cancelAnimationFrame(frame);
+      if (frame !== null) view?.cancelAnimationFrame(frame);
       view?.removeEventListener('resize', place);
       container.remove();
       holder.style.marginRight = previous;
