@@ -1,6 +1,6 @@
 // The sandbox host page runtime (sandbox/host/**): one browser bundle, dist/sandbox/host.js.
-// jQuery, underscore and RequireJS are not bundled: the shell loads them as amoCRM's page does,
-// and widgets get them through RequireJS (`define(['jquery'], …)`).
+// jQuery, underscore, twig.js and RequireJS are not bundled: the shell loads them as amoCRM's page
+// does, and widgets get them (and backbone, moment, text!, json!) through RequireJS.
 const path = require('node:path');
 
 module.exports = (_env, argv) => {
