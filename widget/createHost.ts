@@ -11,6 +11,7 @@ import {
   webLock,
 } from './browser';
 import type { AmoSelf } from './amoGlobals';
+import { platformOf } from '../src/i18n';
 import { channelName, peersOf } from './workerPorts';
 import {
   hostAccount,
@@ -52,6 +53,7 @@ export function createAmoHost(self: AmoSelf, doc: Document): Host | null {
   return {
     doc,
     lang,
+    platform: platformOf(doc.location.hostname),
     messages: self.langs ?? {},
     account: {
       id: account.id,

@@ -1,11 +1,20 @@
 /**
- * Typed lookup over the widget's locale files (i18n/ru.json, i18n/en.json). In amoCRM the host
- * loads the file for the user's language and hands it to the widget (`self.langs`), so at runtime
- * the messages are `unknown` data; the key type comes from ru.json at compile time only.
+ * Typed lookup over the widget's locale files (i18n/*.json, one per language). In amoCRM and
+ * Kommo the host loads the file for the user's language and hands it to the widget
+ * (`self.langs`), so at runtime the messages are `unknown` data; the key type comes from ru.json
+ * at compile time only.
  */
 import type ru from '../../i18n/ru.json';
 
-export type Lang = 'ru' | 'en';
+/**
+ * The languages the widget ships: amoCRM's (ru, en, es, pt) and Kommo's (en, es, pt, tr, id).
+ * The manifest's `locale` lists the same (scripts/widget-checks.ts holds them to it).
+ */
+export const LANGS = ['ru', 'en', 'es', 'pt', 'tr', 'id'] as const;
+export type Lang = (typeof LANGS)[number];
+
+/** The CRM the account is on: the texts name it through `{platform}`. */
+export type Platform = 'amoCRM' | 'Kommo';
 type Messages = typeof ru;
 
 type Leaves<T, P extends string = ''> = {
@@ -55,25 +64,44 @@ function fill(text: string, vars: Vars | undefined): string {
 
 /**
  * A translator over `messages` (the host's locale object). A missing key shows the key itself, so
- * a gap is visible rather than an empty label.
+ * a gap is visible rather than an empty label. `{platform}` in any text names the account's CRM.
  */
-export function createTranslate(messages: unknown, lang: Lang): Translate {
+export function createTranslate(
+  messages: unknown,
+  lang: Lang,
+  platform: Platform = 'amoCRM',
+): Translate {
   const rules = new Intl.PluralRules(lang);
   const t = (key: I18nKey, vars?: Vars): string => {
     const text = lookup(messages, key);
-    return typeof text === 'string' ? fill(text, vars) : key;
+    return typeof text === 'string' ? fill(text, { platform, ...vars }) : key;
   };
   const plural = (key: PluralKey, count: number, vars?: Vars): string => {
     const forms = lookup(messages, key);
     if (typeof forms !== 'object' || forms === null) return key;
     const f = forms as Record<string, unknown>;
+    // Each file holds one/few/many/other (Russian needs all four); a language's rules pick theirs.
     const text = f[rules.select(count)] ?? f.other;
-    return typeof text === 'string' ? fill(text, { count, ...vars }) : key;
+    return typeof text === 'string' ? fill(text, { platform, count, ...vars }) : key;
   };
   return Object.assign(t, { plural, lang });
 }
 
-/** amoCRM's `lang_id` is a free string ('ru', 'en', 'es', 'pt'…); we speak Russian and English. */
+/**
+ * The host's `lang_id` is a free string ('ru', 'en', 'es', 'pt', 'tr', 'id', maybe 'pt-BR'): its
+ * language part when we ship it, else English — the one language both platforms offer.
+ */
 export function toLang(langId: unknown): Lang {
-  return langId === 'ru' ? 'ru' : 'en';
+  if (typeof langId !== 'string') return 'en';
+  const base = langId.toLowerCase().split(/[-_]/)[0];
+  return LANGS.find(l => l === base) ?? 'en';
+}
+
+/**
+ * The CRM an account's page is on, from its host name: Kommo's accounts live on
+ * `<subdomain>.kommo.com`, amoCRM's on `.amocrm.ru` / `.amocrm.com`. Anything else (a proxy, a
+ * local copy) is taken as amoCRM, whose name every text used before Kommo existed.
+ */
+export function platformOf(hostname: string): Platform {
+  return /(^|\.)kommo\./i.test(hostname) ? 'Kommo' : 'amoCRM';
 }

@@ -1,5 +1,5 @@
 import type { ApiClient, WaitInfo } from '../api';
-import type { Lang } from '../i18n';
+import type { Lang, Platform } from '../i18n';
 import { createTranslate } from '../i18n';
 import type {
   PeriodChoice,
@@ -21,6 +21,8 @@ import { buildStageListUrl, createFormatters } from '../ui';
 export interface Host {
   readonly doc: Document;
   readonly lang: Lang;
+  /** The CRM the account is on: texts name it, and it is what the user knows it by. */
+  readonly platform: Platform;
   /** The locale messages amoCRM loaded for the widget (`self.langs`). */
   readonly messages: unknown;
   readonly account: {
@@ -90,7 +92,7 @@ function lent(store: ScopeStore): ScopeStore {
 /** The words, formats and links every component of a mount reads (ui/env.ts). */
 export function createUiEnv(host: Host): UiEnv {
   const names = new Map(host.managers.map(m => [m.id, m.name]));
-  const t = createTranslate(host.messages, host.lang);
+  const t = createTranslate(host.messages, host.lang, host.platform);
   return {
     t,
     fmt: createFormatters(host.lang, host.account.timezone, host.account.currency),

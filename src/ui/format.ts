@@ -27,6 +27,30 @@ export interface Formatters {
   duration(seconds: number): string;
 }
 
+/** The region each language's numbers and dates are written in: Kommo's markets for es and pt. */
+const LOCALES: Readonly<Record<Lang, string>> = {
+  ru: 'ru-RU',
+  en: 'en-US',
+  es: 'es-419',
+  pt: 'pt-BR',
+  tr: 'tr-TR',
+  id: 'id-ID',
+};
+
+/**
+ * Short units as each language abbreviates them beside a number. Intl's unit formats spell days
+ * out ("3,1 días") or vary across engines, and these labels sit in narrow table columns.
+ */
+const UNITS: Readonly<Record<Lang, { day: string; hour: string; minute: string; point: string }>> =
+  {
+    ru: { day: 'дн.', hour: 'ч', minute: 'мин', point: 'п.п.' },
+    en: { day: 'd', hour: 'h', minute: 'min', point: 'pp' },
+    es: { day: 'd', hour: 'h', minute: 'min', point: 'p. p.' },
+    pt: { day: 'd', hour: 'h', minute: 'min', point: 'p.p.' },
+    tr: { day: 'gün', hour: 'sa', minute: 'dk', point: 'puan' },
+    id: { day: 'hr', hour: 'jam', minute: 'mnt', point: 'poin' },
+  };
+
 /** A value made on first use: an Intl formatter costs about a millisecond to build. */
 function lazy<T>(make: () => T): () => T {
   let made: { value: T } | null = null;
@@ -43,16 +67,21 @@ export function createFormatters(
   timeZone: string,
   currency: string | null,
 ): Formatters {
-  const locale = lang === 'ru' ? 'ru-RU' : 'en-US';
+  const locale = LOCALES[lang];
   const number = (options: Intl.NumberFormatOptions) =>
     lazy(() => new Intl.NumberFormat(locale, options));
   const int = number({ maximumFractionDigits: 0 });
   const pct = number({ style: 'percent', maximumFractionDigits: 1 });
   const one = number({ minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const signed = number({ maximumFractionDigits: 1, signDisplay: 'exceptZero' });
-  const money = currency ? number({ style: 'currency', currency, maximumFractionDigits: 0 }) : int;
+  // The symbol as the host writes it ("76 400 ₽", "₽76,400"), not the ISO code English would
+  // otherwise show for a currency of another region ("RUB 76,400").
+  const inCurrency = currency
+    ? { style: 'currency' as const, currency, currencyDisplay: 'narrowSymbol' as const }
+    : {};
+  const money = currency ? number({ ...inCurrency, maximumFractionDigits: 0 }) : int;
   const rough = number({
-    ...(currency ? { style: 'currency' as const, currency } : {}),
+    ...inCurrency,
     notation: 'compact',
     maximumSignificantDigits: 2,
   });
@@ -72,10 +101,7 @@ export function createFormatters(
   const unit = (u: 'second' | 'minute' | 'hour') =>
     number({ style: 'unit', unit: u, unitDisplay: 'short' });
   const spans = { second: unit('second'), minute: unit('minute'), hour: unit('hour') };
-  const dayUnit = lang === 'ru' ? 'дн.' : 'd';
-  const hourUnit = lang === 'ru' ? 'ч' : 'h';
-  const minuteUnit = lang === 'ru' ? 'мин' : 'min';
-  const pointUnit = lang === 'ru' ? 'п.п.' : 'pp';
+  const { day: dayUnit, hour: hourUnit, minute: minuteUnit, point: pointUnit } = UNITS[lang];
   return {
     lang,
     int: v => int().format(v),

@@ -227,6 +227,7 @@ export function fakeHost(
   return {
     doc: document,
     lang: 'ru',
+    platform: 'amoCRM',
     messages: ru,
     account: { id: ACCOUNT_ID, timezone: 'Europe/Moscow', currency: 'RUB' },
     user: { id: USER_IDS.admin, name: 'Анна Соколова', isAdmin: over.isAdmin ?? true },

@@ -24,3 +24,38 @@ describe('createFormatters', () => {
     expect(en.money(1500)).toBe(en.int(1500));
   });
 });
+
+describe('createFormatters in every language', () => {
+  it('writes money with the currency’s symbol, as the host does, not its ISO code', () => {
+    expect(createFormatters('ru', 'Europe/Moscow', 'RUB').money(76400)).toBe('76\u00a0400\u00a0₽');
+    expect(createFormatters('en', 'Europe/Moscow', 'RUB').money(1103700)).toBe('₽1,103,700');
+    expect(createFormatters('pt', 'America/Sao_Paulo', 'BRL').money(1103700)).toBe(
+      'R$\u00a01.103.700',
+    );
+    expect(createFormatters('es', 'America/Mexico_City', 'MXN').money(1500)).toBe('$1,500');
+    expect(createFormatters('tr', 'Europe/Istanbul', 'TRY').money(1500)).toBe('₺1.500');
+    expect(createFormatters('id', 'Asia/Jakarta', 'IDR').money(1500)).toBe('Rp\u00a01.500');
+  });
+
+  it.each([
+    ['es', '31.4%', '3.0 d', '2.5 h', '+4.2 p. p.'],
+    ['pt', '31,4%', '3,0 d', '2,5 h', '+4,2 p.p.'],
+    ['tr', '%31,4', '3,0 gün', '2,5 sa', '+4,2 puan'],
+    ['id', '31,4%', '3,0 hr', '2,5 jam', '+4,2 poin'],
+  ] as const)('%s: percents, days, hours and points in its own forms', (lang, pct, d, h, pp) => {
+    const f = createFormatters(lang, 'UTC', null);
+    expect(f.percent(0.314)).toBe(pct);
+    expect(f.hours(72)).toBe(d);
+    expect(f.hours(2.5)).toBe(h);
+    expect(f.points(0.042)).toBe(pp);
+    expect(f.hours(0.5)).toMatch(/^30 \S+$/);
+  });
+
+  it('dates in the language and the account’s zone', () => {
+    const at = Date.UTC(2026, 10, 28, 22, 30) / 1000;
+    expect(createFormatters('es', 'Europe/Moscow', null).date(at)).toBe('29 nov 2026');
+    expect(createFormatters('pt', 'UTC', null).date(at)).toBe('28 de nov. de 2026');
+    expect(createFormatters('tr', 'UTC', null).date(at)).toBe('28 Kas 2026');
+    expect(createFormatters('id', 'UTC', null).date(at)).toBe('28 Nov 2026');
+  });
+});
