@@ -175,6 +175,15 @@ describe('WCAG 2.1 AA on every widget surface, theme and language', () => {
       { timeout: 60_000 },
     );
     await auditThemes(page, 'report', found, `a11y-report-${lang}`);
+    // Each chart's canvas is an image named by a summary of its numbers (its table follows).
+    const charts = await page.$$eval('.fl-report-root canvas', cs =>
+      cs.map(c => ({ role: c.getAttribute('role'), label: c.getAttribute('aria-label') ?? '' })),
+    );
+    expect(charts.length).toBeGreaterThanOrEqual(3);
+    for (const chart of charts) {
+      expect(chart.role).toBe('img');
+      expect(chart.label).toMatch(/\d/);
+    }
 
     // The settings modal, then a save it refuses (an invalid minimum sample).
     await go('/settings/widgets/', 'integrations');
