@@ -6,6 +6,7 @@
 const path = require('node:path');
 const webpack = require('webpack');
 const MinimizerPlugin = require('minimizer-webpack-plugin');
+const { readPublisher } = require('./scripts/publisher.cjs');
 
 module.exports = (_env, argv) => {
   const production = argv.mode !== 'development';
@@ -43,7 +44,9 @@ module.exports = (_env, argv) => {
     // No sourceMappingURL in the bundles (hidden): the maps are for our own debugging only.
     devtool: production ? 'hidden-source-map' : 'source-map',
     plugins: [
-      new webpack.DefinePlugin({ __DEBUG__: JSON.stringify(!production) }),
+      // The publisher's contacts (scripts/publisher.cjs): where a message that asks the user to
+      // act says to get help. pack-widget checks them; a development build has placeholders.
+      new webpack.DefinePlugin({ __FL_PUBLISHER__: JSON.stringify(readPublisher().values) }),
       // V8's explicit compile hint: nearly every function of the page's and the worker's chunks
       // runs on load, so V8 compiles them all on its streaming thread as the file arrives instead
       // of one by one on the main thread when first called (Chrome 136+; others ignore it).

@@ -10,6 +10,7 @@ import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'n
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { zipSync } from 'fflate';
+import { readPublisher } from './publisher.cjs';
 import { checkLocales, checkManifest, IMAGE_SIZES, pngSize } from './widget-checks';
 
 const ROOT = join(__dirname, '..');
@@ -36,6 +37,19 @@ function main(): void {
     unknown
   >;
   (manifest.widget as Record<string, unknown>).version = pkg.version;
+  // The publisher's contacts, set at build time (scripts/publisher.cjs): a marketplace build
+  // refuses placeholders, a development build only says which are still missing.
+  const publisher = readPublisher(ROOT);
+  (manifest.widget as Record<string, unknown>).support = {
+    link: publisher.values.supportLink,
+    email: publisher.values.supportEmail,
+  };
+  if (publisher.problems.length > 0) {
+    const list = `\n  - ${publisher.problems.join('\n  - ')}`;
+    if (process.argv.includes('--marketplace'))
+      fail(`a marketplace build needs the publisher's real contacts:${list}`);
+    console.warn(`pack-widget: placeholders in this build (fine for development):${list}`);
+  }
 
   const locales: Record<string, unknown> = {};
   for (const file of readdirSync(join(ROOT, 'i18n'))) {
@@ -62,6 +76,14 @@ function main(): void {
     if (buf.length > 300 * 1024) problems.push(`images/${name} is over 300 KB`);
     mkdirSync(join(OUT, 'images'), { recursive: true });
     writeFileSync(join(OUT, 'images', name), buf);
+  }
+  if (process.argv.includes('--marketplace')) {
+    // webpack baked the contacts into the page's part from the same environment: a build whose
+    // two steps saw different values would name one address in the manifest and another on screen.
+    const page = readFileSync(join(OUT, 'widget.js'), 'utf8');
+    for (const [key, value] of Object.entries(publisher.values))
+      if (!page.includes(JSON.stringify(value).slice(1, -1)))
+        problems.push(`widget.js lacks the ${key} "${value}": run the whole build with it set`);
   }
   if (problems.length > 0) fail(`the widget would be rejected:\n  - ${problems.join('\n  - ')}`);
 

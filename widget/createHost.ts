@@ -12,6 +12,7 @@ import {
 } from './browser';
 import type { AmoSelf } from './amoGlobals';
 import { platformOf } from '../src/i18n';
+import { publisherContacts } from './publisher';
 import { channelName, peersOf } from './workerPorts';
 import {
   hostAccount,
@@ -85,5 +86,6 @@ export function createAmoHost(self: AmoSelf, doc: Document): Host | null {
     storage: localStore(`funnel-lens:${code}:`),
     clock: () => Date.now(),
     timers: realTimers,
+    support: publisherContacts(),
   };
 }

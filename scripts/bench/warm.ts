@@ -78,7 +78,6 @@ function bundleFill(): Promise<string> {
         },
       ],
     },
-    plugins: [new webpack.DefinePlugin({ __DEBUG__: 'false' })],
     performance: { hints: false },
   };
   return new Promise((resolve, reject) => {

@@ -11,7 +11,7 @@ import type {
   WorkerLike,
 } from '../state';
 import type { ScopeStore } from '../sync';
-import type { Manager, UiEnv } from '../ui';
+import type { Manager, SupportContacts, UiEnv } from '../ui';
 import { buildStageListUrl, createFormatters } from '../ui';
 
 /**
@@ -46,6 +46,8 @@ export interface Host {
   readonly storage: { get(key: string): string | null; set(key: string, value: string): void };
   readonly clock: () => number;
   readonly timers: Timers;
+  /** The publisher's contacts, for messages that ask the user to act (null: none known). */
+  readonly support: SupportContacts | null;
 }
 
 /** What one pipeline's models need, taken from the host: this account's and user's copy. */
@@ -103,5 +105,6 @@ export function createUiEnv(host: Host): UiEnv {
     stageListUrl: buildStageListUrl,
     navigate: url => host.navigate(url),
     clock: host.clock,
+    support: host.support,
   };
 }

@@ -12,6 +12,13 @@ export interface Manager {
  * What every component gets from where it is mounted: words, number formats, who the managers
  * are, and how to reach amoCRM's own pages. Provided once per mount.
  */
+/** Where the widget's publisher answers users (set at build time; see docs/marketplace.md). */
+export interface SupportContacts {
+  readonly supportLink: string;
+  readonly supportEmail: string;
+  readonly privacyLink: string;
+}
+
 export interface UiEnv {
   readonly t: Translate;
   readonly fmt: Formatters;
@@ -36,6 +43,8 @@ export interface UiEnv {
   navigate(url: string): void;
   /** Milliseconds since the epoch (injected so tests control time). */
   clock(): number;
+  /** Named by messages that ask the user to act; null where the build has none (tests). */
+  readonly support: SupportContacts | null;
 }
 
 export const EnvContext = createContext<UiEnv | null>(null);

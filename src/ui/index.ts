@@ -5,7 +5,7 @@
  */
 export { BASE_CSS, createStyle } from './base.css';
 export { buildStageListUrl, EnvContext, useEnv } from './env';
-export type { Manager, UiEnv } from './env';
+export type { Manager, SupportContacts, UiEnv } from './env';
 export { createFormatters } from './format';
 export type { Formatters } from './format';
 export { CardBlock, CARD_CSS } from './card';

@@ -32,6 +32,7 @@ export function testEnv(
     stageListUrl: buildStageListUrl,
     navigate: url => navigated.push(url),
     clock: () => DEMO_NOW * 1000,
+    support: null,
     navigated,
     ...over,
   };

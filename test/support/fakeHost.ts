@@ -228,6 +228,7 @@ export function fakeHost(
     doc: document,
     lang: 'ru',
     platform: 'amoCRM',
+    support: null,
     messages: ru,
     account: { id: ACCOUNT_ID, timezone: 'Europe/Moscow', currency: 'RUB' },
     user: { id: USER_IDS.admin, name: 'Анна Соколова', isAdmin: over.isAdmin ?? true },
