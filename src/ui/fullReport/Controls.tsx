@@ -67,7 +67,14 @@ export function Controls({
           ))}
         </select>
       </span>
-      <button type="button" onClick={data.refresh} disabled={busy}>
+      {/* aria-disabled, not disabled: focus stays on the button that was pressed (WCAG 2.4.3). */}
+      <button
+        type="button"
+        aria-disabled={busy ? 'true' : undefined}
+        onClick={() => {
+          if (!busy) data.refresh();
+        }}
+      >
         {t('fl.report.refresh')}
       </button>
       <SyncStatus data={data} />
