@@ -3,6 +3,7 @@
  * API v4 returns them), so the emulator can serve these objects with only HAL wrapping (`_links`,
  * `_embedded`) added. The generator in this folder builds one deterministically from a seed.
  */
+import type { HostLang } from '../host/protocol';
 
 export interface DemoStatus {
   id: number;
@@ -91,7 +92,7 @@ export interface DemoUser {
   id: number;
   name: string;
   email: string;
-  lang: 'ru' | 'en';
+  lang: HostLang;
   group_id: number;
   is_admin: boolean;
   is_active: boolean;

@@ -7,6 +7,7 @@
  */
 import { html, must, setHtml } from './dom';
 import type { HostBoot } from './protocol';
+import { HOST_LANGS } from './protocol';
 import type { StringKey, Translate } from './strings';
 import type { View } from './views/view';
 import { mainPipeline } from './views/view';
@@ -105,7 +106,7 @@ export function renderFrame(
             )}
           </select>
           <span class="left-menu__langs" role="group">
-            ${(['ru', 'en'] as const).map(
+            ${HOST_LANGS.map(
               lang =>
                 html`<button
                   type="button"

@@ -64,18 +64,21 @@ const pipelineSchema = z.object({
 });
 export type BootPipeline = z.infer<typeof pipelineSchema>;
 
+/** The languages amoCRM and Kommo offer a user (APP.lang_id), as the widget ships them. */
+export const HOST_LANGS = ['ru', 'en', 'es', 'pt', 'tr', 'id'] as const;
+
 const userSchema = z.object({
   id: z.number(),
   name: z.string(),
   email: z.string(),
-  lang: z.enum(['ru', 'en']),
+  lang: z.enum(HOST_LANGS),
   group_id: z.number(),
   is_admin: z.boolean(),
   leads_view: z.enum(['A', 'G', 'M']),
 });
 export type BootUser = z.infer<typeof userSchema>;
 
-export const langSchema = z.enum(['ru', 'en']);
+export const langSchema = z.enum(HOST_LANGS);
 export type HostLang = z.infer<typeof langSchema>;
 
 const widgetBootSchema = z.discriminatedUnion('ok', [

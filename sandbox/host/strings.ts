@@ -131,11 +131,12 @@ const EN: Readonly<Record<StringKey, string>> = {
 
 export type Translate = (key: StringKey) => string;
 
+/** The sandbox's own chrome is Russian or English (README, Known limits); the widget is not. */
 export function translator(lang: HostLang): Translate {
   return key => (lang === 'ru' ? RU[key] : EN[key]);
 }
 
-const LEAD_FORMS: Readonly<Record<HostLang, Readonly<Record<string, string>>>> = {
+const LEAD_FORMS: Readonly<Record<'ru' | 'en', Readonly<Record<string, string>>>> = {
   ru: { one: 'сделка', few: 'сделки', many: 'сделок', other: 'сделки' },
   en: { one: 'lead', other: 'leads' },
 };
@@ -143,7 +144,7 @@ const LEAD_FORMS: Readonly<Record<HostLang, Readonly<Record<string, string>>>> =
 /** "1 сделка", "3 сделки", "25 сделок" / "1 lead", "2 leads". */
 export function leadCount(lang: HostLang, count: number): string {
   const form = new Intl.PluralRules(lang).select(count);
-  const forms = LEAD_FORMS[lang];
+  const forms = LEAD_FORMS[lang === 'ru' ? 'ru' : 'en'];
   return `${formatNumber(lang, count)} ${forms[form] ?? forms.other ?? ''}`;
 }
 
@@ -154,7 +155,7 @@ const dateFormats = new Map<string, Intl.DateTimeFormat>();
 export function formatNumber(lang: HostLang, value: number): string {
   let format = numberFormats.get(lang);
   if (!format) {
-    format = new Intl.NumberFormat(lang === 'ru' ? 'ru-RU' : 'en-US');
+    format = new Intl.NumberFormat(lang);
     numberFormats.set(lang, format);
   }
   return format.format(value);
