@@ -2,12 +2,18 @@
 import type { ComponentChildren, VNode } from 'preact';
 import ru from '../../i18n/ru.json';
 import en from '../../i18n/en.json';
+import es from '../../i18n/es.json';
+import pt from '../../i18n/pt.json';
+import tr from '../../i18n/tr.json';
+import id from '../../i18n/id.json';
 import { createTranslate } from '../../src/i18n';
 import type { Lang } from '../../src/i18n';
 import { buildStageListUrl, EnvContext } from '../../src/ui/env';
 import type { UiEnv } from '../../src/ui/env';
 import { createFormatters } from '../../src/ui/format';
 import { DEMO_NOW } from './demo';
+
+const MESSAGES: Readonly<Record<Lang, unknown>> = { ru, en, es, pt, tr, id };
 
 export function testEnv(
   over: Partial<UiEnv> & { lang?: Lang } = {},
@@ -18,7 +24,7 @@ export function testEnv(
     { id: 1, name: 'Анна Руководитель' },
     { id: 2, name: 'Игорь Волков' },
   ];
-  const t = createTranslate(lang === 'ru' ? ru : en, lang);
+  const t = createTranslate(MESSAGES[lang], lang);
   return {
     t,
     fmt: createFormatters(lang, 'Europe/Moscow', 'RUB'),

@@ -1,4 +1,6 @@
 /** Language choice, the platform's name in texts, and plural forms picked by each language's rules. */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createTranslate, LANGS, platformOf, toLang } from '../../../src/i18n';
 import type { PluralKey } from '../../../src/i18n';
 
@@ -79,5 +81,18 @@ describe('createTranslate', () => {
   it('shows the key itself where a message is missing', () => {
     expect(createTranslate({}, 'es')('fl.sync.refresh' as never)).toBe('fl.sync.refresh');
     expect(createTranslate({}, 'id').plural(key, 3)).toBe(key);
+  });
+});
+
+describe('the shipped locale files', () => {
+  it('are the ones the manifest declares and the code speaks', () => {
+    const manifest = JSON.parse(
+      readFileSync(join(__dirname, '..', '..', '..', 'manifest.json'), 'utf8'),
+    ) as { widget: { locale: string[] } };
+    const files = readdirSync(join(__dirname, '..', '..', '..', 'i18n')).map(f =>
+      f.replace(/\.json$/, ''),
+    );
+    expect([...manifest.widget.locale].sort()).toEqual([...LANGS].sort());
+    expect(files.sort()).toEqual([...LANGS].sort());
   });
 });
