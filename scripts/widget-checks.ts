@@ -84,6 +84,18 @@ export function checkLocales(locales: Record<string, unknown>): string[] {
   if (!first) return ['no i18n files'];
   const reference = new Set(leafKeys(first[1]));
   const problems: string[] = [];
+  // amoCRM's review (§3.1.3): a non-Russian file holds no Russian text and names no .ru site.
+  for (const [lang, messages] of Object.entries(locales)) {
+    if (lang === 'ru') continue;
+    for (const key of leafKeys(messages)) {
+      const text = lookup(messages, key);
+      if (typeof text !== 'string') continue;
+      if (/[\u0400-\u04ff]/.test(text))
+        problems.push(`i18n/${lang}.json "${key}" has Russian text`);
+      if (/\b[\w-]+\.ru\b/i.test(text))
+        problems.push(`i18n/${lang}.json "${key}" names a .ru site`);
+    }
+  }
   for (const [lang, messages] of rest) {
     const keys = new Set(leafKeys(messages));
     for (const k of reference)

@@ -33,6 +33,18 @@ describe('the checks amoCRM applies on upload', () => {
     ]);
   });
 
+  it('name Russian text or a .ru site in a file of another language', () => {
+    const en = JSON.parse(JSON.stringify(locales.en)) as { fl: { panel: Record<string, unknown> } };
+    en.fl.panel.title = 'Воронка';
+    en.fl.panel.other = 'see help.amocrm.ru';
+    const ru = JSON.parse(JSON.stringify(locales.ru)) as { fl: { panel: Record<string, unknown> } };
+    ru.fl.panel.other = 'см. help.amocrm.ru';
+    expect(checkLocales({ ru, en })).toEqual([
+      'i18n/en.json "fl.panel.title" has Russian text',
+      'i18n/en.json "fl.panel.other" names a .ru site',
+    ]);
+  });
+
   it('refuse a manifest without interface_version 2 or support, or naming a missing message', () => {
     const manifest = built();
     const widget = {
