@@ -186,11 +186,9 @@ export function renderFrame(
       }
       // amoCRM's Settings pages have their own submenu column beside the left menu (the
       // advanced page's work area starts at left 355 px, observed in a public widget's notes).
-      // The advanced page does not get it yet: at that width the report's managers table runs
-      // off the page at 1440 px (docs/host-contract.md, "Settings pages").
       root
         .querySelector('.sandbox-app')
-        ?.classList.toggle('sandbox-app--settings', menu === 'integrations');
+        ?.classList.toggle('sandbox-app--settings', menu === 'integrations' || menu === 'advanced');
       root
         .querySelector('.sandbox-app')
         ?.classList.toggle('sandbox-app--advanced', menu === 'advanced');

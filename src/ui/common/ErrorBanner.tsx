@@ -29,6 +29,35 @@ function messageKey(error: BannerError): I18nKey {
   return isEngine(error) ? `fl.errors.engine.${error.code}` : `fl.errors.${error.code}`;
 }
 
+/**
+ * Failures the user cannot fix by waiting or reloading alone: amoCRM answering in a shape or with
+ * a refusal we did not expect, or the computation failing. Their messages name where to get help.
+ */
+const NEEDS_HELP: ReadonlySet<string> = new Set([
+  'SCHEMA',
+  'HTTP',
+  'BAD_REQUEST',
+  'CACHE',
+  'engine.FAILED',
+  'engine.WORKER_FAILED',
+]);
+
+/** The publisher's contacts, as links; nothing where the build has none. */
+function Help(): VNode | null {
+  const { t, support } = useEnv();
+  if (support === null) return null;
+  return (
+    <p class="fl-error__help">
+      {t('fl.common.support.ask')}{' '}
+      <a href={`mailto:${support.supportEmail}`}>{support.supportEmail}</a>
+      {' · '}
+      <a href={support.supportLink} target="_blank" rel="noopener noreferrer">
+        {t('fl.common.support.site')}
+      </a>
+    </p>
+  );
+}
+
 /** A retry countdown moves in seconds; the age of the numbers in minutes. */
 const COUNTDOWN_TICK_MS = 1_000;
 const AGE_TICK_MS = 30_000;
@@ -77,6 +106,7 @@ export function ErrorBanner({ error, onRetry, shown, retryAt }: Props): VNode | 
     <div class="fl-error" role="alert">
       <p class="fl-error__text">{text}</p>
       {shown && <SyncContext shown={shown} retryAt={retryAt ?? null} />}
+      {NEEDS_HELP.has(isEngine(error) ? `engine.${error.code}` : error.code) && <Help />}
       {onRetry && error.code !== 'UNAUTHORIZED' && (
         <button type="button" class="fl-error__retry" onClick={onRetry}>
           {t('fl.common.retry')}

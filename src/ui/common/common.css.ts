@@ -58,4 +58,5 @@ export const COMMON_CSS = `
 .funnel-lens .fl-error__text { margin: 0; flex: 1 1 200px; }
 .funnel-lens .fl-error__shown, .funnel-lens .fl-error__next { margin: 0; flex-basis: 100%; font-size: 12px; }
 .funnel-lens .fl-error__next { color: var(--fl-muted); }
+.funnel-lens .fl-error__help { margin: 0; flex-basis: 100%; font-size: 12px; }
 `;

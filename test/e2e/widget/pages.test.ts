@@ -93,14 +93,17 @@ describe('settings, full report and lead card', () => {
     });
     expect(drawn.every(length => length > blank * 3)).toBe(true);
 
-    // At 1440 px no table is wider than the page: nothing runs off its right edge.
+    // At 1440 px, beside amoCRM's Settings submenu, nothing runs off the page's right edge: a
+    // table wider than the work area scrolls inside its own box (WCAG 1.4.10 lets data tables
+    // scroll), and the page itself never scrolls sideways.
     await page.setViewportSize({ width: 1440, height: 900 });
     const overflow = await page.evaluate(() => {
       const root = document.querySelector('.fl-report-root')!.getBoundingClientRect();
       const tables = [...document.querySelectorAll('.fl-report-root table')];
+      const box = (t: Element) => t.closest('.fl-table__scroll') ?? t;
       return {
         page: document.documentElement.scrollWidth - window.innerWidth,
-        tables: tables.filter(t => t.getBoundingClientRect().right > root.right + 1).length,
+        tables: tables.filter(t => box(t).getBoundingClientRect().right > root.right + 1).length,
         count: tables.length,
       };
     });

@@ -125,3 +125,59 @@ describe('ErrorBanner', () => {
     expect(view.container.innerHTML).toBe('');
   });
 });
+
+describe('ErrorBanner: where to get help', () => {
+  const support = {
+    supportLink: 'https://funnellens.io/help',
+    supportEmail: 'help@funnellens.io',
+    privacyLink: 'https://funnellens.io/privacy',
+  };
+
+  function withSupport(error: BannerError, lang: 'ru' | 'es' = 'ru') {
+    return render(
+      <WithEnv env={testEnv({ lang, support })}>
+        <ErrorBanner error={error} />
+      </WithEnv>,
+    );
+  }
+
+  it.each([
+    new ApiError('SCHEMA', { path: '/api/v4/leads' }),
+    new ApiError('HTTP', { path: '/api/v4/leads' }),
+    new ApiError('BAD_REQUEST', { path: '/api/v4/leads' }),
+    { code: 'CACHE' as const },
+    new EngineError('FAILED', 'x'),
+    new EngineError('WORKER_FAILED', 'x'),
+  ])('names the publisher’s e-mail and site under a failure the user cannot fix (%p)', error => {
+    const view = withSupport(error);
+    const help = screen.getByRole('alert').querySelector('.fl-error__help');
+    expect(help?.textContent).toContain(
+      'Если ошибка повторяется, напишите в поддержку Funnel Lens:',
+    );
+    const links = [...(help?.querySelectorAll('a') ?? [])];
+    expect(links.map(a => [a.getAttribute('href'), a.textContent])).toEqual([
+      ['mailto:help@funnellens.io', 'help@funnellens.io'],
+      ['https://funnellens.io/help', 'сайт поддержки'],
+    ]);
+    expect(links[1]?.getAttribute('rel')).toBe('noopener noreferrer');
+    view.unmount();
+  });
+
+  it.each([
+    new ApiError('NETWORK', {}),
+    new ApiError('RATE_LIMITED', {}),
+    new ApiError('UNAUTHORIZED', {}),
+  ])('says nothing of support where waiting or signing in is the answer (%p)', error => {
+    const view = withSupport(error);
+    expect(screen.getByRole('alert').querySelector('.fl-error__help')).toBeNull();
+    view.unmount();
+  });
+
+  it('speaks the user’s language, and stays out where the build names no publisher', () => {
+    const view = withSupport(new ApiError('SCHEMA', { path: '/x' }), 'es');
+    expect(screen.getByRole('alert').textContent).toContain('escribe al soporte de Funnel Lens');
+    view.unmount();
+    show(new ApiError('SCHEMA', { path: '/x' }));
+    expect(screen.getByRole('alert').querySelector('.fl-error__help')).toBeNull();
+  });
+});
