@@ -21,7 +21,7 @@ export interface Props {
 
 /** The settings form over the account's pipelines, writing valid settings to amoCRM's field. */
 export function SettingsRoot({ host, input, valid, refused, refusals, saved }: Props): VNode {
-  const { t } = useEnv();
+  const { t, support } = useEnv();
   const { state, retry } = useOnce(host, (client, signal) => client.getPipelines({ signal }), null);
   // What amoCRM saved last (the field's value), else what the widget runs with.
   const initial = useMemo(() => {
@@ -66,6 +66,20 @@ export function SettingsRoot({ host, input, valid, refused, refusals, saved }: P
           input.dispatchEvent(new Event('change', { bubbles: true }));
         }}
       />
+      {support && (
+        // Both marketplaces ask for the privacy policy and the publisher's support to be at hand.
+        <p class="fl-settings__links">
+          <a href={support.privacyLink} target="_blank" rel="noopener noreferrer">
+            {t('fl.settings.privacy')}
+          </a>
+          {' · '}
+          <a href={support.supportLink} target="_blank" rel="noopener noreferrer">
+            {t('fl.settings.support')}
+          </a>
+          {' · '}
+          <a href={`mailto:${support.supportEmail}`}>{support.supportEmail}</a>
+        </p>
+      )}
     </div>
   );
 }

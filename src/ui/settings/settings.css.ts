@@ -7,6 +7,7 @@ export const SETTINGS_CSS = `
 .funnel-lens .fl-settings__side { display: flex; flex-direction: column; gap: 2px; }
 .funnel-lens .fl-settings__suggest { margin: 0 0 4px 24px; font-size: 12px; color: var(--fl-warn); }
 .funnel-lens .fl-settings__saved { margin: 0 0 8px; padding: 6px 10px; border-radius: 6px; border-left: 3px solid var(--fl-good); background: var(--fl-surface); }
+.funnel-lens .fl-settings__links { margin: 12px 0 0; font-size: 12px; color: var(--fl-muted); }
 .funnel-lens .fl-settings__row--invalid input { border-color: var(--fl-bad); }
 .funnel-lens .fl-settings__field { display: inline-flex; align-items: center; gap: 6px; }
 .funnel-lens .fl-settings__field input { width: 110px; }

@@ -127,3 +127,30 @@ describe('SettingsRoot', () => {
     expect(host.calls('getPipelines')).toBe(2);
   });
 });
+
+describe('SettingsRoot: the publisher’s links', () => {
+  it('ends with the privacy policy, the support site and e-mail when the build names them', async () => {
+    const host = {
+      ...fakeHost({ settings: HOST_SETTINGS }),
+      support: {
+        supportLink: 'https://funnellens.io/help',
+        supportEmail: 'help@funnellens.io',
+        privacyLink: 'https://funnellens.io/privacy',
+      },
+    };
+    const { view } = show(host);
+    await minSample();
+    const links = [...view.container.querySelectorAll('.fl-settings__links a')];
+    expect(links.map(a => [a.textContent, a.getAttribute('href')])).toEqual([
+      ['Политика конфиденциальности', 'https://funnellens.io/privacy'],
+      ['Поддержка', 'https://funnellens.io/help'],
+      ['help@funnellens.io', 'mailto:help@funnellens.io'],
+    ]);
+  });
+
+  it('has no links where the build names no publisher', async () => {
+    const { view } = show(fakeHost({ settings: HOST_SETTINGS }));
+    await minSample();
+    expect(view.container.querySelector('.fl-settings__links')).toBeNull();
+  });
+});
