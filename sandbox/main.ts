@@ -19,16 +19,16 @@ function describe(sandbox: RunningHostSandbox, args: StartArgs): string {
   const width = Math.max(...users.map(user => user.name.length));
   const userLines = users.map(user => {
     const role = user.is_admin ? 'admin' : `manager, sees ${user.leads_view}`;
-    const login = `${sandbox.url}/_sandbox/login?user=${user.id}&next=/`;
+    const login = `${sandbox.pageUrl}/_sandbox/login?user=${user.id}&next=/`;
     return `    ${String(user.id).padEnd(9)} ${user.name.padEnd(width)}  ${role.padEnd(16)} ${login}`;
   });
   return [
     '',
-    `amoCRM sandbox is up — account "${sandbox.ctx.account.account.name}", ${sandbox.ctx.account.leads.length} leads (seed ${args.seed})`,
+    `${args.platform === 'kommo' ? 'Kommo' : 'amoCRM'} sandbox is up — account "${sandbox.ctx.account.account.name}", ${sandbox.ctx.account.leads.length} leads (seed ${args.seed}, demo in ${args.demoLang}, ${sandbox.ctx.account.account.currency})`,
     '',
     `  Open the leads list:  ${sandbox.leadsUrl}`,
     `  Widget:               ${sandbox.widgetCode} from ${sandbox.widgetDir}`,
-    `  Integrations:         ${sandbox.url}/settings/widgets/`,
+    `  Integrations:         ${sandbox.pageUrl}/settings/widgets/`,
     '',
     `  API token: ${token}  (acts as the administrator; "${token}:<userId>" acts as that user)`,
     `    curl -H "Authorization: Bearer ${token}" ${sandbox.url}/api/v4/leads/pipelines`,
@@ -57,7 +57,8 @@ async function main(): Promise<number> {
   try {
     sandbox = await startHostSandbox({
       port: args.port,
-      demo: { seed: args.seed, leads: args.leads, now: args.now },
+      demo: { seed: args.seed, leads: args.leads, now: args.now, lang: args.demoLang },
+      platform: args.platform,
       widgetDir: args.widgetDir,
       ...(args.faults !== undefined && { faults: args.faults }),
       ...(args.token !== undefined && { token: args.token }),

@@ -1,5 +1,6 @@
 import { eventLog, replaceEvents, toDemoLead } from './assemble';
 import { planLeads } from './leads';
+import { localizeDemoAccount } from './localize';
 import { Rng } from './random';
 import { sendToSideStage } from './sideStage';
 import { assignHostileNames, markDeletions } from './specials';
@@ -16,6 +17,7 @@ import type { DemoAccount, DemoLead, DemoOptions } from './types';
 
 export type * from './types';
 export { HOSTILE_NAMES } from './names';
+export { DEMO_LOCALES, type DemoLocale } from './locales';
 export {
   ACCOUNT_ID,
   GROUP_IDS,
@@ -75,7 +77,8 @@ function check(options: DemoOptions): void {
  * Builds the demo account. The same `{seed, leads, now}` always gives an identical account
  * (JSON.stringify-equal); `leads` is the total over both pipelines; the history covers the
  * `demoHistoryDays(leads)` days before `now` (365, or 548 above 10,000 leads), and nothing in it
- * is later than `now`.
+ * is later than `now`. `lang` (default ru) names everything in that language and converts prices
+ * to its currency; the funnel itself is the same in every language.
  */
 export function generateDemoAccount(options: DemoOptions): DemoAccount {
   check(options);
@@ -90,7 +93,7 @@ export function generateDemoAccount(options: DemoOptions): DemoAccount {
   // The side stage comes after everything else and from its own stream, and it only rewrites
   // repeat-only deals: every other lead and event is the same as without it.
   const parked = new Set(sendToSideStage(plans, now, rng.side));
-  return {
+  const account: DemoAccount = {
     account: accountInfo(now),
     groups: groups(),
     users: users(),
@@ -101,4 +104,5 @@ export function generateDemoAccount(options: DemoOptions): DemoAccount {
     events: replaceEvents(log, [...parked], rng.side),
     lossReasons: lossReasons(now),
   };
+  return localizeDemoAccount(account, options.lang ?? 'ru', seed);
 }

@@ -141,6 +141,8 @@ export interface DemoAccount {
 
 export interface DemoOptions {
   seed: number;
+  /** The account's language: names, currency and price scale (default ru, see localize.ts). */
+  lang?: HostLang;
   /** Total number of leads in the account (~88% start in the main pipeline, the rest in the second). */
   leads: number;
   /**

@@ -1,5 +1,5 @@
 /**
- * The amoCRM frame around every view: the fixed left menu `#left_menu` (Сделки, Настройки; the
+ * The amoCRM (or, in Kommo mode, Kommo) frame around every view: the fixed left menu `#left_menu` (Сделки, Настройки; the
  * sandbox's user, language and theme switchers at its foot), the Settings submenu column shown on
  * settings pages (Интеграции and the widget's advanced page), and `#page_holder`, amoCRM's main
  * content wrapper the views draw into, each with its own top bar. `#topbar_title` is the page's
@@ -75,7 +75,11 @@ export function renderFrame(
     html`<div class="sandbox-app">
       <aside class="left-menu" id="left_menu">
         <nav class="nav nav__menu" id="nav_menu">
-          <div class="nav__logo" title="amoCRM sandbox">amo</div>
+          ${
+            boot.platform === 'kommo'
+              ? html`<div class="nav__logo nav__logo--kommo" title="Kommo sandbox">kommo</div>`
+              : html`<div class="nav__logo" title="amoCRM sandbox">amo</div>`
+          }
           ${disabled('dashboard')}
           <a
             href="${leadsUrl}"

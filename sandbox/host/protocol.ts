@@ -79,6 +79,13 @@ const userSchema = z.object({
 export type BootUser = z.infer<typeof userSchema>;
 
 export const langSchema = z.enum(HOST_LANGS);
+
+/**
+ * Which product the page plays: amoCRM (the default) or Kommo, its international edition. Kommo
+ * mode changes the page's look and brand; the widget itself learns the platform from the host name.
+ */
+export const HOST_PLATFORMS = ['amocrm', 'kommo'] as const;
+export type HostPlatform = (typeof HOST_PLATFORMS)[number];
 export type HostLang = z.infer<typeof langSchema>;
 
 const widgetBootSchema = z.discriminatedUnion('ok', [
@@ -95,6 +102,8 @@ export type WidgetBoot = z.infer<typeof widgetBootSchema>;
 
 export const bootSchema = z.object({
   lang: langSchema,
+  /** Absent means amoCRM. */
+  platform: z.enum(HOST_PLATFORMS).optional(),
   account: z.object({
     id: z.number(),
     name: z.string(),

@@ -16,7 +16,7 @@ import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { sendProblem } from '../problem';
-import { HOST_STYLES } from './shell';
+import { HOST_STYLES, KOMMO_STYLE } from './shell';
 
 const nodeRequire = createRequire(__filename);
 
@@ -126,7 +126,7 @@ export async function registerFileRoutes(
 
   app.get<{ Params: { file: string } }>('/_sandbox/host/styles/:file', (request, reply) => {
     const name = request.params.file;
-    if (!(HOST_STYLES as readonly string[]).includes(name)) {
+    if (!(HOST_STYLES as readonly string[]).includes(name) && name !== KOMMO_STYLE) {
       return sendProblem(reply, 404, `No host style ${name}`);
     }
     return sendFile(reply, path.join(STYLES_DIR, name), 'text/css; charset=utf-8');

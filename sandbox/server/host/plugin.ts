@@ -7,7 +7,7 @@
 import path from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { DemoUser } from '../../demo/types';
-import { langSchema, type HostLang, type WidgetBoot } from '../../host/protocol';
+import { langSchema, type HostLang, type HostPlatform, type WidgetBoot } from '../../host/protocol';
 import { adminUser, authenticate } from '../auth';
 import { sendProblem } from '../problem';
 import { parseCookies, sessionCookie } from '../sessions';
@@ -45,6 +45,8 @@ export interface HostPluginOptions {
   readonly hostBundleDir?: string;
   /** Shared with the caller so tests and the CLI can read or preset saved settings. */
   readonly settings?: WidgetSettingsStore;
+  /** The product the pages play (default amoCRM); Kommo mode is served on a *.kommo.localhost host. */
+  readonly platform?: HostPlatform;
 }
 
 export interface HostPlugin {
@@ -79,6 +81,7 @@ export function createHostPlugin(options: HostPluginOptions = {}): HostPlugin {
   const widgetCode = checkWidgetDir(widgetDir, options.widgetCode);
   const settings = options.settings ?? new WidgetSettingsStore();
   const hostBundleDir = options.hostBundleDir ?? DEFAULT_HOST_BUNDLE_DIR;
+  const platform = options.platform ?? 'amocrm';
 
   const widgetBoot = (): WidgetBoot => {
     const result = readManifest(widgetDir);
@@ -97,7 +100,9 @@ export function createHostPlugin(options: HostPluginOptions = {}): HostPlugin {
       const user = pageUser(ctx, request, reply);
       if (user === undefined)
         return sendProblem(reply, 500, 'The demo account has no active admin');
-      const html = renderShell(buildBoot(ctx, user, pageLang(request, user), widgetBoot()));
+      const html = renderShell(
+        buildBoot(ctx, user, pageLang(request, user), widgetBoot(), platform),
+      );
       return reply.type('text/html; charset=utf-8').header('Cache-Control', 'no-store').send(html);
     };
     for (const route of SHELL_PATHS) app.get(route, shell);

@@ -4,12 +4,19 @@
  * managers, pipelines, the widget) rides along as JSON; it depends on the session, never the path.
  */
 import type { DemoUser } from '../../demo/types';
-import type { HostBoot, HostLang, WidgetBoot } from '../../host/protocol';
+import type { HostBoot, HostLang, HostPlatform, WidgetBoot } from '../../host/protocol';
 import { userRights } from '../routes/users';
 import { bySort } from '../serialize';
 import type { SandboxContext } from '../types';
 
 export const HOST_STYLES = ['base.css', 'frame.css', 'list.css', 'card.css', 'modal.css'] as const;
+/** Loaded after the others in Kommo mode: Kommo's colours and brand over the same layout. */
+export const KOMMO_STYLE = 'kommo.css';
+
+/** The product name the page's title and brand show. */
+export function platformName(platform: HostPlatform): string {
+  return platform === 'kommo' ? 'Kommo' : 'amoCRM';
+}
 
 function bootUser(user: DemoUser): HostBoot['user'] {
   return {
@@ -28,10 +35,12 @@ export function buildBoot(
   user: DemoUser,
   lang: HostLang,
   widget: WidgetBoot,
+  platform: HostPlatform = 'amocrm',
 ): HostBoot {
   const { account } = ctx.account;
   return {
     lang,
+    platform,
     account: {
       id: account.id,
       name: account.name,
@@ -82,12 +91,14 @@ const THEME_SCRIPT =
   "document.documentElement.setAttribute('data-color-scheme','dark')}catch(e){}";
 
 export function renderShell(boot: HostBoot): string {
-  const styles = HOST_STYLES.map(
-    file => `<link rel="stylesheet" href="/_sandbox/host/styles/${file}">`,
-  ).join('\n    ');
-  const title = `${boot.account.name} — amoCRM sandbox`;
+  const platform = boot.platform ?? 'amocrm';
+  const files = platform === 'kommo' ? [...HOST_STYLES, KOMMO_STYLE] : HOST_STYLES;
+  const styles = files
+    .map(file => `<link rel="stylesheet" href="/_sandbox/host/styles/${file}">`)
+    .join('\n    ');
+  const title = `${boot.account.name} — ${platformName(platform)} sandbox`;
   return `<!doctype html>
-<html lang="${boot.lang}">
+<html lang="${boot.lang}"${platform === 'kommo' ? ' data-platform="kommo"' : ''}>
   <head>
     <meta charset="utf-8">
     <meta name="viewport" content="width=device-width, initial-scale=1">

@@ -4,6 +4,7 @@
  */
 import { DEMO_DEFAULT_LEADS, DEMO_DEFAULT_SEED, generateDemoAccount } from '../../demo';
 import type { DemoAccount } from '../../demo/types';
+import type { HostLang } from '../../host/protocol';
 import { startSandbox, type RunningSandbox, type StartSandboxOptions } from '../app';
 import { createHostPlugin, type HostPluginOptions } from './plugin';
 import type { WidgetSettingsStore } from './settingsStore';
@@ -13,6 +14,8 @@ export interface DemoSpec {
   readonly leads?: number;
   /** The demo's "today", epoch seconds; default now. */
   readonly now?: number;
+  /** The account's language and currency; default ru (amoCRM mode) or en (Kommo mode). */
+  readonly lang?: HostLang;
 }
 
 export interface StartHostSandboxOptions
@@ -23,6 +26,13 @@ export interface StartHostSandboxOptions
 }
 
 export interface RunningHostSandbox extends RunningSandbox {
+  /**
+   * The origin to open the pages at: `url` in amoCRM mode; in Kommo mode the same server as
+   * http://<subdomain>.kommo.localhost:<port>, so the page's host name says Kommo as a real Kommo
+   * account's does (browsers resolve *.localhost to the loopback address). `url` stays the
+   * 127.0.0.1 address for API calls from Node, which does not resolve *.localhost everywhere.
+   */
+  readonly pageUrl: string;
   readonly widgetCode: string;
   readonly widgetDir: string;
   readonly settings: WidgetSettingsStore;
@@ -35,6 +45,7 @@ export function demoAccount(spec: DemoSpec = {}): DemoAccount {
     seed: spec.seed ?? DEMO_DEFAULT_SEED,
     leads: spec.leads ?? DEMO_DEFAULT_LEADS,
     now: spec.now ?? Math.floor(Date.now() / 1000),
+    ...(spec.lang !== undefined && { lang: spec.lang }),
   });
 }
 
@@ -47,20 +58,36 @@ export function mainPipeline(account: DemoAccount) {
 export async function startHostSandbox(
   options: StartHostSandboxOptions = {},
 ): Promise<RunningHostSandbox> {
-  const { account: given, demo, widgetDir, widgetCode, hostBundleDir, settings, ...rest } = options;
-  const account = given ?? demoAccount(demo);
+  const {
+    account: given,
+    demo,
+    widgetDir,
+    widgetCode,
+    hostBundleDir,
+    settings,
+    platform,
+    ...rest
+  } = options;
+  const lang = demo?.lang ?? (platform === 'kommo' ? 'en' : 'ru');
+  const account = given ?? demoAccount({ ...demo, lang });
   const host = createHostPlugin({
+    ...(platform !== undefined && { platform }),
     ...(widgetDir !== undefined && { widgetDir }),
     ...(widgetCode !== undefined && { widgetCode }),
     ...(hostBundleDir !== undefined && { hostBundleDir }),
     ...(settings !== undefined && { settings }),
   });
   const running = await startSandbox({ ...rest, account, plugins: [host.plugin] });
+  const pageUrl =
+    platform === 'kommo'
+      ? `http://${account.account.subdomain}.kommo.localhost:${new URL(running.url).port}`
+      : running.url;
   return {
     ...running,
+    pageUrl,
     widgetCode: host.widgetCode,
     widgetDir: host.widgetDir,
     settings: host.settings,
-    leadsUrl: `${running.url}/leads/list/pipeline/${mainPipeline(account).id}/`,
+    leadsUrl: `${pageUrl}/leads/list/pipeline/${mainPipeline(account).id}/`,
   };
 }

@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { DEMO_DEFAULT_LEADS, DEMO_DEFAULT_SEED, DEMO_MAX_LEADS } from '../../demo';
 import { DEFAULT_PORT } from '../app';
 import { FAULT_PRESET_NAMES, isFaultPresetName, type FaultPresetName } from '../faults/config';
+import { HOST_LANGS, langSchema, type HostLang, type HostPlatform } from '../../host/protocol';
 import { DEFAULT_WIDGET_DIR } from './plugin';
 
 export interface StartArgs {
@@ -18,6 +19,9 @@ export interface StartArgs {
   /** Epoch seconds. */
   readonly now: number;
   readonly widgetDir: string;
+  readonly platform: HostPlatform;
+  /** The demo account's language; ru in amoCRM mode and en in Kommo mode unless given. */
+  readonly demoLang: HostLang;
 }
 
 export type StartArgsResult =
@@ -28,7 +32,8 @@ export type StartArgsResult =
 export const START_USAGE = `Usage: npm start -- [options]   (or: tsx sandbox/main.ts [options])
 
 Runs the local amoCRM sandbox: the demo account, the API v4 emulator and the amoCRM pages with
-the widget loaded into them, on http://127.0.0.1:<port>.
+the widget loaded into them, on http://127.0.0.1:<port> (with --kommo: Kommo's look, opened at
+http://demo.kommo.localhost:<port>, which browsers resolve to this machine).
 
 Options:
   --port N          port to listen on (default ${DEFAULT_PORT}, or $PORT)
@@ -38,6 +43,9 @@ Options:
   --faults NAME     start with a fault preset: ${FAULT_PRESET_NAMES.join(', ')}
   --token T         API token acting as the administrator (default sandbox-token)
   --widget-dir DIR  the built widget to load (default dist/widget)
+  --kommo           play Kommo instead of amoCRM (its look and host name; the widget says Kommo)
+  --demo-lang L     the demo account's language and currency: ${HOST_LANGS.join(', ')}
+                    (default ru, or en with --kommo): names, stages, loss reasons, prices
   -h, --help        show this help
 `;
 
@@ -72,6 +80,14 @@ function token(raw: string): string {
   return raw;
 }
 
+function demoLang(raw: string): HostLang {
+  const parsed = langSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new OptionError(`--demo-lang must be one of ${HOST_LANGS.join(', ')}, got "${raw}"`);
+  }
+  return parsed.data;
+}
+
 function faults(raw: string): FaultPresetName {
   if (!isFaultPresetName(raw)) {
     throw new OptionError(`--faults must be one of ${FAULT_PRESET_NAMES.join(', ')}, got "${raw}"`);
@@ -98,12 +114,16 @@ export function parseStartArgs(
         faults: { type: 'string' },
         token: { type: 'string' },
         'widget-dir': { type: 'string' },
+        kommo: { type: 'boolean' },
+        'demo-lang': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
     if (values.help === true) return { kind: 'help' };
     const portRaw = values.port ?? env.PORT;
     const widgetDir = values['widget-dir'];
+    const kommo = values.kommo === true;
+    const lang = values['demo-lang'];
     return {
       kind: 'ok',
       args: {
@@ -120,6 +140,8 @@ export function parseStartArgs(
         faults: values.faults === undefined ? undefined : faults(values.faults),
         token: values.token === undefined ? undefined : token(values.token),
         widgetDir: widgetDir === undefined ? DEFAULT_WIDGET_DIR : path.resolve(cwd, widgetDir),
+        platform: kommo ? 'kommo' : 'amocrm',
+        demoLang: lang === undefined ? (kommo ? 'en' : 'ru') : demoLang(lang),
       },
     };
   } catch (error) {

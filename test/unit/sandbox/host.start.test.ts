@@ -3,6 +3,7 @@
  * the leads list URL, serves it, and stops cleanly on SIGINT.
  */
 import { spawn, spawnSync } from 'node:child_process';
+import http from 'node:http';
 import path from 'node:path';
 import { DEMO_DEFAULT_LEADS, DEMO_DEFAULT_SEED, PIPELINE_IDS } from '../../../sandbox/demo';
 import { DEFAULT_WIDGET_DIR, parseStartArgs, REPO_ROOT } from '../../../sandbox/server/host';
@@ -24,6 +25,8 @@ describe('npm start options', () => {
         faults: undefined,
         token: undefined,
         widgetDir: DEFAULT_WIDGET_DIR,
+        platform: 'amocrm',
+        demoLang: 'ru',
       },
     });
   });
@@ -45,6 +48,8 @@ describe('npm start options', () => {
         '2025-01-15T00:00:00Z',
         '--widget-dir',
         'out/w',
+        '--demo-lang',
+        'pt',
       ],
       { PORT: '7000' },
     );
@@ -58,9 +63,16 @@ describe('npm start options', () => {
         token: 'abc',
         now: Date.UTC(2025, 0, 15) / 1000,
         widgetDir: path.resolve('/work', 'out/w'),
+        platform: 'amocrm',
+        demoLang: 'pt',
       },
     });
     expect(parse([], { PORT: '7000' })).toMatchObject({ args: { port: 7000 } });
+    // Kommo mode defaults to an English demo; --demo-lang still wins.
+    expect(parse(['--kommo'])).toMatchObject({ args: { platform: 'kommo', demoLang: 'en' } });
+    expect(parse(['--kommo', '--demo-lang', 'tr'])).toMatchObject({
+      args: { platform: 'kommo', demoLang: 'tr' },
+    });
     expect(parse(['--now', '1750000000'])).toMatchObject({ args: { now: 1_750_000_000 } });
   });
 
@@ -72,6 +84,7 @@ describe('npm start options', () => {
     [['--seed', '1.5'], /--seed must be an integer/],
     [['--now', 'yesterday'], /--now must be epoch seconds or an ISO date/],
     [['--faults', 'chaos'], /--faults must be one of none, slow, flaky/],
+    [['--demo-lang', 'de'], /--demo-lang must be one of ru, en, es, pt, tr, id, got "de"/],
     [['--token', 'a:b'], /--token must be non-empty, without spaces or ":"/],
     [['--colour'], /Unknown option '--colour'/],
     [['extra'], /positional argument/],
@@ -136,5 +149,53 @@ describe('the npm start process', () => {
     }
     expect(await exited).toBe(0);
     expect(output).toContain('SIGINT: stopping the sandbox');
+  });
+
+  it('with --kommo prints and serves the page at demo.kommo.localhost, an English demo in USD', async () => {
+    const child = spawn(
+      TSX,
+      [MAIN, '--kommo', '--port', '0', '--leads', '60', '--widget-dir', PROBE_DIR],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const exited = new Promise<number | null>(resolve => child.on('exit', code => resolve(code)));
+    try {
+      const deadline = Date.now() + 40_000;
+      while (!output.includes('Press Ctrl-C') && Date.now() < deadline) {
+        await new Promise(resolve => setTimeout(resolve, 100));
+      }
+      const url = /Open the leads list: +(http:\/\/demo\.kommo\.localhost:(\d+)(\/\S+))/.exec(
+        output,
+      );
+      expect(url).not.toBeNull();
+      expect(output).toContain('Kommo sandbox is up');
+      expect(output).toContain('demo in en, USD');
+      expect(output).toContain('Emily Carter');
+      // Node may not resolve *.localhost: ask 127.0.0.1 with the host name a browser would send.
+      const body = await new Promise<string>((resolve, reject) => {
+        const request = http.get(
+          {
+            host: '127.0.0.1',
+            port: Number(url?.[2]),
+            path: url?.[3],
+            headers: { host: `demo.kommo.localhost:${url?.[2]}` },
+          },
+          response => {
+            let text = '';
+            response.on('data', (chunk: Buffer) => (text += chunk.toString()));
+            response.on('end', () => resolve(text));
+          },
+        );
+        request.on('error', reject);
+      });
+      expect(body).toContain('data-platform="kommo"');
+      expect(body).toContain('/_sandbox/host/styles/kommo.css');
+      expect(body).toContain('"currency":"USD"');
+    } finally {
+      child.kill('SIGINT');
+    }
+    expect(await exited).toBe(0);
   });
 });

@@ -1,0 +1,44 @@
+/**
+ * What a demo account in another language renames. Lists follow the order of their Russian
+ * originals in `structure.ts` (users as USER_SEEDS, loss reasons as LOSS_REASONS, tags as TAGS),
+ * so every id keeps its role and the funnel is the same in every language.
+ */
+export interface DemoLocale {
+  readonly account: {
+    readonly name: string;
+    readonly country: string;
+    readonly currency: string;
+    readonly currency_symbol: string;
+  };
+  /**
+   * Roubles → this currency: multiply, then round to `priceStep` (a non-zero price stays at
+   * least one step). A rough exchange rate, so a deal costs what such a deal costs there.
+   */
+  readonly priceScale: number;
+  readonly priceStep: number;
+  /** Management, sales team 1, sales team 2. */
+  readonly groups: readonly [string, string, string];
+  /** [full name, e-mail login] in USER_SEEDS order (admin first). */
+  readonly users: readonly (readonly [string, string])[];
+  readonly pipelines: { readonly main: string; readonly repeat: string };
+  /** The system stages: incoming (Неразобранное), 142 and 143, as Kommo names them. */
+  readonly incoming: string;
+  readonly won: string;
+  readonly lost: string;
+  readonly stages: { readonly main: readonly string[]; readonly repeat: readonly string[] };
+  readonly sideStage: string;
+  readonly lossReasons: readonly string[];
+  readonly tags: readonly string[];
+  /** The name Kommo gives a lead nobody named (amoCRM: "Сделка #123"). */
+  readonly defaultName: (id: number) => string;
+  /** The second hostile name (the first, an <img> tag, is the same everywhere). */
+  readonly hostileText: string;
+  readonly companies: readonly string[];
+  /** A person's name, for sole traders. */
+  readonly people: readonly string[];
+  /** The client as written in a deal name: `r` in [0, 1) picks the legal form. */
+  readonly client: (r: number, company: string, person: string) => string;
+  /** `{n}` is replaced by a seat / item count. */
+  readonly subjects: readonly string[];
+  readonly repeatSubjects: readonly string[];
+}
