@@ -111,7 +111,9 @@ export function createAdvancedView(ctx: ViewContext, code: string): View {
       if (ours) {
         setHtml(
           holder,
-          html`<div id="list_page_holder" class="advanced-settings" data-view="advanced"></div>`,
+          html`<div id="list_page_holder" class="advanced-settings" data-view="advanced">
+            <div id="work-area-${code}" class="work-area"></div>
+          </div>`,
         );
       } else {
         setHtml(holder, messageBlock('error', t('notFound')));

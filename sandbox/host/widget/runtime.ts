@@ -98,12 +98,20 @@ export class WidgetRuntime {
   }
 
   /** The integrations modal: a separate object in area `settings`, then `settings($body)`. */
-  async openSettings($body: JQueryLike): Promise<WidgetInstance | null> {
+  /**
+   * `built` hears of the instance before `settings()` runs: a widget may click Save from inside
+   * `settings()` (Kommo's React template does), and that click's onSave needs the instance.
+   */
+  async openSettings(
+    $body: JQueryLike,
+    built?: (instance: WidgetInstance) => void,
+  ): Promise<WidgetInstance | null> {
     const env = this.deps.env;
     if (env === null || !env.allows('settings')) return null;
     const instance = await this.build(() => 'settings');
     if (instance === null) return null;
     this.start(instance);
+    built?.(instance);
     this.call(instance, 'settings', $body);
     return instance;
   }

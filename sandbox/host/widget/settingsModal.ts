@@ -2,12 +2,16 @@
  * The widget's modal in Settings → Integrations: header with `logo_main`, the description (short
  * tags replaced), the manifest fields, then the widget's `settings($modal_body)`. "Save" (or
  * "Install") calls `onSave({ active: 'Y', fields })`, "Disable" `onSave({ active: 'N', fields })`;
- * only true / a Promise of true stores the settings (then the modal closes and `destroy` runs).
+ * only true / a Promise of true stores the settings (then the modal closes and `destroy` runs,
+ * unless the widget took `data-onsave-destroy-modal` off the Save button).
  *
  * As in amoCRM, nothing is installed while a `required` field is empty: the field is marked and
  * onSave is not called (RU-script_js, «Метод проверки согласия»; the button stays clickable so a
  * widget's own click handler can explain, as that example does). While onSave's Promise is
  * pending nothing is stored and Save/Disable are disabled, so one click is one onSave.
+ * The description and the fields sit in `.widget-settings__wrap-desc-space >
+ * .widget-settings__desc-space`, amoCRM's own containers, which public widgets (Kommo's React
+ * template among them) mount into.
  */
 import { html, must, setHtml, trusted } from '../dom';
 import { Modal } from '../modal';
@@ -86,15 +90,20 @@ export async function openSettingsModal(deps: SettingsModalDeps): Promise<Modal>
             </div>
             <span class="modal-body__close" role="button" aria-label="close">×</span>
           </div>
-          <div class="widget-settings__desc">${trusted(shortTags(description, boot))}</div>
-          <div class="widget_settings_block" id="widget_settings_block_${env.code}">
-            <form class="widget_settings_block__fields" onsubmit="return false">
-              ${fieldsMarkup(env.code, manifest, titles, env.settings.fields, boot, t)}
-            </form>
+          <div class="widget-settings__wrap-desc-space">
+            <div class="widget-settings__desc-space">
+              <div class="widget-settings__desc">${trusted(shortTags(description, boot))}</div>
+              <div class="widget_settings_block" id="widget_settings_block_${env.code}">
+                <form class="widget_settings_block__fields" onsubmit="return false">
+                  ${fieldsMarkup(env.code, manifest, titles, env.settings.fields, boot, t)}
+                </form>
+              </div>
+            </div>
           </div>
           <div class="widget-settings__footer">
             <button
               type="button"
+              data-onsave-destroy-modal="true"
               class="button-input button-input_blue js-widget-save js-widget-install"
             >
               ${env.active ? t('save') : t('install')}
@@ -142,7 +151,7 @@ export async function openSettingsModal(deps: SettingsModalDeps): Promise<Modal>
     }
   };
 
-  const submit = async (active: 'Y' | 'N'): Promise<void> => {
+  const submit = async (active: 'Y' | 'N', button: HTMLButtonElement): Promise<void> => {
     if (busy) return;
     const fields = readFields(must('form', root), manifest);
     // Turning the widget off is never blocked by an empty field.
@@ -175,15 +184,20 @@ export async function openSettingsModal(deps: SettingsModalDeps): Promise<Modal>
     }
     root.dataset.saveState = 'saved';
     deps.onStored();
-    modal.destroy();
+    // amoCRM's Save button carries data-onsave-destroy-modal="true"; widgets that keep their modal
+    // open after saving remove it or set it to false (public widgets, Kommo's React template).
+    const closes = (button.getAttribute('data-onsave-destroy-modal') ?? 'false') !== 'false';
+    if (active === 'N' || closes) modal.destroy();
   };
   for (const button of actions) {
     const active = button.classList.contains('js-widget-disable') ? 'N' : 'Y';
-    button.addEventListener('click', () => void submit(active));
+    button.addEventListener('click', () => void submit(active, button));
   }
 
   // Even before installation: `custom` fields need the widget's own code to fill them in.
-  instance = await runtime.openSettings(modal.$modal_body);
+  instance = await runtime.openSettings(modal.$modal_body, built => {
+    instance = built;
+  });
   if (!modal.isOpen) runtime.closeSettings(instance);
   root.dataset.ready = 'true';
   return modal;

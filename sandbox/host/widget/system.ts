@@ -4,7 +4,7 @@
  * constructor then adds `callbacks` (and whatever else it likes) to this same object.
  */
 import type { HostBoot } from '../protocol';
-import { twig } from '../vendor';
+import { jquery, twig } from '../vendor';
 import { lookup, type WidgetEnv } from './env';
 import { widgetRender } from './render';
 import { renderTemplate } from './template';
@@ -26,6 +26,11 @@ export interface SystemDeps {
 }
 
 export type SystemWidget = Record<string, unknown>;
+
+/** The one jQuery call `$authorizedAjax` forwards to (vendor.ts types only what the host uses). */
+interface JQueryAjax {
+  ajax(options: object): unknown;
+}
 
 export function createSystemWidget(deps: SystemDeps): SystemWidget {
   const { env, boot } = deps;
@@ -60,6 +65,13 @@ export function createSystemWidget(deps: SystemDeps): SystemWidget {
       renderTemplate(env, deps.cardColumn(), twig(), options, params),
     render: (data: unknown, params?: unknown) => widgetRender(twig(), data, params),
     list_selected: () => deps.listSelected(),
+    // Kommo's one-time-token request (developers.kommo.com/docs/one-time-tokens): `$.ajax` plus an
+    // `X-Auth-Token` JWT signed with the integration's secret. The sandbox has no secret, so it
+    // sends the request without a token rather than an invented one (README, Known limits).
+    $authorizedAjax: (options: unknown) =>
+      (jquery() as unknown as JQueryAjax).ajax(
+        typeof options === 'object' && options !== null ? options : {},
+      ),
     get_version: () => env.version,
     get_install_status: () => env.installStatus(),
     widgetsOverlay: (visible?: unknown) => deps.toggleOverlay(visible !== false),
