@@ -137,6 +137,8 @@ export async function openSettingsModal(deps: SettingsModalDeps): Promise<Modal>
       const missing = names.includes(block.dataset.field ?? '');
       block.classList.toggle('widget_settings_block__item_field_error', missing);
       for (const input of block.querySelectorAll('input')) {
+        // Only the page's own inputs: what the widget drew into a custom field is its own.
+        if (input.closest('.widget_settings_block__custom')) continue;
         if (missing) input.setAttribute('aria-invalid', 'true');
         else input.removeAttribute('aria-invalid');
       }

@@ -54,8 +54,8 @@ export function SettingsForm({
     const invalid = [
       ...(form.current?.querySelectorAll<HTMLElement>('.fl-settings__row--invalid input') ?? []),
     ];
-    // The host's own check of required fields runs over the whole custom block before onSave and
-    // may clear aria-invalid on inputs it does not own (the sandbox does): say it again.
+    // The host's own check of required fields runs over the whole custom block before onSave;
+    // amoCRM does not document what it does to inputs it does not own, so say it again.
     for (const input of invalid) input.setAttribute('aria-invalid', 'true');
     invalid[0]?.focus();
   }, [refusals]);
