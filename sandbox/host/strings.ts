@@ -1,5 +1,9 @@
-/** The host page's own interface strings (amoCRM's wording), Russian and English. */
+/**
+ * The host page's own interface strings (amoCRM's wording) in Russian and English; Kommo's other
+ * languages are in stringsKommo.ts. Numbers and money follow the user's locale.
+ */
 import type { HostLang } from './protocol';
+import { ES, ID, PT, TR } from './stringsKommo';
 
 const RU = {
   dashboard: 'Рабочий стол',
@@ -65,6 +69,7 @@ const RU = {
 } as const;
 
 export type StringKey = keyof typeof RU;
+export const STRING_KEYS = Object.keys(RU) as readonly StringKey[];
 
 const EN: Readonly<Record<StringKey, string>> = {
   dashboard: 'Dashboard',
@@ -131,20 +136,47 @@ const EN: Readonly<Record<StringKey, string>> = {
 
 export type Translate = (key: StringKey) => string;
 
-/** The sandbox's own chrome is Russian or English (README, Known limits); the widget is not. */
-export function translator(lang: HostLang): Translate {
-  return key => (lang === 'ru' ? RU[key] : EN[key]);
-}
-
-const LEAD_FORMS: Readonly<Record<'ru' | 'en', Readonly<Record<string, string>>>> = {
-  ru: { one: 'сделка', few: 'сделки', many: 'сделок', other: 'сделки' },
-  en: { one: 'lead', other: 'leads' },
+const STRINGS: Readonly<Record<HostLang, Readonly<Record<StringKey, string>>>> = {
+  ru: RU,
+  en: EN,
+  es: ES,
+  pt: PT,
+  tr: TR,
+  id: ID,
 };
 
-/** "1 сделка", "3 сделки", "25 сделок" / "1 lead", "2 leads". */
+export function translator(lang: HostLang): Translate {
+  const strings = STRINGS[lang];
+  return key => strings[key];
+}
+
+const LEAD_FORMS: Readonly<Record<HostLang, Readonly<Record<string, string>>>> = {
+  ru: { one: 'сделка', few: 'сделки', many: 'сделок', other: 'сделки' },
+  en: { one: 'lead', other: 'leads' },
+  es: { one: 'lead', other: 'leads' },
+  pt: { one: 'lead', other: 'leads' },
+  // Turkish and Indonesian nouns stay singular after a number.
+  tr: { other: 'müşteri adayı' },
+  id: { other: 'lead' },
+};
+
+/**
+ * The locale numbers are written in: Kommo's Spanish is Latin American, its Portuguese Brazilian
+ * (as the widget's es/pt texts are).
+ */
+export const NUMBER_LOCALES: Readonly<Record<HostLang, string>> = {
+  ru: 'ru-RU',
+  en: 'en-US',
+  es: 'es-MX',
+  pt: 'pt-BR',
+  tr: 'tr-TR',
+  id: 'id-ID',
+};
+
+/** "1 сделка", "3 сделки", "25 сделок" / "1 lead", "2 leads" / "1.234 leads". */
 export function leadCount(lang: HostLang, count: number): string {
-  const form = new Intl.PluralRules(lang).select(count);
-  const forms = LEAD_FORMS[lang === 'ru' ? 'ru' : 'en'];
+  const form = new Intl.PluralRules(NUMBER_LOCALES[lang]).select(count);
+  const forms = LEAD_FORMS[lang];
   return `${formatNumber(lang, count)} ${forms[form] ?? forms.other ?? ''}`;
 }
 
@@ -155,14 +187,21 @@ const dateFormats = new Map<string, Intl.DateTimeFormat>();
 export function formatNumber(lang: HostLang, value: number): string {
   let format = numberFormats.get(lang);
   if (!format) {
-    format = new Intl.NumberFormat(lang);
+    format = new Intl.NumberFormat(NUMBER_LOCALES[lang]);
     numberFormats.set(lang, format);
   }
   return format.format(value);
 }
 
+/**
+ * The rouble goes after the number, as amoCRM writes it in every language ("76 400 ₽",
+ * "76,400 ₽"); other currencies' signs go before it, as Kommo writes them ("$850", "R$ 4.780",
+ * "Rp 13.800.000"), with a space after a sign of more than one character.
+ */
 export function formatMoney(lang: HostLang, value: number, symbol: string): string {
-  return `${formatNumber(lang, value)} ${symbol}`;
+  const number = formatNumber(lang, value);
+  if (symbol === '₽') return `${number} ${symbol}`;
+  return symbol.length > 1 ? `${symbol} ${number}` : `${symbol}${number}`;
 }
 
 /** dd.mm.yyyy hh:mm in the account's timezone, as amoCRM shows dates. */
