@@ -19,6 +19,11 @@ export interface Formatters {
   money(value: number): string;
   /** An estimate's money to two significant digits, '≈'-worthy: '8,7 млн ₽' (not '8 693 018 ₽'). */
   moneyRough(value: number): string;
+  /**
+   * An exact amount where it fits a narrow box, else its compact form to three significant digits
+   * ('Rp 155 jt' for Rp 155.300.000): `compact` says which was given.
+   */
+  moneyFit(value: number, maxChars: number): { readonly text: string; readonly compact: boolean };
   date(epoch: number): string;
   dateTime(epoch: number): string;
   /** '3 мин назад' from two millisecond instants. */
@@ -80,6 +85,7 @@ export function createFormatters(
     ? { style: 'currency' as const, currency, currencyDisplay: 'narrowSymbol' as const }
     : {};
   const money = currency ? number({ ...inCurrency, maximumFractionDigits: 0 }) : int;
+  const short = number({ ...inCurrency, notation: 'compact', maximumSignificantDigits: 3 });
   const rough = number({
     ...inCurrency,
     notation: 'compact',
@@ -115,6 +121,12 @@ export function createFormatters(
     },
     money: v => money().format(v),
     moneyRough: v => rough().format(v),
+    moneyFit: (v, maxChars) => {
+      const exact = money().format(v);
+      return exact.length <= maxChars
+        ? { text: exact, compact: false }
+        : { text: short().format(v), compact: true };
+    },
     date: e => date().format(new Date(e * 1000)),
     dateTime: e => dateTime().format(new Date(e * 1000)),
     duration: seconds => {

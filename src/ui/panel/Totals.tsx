@@ -17,6 +17,9 @@ interface CellProps {
   readonly children?: ComponentChildren;
 }
 
+/** Characters of a total's small print that fit its card in the panel's narrowest width. */
+const REVENUE_CHARS = 11;
+
 function Cell({ label, hint, value, children }: CellProps): VNode {
   const { t } = useEnv();
   return (
@@ -49,6 +52,9 @@ export function Totals({ report }: Props): VNode {
     deals: fmt.int(then.deals),
     now: fmt.percent(report.previous.totals.conversion),
   })}`;
+  // A quarter of the panel's width holds about eleven characters of the small print; a longer
+  // amount (Indonesian rupiah, a large account) is shown compact, exact in its hint.
+  const revenue = fmt.moneyFit(totals.revenueWon, REVENUE_CHARS);
   return (
     <dl class="fl-totals" aria-label={t('fl.panel.totals.label')}>
       <Cell
@@ -57,8 +63,16 @@ export function Totals({ report }: Props): VNode {
         value={fmt.int(totals.deals)}
       />
       <Cell label="fl.panel.totals.won" hint={t('fl.metric.won')} value={fmt.int(totals.won)}>
-        <MetricHint text={t('fl.metric.revenueWon')} placement="below" align="start">
-          <span class="fl-total__sub fl-num">{fmt.money(totals.revenueWon)}</span>
+        <MetricHint
+          text={
+            revenue.compact
+              ? `${t('fl.metric.revenueWon')}\n${fmt.money(totals.revenueWon)}`
+              : t('fl.metric.revenueWon')
+          }
+          placement="below"
+          align="start"
+        >
+          <span class="fl-total__sub fl-num">{revenue.text}</span>
         </MetricHint>
       </Cell>
       <Cell label="fl.panel.totals.lost" hint={t('fl.metric.lost')} value={fmt.int(totals.lost)} />

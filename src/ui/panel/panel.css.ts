@@ -72,6 +72,8 @@ export const PANEL_CSS = `
 .funnel-lens .fl-incoming__nums dt { font-size: 11px; color: var(--fl-muted); }
 .funnel-lens .fl-incoming__nums dd { margin: 0; display: flex; flex-direction: column; align-items: flex-start; gap: 1px; font-size: 13px; font-weight: 600; }
 .funnel-lens .fl-incoming__split { font-size: 11px; font-weight: 400; color: var(--fl-muted); }
+/* A phrase around the numbers ("median 3,2 jam, 9 dari 10 lebih cepat dari…"): it wraps. */
+.funnel-lens .fl-incoming__nums .fl-num { white-space: normal; }
 .funnel-lens .fl-side { padding: 8px 10px; border-radius: 6px; border: 1px dashed var(--fl-border); }
 .funnel-lens .fl-side__title { margin: 0 0 4px; font-size: 12px; font-weight: 700; }
 .funnel-lens .fl-side__list { list-style: none; margin: 0; padding: 0; display: grid; gap: 6px; }
@@ -94,6 +96,8 @@ export const PANEL_CSS = `
 .funnel-lens .fl-weak__open:hover { color: var(--fl-accent); }
 .funnel-lens .fl-weak__nums { display: flex; flex-wrap: wrap; gap: 4px 12px; margin: 2px 0; font-size: 12px; }
 .funnel-lens .fl-weak__decided { font-weight: 700; }
+/* Each item is a phrase with its number ("−6,3 poin dibanding periode sebelumnya…"): it wraps. */
+.funnel-lens .fl-weak__nums .fl-num { white-space: normal; }
 .funnel-lens .fl-weak__advice { margin: 4px 0 0; font-size: 12px; line-height: 1.4; }
 
 /* Out of sight until a keyboard user reaches it: the first stop of the panel, to the stages. */
@@ -105,7 +109,7 @@ export const PANEL_CSS = `
 .funnel-lens .fl-funnel:focus-within + .fl-funnel__keys { display: block; }
 .funnel-lens .fl-funnel { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: 2px; }
 .funnel-lens .fl-row {
-  display: grid; grid-template-columns: 48px minmax(0, 1fr) auto 28px; grid-template-rows: auto auto;
+  display: grid; grid-template-columns: 54px minmax(0, 1fr) auto 28px; grid-template-rows: auto auto;
   align-items: center; column-gap: 6px; padding: 4px 6px; border-radius: 6px; cursor: pointer;
   border-left: 3px solid transparent;
 }

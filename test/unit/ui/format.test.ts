@@ -59,3 +59,17 @@ describe('createFormatters in every language', () => {
     expect(createFormatters('id', 'UTC', null).date(at)).toBe('28 Nov 2026');
   });
 });
+
+describe('moneyFit', () => {
+  it('keeps an exact amount that fits and gives a long one compact, to three digits', () => {
+    const ru = createFormatters('ru', 'Europe/Moscow', 'RUB');
+    expect(ru.moneyFit(1103700, 11)).toEqual({
+      text: '1\u00a0103\u00a0700\u00a0₽',
+      compact: false,
+    });
+    const id = createFormatters('id', 'Asia/Jakarta', 'IDR');
+    expect(id.moneyFit(155_300_000, 11)).toEqual({ text: 'Rp\u00a0155\u00a0jt', compact: true });
+    const en = createFormatters('en', 'UTC', 'USD');
+    expect(en.moneyFit(62_457_300_000, 11)).toEqual({ text: '$62.5B', compact: true });
+  });
+});
