@@ -40,6 +40,21 @@ export const settingValueSchema = z.union([
 ]);
 export type SettingValue = z.infer<typeof settingValueSchema>;
 
+/**
+ * An empty setting, as amoCRM's required-field check sees it: blank text, or users fields where
+ * no user has anything filled in. The modal and the server both refuse a save on it.
+ */
+export function isEmptySetting(value: SettingValue | undefined): boolean {
+  if (value === undefined) return true;
+  if (typeof value === 'number') return false;
+  if (typeof value === 'string') return value.trim() === '';
+  return Object.values(value).every(entry =>
+    typeof entry === 'string'
+      ? entry.trim() === ''
+      : Object.values(entry).every(part => part.trim() === ''),
+  );
+}
+
 export const widgetSettingsSchema = z.object({
   active: z.enum(['Y', 'N']),
   fields: z.record(z.string(), settingValueSchema),

@@ -4,6 +4,7 @@
  * `#<code>_custom` (name = field code) plus an empty `div#<code>_custom_content` for the widget.
  */
 import { html, type Html } from '../dom';
+import { isEmptySetting } from '../protocol';
 import type { HostBoot, SettingValue, WidgetManifest } from '../protocol';
 import type { Translate } from '../strings';
 
@@ -143,18 +144,6 @@ export function storableFields(
   return kept;
 }
 
-function isEmpty(value: SettingValue | undefined): boolean {
-  if (value === undefined) return true;
-  if (typeof value === 'number') return false;
-  if (typeof value === 'string') return value.trim() === '';
-  // users / users_lp: filled when at least one user has something in it.
-  return Object.values(value).every(entry =>
-    typeof entry === 'string'
-      ? entry.trim() === ''
-      : Object.values(entry).every(part => part.trim() === ''),
-  );
-}
-
 /**
  * The `required: true` fields left empty. amoCRM does not install or save the widget while one
  * is (RU-script_js, «Метод проверки согласия»: "При нажатии на «Установить» установка не
@@ -165,6 +154,6 @@ export function missingRequired(
   fields: Readonly<Record<string, SettingValue>>,
 ): string[] {
   return Object.entries(manifest.settings ?? {})
-    .filter(([name, field]) => field.required === true && isEmpty(fields[name]))
+    .filter(([name, field]) => field.required === true && isEmptySetting(fields[name]))
     .map(([name]) => name);
 }

@@ -13,7 +13,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { settingValueSchema, type StoredWidgetSettings } from '../../host/protocol';
+import { isEmptySetting, settingValueSchema, type StoredWidgetSettings } from '../../host/protocol';
 import { sendProblem, sendZodProblem } from '../problem';
 import { queryOf } from '../query';
 
@@ -42,17 +42,6 @@ export class WidgetSettingsStore {
 }
 
 const CODE_PATTERN = /^[a-z0-9_]+$/i;
-
-function isEmpty(value: StoredWidgetSettings['fields'][string] | undefined): boolean {
-  if (value === undefined) return true;
-  if (typeof value === 'number') return false;
-  if (typeof value === 'string') return value.trim() === '';
-  return Object.values(value).every(entry =>
-    typeof entry === 'string'
-      ? entry.trim() === ''
-      : Object.values(entry).every(part => part.trim() === ''),
-  );
-}
 
 export function registerSettingsRoutes(
   app: FastifyInstance,
@@ -86,7 +75,7 @@ export function registerSettingsRoutes(
       fields: parsed.data.fields ?? current.fields,
     };
     if (code === servedCode && wanted.active === 'Y') {
-      const missing = requiredFields().filter(name => isEmpty(wanted.fields[name]));
+      const missing = requiredFields().filter(name => isEmptySetting(wanted.fields[name]));
       if (missing.length > 0) {
         return sendProblem(reply, 422, `required settings are empty: ${missing.join(', ')}`);
       }
