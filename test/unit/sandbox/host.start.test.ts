@@ -10,6 +10,24 @@ import { DEFAULT_WIDGET_DIR, parseStartArgs, REPO_ROOT } from '../../../sandbox/
 import { PROBE_DIR } from './hostHarness';
 
 const NOW_MS = Date.UTC(2025, 5, 30, 12);
+
+/** `sandbox/main.ts` on a free port with a small demo, once it says it is up (or 40 s passed). */
+async function startMain(extra: readonly string[]) {
+  const child = spawn(
+    TSX,
+    [MAIN, ...extra, '--port', '0', '--leads', '60', '--widget-dir', PROBE_DIR],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>(resolve => child.on('exit', code => resolve(code)));
+  const deadline = Date.now() + 40_000;
+  while (!output.includes('Press Ctrl-C') && Date.now() < deadline) {
+    await new Promise(resolve => setTimeout(resolve, 100));
+  }
+  return { child, out: () => output, exited };
+}
 const parse = (argv: string[], env: Record<string, string> = {}) =>
   parseStartArgs(argv, env, NOW_MS, '/work');
 
@@ -123,18 +141,9 @@ describe('the npm start process', () => {
   });
 
   it('prints the leads list URL, serves it, and stops cleanly on SIGINT', async () => {
-    const child = spawn(TSX, [MAIN, '--port', '0', '--leads', '60', '--widget-dir', PROBE_DIR], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const exited = new Promise<number | null>(resolve => child.on('exit', code => resolve(code)));
+    const { child, out, exited } = await startMain([]);
     try {
-      const deadline = Date.now() + 40_000;
-      while (!output.includes('Press Ctrl-C') && Date.now() < deadline) {
-        await new Promise(resolve => setTimeout(resolve, 100));
-      }
+      const output = out();
       const url = new RegExp(
         `Open the leads list: +(http://127\\.0\\.0\\.1:\\d+/leads/list/pipeline/${PIPELINE_IDS.main}/)`,
       ).exec(output)?.[1];
@@ -148,24 +157,13 @@ describe('the npm start process', () => {
       child.kill('SIGINT');
     }
     expect(await exited).toBe(0);
-    expect(output).toContain('SIGINT: stopping the sandbox');
+    expect(out()).toContain('SIGINT: stopping the sandbox');
   });
 
   it('with --kommo prints and serves the page at demo.kommo.localhost, an English demo in USD', async () => {
-    const child = spawn(
-      TSX,
-      [MAIN, '--kommo', '--port', '0', '--leads', '60', '--widget-dir', PROBE_DIR],
-      { stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const exited = new Promise<number | null>(resolve => child.on('exit', code => resolve(code)));
+    const { child, out, exited } = await startMain(['--kommo']);
     try {
-      const deadline = Date.now() + 40_000;
-      while (!output.includes('Press Ctrl-C') && Date.now() < deadline) {
-        await new Promise(resolve => setTimeout(resolve, 100));
-      }
+      const output = out();
       const url = /Open the leads list: +(http:\/\/demo\.kommo\.localhost:(\d+)(\/\S+))/.exec(
         output,
       );
