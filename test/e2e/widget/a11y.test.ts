@@ -14,7 +14,7 @@ import { PIPELINE_IDS, STATUS_IDS } from '../../../sandbox/demo';
 import type { DemoLead } from '../../../sandbox/demo';
 import { saveScreenshot, useSandboxBrowser, waitForPageReady } from '../helpers';
 import type { PageKind } from '../helpers';
-import { waitForFunnel } from './support';
+import { shippedLangs, waitForFunnel } from './support';
 
 const ROOT = join(__dirname, '../../..');
 const MAIN = PIPELINE_IDS.main;
@@ -25,12 +25,7 @@ const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const THEMES = ['light', 'dark'] as const;
 type Theme = (typeof THEMES)[number];
 
-/** The languages the widget ships: the manifest's list, which amoCRM offers the widget in. */
-const LANGS: readonly string[] = (
-  JSON.parse(readFileSync(join(ROOT, 'manifest.json'), 'utf8')) as {
-    widget: { locale: string[] };
-  }
-).widget.locale;
+const LANGS = shippedLangs();
 
 /**
  * axe-core's own bundle, run with `define` hidden: amoCRM's page has RequireJS, and axe would

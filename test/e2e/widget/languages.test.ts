@@ -4,8 +4,6 @@
  * or unfilled `{placeholder}` anywhere (text, hints, labels), and no text running out of its box
  * at a 1280 px window. Screenshots per language and surface go to test-artifacts/.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { HostLang } from '../../../sandbox/host/protocol';
 import { LANG_COOKIE, startHostSandbox } from '../../../sandbox/server/host';
@@ -16,16 +14,11 @@ import { saveScreenshot, useSandboxBrowser, waitForPageReady } from '../helpers'
 import type { PageKind } from '../helpers';
 import { launchChromium, openTrackedPage } from '../helpers/browser';
 import { ensureHostBundle } from '../helpers/hostBundle';
-import { panelRows, waitForFunnel } from './support';
+import { panelRows, shippedLangs, waitForFunnel } from './support';
 
-const ROOT = join(__dirname, '../../..');
 const MAIN = PIPELINE_IDS.main;
 const LIST = `/leads/list/pipeline/${MAIN}/`;
-const LANGS: readonly string[] = (
-  JSON.parse(readFileSync(join(ROOT, 'manifest.json'), 'utf8')) as {
-    widget: { locale: string[] };
-  }
-).widget.locale;
+const LANGS = shippedLangs();
 
 /** A percent as any locale writes it ("61,9 %", "%61,9", "61.9%") as a number; "—" as null. */
 function percentOf(text: string): number | null {

@@ -3,7 +3,7 @@
  * way a person reads it, and the `funnel-lens` CLI's report on the very same sandbox data.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -163,4 +163,12 @@ export async function expectPanelEqualsReport(page: Page, cli: FunnelReport): Pr
   expect([await totalValue(page, 0), await totalValue(page, 1), await totalValue(page, 2)]).toEqual(
     [cli.totals.deals, cli.totals.won, cli.totals.lost],
   );
+}
+
+/** The languages the widget ships: the manifest's list, which amoCRM and Kommo offer it in. */
+export function shippedLangs(): readonly string[] {
+  const manifest = JSON.parse(readFileSync(join(__dirname, '../../../manifest.json'), 'utf8')) as {
+    widget: { locale: string[] };
+  };
+  return manifest.widget.locale;
 }
