@@ -5,10 +5,8 @@
  * working where the browser or the host's policy says no.
  */
 import type { PeerTransport } from '../src/api';
-import { createMemoryStore } from '../src/sync';
-import { openIdbStore } from '../src/sync/idb';
 import type { ScopeStore } from '../src/sync';
-import type { WorkerLike } from '../src/state';
+import type { ServiceConfig, WorkerLike } from '../src/state';
 import type { SyncChannel, TabLock } from '../src/state';
 import { soloLock } from '../src/state';
 
@@ -144,26 +142,27 @@ export function startedLater(create: () => WorkerLike): WorkerLike {
   };
 }
 
-/** IndexedDB when it opens, memory otherwise (private windows, blocked storage). */
-export async function openStore(): Promise<ScopeStore> {
-  try {
-    return await openIdbStore();
-  } catch {
-    return createMemoryStore();
-  }
-}
-
-/** A store usable at once that waits for the real one behind it. */
-export function deferredStore(opening: Promise<ScopeStore>): ScopeStore {
+/**
+ * A store usable at once that opens the real one on first use (its code is fetched then), and
+ * waits for it. Closing one never opened opens nothing.
+ */
+export function deferredStore(open: () => Promise<ScopeStore>): ScopeStore {
+  let opening: Promise<ScopeStore> | null = null;
+  const store = () => (opening ??= open());
   return {
-    load: async scope => (await opening).load(scope),
-    loadEvents: async (scope, buckets) => (await opening).loadEvents(scope, buckets),
-    save: async (scope, change) => (await opening).save(scope, change),
-    clear: async scope => (await opening).clear(scope),
+    load: async scope => (await store()).load(scope),
+    loadEvents: async (scope, buckets) => (await store()).loadEvents(scope, buckets),
+    save: async (scope, change) => (await store()).save(scope, change),
+    clear: async scope => (await store()).clear(scope),
     close: () => {
-      void opening.then(store => store.close());
+      void opening?.then(s => s.close()).catch(() => undefined);
     },
   };
+}
+
+/** The channel tabs of one account and user tell each other about cache updates on. */
+export function channelName(scope: ServiceConfig['scope']): string {
+  return `funnel-lens:${scope.accountId}:${scope.userId}`;
 }
 
 export function localStore(prefix: string): {

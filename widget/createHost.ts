@@ -1,19 +1,18 @@
-import { createApiClient, createBrowserHttp } from '../src/api';
-import type { Host } from '../src/mount';
+import type { Host, PageApi } from '../src/mount';
 import { realTimers } from '../src/state';
 import { DEFAULT_SETTINGS, parseSettings } from '../src/state';
 import {
   broadcastChannel,
+  channelName,
   deferredStore,
   localStore,
-  openStore,
   spawnEngineWorker,
   webLock,
 } from './browser';
 import type { AmoSelf } from './amoGlobals';
+import type * as PagePartModule from './workerPorts';
 import { platformOf } from '../src/i18n';
 import { publisherContacts } from './publisher';
-import { channelName, peersOf } from './workerPorts';
 import {
   hostAccount,
   hostLang,
@@ -24,10 +23,22 @@ import {
   widgetSettings,
 } from './amoGlobals';
 
-/** What a client is asked with: the mount passes the data service's hooks on as they are. */
-type ClientHooks = Parameters<Host['createClient']>[0] & {
-  readonly waitBudgetSeconds?: number | undefined;
-};
+/**
+ * The page's API and cache code (workerPorts.ts and what it imports: engine.js, the chunk the
+ * worker runs). Fetched on first use; a failed fetch is not kept, so the next use tries again.
+ */
+type PagePart = typeof PagePartModule;
+let pagePart: Promise<PagePart> | null = null;
+function loadPagePart(): Promise<PagePart> {
+  if (!pagePart) {
+    const loading = import(/* webpackChunkName: "engine" */ './workerPorts');
+    loading.catch(() => {
+      if (pagePart === loading) pagePart = null;
+    });
+    pagePart = loading;
+  }
+  return pagePart;
+}
 
 /** The browser's zone; only when amoCRM does not say the account's. */
 function browserZone(): string {
@@ -50,7 +61,8 @@ export function createAmoHost(self: AmoSelf, doc: Document): Host | null {
   const scriptUrl =
     path === null ? null : `${path.replace(/\/$/, '')}/script.js?v=${encodeURIComponent(version)}`;
   const lang = hostLang();
-  const store = deferredStore(openStore());
+  const store = deferredStore(() => loadPagePart().then(m => m.openStore()));
+  let api: PageApi | null = null;
   return {
     doc,
     lang,
@@ -65,17 +77,7 @@ export function createAmoHost(self: AmoSelf, doc: Document): Host | null {
     managers: hostManagers(),
     settings: parsed.ok ? parsed.settings : DEFAULT_SETTINGS,
     origin: doc.location.origin,
-    // Same origin, the user's session cookie: no tokens, and nothing leaves the account's /api/v4.
-    // Its requests and the engine worker's share amoCRM's limit through the thread's hub.
-    // The data service on the page passes its wait budget for 429s (the Host's type does not name
-    // it); other clients keep the request layer's default.
-    createClient: ({ onWait, waitBudgetSeconds }: ClientHooks) =>
-      createApiClient({
-        http: createBrowserHttp(),
-        onWait,
-        peers: peersOf(account.id),
-        ...(waitBudgetSeconds === undefined ? {} : { waitBudgetSeconds }),
-      }),
+    loadApi: async () => (api ??= (await loadPagePart()).pageApi(account.id)),
     store,
     lock: webLock(),
     channel: broadcastChannel(

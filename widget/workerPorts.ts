@@ -1,14 +1,20 @@
 /**
  * What the data service needs from the browser, built from the globals of wherever it runs: in
  * the engine worker (the usual place) or on the page when no worker can start. IndexedDB, Web
- * Locks, BroadcastChannel and XMLHttpRequest all exist in dedicated workers.
+ * Locks, BroadcastChannel and XMLHttpRequest all exist in dedicated workers. This module and what
+ * it imports are in engine.js: the page fetches them only when it needs the API or the cache
+ * itself (createHost.ts).
  */
-import { createApiClient, createBrowserHttp, DEFAULT_RATE_LIMIT } from '../src/api';
+import { createApiClient, createBrowserHttp, DEFAULT_RATE_LIMIT, toApiError } from '../src/api';
+import type { PageApi } from '../src/mount';
 import type { ServiceConfig, ServicePorts } from '../src/state';
 import { realTimers } from '../src/state';
 import type { PeerHub } from '../src/api';
 import { createPeerHub } from '../src/api';
-import { broadcastChannel, openStore, requestPeers, webLock } from './browser';
+import { createMemoryStore } from '../src/sync';
+import type { ScopeStore } from '../src/sync';
+import { openIdbStore } from '../src/sync/idb';
+import { broadcastChannel, channelName, requestPeers, webLock } from './browser';
 
 // One hub per thread (the worker, or the page when no worker starts): its clients count each
 // other's requests directly, other threads' through the channel.
@@ -18,9 +24,28 @@ export function peersOf(accountId: number): PeerHub {
   return hub;
 }
 
-/** The channel tabs of one account and user tell each other about cache updates on. */
-export function channelName(scope: ServiceConfig['scope']): string {
-  return `funnel-lens:${scope.accountId}:${scope.userId}`;
+/** IndexedDB when it opens, memory otherwise (private windows, blocked storage). */
+export async function openStore(): Promise<ScopeStore> {
+  try {
+    return await openIdbStore();
+  } catch {
+    return createMemoryStore();
+  }
+}
+
+/** The page's own API (same origin, the user's session cookie: no tokens). */
+export function pageApi(accountId: number): PageApi {
+  return {
+    // Its requests and the engine worker's share amoCRM's limit through the thread's hub.
+    createClient: ({ onWait, waitBudgetSeconds }) =>
+      createApiClient({
+        http: createBrowserHttp(),
+        onWait,
+        peers: peersOf(accountId),
+        ...(waitBudgetSeconds === undefined ? {} : { waitBudgetSeconds }),
+      }),
+    toApiError: error => toApiError(error),
+  };
 }
 
 export function servicePorts(config: ServiceConfig): ServicePorts {

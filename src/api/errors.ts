@@ -3,57 +3,13 @@ import type { AxiosError } from 'axios';
 import { z } from 'zod/mini';
 import { formatIssuePath, joinIssuePath, schemaIssues } from './issues';
 import type { SchemaIssue } from './issues';
+import { ApiError } from './apiError';
+import type { ApiErrorCode, ApiErrorInit } from './apiError';
 
 export { formatIssuePath, schemaIssues };
 export type { SchemaIssue };
-
-/** Codes only: the UI and CLI translate them with the i18n key `errors.<CODE>`. */
-export type ApiErrorCode =
-  | 'NETWORK'
-  | 'TIMEOUT'
-  | 'UNAUTHORIZED'
-  | 'FORBIDDEN'
-  | 'PAYMENT_REQUIRED'
-  | 'NOT_FOUND'
-  | 'BAD_REQUEST'
-  | 'RATE_LIMITED'
-  | 'SERVER'
-  | 'SCHEMA'
-  | 'ABORTED'
-  | 'HTTP';
-
-export interface ApiErrorInit {
-  readonly status?: number | undefined;
-  /** Request path without the query, e.g. `/api/v4/users`. */
-  readonly path?: string | undefined;
-  /** The server's own `detail` text, untranslated. */
-  readonly detail?: string | undefined;
-  readonly issues?: readonly SchemaIssue[] | undefined;
-  /** Seconds the server asked us to wait (429 `retry_after` / `Retry-After`). */
-  readonly retryAfter?: number | undefined;
-  readonly cause?: unknown;
-}
-
-/** Every failure of the API layer. `message` is the code; user-facing text lives in i18n. */
-export class ApiError extends Error {
-  override readonly name = 'ApiError';
-  readonly code: ApiErrorCode;
-  readonly status: number | undefined;
-  readonly path: string | undefined;
-  readonly detail: string | undefined;
-  readonly issues: readonly SchemaIssue[];
-  readonly retryAfter: number | undefined;
-
-  constructor(code: ApiErrorCode, init: ApiErrorInit = {}) {
-    super(code, init.cause === undefined ? undefined : { cause: init.cause });
-    this.code = code;
-    this.status = init.status;
-    this.path = init.path;
-    this.detail = init.detail;
-    this.issues = init.issues ?? [];
-    this.retryAfter = init.retryAfter;
-  }
-}
+export { ApiError };
+export type { ApiErrorCode, ApiErrorInit };
 
 /** Builds the SCHEMA error for a failed parse; `prefix` says where the parsed value sits. */
 export function schemaError(

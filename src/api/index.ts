@@ -23,8 +23,10 @@ export {
   createTokenHttp,
 } from './http';
 export type { HttpOptions } from './http';
-export { ApiError, formatIssuePath, schemaIssues, toApiError } from './errors';
-export type { ApiErrorCode, SchemaIssue } from './errors';
+export { ApiError } from './apiError';
+export type { ApiErrorCode } from './apiError';
+export { formatIssuePath, schemaIssues, toApiError } from './errors';
+export type { SchemaIssue } from './errors';
 export type { PagingEnd, PagingEndReason } from './paging';
 export { readEventList, readLeadList, readLeadPage } from './pages';
 export type { EventList, LeadPage, ReadWhere } from './pages';

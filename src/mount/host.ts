@@ -1,4 +1,4 @@
-import type { ApiClient, WaitInfo } from '../api';
+import type { ApiClient, ApiError, WaitInfo } from '../api';
 import type { Lang, Platform } from '../i18n';
 import { createTranslate } from '../i18n';
 import type {
@@ -35,9 +35,12 @@ export interface Host {
   readonly settings: WidgetSettings;
   /** The account's origin (`https://<sub>.amocrm.ru`): the data worker's API requests go there. */
   readonly origin: string;
-  /** The API client for the page itself (settings, the lead of a card, a page-thread service). */
-  createClient(hooks: { onWait: (info: WaitInfo) => void }): ApiClient;
-  /** The cache, for a data service that runs on the page (a worker opens its own). */
+  /**
+   * The API for the page itself (settings, the lead of a card, a page-thread service). Its code is
+   * fetched on first use: the panel's usual path asks the worker and never needs it.
+   */
+  loadApi(): Promise<PageApi>;
+  /** The cache, for a data service that runs on the page (a worker opens its own); opened on first use. */
   readonly store: ScopeStore;
   readonly lock: TabLock;
   readonly channel: SyncChannel;
@@ -48,6 +51,14 @@ export interface Host {
   readonly timers: Timers;
   /** The publisher's contacts, for messages that ask the user to act (null: none known). */
   readonly support: SupportContacts | null;
+}
+
+/** The API's part on the page (Host.loadApi). */
+export interface PageApi {
+  /** `waitBudgetSeconds`: the client's budget for 429s; the data service sets it. */
+  createClient(hooks: { onWait: (info: WaitInfo) => void; waitBudgetSeconds?: number }): ApiClient;
+  /** Anything a request threw, as the ApiError the UI speaks of. */
+  toApiError(error: unknown): ApiError;
 }
 
 /** What one pipeline's models need, taken from the host: this account's and user's copy. */
@@ -63,16 +74,19 @@ export function pipelineDeps(host: Host, pipelineId: number, period: PeriodChoic
       sideStageIds: host.settings.sideStageIds,
     },
     spawnWorker: () => host.spawnWorker(),
-    pagePorts: () => ({
-      createClient: hooks => host.createClient(hooks),
-      // Lent, not given: a service closes its cache when disposed, and the host's is shared by
-      // every mount and the next pipeline's service.
-      openCache: () => Promise.resolve(lent(host.store)),
-      lock: host.lock,
-      channel: host.channel,
-      timers: host.timers,
-      clock: host.clock,
-    }),
+    pagePorts: async () => {
+      const api = await host.loadApi();
+      return {
+        createClient: hooks => api.createClient(hooks),
+        // Lent, not given: a service closes its cache when disposed, and the host's is shared by
+        // every mount and the next pipeline's service.
+        openCache: () => Promise.resolve(lent(host.store)),
+        lock: host.lock,
+        channel: host.channel,
+        timers: host.timers,
+        clock: host.clock,
+      };
+    },
     settings: host.settings,
     clock: host.clock,
     timers: host.timers,

@@ -25,7 +25,7 @@ import type { Host } from './host';
 import { createUiEnv, pipelineDeps } from './host';
 import { SettingsRoot } from './settingsRoot';
 
-export type { Host } from './host';
+export type { Host, PageApi } from './host';
 export type Unmount = () => void;
 
 /**

@@ -1,7 +1,12 @@
-import { useLayoutEffect, useMemo, useState } from 'preact/hooks';
-import type { ApiClient, ApiError } from '../api';
-import { toApiError } from '../api';
-import type { Host } from './host';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { ApiClient } from '../api';
+import { ApiError } from '../api';
+import type { Host, PageApi } from './host';
+
+interface Loaded {
+  readonly api: PageApi;
+  readonly client: ApiClient;
+}
 
 export type Once<T> =
   | { readonly status: 'loading' }
@@ -17,21 +22,46 @@ export function useOnce<T>(
   read: (client: ApiClient, signal: AbortSignal) => Promise<T>,
   key: unknown,
 ): { readonly state: Once<T>; readonly retry: () => void } {
-  const client = useMemo(() => host.createClient({ onWait: () => undefined }), [host]);
+  // The API's code arrives with the first read; then one client per host serves every read at
+  // once. A failed fetch of that code is not kept: the retry fetches it again.
+  const loaded = useRef<{ host: Host; ready: Promise<Loaded>; value: Loaded | null } | null>(null);
   const [state, setState] = useState<Once<T>>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
   useLayoutEffect(() => {
     const abort = new AbortController();
+    const fail = (error: ApiError) => {
+      if (!abort.signal.aborted) setState({ status: 'error', error });
+    };
+    const run = ({ api, client }: Loaded) =>
+      read(client, abort.signal).then(
+        value => {
+          if (!abort.signal.aborted) setState({ status: 'ok', value });
+        },
+        (error: unknown) => fail(api.toApiError(error)),
+      );
     setState({ status: 'loading' });
-    read(client, abort.signal).then(
-      value => {
-        if (!abort.signal.aborted) setState({ status: 'ok', value });
-      },
-      (error: unknown) => {
-        if (!abort.signal.aborted) setState({ status: 'error', error: toApiError(error) });
-      },
-    );
+    let entry = loaded.current;
+    if (entry?.host !== host) {
+      const ready = host
+        .loadApi()
+        .then(api => ({ api, client: api.createClient({ onWait: () => undefined }) }));
+      const made = { host, ready, value: null as Loaded | null };
+      ready.then(
+        value => (made.value = value),
+        () => {
+          if (loaded.current === made) loaded.current = null;
+        },
+      );
+      loaded.current = entry = made;
+    }
+    if (entry.value) void run(entry.value);
+    else
+      entry.ready.then(
+        value => (abort.signal.aborted ? undefined : run(value)),
+        // The API's code could not be fetched: as a request that got no answer.
+        (error: unknown) => fail(new ApiError('NETWORK', { cause: error })),
+      );
     return () => abort.abort();
-  }, [client, attempt, key]);
+  }, [host, attempt, key]);
   return { state, retry: () => setAttempt(a => a + 1) };
 }

@@ -34,7 +34,8 @@ export { retryDelayMs, WAIT_BUDGET_SECONDS } from './service/retryPolicy';
 export type { OnScreen, Shown, SyncNotice } from './notice';
 export type { ServicePorts } from './service/service';
 export { openDataService } from './service/resilient';
-export { serveDataService, serviceInWorker } from './service/worker';
+export { serviceInWorker } from './service/worker';
+export { serveDataService } from './service/serve';
 export type { WorkerLike, WorkerScopeLike } from './service/worker';
 export type {
   Activity,

@@ -18,8 +18,8 @@ export interface PipelineDeps {
   readonly config: ServiceConfig;
   /** Starts the service's worker; null (or a null result) runs it on the page instead. */
   readonly spawnWorker: (() => WorkerLike | null) | null;
-  /** The page's own ports, for a service that runs on the page. */
-  readonly pagePorts: () => ServicePorts;
+  /** The page's own ports, for a service that runs on the page (their code loads on demand). */
+  readonly pagePorts: () => Promise<ServicePorts>;
   readonly settings: WidgetSettings;
   /** Milliseconds since the epoch. */
   readonly clock: () => number;

@@ -13,11 +13,17 @@ import {
 import { AxiosError, AxiosHeaders, CanceledError } from 'axios';
 import type { AxiosAdapter, AxiosResponse, InternalAxiosRequestConfig } from 'axios';
 import ru from '../../i18n/ru.json';
-import { adaptPipeline, createApiClient, createTokenHttp, parseWith } from '../../src/api';
+import {
+  adaptPipeline,
+  createApiClient,
+  createTokenHttp,
+  parseWith,
+  toApiError,
+} from '../../src/api';
 import type { ApiClient, ApiError } from '../../src/api';
 import { RawPipelineSchema } from '../../src/api/schemas';
 import type { Pipeline } from '../../src/core';
-import type { Host } from '../../src/mount/host';
+import type { Host, PageApi } from '../../src/mount/host';
 import { DEFAULT_SETTINGS, soloLock } from '../../src/state';
 import type { WidgetSettings } from '../../src/state';
 import { createMemoryStore } from '../../src/sync';
@@ -100,6 +106,8 @@ export interface FakeHost extends Host {
   readonly bus: ReturnType<typeof channelBus>;
   readonly navigated: string[];
   readonly stored: Map<string, string>;
+  /** What `loadApi` resolves to (spy on it to see the clients made). */
+  readonly pageApi: PageApi;
   /** How many API clients the host made. */
   readonly clients: () => number;
   readonly clientCalls: ClientCall[];
@@ -172,7 +180,7 @@ export function fakeHost(
   };
 
   /** The widget's client over the emulator, each call recorded and failing while told to. */
-  function client(onWait: Parameters<Host['createClient']>[0]['onWait']): ApiClient {
+  function client(onWait: Parameters<PageApi['createClient']>[0]['onWait']): ApiClient {
     made++;
     const real = createApiClient({
       http: createTokenHttp({ baseURL: '', token: DEFAULT_TOKEN, adapter }),
@@ -221,6 +229,10 @@ export function fakeHost(
     };
   }
 
+  const pageApi: PageApi = {
+    createClient: ({ onWait }) => client(onWait),
+    toApiError: error => toApiError(error),
+  };
   const bus = channelBus();
   const stored = new Map<string, string>();
   const navigated: string[] = [];
@@ -235,7 +247,8 @@ export function fakeHost(
     managers: MANAGERS,
     settings: over.settings ?? DEFAULT_SETTINGS,
     origin: over.origin ?? 'https://demo.amocrm.ru',
-    createClient: ({ onWait }) => client(onWait),
+    loadApi: () => Promise.resolve(pageApi),
+    pageApi,
     store: createMemoryStore(),
     lock: soloLock,
     channel: bus.tab(),

@@ -5,8 +5,8 @@
  * worker left unanswered is asked again there.
  */
 import { EngineError } from '../engine/errors';
+import { pagedService } from './paged';
 import type { ServicePorts } from './service';
-import { createDataService } from './service';
 import type { DataService, ServiceConfig, ServiceStatus } from './types';
 import type { WorkerLike } from './worker';
 import { serviceInWorker } from './worker';
@@ -14,14 +14,14 @@ import { serviceInWorker } from './worker';
 export function openDataService(
   config: ServiceConfig,
   spawnWorker: (() => WorkerLike | null) | null,
-  pagePorts: () => ServicePorts,
+  pagePorts: () => Promise<ServicePorts>,
 ): DataService {
   const listeners = new Set<(s: ServiceStatus) => void>();
   const unsubs: (() => void)[] = [];
   let disposed = false;
   const follow = (service: DataService) =>
     unsubs.push(service.subscribe(status => listeners.forEach(l => l(status))));
-  const onPage = () => createDataService(config, pagePorts());
+  const onPage = () => pagedService(config, pagePorts);
   const moveToPage = () => {
     if (disposed) return;
     unsubs.splice(0).forEach(u => u());

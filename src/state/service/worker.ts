@@ -1,12 +1,11 @@
 /**
- * The data service across a worker boundary: the page's proxy (`serviceInWorker`) and the
- * worker's loop (`serveDataService`). The same bundle runs on both sides.
+ * The page's side of the data service across a worker boundary: the proxy (`serviceInWorker`).
+ * The worker's loop is serve.ts, apart so the page's part of the bundle does not carry the
+ * service itself.
  */
-import { EngineError, isEngineErrorCode, toEngineError } from '../engine/errors';
+import { EngineError, isEngineErrorCode } from '../engine/errors';
 import type { Answer, FromWorker, Question, ToWorker } from './protocol';
 import { envelope, isEnvelope } from './protocol';
-import type { ServicePorts } from './service';
-import { createDataService } from './service';
 import type { DataService, ServiceConfig, ServiceStatus } from './types';
 
 /** The part of a `Worker` the proxy uses, so tests can pass a fake. */
@@ -108,60 +107,4 @@ export function serviceInWorker(
       listeners.clear();
     },
   };
-}
-
-/** Answers one question from the service, as the message that carries it back. */
-async function answerOf(service: DataService, id: number, q: Question): Promise<FromWorker> {
-  try {
-    if (q.op === 'report') {
-      const view = await service.report(q.options, q.lists);
-      return { op: 'answer', id, answer: { op: 'report', view } };
-    }
-    if (q.op === 'stageDeals') {
-      const view = await service.stageDeals(q.options, q.stageId);
-      return { op: 'answer', id, answer: { op: 'stageDeals', view } };
-    }
-    if (q.op === 'journey') {
-      const view = await service.journey(q.leadId, q.now, q.stuck);
-      return { op: 'answer', id, answer: { op: 'journey', view } };
-    }
-    return { op: 'answer', id, answer: { op: 'partial', counts: await service.partial(q.period) } };
-  } catch (error) {
-    const failure = toEngineError(error);
-    return { op: 'failed', id, code: failure.code, detail: failure.detail ?? '' };
-  }
-}
-
-/** The worker's loop: one service, started by the page's first message. */
-export function serveDataService(
-  scope: WorkerScopeLike,
-  portsFor: (config: ServiceConfig) => ServicePorts,
-): void {
-  let service: DataService | null = null;
-  const post = (body: FromWorker) => scope.postMessage(envelope(body));
-  scope.addEventListener('message', event => {
-    if (!isEnvelope(event.data)) return;
-    const msg = event.data.body as ToWorker;
-    switch (msg.op) {
-      case 'start':
-        if (service) return;
-        service = createDataService(msg.config, portsFor(msg.config));
-        service.subscribe(status => post({ op: 'status', status }));
-        return;
-      case 'ask':
-        if (!service) post({ op: 'failed', id: msg.id, code: 'NO_DATA', detail: 'not started' });
-        else void answerOf(service, msg.id, msg.question).then(post);
-        return;
-      case 'refresh':
-        service?.refresh();
-        return;
-      case 'shown':
-        service?.shown();
-        return;
-      case 'dispose':
-        service?.dispose();
-        service = null;
-        return;
-    }
-  });
 }

@@ -3,6 +3,7 @@
  * the panel on the leads list and kanban, its numbers against `funnel-lens report`, the drill-down
  * into amoCRM's filtered list, navigation without leftovers, and hostile names.
  */
+import type { Page } from 'playwright-core';
 import { hostWrites, routerNavigate, saveScreenshot, useSandboxBrowser } from '../helpers';
 import { PIPELINE_IDS, STATUS_IDS } from '../../../sandbox/demo';
 import type { DemoLead } from '../../../sandbox/demo';
@@ -34,6 +35,33 @@ describe('the Funnel Lens panel in the Leads section', () => {
       'Квалифицирован → Отправлено КП',
     );
     await saveScreenshot(page, 'panel-list');
+  });
+
+  it('fetches the data service’s code only where no worker can run it, with the same numbers', async () => {
+    const scripts = (page: Page) =>
+      page.evaluate(() =>
+        performance
+          .getEntriesByType('resource')
+          .filter(e => (e as PerformanceResourceTiming).initiatorType === 'script')
+          .map(e => new URL(e.name).pathname.split('/').pop()),
+      );
+    // The usual path: the worker runs the service; the page loads only its own part.
+    const usual = await env.open(LIST, { kind: 'list' });
+    await waitForFunnel(usual.page);
+    expect(await scripts(usual.page)).toEqual(expect.arrayContaining(['script.js', 'widget.js']));
+    expect(await scripts(usual.page)).not.toContain('engine.js');
+
+    // A browser or host policy without Web Workers: the page fetches engine.js and runs it.
+    const { page } = await env.open(LIST, {
+      kind: 'list',
+      initScript: () => {
+        Reflect.deleteProperty(window, 'Worker');
+      },
+    });
+    await waitForFunnel(page);
+    expect(await scripts(page)).toContain('engine.js');
+    const cli = await cliReport(env.sandbox.url, MAIN, await panelWindow(page));
+    await expectPanelEqualsReport(page, cli);
   });
 
   it('opens a stage’s stuck deals and shows exactly that stage’s deals in amoCRM’s own list', async () => {

@@ -53,8 +53,8 @@ describe('pipelineDeps', () => {
 
   it('gives a service on the page the host’s client, cache, lock, channel, timers and clock', async () => {
     const host = fakeHost();
-    const create = jest.spyOn(host, 'createClient');
-    const ports = pipelineDeps(host, MAIN.id, { kind: 'last_30' }).pagePorts();
+    const create = jest.spyOn(host.pageApi, 'createClient');
+    const ports = await pipelineDeps(host, MAIN.id, { kind: 'last_30' }).pagePorts();
     const hooks = { onWait: jest.fn() };
     const client = ports.createClient(hooks);
     expect(create).toHaveBeenCalledWith(hooks);
@@ -71,11 +71,11 @@ describe('pipelineDeps', () => {
     const host = fakeHost();
     const deps = pipelineDeps(host, MAIN.id, { kind: 'last_30' });
     const scope = { accountId: host.account.id, userId: host.user.id, pipelineId: MAIN.id };
-    const cache = await deps.pagePorts().openCache();
+    const cache = await (await deps.pagePorts()).openCache();
     // A service closes its cache when disposed; the next pipeline's service opens it again.
     cache.close();
     await expect(host.store.load(scope)).resolves.toBeNull();
-    await expect((await deps.pagePorts().openCache()).load(scope)).resolves.toBeNull();
+    await expect((await (await deps.pagePorts()).openCache()).load(scope)).resolves.toBeNull();
   });
 });
 

@@ -48,7 +48,8 @@ const settleRead = (fn: () => void) =>
     await settle(1);
   });
 
-function probe(host: Host, read: ReturnType<typeof controlledRead>['read'], key: unknown) {
+/** Mounts the probe and lets the host's API arrive: the first read starts then. */
+async function probe(host: Host, read: ReturnType<typeof controlledRead>['read'], key: unknown) {
   const seen: Once<string>[] = [];
   let retry: () => void = () => undefined;
   function Probe({ k }: { k: unknown }) {
@@ -58,6 +59,7 @@ function probe(host: Host, read: ReturnType<typeof controlledRead>['read'], key:
     return <p>{once.state.status}</p>;
   }
   const view = render(<Probe k={key} />);
+  await act(() => settle(1));
   return {
     seen,
     view,
@@ -71,7 +73,8 @@ describe('useOnce', () => {
   it('is loading, then holds the value read', async () => {
     const host = fakeHost();
     const r = controlledRead();
-    const p = probe(host, r.read, 'a');
+    const p = await probe(host, r.read, 'a');
+    expect(p.seen[0]).toEqual({ status: 'loading' });
     expect(p.last()).toEqual({ status: 'loading' });
     expect(r.calls).toHaveLength(1);
     await settleRead(() => r.calls[0]!.answer.resolve('pipelines'));
@@ -81,9 +84,9 @@ describe('useOnce', () => {
 
   it('reads with one client made by the host', async () => {
     const host = fakeHost();
-    const create = jest.spyOn(host, 'createClient');
+    const create = jest.spyOn(host.pageApi, 'createClient');
     const r = controlledRead();
-    const p = probe(host, r.read, 'a');
+    const p = await probe(host, r.read, 'a');
     await settleRead(() => r.calls[0]!.answer.resolve('x'));
     await p.retry();
     expect(create).toHaveBeenCalledTimes(1);
@@ -94,7 +97,7 @@ describe('useOnce', () => {
   it('keeps a failure as an ApiError, and reads again on retry', async () => {
     const host = fakeHost();
     const r = controlledRead();
-    const p = probe(host, r.read, 'a');
+    const p = await probe(host, r.read, 'a');
     const failure = new ApiError('SERVER', { status: 502 });
     await settleRead(() => r.calls[0]!.answer.reject(failure));
     expect(p.last()).toEqual({ status: 'error', error: failure });
@@ -114,7 +117,7 @@ describe('useOnce', () => {
   it('aborts the read when the component goes, and ignores a late answer', async () => {
     const host = fakeHost();
     const r = controlledRead();
-    const p = probe(host, r.read, 'a');
+    const p = await probe(host, r.read, 'a');
     const { signal } = r.calls[0]!;
     expect(signal.aborted).toBe(false);
     p.view.unmount();
@@ -128,7 +131,7 @@ describe('useOnce', () => {
   it('reads again for a new key, dropping the old key’s answer', async () => {
     const host = fakeHost();
     const r = controlledRead();
-    const p = probe(host, r.read, 'lead 1');
+    const p = await probe(host, r.read, 'lead 1');
     await settleRead(() => r.calls[0]!.answer.resolve('one'));
     p.rekey('lead 2');
     expect(r.calls).toHaveLength(2);
@@ -141,5 +144,37 @@ describe('useOnce', () => {
     await settleRead(() => r.calls[2]!.answer.resolve('three'));
     await settleRead(() => r.calls[1]!.answer.resolve('two'));
     expect(p.last()).toEqual({ status: 'ok', value: 'three' });
+  });
+
+  it('says NETWORK when the API’s code cannot be fetched, and fetches it again on retry', async () => {
+    const host = fakeHost();
+    const fetched = jest
+      .spyOn(host, 'loadApi')
+      .mockRejectedValueOnce(new Error('Loading chunk engine failed'));
+    const r = controlledRead();
+    const p = await probe(host, r.read, 'a');
+    const shown = p.last();
+    expect(shown?.status === 'error' && shown.error.code).toBe('NETWORK');
+    expect(r.calls).toHaveLength(0);
+
+    await p.retry();
+    await act(() => settle(1));
+    expect(fetched).toHaveBeenCalledTimes(2);
+    expect(r.calls).toHaveLength(1);
+    await settleRead(() => r.calls[0]!.answer.resolve('after all'));
+    expect(p.last()).toEqual({ status: 'ok', value: 'after all' });
+  });
+
+  it('never starts a read whose component went before the API arrived', async () => {
+    const host = fakeHost();
+    const r = controlledRead();
+    function Probe() {
+      useOnce(host, r.read, 'a');
+      return null;
+    }
+    const view = render(<Probe />);
+    view.unmount();
+    await settle();
+    expect(r.calls).toHaveLength(0);
   });
 });

@@ -8,7 +8,7 @@ import type { ReportOptions } from '../../../src/core';
 import { PipelineModel } from '../../../src/state/pipelineModel';
 import type { PipelineDeps } from '../../../src/state/pipelineModel';
 import type { WorkerLike } from '../../../src/state/service/worker';
-import { serveDataService } from '../../../src/state/service/worker';
+import { serveDataService } from '../../../src/state/service/serve';
 import { DEFAULT_SETTINGS } from '../../../src/state/settings';
 import type { WidgetSettings } from '../../../src/state/settings';
 import { createMemoryStore } from '../../../src/sync';
@@ -82,7 +82,7 @@ function setup(
     pagePorts: () => {
       const cache = connection(opts.cache?.() ?? warm);
       caches.push(cache);
-      return portsOver(sandbox, { cache, timers: serviceTimers });
+      return Promise.resolve(portsOver(sandbox, { cache, timers: serviceTimers }));
     },
     settings: opts.settings ?? SETTINGS,
     clock: () => NOW * 1000,

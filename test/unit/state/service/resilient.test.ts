@@ -6,7 +6,7 @@
 import { openDataService } from '../../../../src/state/service/resilient';
 import type { ServicePorts } from '../../../../src/state/service/service';
 import type { DataService, ServiceStatus } from '../../../../src/state/service/types';
-import { serveDataService } from '../../../../src/state/service/worker';
+import { serveDataService } from '../../../../src/state/service/serve';
 import { createMemoryStore } from '../../../../src/sync';
 import type { ScopeStore } from '../../../../src/sync';
 import type { RunningSandbox } from '../../../../sandbox/server';
@@ -54,11 +54,11 @@ function pageSide(cache: () => ScopeStore | Promise<ScopeStore> = () => connecti
     timers: ReturnType<typeof recordingTimers>;
     cache: ScopeStore | Promise<ScopeStore>;
   }[] = [];
-  const pagePorts = (): ServicePorts => {
+  const pagePorts = (): Promise<ServicePorts> => {
     const timers = recordingTimers();
     const c = cache();
     made.push({ timers, cache: c });
-    return portsOver(sandbox, { cache: c, timers });
+    return Promise.resolve(portsOver(sandbox, { cache: c, timers }));
   };
   return { made, pagePorts };
 }
