@@ -39,6 +39,16 @@ module.exports = (_env, argv) => {
           // Types are checked by `npm run typecheck`; the bundle only needs transpiling.
           options: { transpileOnly: true, compilerOptions: { noEmit: false, sourceMap: true } },
         },
+        // Libraries minified one module at a time (production only): see the minimizer below.
+        ...(production
+          ? [
+              {
+                test: /\.m?js$/,
+                include: /node_modules/,
+                loader: path.resolve(__dirname, 'scripts/minify-library-loader.cjs'),
+              },
+            ]
+          : []),
       ],
     },
     // No sourceMappingURL in the bundles (hidden): the maps are for our own debugging only.
@@ -63,7 +73,32 @@ module.exports = (_env, argv) => {
       splitChunks: false,
       // Bundled libraries' licence banners stay inside the chunk that holds them, instead of a
       // `*.LICENSE.txt` beside it that amoCRM does not need in the archive (issue 10).
-      minimizer: [new MinimizerPlugin({ extractComments: false })],
+      //
+      // Our own code is not minified (amoCRM's review: readable, neither minified nor obfuscated;
+      // issue 11); bundled libraries may be, and are, one module at a time by the loader above.
+      // This last pass over each chunk only drops what tree shaking left unreferenced, dead
+      // branches and comments: names, statements and the layout of our code stay as written.
+      minimizer: [
+        new MinimizerPlugin({
+          extractComments: false,
+          minify: {
+            implementation: MinimizerPlugin.terserMinify,
+            options: {
+              compress: {
+                defaults: false,
+                unused: true,
+                dead_code: true,
+                side_effects: true,
+                evaluate: true,
+                reduce_vars: true,
+                passes: 2,
+              },
+              mangle: false,
+              format: { beautify: true, indent_level: 2, comments: /^!|@license|@preserve/i },
+            },
+          },
+        }),
+      ],
     },
     performance: { hints: false },
     stats: 'errors-warnings',

@@ -1,7 +1,7 @@
 /**
  * Second half of `npm run build`, after webpack wrote dist/widget/script.js: copies the widget's
  * own files into dist/widget/ (manifest with the package version, locales, the images the
- * manifest uses), checks everything amoCRM checks on upload, prints the bundle budget, and zips
+ * manifest uses), checks everything amoCRM checks on upload, prints the bundle sizes against their budgets, and zips
  * the folder CONTENTS into dist/widget.zip (amoCRM rejects an archive with a top-level folder).
  * Any failure exits non-zero: a build that cannot fail hides broken archives.
  */
@@ -16,8 +16,28 @@ import { checkLocales, checkManifest, IMAGE_SIZES, pngSize } from './widget-chec
 const ROOT = join(__dirname, '..');
 const OUT = join(ROOT, 'dist', 'widget');
 const ZIP = join(ROOT, 'dist', 'widget.zip');
-/** gzip budget for script.js (issue: "at most 120 KB gzip"). */
-const BUDGET = 120 * 1024;
+/**
+ * gzip budget of what every page of the Leads section loads: script.js and the page's part it
+ * fetches (widget.js), with our own code unminified (issue 11: "≤ 70 KB gzip"). The worker's
+ * engine.js and the report page's report.js are counted apart.
+ */
+const FIRST_LOAD_BUDGET = 70 * 1024;
+/** amoCRM's upload limit for the archive. */
+const ARCHIVE_BUDGET = 1024 * 1024;
+/**
+ * Names of our own functions each chunk must still spell out: the build leaves our code readable
+ * (amoCRM's review: not minified or obfuscated), and a minifier let loose on it would rename them.
+ */
+const OWN_NAMES: Readonly<Record<string, readonly string[]>> = {
+  'script.js': ['function FunnelLensWidget(', 'function deferredCallbacks('],
+  'widget.js': ['function createCallbacks(', 'function mountPanel(', 'function serviceInWorker('],
+  'engine.js': [
+    'function serveDataService(',
+    'function createDataService(',
+    'function readLeadList(',
+  ],
+  'report.js': ['function ReportPage(', 'function registerCharts('],
+};
 
 function fail(message: string): never {
   console.error(`pack-widget: ${message}`);
@@ -95,22 +115,31 @@ function main(): void {
   const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
   const sizes = (name: string) => {
     const bytes = readFileSync(join(OUT, name));
-    return { min: bytes.length, gz: gzipSync(bytes, { level: 9 }).length };
+    for (const own of OWN_NAMES[name] ?? [])
+      if (!bytes.includes(own))
+        fail(`${name} lacks "${own}": our own code must stay unminified (amoCRM's review)`);
+    return { bytes: bytes.length, gz: gzipSync(bytes, { level: 9 }).length };
   };
   const script = sizes('script.js');
+  const page = sizes('widget.js');
   console.log(
-    `script.js: ${kb(script.min)} minified, ${kb(script.gz)} gzip (budget ${kb(BUDGET)})`,
+    `script.js: ${kb(script.bytes)}, ${kb(script.gz)} gzip (the AMD module amoCRM loads)`,
   );
-  if (script.gz > BUDGET) fail(`script.js is ${kb(script.gz)} gzip, over the ${kb(BUDGET)} budget`);
-  // Fetched after script.js (widget.js on every page, engine.js by the worker, report.js on the
-  // advanced settings page only), so they are counted apart from the first load.
+  console.log(`widget.js: ${kb(page.bytes)}, ${kb(page.gz)} gzip (the page's part, fetched by it)`);
+  const first = script.gz + page.gz;
+  console.log(
+    `first load (script.js + widget.js): ${kb(first)} gzip (budget ${kb(FIRST_LOAD_BUDGET)}, own code unminified)`,
+  );
+  if (first > FIRST_LOAD_BUDGET)
+    fail(`the first load is ${kb(first)} gzip, over the ${kb(FIRST_LOAD_BUDGET)} budget`);
+  // The worker's part (also the page's, when no worker can run) and the advanced settings page's:
+  // counted apart from the first load.
   for (const [name, when] of [
-    ['widget.js', 'loaded after script.js'],
-    ['engine.js', 'loaded by the worker'],
-    ['report.js', 'loaded on demand'],
+    ['engine.js', 'the data service, in its worker'],
+    ['report.js', 'the full report, on the advanced settings page only'],
   ] as const) {
     const size = sizes(name);
-    console.log(`${name}: ${kb(size.min)} minified, ${kb(size.gz)} gzip (${when})`);
+    console.log(`${name}: ${kb(size.bytes)}, ${kb(size.gz)} gzip (${when})`);
   }
 
   const files: Record<string, [Uint8Array, { mtime: Date }]> = {};
@@ -132,8 +161,10 @@ function main(): void {
   writeFileSync(ZIP, zip);
   const digest = createHash('sha256').update(zip).digest('hex').slice(0, 12);
   console.log(
-    `widget.zip: ${Object.keys(files).length} files, ${kb(zip.length)}, sha256 ${digest}…`,
+    `widget.zip: ${Object.keys(files).length} files, ${kb(zip.length)} (budget ${kb(ARCHIVE_BUDGET)}), sha256 ${digest}…`,
   );
+  if (zip.length > ARCHIVE_BUDGET)
+    fail(`widget.zip is ${kb(zip.length)}, over amoCRM's ${kb(ARCHIVE_BUDGET)} limit`);
 }
 
 main();
