@@ -3,6 +3,7 @@
  * share them.
  */
 
+import postcss from 'postcss';
 import { lookup } from '../src/i18n';
 
 /** Required logos and their exact pixel sizes (amocrm-widget-platform.md §1.1). */
@@ -105,5 +106,41 @@ export function checkLocales(locales: Record<string, unknown>): string[] {
       if (!reference.has(k))
         problems.push(`i18n/${lang}.json has "${k}" that ${first[0]}.json lacks`);
   }
+  return problems;
+}
+
+/** The widget's root class: every rule of style.css must sit under it (RU-requirements §3.1.4). */
+export const ROOT_CLASS = 'funnel-lens';
+
+/**
+ * Problems of a style.css for amoCRM's review: a selector that is not under the widget's root
+ * class (so it could touch amoCRM's own page), a global at-rule, or an animation name that is not
+ * the widget's own.
+ */
+export function checkStyle(css: string): string[] {
+  const problems: string[] = [];
+  let root: postcss.Root;
+  try {
+    root = postcss.parse(css);
+  } catch (error) {
+    return [`style.css does not parse: ${error instanceof Error ? error.message : String(error)}`];
+  }
+  const scoped = new RegExp(`^(html\\[data-color-scheme="dark"\\]\\s+)?\\.${ROOT_CLASS}(?![\\w-])`);
+  root.walkRules(rule => {
+    // Keyframe steps (from, to, 40%) are not selectors.
+    if (rule.parent?.type === 'atrule' && /keyframes$/.test((rule.parent as postcss.AtRule).name))
+      return;
+    for (const selector of rule.selectors)
+      if (!scoped.test(selector.trim()))
+        problems.push(
+          `style.css line ${rule.source?.start?.line ?? '?'}: "${selector.trim()}" is not under .${ROOT_CLASS}`,
+        );
+  });
+  root.walkAtRules(at => {
+    if (/keyframes$/.test(at.name) && !at.params.startsWith('fl-'))
+      problems.push(`style.css: @${at.name} ${at.params} is not named fl-…`);
+    else if (['import', 'font-face', 'charset', 'namespace', 'page'].includes(at.name))
+      problems.push(`style.css: @${at.name} reaches beyond the widget`);
+  });
   return problems;
 }

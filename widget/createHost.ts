@@ -13,6 +13,7 @@ import type { AmoSelf } from './amoGlobals';
 import type * as PagePartModule from './workerPorts';
 import { platformOf } from '../src/i18n';
 import { publisherContacts } from './publisher';
+import { sharedStyleSheet, styleSheetUrl } from './styleSheet';
 import {
   hostAccount,
   hostLang,
@@ -60,6 +61,7 @@ export function createAmoHost(self: AmoSelf, doc: Document): Host | null {
   const version = settings.version === undefined ? '' : String(settings.version);
   const scriptUrl =
     path === null ? null : `${path.replace(/\/$/, '')}/script.js?v=${encodeURIComponent(version)}`;
+  const styles = sharedStyleSheet(doc, path === null ? null : styleSheetUrl(path, version));
   const lang = hostLang();
   const store = deferredStore(() => loadPagePart().then(m => m.openStore()));
   let api: PageApi | null = null;
@@ -77,6 +79,7 @@ export function createAmoHost(self: AmoSelf, doc: Document): Host | null {
     managers: hostManagers(),
     settings: parsed.ok ? parsed.settings : DEFAULT_SETTINGS,
     origin: doc.location.origin,
+    addStyles: styles,
     loadApi: async () => (api ??= (await loadPagePart()).pageApi(account.id)),
     store,
     lock: webLock(),

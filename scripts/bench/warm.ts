@@ -106,18 +106,26 @@ function installProbes(): void {
     for (const e of list.getEntries())
       w.__longTasks.push({ start: e.startTime, duration: e.duration });
   }).observe({ type: 'longtask', buffered: true });
-  new MutationObserver(() => {
-    if (w.__firstNumbers === null && document.querySelector('.fl-panel .fl-funnel .fl-row'))
+  // On screen: drawn, and visible (the panel stays hidden until the widget's style.css applies).
+  const shown = (selector: string) =>
+    document.querySelector(selector)?.checkVisibility({ visibilityProperty: true }) === true;
+  const check = () => {
+    if (w.__firstNumbers === null && shown('.fl-panel .fl-funnel .fl-row'))
       w.__firstNumbers = performance.now();
-    const current = '.fl-panel:not([data-phase="snapshot"]) .fl-funnel .fl-row';
-    if (w.__currentNumbers === null && document.querySelector(current))
+    if (
+      w.__currentNumbers === null &&
+      shown('.fl-panel:not([data-phase="snapshot"]) .fl-funnel .fl-row')
+    )
       w.__currentNumbers = performance.now();
-  }).observe(document, {
+  };
+  new MutationObserver(check).observe(document, {
     childList: true,
     subtree: true,
     attributes: true,
-    attributeFilter: ['data-phase'],
+    attributeFilter: ['data-phase', 'style'],
   });
+  // A stylesheet's load changes no attribute: look again when one arrives.
+  document.addEventListener('load', check, true);
 }
 
 /** When the page began fetching the widget's script.js (ms since navigation). */

@@ -40,6 +40,11 @@ export interface Host {
    * fetched on first use: the panel's usual path asks the worker and never needs it.
    */
   loadApi(): Promise<PageApi>;
+  /**
+   * The widget's stylesheet (the archive's style.css) on the page for one mount: `loaded` settles
+   * once it applies or failed to load; `release` gives it back, and the last one out removes it.
+   */
+  addStyles(): StyleUse;
   /** The cache, for a data service that runs on the page (a worker opens its own); opened on first use. */
   readonly store: ScopeStore;
   readonly lock: TabLock;
@@ -51,6 +56,12 @@ export interface Host {
   readonly timers: Timers;
   /** The publisher's contacts, for messages that ask the user to act (null: none known). */
   readonly support: SupportContacts | null;
+}
+
+/** One mount's use of the widget's stylesheet (Host.addStyles). */
+export interface StyleUse {
+  readonly loaded: Promise<void>;
+  release(): void;
 }
 
 /** The API's part on the page (Host.loadApi). */

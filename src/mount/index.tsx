@@ -8,46 +8,47 @@ import { effect, signal } from '@preact/signals-core';
 import type { VNode } from 'preact';
 import { render } from 'preact';
 import { PipelineModel } from '../state';
-import {
-  BASE_CSS,
-  CARD_CSS,
-  COMMON_CSS,
-  EnvContext,
-  Panel,
-  PANEL_CSS,
-  REPORT_CSS,
-  SETTINGS_CSS,
-  createStyle,
-} from '../ui';
+import { EnvContext, Panel } from '../ui';
 import { CardRoot } from './cardRoot';
 import { FullReportRoot } from './fullReportRoot';
 import type { Host } from './host';
 import { createUiEnv, pipelineDeps } from './host';
 import { SettingsRoot } from './settingsRoot';
 
-export type { Host, PageApi } from './host';
+export type { Host, PageApi, StyleUse } from './host';
 export type Unmount = () => void;
 
 /**
- * Renders `tree` into `container` with the mount's environment and its styles in the page head;
- * the returned unmount (idempotent) removes the tree, the style and whatever `undo` releases.
+ * Renders `tree` into `container` with the mount's environment and the widget's stylesheet; the
+ * returned unmount (idempotent) removes the tree, gives the stylesheet back and runs `undo`. The
+ * container stays hidden until the stylesheet applies, so a first visit never flashes the panel
+ * unstyled; the numbers are computed meanwhile.
  */
 function mountTree(
   host: Host,
-  css: string,
   container: HTMLElement,
   tree: VNode,
   undo: () => void = () => undefined,
 ): Unmount {
-  const style = host.doc.head.appendChild(createStyle(host.doc, [BASE_CSS, COMMON_CSS, css]));
-  render(<EnvContext.Provider value={createUiEnv(host)}>{tree}</EnvContext.Provider>, container);
+  const styles = host.addStyles();
+  const visibility = container.style.getPropertyValue('visibility');
+  container.style.setProperty('visibility', 'hidden');
   let done = false;
+  const reveal = () => {
+    if (visibility) container.style.setProperty('visibility', visibility);
+    else container.style.removeProperty('visibility');
+  };
+  void styles.loaded.then(() => {
+    if (!done) reveal();
+  });
+  render(<EnvContext.Provider value={createUiEnv(host)}>{tree}</EnvContext.Provider>, container);
   return () => {
     if (done) return;
     done = true;
     render(null, container);
+    reveal();
     undo();
-    style.remove();
+    styles.release();
   };
 }
 
@@ -83,7 +84,7 @@ export function mountPanel(
       />
     );
   }
-  return mountTree(host, PANEL_CSS, container, <PanelRoot />, () => {
+  return mountTree(host, container, <PanelRoot />, () => {
     stopPersist();
     model[Symbol.dispose]();
   });
@@ -91,12 +92,12 @@ export function mountPanel(
 
 /** The full report on the widget's advanced settings page. */
 export function mountReport(host: Host, container: HTMLElement): Unmount {
-  return mountTree(host, REPORT_CSS, container, <FullReportRoot host={host} />);
+  return mountTree(host, container, <FullReportRoot host={host} />);
 }
 
 /** The lead card block: the deal's journey and its time in stage against the norm. */
 export function mountCard(host: Host, container: HTMLElement, leadId: number): Unmount {
-  return mountTree(host, CARD_CSS, container, <CardRoot host={host} leadId={leadId} />);
+  return mountTree(host, container, <CardRoot host={host} leadId={leadId} />);
 }
 
 export interface SettingsMount {
@@ -125,7 +126,6 @@ export function mountSettings(
   container.classList.add('funnel-lens');
   const unmount = mountTree(
     host,
-    SETTINGS_CSS,
     container,
     <SettingsRoot
       host={host}

@@ -89,11 +89,3 @@ html[data-color-scheme="dark"] .funnel-lens {
 /* Escape hid it: after the rules that show it, so it wins while hover or focus stay. */
 .funnel-lens .fl-hint.fl-hint--dismissed .fl-hint__tip { display: none; }
 `;
-
-/** A `<style>` element holding the given CSS, for one mount to insert and remove again. */
-export function createStyle(doc: Document, css: readonly string[]): HTMLStyleElement {
-  const style = doc.createElement('style');
-  style.setAttribute('data-funnel-lens', '');
-  style.textContent = css.join('\n');
-  return style;
-}

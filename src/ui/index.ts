@@ -3,16 +3,15 @@
  * their styles, and the environment a mount provides them. Other layers import it only through
  * this file.
  */
-export { BASE_CSS, createStyle } from './base.css';
+export { WIDGET_CSS } from './styles';
 export { buildStageListUrl, EnvContext, useEnv } from './env';
 export type { Manager, SupportContacts, UiEnv } from './env';
 export { createFormatters } from './format';
 export type { Formatters } from './format';
-export { CardBlock, CARD_CSS } from './card';
-export { COMMON_CSS, ErrorBanner } from './common';
+export { CardBlock } from './card';
+export { ErrorBanner } from './common';
 export type { BannerError } from './common';
-export { Panel, PANEL_CSS } from './panel';
-export { REPORT_CSS } from './fullReport/report.css';
+export { Panel } from './panel';
 export type { Props as ReportPageProps } from './fullReport/ReportPage';
 /**
  * The full report (and chart.js with it) is a chunk of its own, loaded only on the advanced
@@ -20,4 +19,4 @@ export type { Props as ReportPageProps } from './fullReport/ReportPage';
  */
 export const loadFullReport = () =>
   import(/* webpackChunkName: "report" */ './fullReport').then(m => m.ReportPage);
-export { SettingsForm, SETTINGS_CSS } from './settings';
+export { SettingsForm } from './settings';

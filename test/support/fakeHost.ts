@@ -24,6 +24,7 @@ import type { ApiClient, ApiError } from '../../src/api';
 import { RawPipelineSchema } from '../../src/api/schemas';
 import type { Pipeline } from '../../src/core';
 import type { Host, PageApi } from '../../src/mount/host';
+import { WIDGET_CSS } from '../../src/ui/styles';
 import { DEFAULT_SETTINGS, soloLock } from '../../src/state';
 import type { WidgetSettings } from '../../src/state';
 import { createMemoryStore } from '../../src/sync';
@@ -247,6 +248,13 @@ export function fakeHost(
     managers: MANAGERS,
     settings: over.settings ?? DEFAULT_SETTINGS,
     origin: over.origin ?? 'https://demo.amocrm.ru',
+    // A `<style>` per mount, there at once: jsdom loads no stylesheet a link would name.
+    addStyles: () => {
+      const style = document.head.appendChild(document.createElement('style'));
+      style.setAttribute('data-funnel-lens', '');
+      style.textContent = WIDGET_CSS;
+      return { loaded: Promise.resolve(), release: () => style.remove() };
+    },
     loadApi: () => Promise.resolve(pageApi),
     pageApi,
     store: createMemoryStore(),

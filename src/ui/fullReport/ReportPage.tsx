@@ -63,7 +63,7 @@ export function ReportPage({
   }
   return (
     <ReportToolsContext.Provider value={tools}>
-      <div class="fl-report" aria-busy={state.status === 'loading'}>
+      <div class="fl-report fl-report--page" aria-busy={state.status === 'loading'}>
         <h1 class="fl-report__title">{t('fl.report.title', { pipeline: name })}</h1>
         <Controls
           data={data}

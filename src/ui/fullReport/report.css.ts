@@ -1,7 +1,7 @@
 /** The full report page and its charts; selectors sit under the mount's `.funnel-lens` root. */
 export const REPORT_CSS = `
 /* Never wider than amoCRM's content area (at 1440 px it is narrower than the window). */
-.funnel-lens .fl-report { max-width: min(1400px, 100%); box-sizing: border-box; min-width: 0; padding: 8px 0 32px; }
+.funnel-lens .fl-report--page { max-width: min(1400px, 100%); box-sizing: border-box; min-width: 0; padding: 8px 0 32px; }
 .funnel-lens .fl-report__title { font-size: 20px; font-weight: bold; margin: 0 0 12px; }
 .funnel-lens .fl-report__controls {
   display: flex; flex-wrap: wrap; align-items: center; gap: 8px 16px;
@@ -42,9 +42,9 @@ export const REPORT_CSS = `
 .funnel-lens .fl-table .fl-num { text-align: right; }
 .funnel-lens .fl-table .fl-text { text-align: left; }
 .funnel-lens .fl-table tbody tr:hover { background: var(--fl-surface); }
-.funnel-lens .fl-row--weak { background: var(--fl-warn-soft); }
+.funnel-lens .fl-report--page .fl-row--weak { background: var(--fl-warn-soft); }
 .funnel-lens .fl-row--small { color: var(--fl-muted); }
-.funnel-lens .fl-badge {
+.funnel-lens .fl-report--page .fl-badge {
   display: inline-block; margin-left: 6px; padding: 0 6px; border-radius: 8px;
   font-size: 11px; line-height: 16px; white-space: nowrap; vertical-align: middle;
 }

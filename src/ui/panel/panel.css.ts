@@ -52,8 +52,8 @@ export const PANEL_CSS = `
 .funnel-lens .fl-controls .fl-period > .fl-field, .funnel-lens .fl-controls .fl-managers { flex: 1 1 0; min-width: 0; }
 .funnel-lens .fl-controls .fl-period__custom { order: 1; flex-basis: 100%; }
 .funnel-lens .fl-rights { margin: -4px 0 0; font-size: 11px; color: var(--fl-muted); }
-.funnel-lens .fl-report { display: flex; flex-direction: column; gap: 10px; transition: opacity .15s; }
-.funnel-lens .fl-report--stale { opacity: .6; }
+.funnel-lens .fl-panel .fl-report { display: flex; flex-direction: column; gap: 10px; transition: opacity .15s; }
+.funnel-lens .fl-panel .fl-report--stale { opacity: .6; }
 /* Several lines per explanation: the definition, then this stage's values. */
 .funnel-lens .fl-panel .fl-hint__tip { white-space: pre-line; }
 
@@ -114,7 +114,7 @@ export const PANEL_CSS = `
   border-left: 3px solid transparent;
 }
 .funnel-lens .fl-row:hover { background: var(--fl-surface); }
-.funnel-lens .fl-row--weak { border-left-color: var(--fl-weak); background: var(--fl-warn-soft); }
+.funnel-lens .fl-panel .fl-row--weak { border-left-color: var(--fl-weak); background: var(--fl-warn-soft); }
 .funnel-lens .fl-row--won { cursor: default; }
 .funnel-lens .fl-row--won:hover { background: none; }
 .funnel-lens .fl-row__conv { grid-row: 1 / 3; font-weight: 700; font-size: 13px; }
@@ -129,7 +129,7 @@ export const PANEL_CSS = `
 .funnel-lens .fl-row__time { font-size: 12px; color: var(--fl-muted); white-space: nowrap; }
 .funnel-lens .fl-row--slow .fl-row__time { color: var(--fl-warn); font-weight: 700; }
 .funnel-lens .fl-row__stuck { justify-self: end; }
-.funnel-lens .fl-badge {
+.funnel-lens .fl-panel .fl-badge {
   display: inline-block; min-width: 20px; padding: 0 5px; border-radius: 10px; text-align: center;
   font-size: 11px; line-height: 18px; font-weight: 700; background: var(--fl-bad); color: var(--fl-bg);
 }
@@ -145,7 +145,7 @@ export const PANEL_CSS = `
   position: relative; margin: 0 3px 0 auto; padding: 0 3px; border-radius: 3px; line-height: 14px;
   font-size: 11px; color: var(--fl-muted); background: var(--fl-surface);
 }
-.funnel-lens .fl-row--weak .fl-row__decided { color: var(--fl-text); font-weight: 700; }
+.funnel-lens .fl-panel .fl-row--weak .fl-row__decided { color: var(--fl-text); font-weight: 700; }
 .funnel-lens .fl-num--small { color: var(--fl-muted); font-weight: 400; }
 
 .funnel-lens .fl-drill { display: flex; flex-direction: column; gap: 8px; }

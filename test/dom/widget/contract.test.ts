@@ -143,7 +143,11 @@ const built = existsSync(SCRIPT);
     expect(callbacks.render!()).toBe(true);
     await afterTasks();
     expect(document.querySelectorAll('.fl-dock')).toHaveLength(1);
-    expect(document.querySelectorAll('style[data-funnel-lens]')).toHaveLength(1);
+    expect(document.querySelectorAll('link[data-funnel-lens]')).toHaveLength(1);
+    // amoCRM's documented way: style.css from the widget's folder, versioned.
+    expect(document.querySelector('link[data-funnel-lens]')?.getAttribute('href')).toMatch(
+      /^\/widgets\/funnel_lens\/style\.css\?v=\S+$/,
+    );
     expect(jq.handlers.size).toBe(1);
     expect(document.querySelector('.fl-dock')!.textContent).toContain('Funnel Lens');
 
@@ -153,7 +157,7 @@ const built = existsSync(SCRIPT);
 
     expect(callbacks.destroy!()).toBe(true);
     expect(document.querySelectorAll('.fl-dock')).toHaveLength(0);
-    expect(document.querySelectorAll('style[data-funnel-lens]')).toHaveLength(0);
+    expect(document.querySelectorAll('link[data-funnel-lens]')).toHaveLength(0);
     expect(jq.handlers.size).toBe(0);
     expect(callbacks.destroy!()).toBe(true);
   });
@@ -189,7 +193,7 @@ const built = existsSync(SCRIPT);
     await expect(saving).resolves.toBe(false);
     // render then destroy: nothing is left, and nothing listens.
     expect(document.querySelectorAll('.fl-dock')).toHaveLength(0);
-    expect(document.querySelectorAll('style[data-funnel-lens]')).toHaveLength(0);
+    expect(document.querySelectorAll('link[data-funnel-lens]')).toHaveLength(0);
     expect(jq.handlers.size).toBe(0);
   });
 

@@ -115,7 +115,7 @@ describe('the Funnel Lens panel in the Leads section', () => {
     const count = () =>
       page.evaluate(() => ({
         docks: document.querySelectorAll('.fl-dock').length,
-        styles: document.querySelectorAll('style[data-funnel-lens]').length,
+        styles: document.querySelectorAll('link[data-funnel-lens]').length,
         margin: document.getElementById('page_holder')?.style.marginRight ?? '',
       }));
     await routerNavigate(page, `/leads/pipeline/${MAIN}/`, 'kanban');

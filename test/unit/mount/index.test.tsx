@@ -10,7 +10,7 @@ import { act, fireEvent, screen } from '@testing-library/preact';
 import ru from '../../../i18n/ru.json';
 import { mountCard, mountPanel, mountReport, mountSettings } from '../../../src/mount';
 import type { Unmount } from '../../../src/mount';
-import { CARD_CSS, PANEL_CSS, REPORT_CSS, SETTINGS_CSS } from '../../../src/ui';
+import { WIDGET_CSS } from '../../../src/ui';
 import { charts } from '../../support/chartMock';
 import type { FakeHost } from '../../support/fakeHost';
 import { fakeHost, HOST_INPUT, MAIN } from '../../support/fakeHost';
@@ -67,13 +67,22 @@ function expectGone(host: FakeHost, unmount: Unmount, stylesBefore: number) {
   expect(styles()).toHaveLength(stylesBefore);
 }
 
+/** The container is hidden until the host's stylesheet applies (the fake's at once). */
+async function stylesApplied(): Promise<void> {
+  expect(container.style.visibility).toBe('hidden');
+  await act(async () => {
+    await Promise.resolve();
+  });
+  expect(container.style.visibility).toBe('');
+}
+
 describe('mountPanel', () => {
   it('renders the panel with its style, and unmount removes everything', async () => {
     const host = fakeHost();
     const before = styles().length;
     const unmount = mountPanel(host, container, MAIN.id);
     expect(styles()).toHaveLength(before + 1);
-    expect(styles().at(-1)?.textContent).toContain(PANEL_CSS);
+    expect(styles().at(-1)?.textContent).toBe(WIDGET_CSS);
     await until(() => screen.getByRole('list', { name: ru.fl.panel.funnel.label }), 'the funnel');
     expect(container.textContent).toContain(MAIN.name);
     expect(host.timers.live.size).toBeGreaterThan(0);
@@ -94,13 +103,14 @@ describe('mountPanel', () => {
     expect(signals.every(s => s?.aborted)).toBe(true);
   });
 
-  it('restores and persists the collapsed state, telling the host each time', () => {
+  it('restores and persists the collapsed state, telling the host each time', async () => {
     const host = fakeHost();
     const key = `collapsed:${host.account.id}:${host.user.id}`;
     host.stored.set(key, '1');
     const onCollapse = jest.fn();
     const unmount = mountPanel(host, container, MAIN.id, { onCollapse });
     expect(onCollapse.mock.calls).toEqual([[true]]);
+    await stylesApplied();
     fireEvent.click(screen.getByRole('button', { name: ru.fl.panel.expand }));
     expect(host.stored.get(key)).toBe('0');
     expect(onCollapse.mock.calls).toEqual([[true], [false]]);
@@ -115,6 +125,7 @@ describe('mountPanel', () => {
     const host = fakeHost();
     const unmount = mountPanel(host, container, MAIN.id);
     expect(host.stored.get(`collapsed:${host.account.id}:${host.user.id}`)).toBe('0');
+    await stylesApplied();
     expect(screen.getByRole('button', { name: ru.fl.panel.collapse })).toBeTruthy();
     await act(() => {
       fireEvent.click(screen.getByRole('button', { name: ru.fl.panel.collapse }));
@@ -130,7 +141,7 @@ describe('mountReport', () => {
     const before = styles().length;
     const unmount = mountReport(host, container);
     expect(styles()).toHaveLength(before + 1);
-    expect(styles().at(-1)?.textContent).toContain(REPORT_CSS);
+    expect(styles().at(-1)?.textContent).toBe(WIDGET_CSS);
     await until(() => screen.getByLabelText(ru.fl.report.pipeline), 'the pipeline select');
     await until(() => expect(charts.made.some(c => !c.destroyed)).toBe(true), 'a chart');
     expectGone(host, unmount, before);
@@ -145,7 +156,7 @@ describe('mountCard', () => {
     const before = styles().length;
     const unmount = mountCard(host, container, lead.id);
     expect(styles()).toHaveLength(before + 1);
-    expect(styles().at(-1)?.textContent).toContain(CARD_CSS);
+    expect(styles().at(-1)?.textContent).toBe(WIDGET_CSS);
     await until(
       () => screen.getByText(ru.fl.card.path.replace('{pipeline}', MAIN.name)),
       'the deal’s path',
@@ -162,7 +173,7 @@ describe('mountSettings', () => {
     const mounted = mountSettings(host, container, input);
     expect(container.classList.contains('funnel-lens')).toBe(true);
     expect(styles()).toHaveLength(before + 1);
-    expect(styles().at(-1)?.textContent).toContain(SETTINGS_CSS);
+    expect(styles().at(-1)?.textContent).toBe(WIDGET_CSS);
     const min = await until(
       () => screen.getByRole('textbox', { name: 'Минимальная выборка' }),
       'the form',

@@ -1,7 +1,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readPublisher } from '../../../scripts/publisher.cjs';
-import { checkLocales, checkManifest, IMAGE_SIZES, pngSize } from '../../../scripts/widget-checks';
+import {
+  checkLocales,
+  checkManifest,
+  checkStyle,
+  IMAGE_SIZES,
+  pngSize,
+} from '../../../scripts/widget-checks';
+import { WIDGET_CSS } from '../../../src/ui/styles';
 
 const ROOT = join(__dirname, '../../..');
 const json = (path: string): Record<string, unknown> =>
@@ -67,5 +74,45 @@ describe('the checks amoCRM applies on upload', () => {
       expect(pngSize(readFileSync(join(ROOT, 'images', name)))).toEqual(size);
     }
     expect(pngSize(new TextEncoder().encode('not a png at all, long enough'))).toBeNull();
+  });
+});
+
+describe('style.css (amoCRM: every rule under the widget’s root class)', () => {
+  it('passes for the widget’s own stylesheet', () => {
+    expect(checkStyle(WIDGET_CSS)).toEqual([]);
+  });
+
+  it('accepts the dark theme, media queries and the widget’s own keyframes', () => {
+    const css = [
+      'html[data-color-scheme="dark"] .funnel-lens { --fl-bg: #000; }',
+      '@media (prefers-reduced-motion: reduce) { .funnel-lens .fl-bar { transition: none; } }',
+      '@keyframes fl-progress { from { opacity: 0; } to { opacity: 1; } }',
+    ].join('\n');
+    expect(checkStyle(css)).toEqual([]);
+  });
+
+  it('names each rule that could reach amoCRM’s own page, and where it is', () => {
+    const css = [
+      '.funnel-lens .fl-row, .fl-row { color: red; }',
+      'body { margin: 0; }',
+      '.funnel-lens-caption { color: red; }',
+      '@media print { .card { display: none; } }',
+      '@keyframes spin { to { transform: rotate(1turn); } }',
+      "@import url('x.css');",
+    ].join('\n');
+    expect(checkStyle(css)).toEqual([
+      'style.css line 1: ".fl-row" is not under .funnel-lens',
+      'style.css line 2: "body" is not under .funnel-lens',
+      'style.css line 3: ".funnel-lens-caption" is not under .funnel-lens',
+      'style.css line 4: ".card" is not under .funnel-lens',
+      'style.css: @keyframes spin is not named fl-…',
+      'style.css: @import reaches beyond the widget',
+    ]);
+  });
+
+  it('says where a stylesheet does not parse', () => {
+    expect(checkStyle('.funnel-lens { color: red;')[0]).toMatch(
+      /^style\.css does not parse: .*1:1/,
+    );
   });
 });

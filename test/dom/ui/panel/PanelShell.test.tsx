@@ -1,7 +1,5 @@
 import { act, cleanup, fireEvent, screen } from '@testing-library/preact';
-import { BASE_CSS, createStyle } from '../../../../src/ui/base.css';
-import { COMMON_CSS } from '../../../../src/ui/common';
-import { PANEL_CSS } from '../../../../src/ui/panel';
+import { WIDGET_CSS } from '../../../../src/ui/styles';
 import { DEMO_NOW } from '../../../support/demo';
 import { createHarness, exact, renderPanel, reportReady } from './harness';
 import type { Harness } from './harness';
@@ -9,7 +7,8 @@ import type { Harness } from './harness';
 let h: Harness;
 let style: HTMLStyleElement;
 beforeEach(() => {
-  style = document.head.appendChild(createStyle(document, [BASE_CSS, COMMON_CSS, PANEL_CSS]));
+  style = document.head.appendChild(document.createElement('style'));
+  style.textContent = WIDGET_CSS;
 });
 afterEach(() => {
   cleanup();
