@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { REPO_ROOT } from '../../sandbox/server/host';
+import { checkStyle } from '../../scripts/widget-checks';
 import { useSandboxBrowser } from './helpers';
 
 const DIST = join(REPO_ROOT, 'dist');
@@ -25,6 +26,8 @@ describe('the widget archive', () => {
         'script.js',
         'widget.js',
         'engine.js',
+        'report.js',
+        'style.css',
         'i18n/ru.json',
       ]),
     );
@@ -34,13 +37,22 @@ describe('the widget archive', () => {
     expect(existsSync(join(DIST, 'widget-maps', 'widget.js.map'))).toBe(true);
   });
 
+  it('carries a style.css amoCRM’s review accepts, and our own code readable', () => {
+    const archive = unzipSync(readFileSync(join(DIST, 'widget.zip')));
+    const text = (name: string) => new TextDecoder().decode(archive[name]);
+    expect(checkStyle(text('style.css'))).toEqual([]);
+    // Not minified: our functions keep their names, statements their lines.
+    expect(text('widget.js')).toMatch(/\n\s+function mountPanel\(host, container, pipelineId/);
+    expect(text('engine.js')).toMatch(/\n\s+function createDataService\(config, ports\)/);
+  });
+
   it('keeps the bundled libraries’ licence banners inside their chunk', () => {
     const report = readFileSync(join(DIST, 'widget', 'report.js'), 'utf8');
     expect(report).toMatch(/Chart\.js v4[\s\S]*Released under the MIT License/);
   });
 
   it('is served by the sandbox without any source map', async () => {
-    for (const file of ['script.js', 'widget.js', 'engine.js']) {
+    for (const file of ['script.js', 'widget.js', 'engine.js', 'style.css']) {
       const url = `${env.sandbox.url}/widgets/${env.sandbox.widgetCode}/${file}`;
       // Each body read to its end: an unread one keeps its connection, and the sandbox's close
       // would wait for it.
