@@ -18,7 +18,7 @@ export const ES: DemoLocale = {
   pipelines: { main: 'Ventas', repeat: 'Ventas recurrentes' },
   incoming: 'Leads entrantes',
   won: 'Logrado con éxito',
-  lost: 'Venta perdido',
+  lost: 'Venta Perdido',
   stages: {
     main: [
       'Nuevo lead',
