@@ -11,6 +11,8 @@ export const SETTINGS_CSS = `
 .funnel-lens .fl-settings__row--invalid input { border-color: var(--fl-bad); }
 .funnel-lens .fl-settings__field { display: inline-flex; align-items: center; gap: 6px; }
 .funnel-lens .fl-settings__field input { width: 110px; }
+/* Wide enough for the learned threshold shown as placeholder ("from history: 15.9 d") in every language. */
+.funnel-lens .fl-settings__group .fl-settings__field input { width: 13em; }
 .funnel-lens .fl-settings__group { border: 1px solid var(--fl-border); border-radius: 6px; padding: 8px 12px; margin: 0; }
 .funnel-lens .fl-settings__group > legend { font-weight: bold; padding: 0 4px; }
 .funnel-lens .fl-settings__group > p { margin: 0 0 6px; }
