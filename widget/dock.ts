@@ -48,17 +48,23 @@ export function createDock(doc: Document, width: number): Dock {
   const place = () => {
     container.style.top = `${contentTop(doc, holder)}px`;
   };
-  const apply = (px: number) => {
+  const size = (px: number) => {
     container.style.width = `${px}px`;
     holder.style.marginRight = `${px}px`;
+  };
+  const apply = (px: number) => {
+    size(px);
     place();
   };
-  apply(width);
+  size(width);
   doc.body.appendChild(container);
   const view = doc.defaultView;
   view?.addEventListener('resize', place);
+  // First placed in the next frame, before it is painted: measuring now would force a layout of
+  // amoCRM's whole page inside the mount's task (20–40 ms here), and the frame lays it out anyway.
   const frame =
     typeof view?.requestAnimationFrame === 'function' ? view.requestAnimationFrame(place) : null;
+  if (frame === null) place();
   return {
     container,
     setWidth: apply,
