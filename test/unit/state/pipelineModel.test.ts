@@ -13,18 +13,16 @@ import { DEFAULT_SETTINGS } from '../../../src/state/settings';
 import type { WidgetSettings } from '../../../src/state/settings';
 import { createMemoryStore } from '../../../src/sync';
 import type { ScopeStore } from '../../../src/sync';
-import type { RunningSandbox } from '../../../sandbox/server';
-import { connection, fillCache, recordingTimers, settle } from '../../support/stateFakes';
+import { connection, recordingTimers, settle } from '../../support/stateFakes';
 import { messagePair } from './service/messagePair';
 import {
   CONFIG,
   DAY,
-  emulatorClient,
   NOW,
   plain,
   portsOver,
   SCOPE,
-  startEmulator,
+  warmEmulator,
   truth,
   WINDOW_FROM,
 } from './service/world';
@@ -49,15 +47,9 @@ const LAST_90: ReportOptions = {
   includeOpenDeals: true,
 };
 
-let sandbox: RunningSandbox;
-const warm = createMemoryStore();
-beforeAll(async () => {
-  sandbox = await startEmulator();
-  await fillCache(warm, SCOPE, emulatorClient(sandbox), NOW);
-});
-afterAll(() => sandbox.close());
-beforeEach(() => sandbox.ctx.reset());
-const requests = () => sandbox.ctx.stats.snapshot().requests.total;
+const env = warmEmulator();
+const { warm } = env;
+const requests = () => env.sandbox.ctx.stats.snapshot().requests.total;
 
 const live: PipelineModel[] = [];
 afterEach(() => {
@@ -82,7 +74,7 @@ function setup(
     pagePorts: () => {
       const cache = connection(opts.cache?.() ?? warm);
       caches.push(cache);
-      return Promise.resolve(portsOver(sandbox, { cache, timers: serviceTimers }));
+      return Promise.resolve(portsOver(env.sandbox, { cache, timers: serviceTimers }));
     },
     settings: opts.settings ?? SETTINGS,
     clock: () => NOW * 1000,
@@ -174,7 +166,9 @@ describe('PipelineModel', () => {
   it('runs the service in the worker it spawns, nothing on the page', async () => {
     const { worker, scope } = messagePair();
     const inside = recordingTimers();
-    serveDataService(scope, () => portsOver(sandbox, { cache: connection(warm), timers: inside }));
+    serveDataService(scope, () =>
+      portsOver(env.sandbox, { cache: connection(warm), timers: inside }),
+    );
     const s = setup({ spawnWorker: () => worker });
     await s.until(() => s.model.report.state.value.status === 'ok', 'the report');
     expect(plain(s.model.report.report.value)).toEqual(plain(buildReport(truth, LAST_90)));

@@ -7,32 +7,13 @@ import { pagedService } from '../../../../src/state/service/paged';
 import type { ServicePorts } from '../../../../src/state/service/service';
 import type { DataService, ServiceStatus } from '../../../../src/state/service/types';
 import { EngineError } from '../../../../src/state/engine/errors';
-import { createMemoryStore } from '../../../../src/sync';
-import type { RunningSandbox } from '../../../../sandbox/server';
-import { connection, deferred, fillCache, recordingTimers } from '../../../support/stateFakes';
-import {
-  CONFIG,
-  emulatorClient,
-  NOW,
-  OPTS,
-  PERIOD,
-  plain,
-  portsOver,
-  SCOPE,
-  startEmulator,
-  whole,
-} from './world';
+import { connection, deferred, recordingTimers } from '../../../support/stateFakes';
+import { CONFIG, OPTS, PERIOD, plain, portsOver, warmEmulator, whole } from './world';
 
 jest.setTimeout(60_000);
 
-let sandbox: RunningSandbox;
-const warm = createMemoryStore();
-beforeAll(async () => {
-  sandbox = await startEmulator();
-  await fillCache(warm, SCOPE, emulatorClient(sandbox), NOW);
-});
-afterAll(() => sandbox.close());
-beforeEach(() => sandbox.ctx.reset());
+const env = warmEmulator();
+const { warm } = env;
 
 const live: DataService[] = [];
 afterEach(() => {
@@ -67,7 +48,7 @@ describe('pagedService', () => {
     const early = s.service.partial(PERIOD).finally(() => (answered = true));
     await new Promise(resolve => setTimeout(resolve, 10));
     expect(answered).toBe(false);
-    ports.resolve(portsOver(sandbox, { cache: connection(warm), timers }));
+    ports.resolve(portsOver(env.sandbox, { cache: connection(warm), timers }));
     await early;
     await until(timers, () => s.statuses.at(-1)?.version === 1);
     expect(plain((await s.service.report(OPTS)).report)).toEqual(whole(OPTS));
@@ -79,7 +60,7 @@ describe('pagedService', () => {
     const s = open(() => {
       attempts++;
       if (attempts === 1) return Promise.reject(new Error('Loading chunk engine failed'));
-      return Promise.resolve(portsOver(sandbox, { cache: connection(warm), timers }));
+      return Promise.resolve(portsOver(env.sandbox, { cache: connection(warm), timers }));
     });
     await expect(s.service.report(OPTS)).rejects.toBeInstanceOf(EngineError);
     expect(s.statuses.at(-1)?.error).toEqual({
@@ -101,8 +82,8 @@ describe('pagedService', () => {
     const s = open(() => ports.promise);
     const asked = s.service.partial(PERIOD);
     s.service.dispose();
-    ports.resolve(portsOver(sandbox, { cache: connection(warm), timers: recordingTimers() }));
+    ports.resolve(portsOver(env.sandbox, { cache: connection(warm), timers: recordingTimers() }));
     await expect(asked).rejects.toMatchObject({ code: 'DISPOSED' });
-    expect(sandbox.ctx.stats.snapshot().requests.total).toBe(0);
+    expect(env.sandbox.ctx.stats.snapshot().requests.total).toBe(0);
   });
 });

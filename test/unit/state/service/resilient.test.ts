@@ -7,41 +7,16 @@ import { openDataService } from '../../../../src/state/service/resilient';
 import type { ServicePorts } from '../../../../src/state/service/service';
 import type { DataService, ServiceStatus } from '../../../../src/state/service/types';
 import { serveDataService } from '../../../../src/state/service/serve';
-import { createMemoryStore } from '../../../../src/sync';
 import type { ScopeStore } from '../../../../src/sync';
-import type { RunningSandbox } from '../../../../sandbox/server';
-import {
-  connection,
-  deferred,
-  fillCache,
-  recordingTimers,
-  settle,
-} from '../../../support/stateFakes';
+import { connection, deferred, recordingTimers, settle } from '../../../support/stateFakes';
 import { messagePair } from './messagePair';
-import {
-  CONFIG,
-  emulatorClient,
-  NOW,
-  OPTS,
-  PERIOD,
-  plain,
-  portsOver,
-  SCOPE,
-  startEmulator,
-  whole,
-} from './world';
+import { CONFIG, OPTS, PERIOD, plain, portsOver, warmEmulator, whole } from './world';
 
 jest.setTimeout(60_000);
 
-let sandbox: RunningSandbox;
-const warm = createMemoryStore();
-beforeAll(async () => {
-  sandbox = await startEmulator();
-  await fillCache(warm, SCOPE, emulatorClient(sandbox), NOW);
-});
-afterAll(() => sandbox.close());
-beforeEach(() => sandbox.ctx.reset());
-const requests = () => sandbox.ctx.stats.snapshot().requests.total;
+const env = warmEmulator();
+const { warm } = env;
+const requests = () => env.sandbox.ctx.stats.snapshot().requests.total;
 
 const live: DataService[] = [];
 afterEach(() => {
@@ -58,7 +33,7 @@ function pageSide(cache: () => ScopeStore | Promise<ScopeStore> = () => connecti
     const timers = recordingTimers();
     const c = cache();
     made.push({ timers, cache: c });
-    return Promise.resolve(portsOver(sandbox, { cache: c, timers }));
+    return Promise.resolve(portsOver(env.sandbox, { cache: c, timers }));
   };
   return { made, pagePorts };
 }
@@ -68,7 +43,9 @@ function spawned(serve: boolean) {
   const { worker, scope } = messagePair();
   const inside = recordingTimers();
   if (serve)
-    serveDataService(scope, () => portsOver(sandbox, { cache: connection(warm), timers: inside }));
+    serveDataService(scope, () =>
+      portsOver(env.sandbox, { cache: connection(warm), timers: inside }),
+    );
   return { worker, scope, inside };
 }
 

@@ -12,13 +12,13 @@ import { silentChannel, soloLock } from '../../../../src/state/ports';
 import type { SyncChannel, TabLock, Timers } from '../../../../src/state/ports';
 import type { ServicePorts } from '../../../../src/state/service/service';
 import type { ServiceConfig } from '../../../../src/state/service/types';
-import { scopeKey } from '../../../../src/sync';
+import { createMemoryStore, scopeKey } from '../../../../src/sync';
 import type { ScopeStore } from '../../../../src/sync';
 import { generateDemoAccount, PIPELINE_IDS } from '../../../../sandbox/demo';
 import { demoFunnelInput } from '../../../../sandbox/demo/funnelInput';
 import { startSandbox } from '../../../../sandbox/server';
 import type { RunningSandbox } from '../../../../sandbox/server';
-import { scriptedClient } from '../../../support/stateFakes';
+import { fillCache, scriptedClient } from '../../../support/stateFakes';
 import type { ClientScript } from '../../../support/stateFakes';
 
 export const NOW = Date.UTC(2026, 10, 1, 12) / 1000;
@@ -95,5 +95,27 @@ export function portsOver(
     channel: opts.channel ?? silentChannel,
     timers: opts.timers,
     clock: () => time.now,
+  };
+}
+
+/**
+ * The emulator for one test file, and a cache holding the whole demo pipeline as synced from it
+ * (what a warm page starts from); the emulator's data and counts are reset before each test.
+ */
+export function warmEmulator(): { readonly sandbox: RunningSandbox; readonly warm: ScopeStore } {
+  let running: RunningSandbox | undefined;
+  const warm = createMemoryStore();
+  beforeAll(async () => {
+    running = await startEmulator();
+    await fillCache(warm, SCOPE, emulatorClient(running), NOW);
+  });
+  afterAll(() => running?.close());
+  beforeEach(() => running?.ctx.reset());
+  return {
+    get sandbox(): RunningSandbox {
+      if (!running) throw new Error('the emulator starts in beforeAll');
+      return running;
+    },
+    warm,
   };
 }
