@@ -11,10 +11,14 @@ export function styleSheetUrl(path: string, version: string): string {
   return `${path.replace(/\/$/, '')}/style.css?v=${encodeURIComponent(version)}`;
 }
 
+/** How long a mount waits, hidden, for a stylesheet that neither loads nor fails. */
+export const STYLE_WAIT_MS = 3_000;
+
 export function sharedStyleSheet(doc: Document, href: string | null): () => StyleUse {
   let link: HTMLLinkElement | null = null;
   let loaded: Promise<void> = Promise.resolve();
   let users = 0;
+  let stall: ReturnType<typeof setTimeout> | undefined;
   return () => {
     // Without the widget's folder there is nothing to link: the mount shows unstyled, not hidden.
     if (href === null) return { loaded: Promise.resolve(), release: () => undefined };
@@ -23,10 +27,15 @@ export function sharedStyleSheet(doc: Document, href: string | null): () => Styl
       el.rel = 'stylesheet';
       el.href = href;
       el.setAttribute('data-funnel-lens', '');
-      // A sheet that fails to load still ends the wait: the widget shows, if plainly.
+      // A sheet that fails to load, or hangs, still ends the wait: the widget shows, if plainly.
       loaded = new Promise(resolve => {
-        el.addEventListener('load', () => resolve(), { once: true });
-        el.addEventListener('error', () => resolve(), { once: true });
+        const done = () => {
+          clearTimeout(stall);
+          resolve();
+        };
+        stall = setTimeout(done, STYLE_WAIT_MS);
+        el.addEventListener('load', done, { once: true });
+        el.addEventListener('error', done, { once: true });
       });
       doc.head.appendChild(el);
       link = el;
@@ -40,6 +49,7 @@ export function sharedStyleSheet(doc: Document, href: string | null): () => Styl
         released = true;
         users--;
         if (users === 0) {
+          clearTimeout(stall);
           link?.remove();
           link = null;
         }
