@@ -45,7 +45,10 @@ export interface Host {
    * once it applies or failed to load; `release` gives it back, and the last one out removes it.
    */
   addStyles(): StyleUse;
-  /** The cache, for a data service that runs on the page (a worker opens its own); opened on first use. */
+  /**
+   * The cache, for a data service that runs on the page (a worker opens its own); opened on first
+   * use.
+   */
   readonly store: ScopeStore;
   readonly lock: TabLock;
   readonly channel: SyncChannel;
