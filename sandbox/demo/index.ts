@@ -1,4 +1,5 @@
 import { eventLog, replaceEvents, toDemoLead } from './assemble';
+import { fillCustomFields, RU_FIELDS } from './fields';
 import { planLeads } from './leads';
 import { localizeDemoAccount } from './localize';
 import { Rng } from './random';
@@ -11,12 +12,14 @@ import type { DemoAccount, DemoLead, DemoOptions } from './types';
  * The deterministic demo amoCRM account every demo, e2e test and benchmark of Funnel Lens uses:
  * a year (18 months at load-test sizes) of a B2B sales team's history in two pipelines, with the
  * funnel story the product must find (30% lost before work starts, Квалифицирован → Отправлено КП
- * as the weakest transition, deals stuck in КП / Договор) and the messy parts of real data (skips,
- * back moves, reopenings, pipeline moves, imports without history, deleted leads, hostile names).
+ * as the weakest transition, deals stuck in КП / Договор; by source and product, see fields.ts) and
+ * the messy parts of real data (skips, back moves, reopenings, pipeline moves, imports without
+ * history, deleted leads, hostile names).
  */
 
 export type * from './types';
 export { HOSTILE_NAMES } from './names';
+export { FIELD_IDS, RU_FIELD_NAMES, STRONG_PRODUCT, WEAK_SOURCE } from './fields';
 export { DEMO_LOCALES, type DemoLocale } from './locales';
 export {
   ACCOUNT_ID,
@@ -84,7 +87,16 @@ export function generateDemoAccount(options: DemoOptions): DemoAccount {
   check(options);
   const { seed, leads: count, now } = options;
   // A new stream goes last: `streams` gives each name the next jump, so the others stay as they were.
-  const rng = Rng.streams(seed, ['timing', 'journeys', 'names', 'misc', 'specials', 'ids', 'side']);
+  const rng = Rng.streams(seed, [
+    'timing',
+    'journeys',
+    'names',
+    'misc',
+    'specials',
+    'ids',
+    'side',
+    'fields',
+  ]);
   const plans = planLeads(count, now, demoHistoryDays(count), rng);
   assignHostileNames(plans, rng.specials);
   markDeletions(plans, now, rng.specials);
@@ -93,16 +105,21 @@ export function generateDemoAccount(options: DemoOptions): DemoAccount {
   // The side stage comes after everything else and from its own stream, and it only rewrites
   // repeat-only deals: every other lead and event is the same as without it.
   const parked = new Set(sendToSideStage(plans, now, rng.side));
+  const finalLeads = plans.map((plan, i) =>
+    parked.has(plan) ? toDemoLead(plan, now, rng.side) : (leads[i] as DemoLead),
+  );
+  const events = replaceEvents(log, [...parked], rng.side);
+  // Custom fields read the finished journeys and draw from their own stream, last of all.
+  fillCustomFields(plans, finalLeads, rng.fields);
   const account: DemoAccount = {
     account: accountInfo(now),
     groups: groups(),
     users: users(),
     pipelines: pipelines(),
-    leads: plans.map((plan, i) =>
-      parked.has(plan) ? toDemoLead(plan, now, rng.side) : (leads[i] as DemoLead),
-    ),
-    events: replaceEvents(log, [...parked], rng.side),
+    leads: finalLeads,
+    events,
     lossReasons: lossReasons(now),
+    customFields: [...RU_FIELDS.fields],
   };
   return localizeDemoAccount(account, options.lang ?? 'ru', seed);
 }

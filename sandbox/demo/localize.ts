@@ -1,4 +1,5 @@
 import type { HostLang } from '../host/protocol';
+import { DemoFieldSet, RU_FIELDS } from './fields';
 import { DEMO_LOCALES, type DemoLocale } from './locales';
 import { HOSTILE_NAMES } from './names';
 import { Rng } from './random';
@@ -81,6 +82,7 @@ export function localizeDemoAccount(
     locale.groups,
   );
   const rng = Rng.streams(seed ^ NAMES_SALT, ['names']).names;
+  const fields = new DemoFieldSet(locale.fields);
   return {
     ...account,
     account: { ...account.account, ...locale.account },
@@ -104,7 +106,9 @@ export function localizeDemoAccount(
       ),
       price: scalePrice(locale, lead.price),
       tags: lead.tags.map(tag => tags.get(tag.id) ?? tag),
+      custom_fields_values: RU_FIELDS.translate(lead.custom_fields_values, fields),
     })),
     lossReasons: renamed(account.lossReasons, reasons),
+    customFields: [...fields.fields],
   };
 }

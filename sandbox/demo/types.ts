@@ -50,10 +50,50 @@ export interface DemoLead {
   closed_at: number | null;
   closest_task_at: number | null;
   is_deleted: boolean;
-  custom_fields_values: null;
+  /** Only the fields that have a value, in the account's field order; null when none has one. */
+  custom_fields_values: readonly DemoCustomFieldValue[] | null;
   score: number | null;
   account_id: number;
   tags: DemoTag[];
+}
+
+/**
+ * One field's value on a lead, as amoCRM reads it back. Demo leads share these objects (frozen),
+ * so a 100,000-lead account holds a few dozen of them, not 100,000.
+ */
+export interface DemoCustomFieldValue {
+  readonly field_id: number;
+  readonly field_name: string;
+  readonly field_code: string | null;
+  readonly field_type: DemoCustomFieldType;
+  /** List fields carry the chosen enum (`enum_code` null unless the enum has a code). */
+  readonly values: readonly {
+    readonly value: string;
+    readonly enum_id?: number;
+    readonly enum_code?: string | null;
+  }[];
+}
+
+/** The field types the demo uses; amoCRM has more (text, numeric, multiselect, date…). */
+export type DemoCustomFieldType = 'select' | 'tracking_data';
+
+export interface DemoCustomFieldEnum {
+  readonly id: number;
+  readonly value: string;
+  readonly sort: number;
+}
+
+/** A lead custom field of the account (`GET /api/v4/leads/custom_fields`). */
+export interface DemoCustomField {
+  readonly id: number;
+  readonly name: string;
+  readonly type: DemoCustomFieldType;
+  /** amoCRM's own fields have a code (`UTM_SOURCE`); fields an admin adds have none. */
+  readonly code: string | null;
+  readonly sort: number;
+  readonly is_api_only: boolean;
+  /** The choices of a list field, null for other types. */
+  readonly enums: readonly DemoCustomFieldEnum[] | null;
 }
 
 export interface DemoLeadStatusValue {
@@ -137,6 +177,8 @@ export interface DemoAccount {
   /** Every event of the account, oldest first. */
   events: DemoEvent[];
   lossReasons: DemoLossReason[];
+  /** Lead custom fields, by `sort`. */
+  customFields: DemoCustomField[];
 }
 
 export interface DemoOptions {

@@ -13,6 +13,7 @@ import { createApiGate } from './gate';
 import { requestOrigin } from './hal';
 import { QueryError, sendProblem, sendValidationProblem } from './problem';
 import { registerAccountRoutes } from './routes/account';
+import { registerCustomFieldRoutes } from './routes/customFields';
 import { registerEventRoutes } from './routes/events';
 import { registerLeadRoutes } from './routes/leads';
 import { registerPipelineRoutes } from './routes/pipelines';
@@ -51,6 +52,7 @@ function registerApi(api: FastifyInstance, ctx: SandboxContext): void {
   registerEventRoutes(api, ctx);
   registerUserRoutes(api, ctx);
   registerAccountRoutes(api, ctx);
+  registerCustomFieldRoutes(api, ctx);
 }
 
 export function createApiPlugin(ctx: SandboxContext): FastifyPluginAsync {

@@ -2,7 +2,14 @@
  * Demo objects → amoCRM API v4 objects. The demo account already stores amoCRM's field names, so
  * this only adds what the API wraps around them: `_links.self` and `_embedded`.
  */
-import type { DemoEvent, DemoLead, DemoLossReason, DemoPipeline, DemoStatus } from '../demo/types';
+import type {
+  DemoCustomField,
+  DemoEvent,
+  DemoLead,
+  DemoLossReason,
+  DemoPipeline,
+  DemoStatus,
+} from '../demo/types';
 
 function self(origin: string, path: string) {
   return { self: { href: `${origin}${path}` } };
@@ -56,6 +63,33 @@ export function serializeLossReason(origin: string, reason: DemoLossReason) {
     created_at: reason.created_at,
     updated_at: reason.updated_at,
     _links: self(origin, `/api/v4/leads/loss_reasons/${reason.id}`),
+  };
+}
+
+/**
+ * A lead field as `GET /api/v4/leads/custom_fields` returns it: the keys of the custom-fields
+ * docs' field model for leads (`is_predefined` / `is_deletable` are for contacts and companies
+ * only), with the settings the demo's fields do not use left at their empty values.
+ */
+export function serializeCustomField(origin: string, field: DemoCustomField, accountId: number) {
+  return {
+    id: field.id,
+    name: field.name,
+    type: field.type,
+    account_id: accountId,
+    code: field.code,
+    sort: field.sort,
+    is_api_only: field.is_api_only,
+    enums: field.enums === null ? null : bySort(field.enums),
+    group_id: null,
+    required_statuses: [],
+    is_computed: false,
+    entity_type: 'leads',
+    remind: null,
+    currency: null,
+    hidden_statuses: [],
+    chained_lists: null,
+    _links: self(origin, `/api/v4/leads/custom_fields/${field.id}`),
   };
 }
 

@@ -42,6 +42,11 @@ export const EN: DemoLocale = {
     'Spam / duplicate',
   ],
   tags: ['website', 'chat', 'call', 'referral', 'trade show', 'import', 'regular client'],
+  fields: {
+    product: 'Product',
+    products: ['CRM rollout', 'Integration', 'Training', 'Support plan'],
+    utmSources: ['google', 'bing', 'facebook', 'newsletter', 'partner'],
+  },
   defaultName: id => `Lead #${id}`,
   hostileText: 'Deal <b>bold</b> & "quotes"',
   companies: [

@@ -42,6 +42,11 @@ export const ES: DemoLocale = {
     'Spam / duplicado',
   ],
   tags: ['sitio web', 'chat', 'llamada', 'recomendación', 'expo', 'importación', 'cliente frecuente'],
+  fields: {
+    product: 'Producto',
+    products: ['Implementación de CRM', 'Integración', 'Capacitación', 'Soporte técnico'],
+    utmSources: ['google', 'youtube', 'facebook', 'whatsapp', 'partner'],
+  },
   defaultName: id => `Lead #${id}`,
   hostileText: 'Lead <b>negrita</b> & "comillas"',
   companies: [

@@ -42,6 +42,11 @@ export const ID: DemoLocale = {
     'Spam / duplikat',
   ],
   tags: ['situs web', 'chat', 'telepon', 'rekomendasi', 'pameran', 'impor', 'pelanggan tetap'],
+  fields: {
+    product: 'Produk',
+    products: ['Implementasi CRM', 'Integrasi', 'Pelatihan', 'Dukungan teknis'],
+    utmSources: ['google', 'youtube', 'facebook', 'whatsapp', 'partner'],
+  },
   defaultName: id => `Lead #${id}`,
   hostileText: 'Deal <b>tebal</b> & "kutip"',
   companies: [

@@ -6,9 +6,12 @@ import { PT } from './pt';
 import { TR } from './tr';
 import type { DemoLocale } from './types';
 
-export type { DemoLocale } from './types';
+export type { DemoFieldNames, DemoLocale } from './types';
 
-/** Russian is the generator's own language (structure.ts, names.ts); the others rename it. */
+/**
+ * Russian is the generator's own language (structure.ts, names.ts, fields.ts); the others rename
+ * it.
+ */
 export const DEMO_LOCALES: Readonly<Record<Exclude<HostLang, 'ru'>, DemoLocale>> = {
   en: EN,
   es: ES,

@@ -42,6 +42,11 @@ export const PT: DemoLocale = {
     'Spam / duplicado',
   ],
   tags: ['site', 'chat', 'ligação', 'indicação', 'feira', 'importação', 'cliente fiel'],
+  fields: {
+    product: 'Produto',
+    products: ['Implantação de CRM', 'Integração', 'Treinamento', 'Suporte técnico'],
+    utmSources: ['google', 'youtube', 'facebook', 'whatsapp', 'parceiro'],
+  },
   defaultName: id => `Lead #${id}`,
   hostileText: 'Lead <b>negrito</b> & "aspas"',
   companies: [

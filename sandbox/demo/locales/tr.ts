@@ -42,6 +42,11 @@ export const TR: DemoLocale = {
     'Spam / mükerrer',
   ],
   tags: ['web sitesi', 'sohbet', 'arama', 'tavsiye', 'fuar', 'içe aktarma', 'sadık müşteri'],
+  fields: {
+    product: 'Ürün',
+    products: ['CRM kurulumu', 'Entegrasyon', 'Eğitim', 'Teknik destek'],
+    utmSources: ['google', 'yandex', 'instagram', 'whatsapp', 'partner'],
+  },
   defaultName: id => `Müşteri adayı #${id}`,
   hostileText: 'Anlaşma <b>kalın</b> & "tırnak"',
   companies: [

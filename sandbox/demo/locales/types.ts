@@ -1,7 +1,22 @@
 /**
+ * The names of the demo's lead custom fields (`fields.ts`). UTM sources are values, not names,
+ * but each market has its own channels, so they follow the language too: same order, same role
+ * (the third is the paid social channel with the weak Квалифицирован → Отправлено КП).
+ */
+export interface DemoFieldNames {
+  /** The list field «Продукт». */
+  readonly product: string;
+  /** Its four choices: CRM rollout, integration, training, support (the one that wins most). */
+  readonly products: readonly [string, string, string, string];
+  /** `utm_source` values: search, search or video, paid social, messenger or mail, partner. */
+  readonly utmSources: readonly [string, string, string, string, string];
+}
+
+/**
  * What a demo account in another language renames. Lists follow the order of their Russian
- * originals in `structure.ts` (users as USER_SEEDS, loss reasons as LOSS_REASONS, tags as TAGS),
- * so every id keeps its role and the funnel is the same in every language.
+ * originals in `structure.ts` (users as USER_SEEDS, loss reasons as LOSS_REASONS, tags as TAGS)
+ * and `fields.ts` (RU_FIELD_NAMES), so every id keeps its role and the funnel is the same in every
+ * language.
  */
 export interface DemoLocale {
   readonly account: {
@@ -29,6 +44,7 @@ export interface DemoLocale {
   readonly sideStage: string;
   readonly lossReasons: readonly string[];
   readonly tags: readonly string[];
+  readonly fields: DemoFieldNames;
   /** The name Kommo gives a lead nobody named (amoCRM: "Сделка #123"). */
   readonly defaultName: (id: number) => string;
   /** The second hostile name (the first, an <img> tag, is the same everywhere). */

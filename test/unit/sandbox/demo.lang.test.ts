@@ -6,6 +6,7 @@ import {
   DEMO_LOCALES,
   generateDemoAccount,
   HOSTILE_NAMES,
+  RU_FIELD_NAMES,
   type DemoAccount,
 } from '../../../sandbox/demo';
 import { HOST_LANGS } from '../../../sandbox/host/protocol';
@@ -13,8 +14,11 @@ import { HOST_LANGS } from '../../../sandbox/host/protocol';
 const OPTIONS = { seed: 424_242, leads: 700, now: Date.UTC(2025, 5, 30, 12) / 1000 };
 const CYRILLIC = /\p{Script=Cyrillic}/u;
 
-/** Everything but names and money: ids, places, moves, dates, events. */
-function shape(account: DemoAccount) {
+/**
+ * Everything but names and money: ids, places, moves, dates, events; field values as enum ids,
+ * or as the position of the UTM source in the language's `sources`.
+ */
+function shape(account: DemoAccount, sources: readonly string[]) {
   return {
     pipelines: account.pipelines.map(p => ({
       id: p.id,
@@ -28,9 +32,20 @@ function shape(account: DemoAccount) {
       name: undefined,
       price: l.price > 0,
       tags: l.tags.map(t => t.id),
+      custom_fields_values: l.custom_fields_values?.map(v => [
+        v.field_id,
+        v.values.map(x => x.enum_id ?? sources.indexOf(x.value)),
+      ]),
     })),
     events: account.events,
     lossReasons: account.lossReasons.map(r => [r.id, r.sort]),
+    customFields: account.customFields.map(f => [
+      f.id,
+      f.type,
+      f.code,
+      f.sort,
+      f.enums?.map(e => e.id),
+    ]),
   };
 }
 
@@ -41,8 +56,13 @@ function names(account: DemoAccount): string[] {
     ...account.groups.map(g => g.name),
     ...account.users.map(u => u.name),
     ...account.pipelines.flatMap(p => [p.name, ...p.statuses.map(s => s.name)]),
-    ...account.leads.flatMap(l => [l.name, ...l.tags.map(t => t.name)]),
+    ...account.leads.flatMap(l => [
+      l.name,
+      ...l.tags.map(t => t.name),
+      ...(l.custom_fields_values ?? []).flatMap(v => [v.field_name, ...v.values.map(x => x.value)]),
+    ]),
     ...account.lossReasons.map(r => r.name),
+    ...account.customFields.flatMap(f => [f.name, ...(f.enums ?? []).map(e => e.value)]),
   ];
 }
 
@@ -59,7 +79,10 @@ describe('the demo account in another language', () => {
     lang => {
       const account = generateDemoAccount({ ...OPTIONS, lang });
       const locale = DEMO_LOCALES[lang];
-      expect(shape(account)).toEqual(shape(ru));
+      expect(shape(account, locale.fields.utmSources)).toEqual(
+        shape(ru, RU_FIELD_NAMES.utmSources),
+      );
+      expect(account.leads.some(l => l.custom_fields_values !== null)).toBe(true);
       expect(account.account.currency).toBe(locale.account.currency);
       expect(account.users.every(user => user.lang === lang)).toBe(true);
       expect(names(account).filter(name => CYRILLIC.test(name))).toEqual([]);
