@@ -1,6 +1,7 @@
 import type { z } from 'zod/mini';
 import type { Lead, LossReason, Pipeline, Status, StatusChange, StatusRef, User } from '../core';
 import { ApiError, prefixIssues } from './errors';
+import { fieldsOf, tagIdsOf } from './leadSlice';
 import { parseWith } from './parse';
 import { LeadStatusAfterOnlySchema, LeadStatusValuesSchema, hasNoBefore } from './schemas';
 import type {
@@ -50,6 +51,7 @@ function embeddedLossReason(raw: RawLead): RawLossReason | undefined {
 /**
  * A lead. `price: null` (seen on real accounts) becomes 0, a missing `is_deleted` false, a missing
  * responsible user null (no user, not a user 0), and the loss reason falls back to `_embedded.loss_reason[0].id` when `loss_reason_id` is absent.
+ * Tags, custom field values and the nearest task are what the slices read (./leadSlice).
  */
 export function adaptLead(raw: RawLead): Lead {
   return {
@@ -64,6 +66,10 @@ export function adaptLead(raw: RawLead): Lead {
     responsibleUserId: raw.responsible_user_id ?? null,
     lossReasonId: raw.loss_reason_id ?? embeddedLossReason(raw)?.id ?? null,
     isDeleted: raw.is_deleted ?? false,
+    tagIds: tagIdsOf(raw._embedded?.tags),
+    fields: fieldsOf(raw.custom_fields_values),
+    // Absent: the body does not say, so whether the lead is attended is unknown (not "no task").
+    closestTaskAt: raw.closest_task_at,
   };
 }
 

@@ -1,5 +1,6 @@
 import type { FunnelReport } from '../core';
 import { zonedParts } from '../core';
+import { closedLines, flowLines, moneyLines, sliceLine } from './formatSlices';
 import { plainName } from './text';
 
 const int = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
@@ -20,7 +21,7 @@ function fit(text: string, width: number): string {
   return text.length > width ? `${text.slice(0, width - 1)}…` : text.padEnd(width);
 }
 
-const COLUMNS = ['Reached', 'Conv→next', 'Decided', 'Median d', 'p90 d', 'Stuck'];
+const COLUMNS = ['Reached', 'Conv→next', 'Decided', 'Median d', 'p90 d', 'Stuck', 'No task'];
 
 /** The report as a table for people: rounded numbers, the weakest transition called out. */
 export function formatReport(report: FunnelReport, timeZone: string): string {
@@ -37,6 +38,7 @@ export function formatReport(report: FunnelReport, timeZone: string): string {
     `Period ${dateTime(r.period.from, timeZone)} → ${dateTime(r.period.to, timeZone)} (${timeZone}), ` +
       `now ${dateTime(r.now, timeZone)}`,
     ...historyNote(r, timeZone),
+    ...sliceLine(r),
     `Deals ${count(t.deals)} · won ${count(t.won)} (revenue ${count(t.revenueWon)}) · lost ${count(t.lost)} · ` +
       `open ${count(t.open)} (incoming ${count(t.incoming)}) · conversion ${pct(t.conversion)}` +
       ` (previous period at the same age ${pct(r.previous.sameAge.totals.conversion)}, ` +
@@ -53,9 +55,10 @@ export function formatReport(report: FunnelReport, timeZone: string): string {
         days(s.time.medianHours),
         days(s.time.p90Hours),
         count(s.stuck),
+        s.unattended === null ? '?' : count(s.unattended),
       ]),
     ),
-    row('Won', [count(r.won.reached), '', '', '', '', '']),
+    row('Won', [count(r.won.reached), '', '', '', '', '', '']),
     ...sideLines(r, row),
     '',
   ];
@@ -67,10 +70,19 @@ export function formatReport(report: FunnelReport, timeZone: string): string {
       : `Weakest transition: none (no stage has ${r.options.minSample} decided deals yet)`,
   );
   lines.push(
-    `Stuck deals: ${count(r.stuck.length)} · forecast ${dec.format(r.forecast.expectedWins)} more wins ` +
+    `Stuck deals: ${count(r.stuck.length)}${stuckUnattended(r)} · forecast ${dec.format(r.forecast.expectedWins)} more wins ` +
       `worth ${count(Math.round(r.forecast.expectedRevenue))}`,
   );
+  if (r.stages.some(s => s.unattended === null))
+    lines.push('No task: "?" where the data does not say which deals have an open task.');
+  lines.push(...moneyLines(r, row, name), ...closedLines(r, row, name), ...flowLines(r, row, name));
   return `${lines.join('\n')}\n`;
+}
+
+/** Of the stuck deals, those without an open task or with an overdue one (when the data says). */
+function stuckUnattended(r: FunnelReport): string {
+  if (r.stuck.length === 0 || r.stuck.every(d => d.unattended === null)) return '';
+  return ` (${count(r.stuck.filter(d => d.unattended === true).length)} with no task or an overdue one)`;
 }
 
 /** The names the table prints, from amoCRM data, without the controls that would drive a terminal. */

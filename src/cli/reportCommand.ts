@@ -12,6 +12,7 @@ import { CliError } from './errors';
 import { formatReport } from './format';
 import { loadDataDir } from './loadDir';
 import { positiveDays, positiveId, wholeCount } from './options';
+import { countingMode, sliceOf } from './sliceOptions';
 import { plainName } from './text';
 import { checkTimeZone, parseTime } from './time';
 import type { Io } from './io';
@@ -19,7 +20,8 @@ import type { Io } from './io';
 export const REPORT_USAGE = `funnel-lens report --data DIR --pipeline ID [--from T] [--to T] [--now T]
                    [--stuck-days N] [--stuck-days-by-stage ID=N,…] [--min-sample N]
                    [--horizon-days N] [--side-stages ID,…] [--history-from T] [--tz ZONE]
-                   [--json | --csv]
+                   [--tag ID,…]… [--field ID=VALUE]… [--mode created|closed|entered]
+                   [--money] [--json | --csv]
 
   --data DIR        saved amoCRM API v4 response bodies (*.json, any names, subfolders allowed);
                     a sync that did not finish, or is still writing, is refused by name
@@ -41,6 +43,13 @@ export const REPORT_USAGE = `funnel-lens report --data DIR --pipeline ID [--from
   --history-from T  read the data as a sync that has loaded history back to T only: status
                     changes from T on, leads created from T on, and the open leads (the widget's
                     panel before its backfill is done; see metrics.md, extensions)
+  --tag ID,…        count only leads with any of these tags (repeatable)
+  --field ID=VALUE  count only leads whose custom field ID has VALUE: an enum id for a list
+                    field, true/false for a checkbox, a text for a text or UTM field; repeat it
+                    for more values of one field (any of them) or for more fields (all of them)
+  --mode M          also count by closing date (closed) or by stage entry (entered) in the
+                    period; created (default) is the cohort alone (metrics.md, extensions)
+  --money           also give every count of the funnel as a sum of the deals' budgets
   --tz ZONE         time zone for dates when DIR has no account body (default UTC)
   --json            print the report object (metrics contract, section 10) and nothing else
   --csv             print the stage table as CSV`;
@@ -97,6 +106,10 @@ export function runReport(argv: string[], io: Io): void {
       'horizon-days': { type: 'string' },
       'side-stages': { type: 'string' },
       'history-from': { type: 'string' },
+      tag: { type: 'string', multiple: true },
+      field: { type: 'string', multiple: true },
+      mode: { type: 'string' },
+      money: { type: 'boolean' },
       tz: { type: 'string' },
       json: { type: 'boolean' },
       csv: { type: 'boolean' },
@@ -129,6 +142,10 @@ export function runReport(argv: string[], io: Io): void {
     values['side-stages'] === undefined
       ? undefined
       : stageIds(values['side-stages'], '--side-stages');
+
+  const slice = sliceOf(values.tag ?? [], values.field ?? []);
+  const mode = countingMode(values.mode);
+  const money = values.money === true ? true : undefined;
 
   const data = loadDataDir(values.data, io.warn);
   const pipeline = data.pipelines.find(p => p.id === pipelineId);
@@ -182,7 +199,7 @@ export function runReport(argv: string[], io: Io): void {
       historyFrom,
       sideStageIds,
     },
-    { from, to, now, stuckDays, stuckDaysByStage, minSample, horizonDays },
+    { from, to, now, stuckDays, stuckDaysByStage, minSample, horizonDays, slice, mode, money },
   );
   if (values.json === true) io.out(`${JSON.stringify(report, null, 2)}\n`);
   else if (values.csv === true) {

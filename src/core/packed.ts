@@ -4,7 +4,7 @@
  * IndexedDB (each object is cloned field by field); the same data as a few typed arrays moves in
  * milliseconds (postMessage can transfer the buffers without copying at all).
  */
-import type { Lead } from './types';
+import type { FieldValue, Lead } from './types';
 
 export interface PackedLeads {
   readonly count: number;
@@ -23,11 +23,24 @@ export interface PackedLeads {
   readonly lossReasonId: Float64Array;
   /** 1 when deleted. */
   readonly isDeleted: Uint8Array;
+  /**
+   * The slice extensions' data (metrics.md, "Slices", "Unattended"): JSON arrays of each lead's
+   * tag ids and custom field values, null where the lead has none (the API reader leaves empty
+   * ones out, and a filter reads "none" and "not carried" alike).
+   */
+  readonly tagIds: string;
+  readonly fields: string;
+  /** NaN for null (no open task). */
+  readonly closestTaskAt: Float64Array;
+  /** 1 when the lead carried `closestTaskAt` at all; without it nobody knows (0). */
+  readonly closestTaskKnown: Uint8Array;
 }
 
 const orNaN = (v: number | null): number => (v === null ? Number.NaN : v);
 const orNull = (v: number | undefined): number | null =>
   v === undefined || Number.isNaN(v) ? null : v;
+
+type Fields = Readonly<Record<string, readonly FieldValue[]>>;
 
 export function packLeads(leads: readonly Lead[]): PackedLeads {
   const n = leads.length;
@@ -43,8 +56,12 @@ export function packLeads(leads: readonly Lead[]): PackedLeads {
     responsibleUserId: f(),
     lossReasonId: f(),
     isDeleted: new Uint8Array(n),
+    closestTaskAt: f(),
+    closestTaskKnown: new Uint8Array(n),
   };
   const names = new Array<string>(n);
+  const tagIds = new Array<readonly number[] | null>(n);
+  const fields = new Array<Fields | null>(n);
   leads.forEach((l, i) => {
     names[i] = l.name;
     cols.id[i] = l.id;
@@ -57,14 +74,29 @@ export function packLeads(leads: readonly Lead[]): PackedLeads {
     cols.responsibleUserId[i] = orNaN(l.responsibleUserId);
     cols.lossReasonId[i] = orNaN(l.lossReasonId);
     cols.isDeleted[i] = l.isDeleted ? 1 : 0;
+    tagIds[i] = l.tagIds ?? null;
+    fields[i] = l.fields ?? null;
+    cols.closestTaskAt[i] = orNaN(l.closestTaskAt ?? null);
+    cols.closestTaskKnown[i] = l.closestTaskAt === undefined ? 0 : 1;
   });
-  return { count: n, names: JSON.stringify(names), ...cols };
+  return {
+    count: n,
+    names: JSON.stringify(names),
+    tagIds: JSON.stringify(tagIds),
+    fields: JSON.stringify(fields),
+    ...cols,
+  };
 }
 
 export function unpackLeads(p: PackedLeads): Lead[] {
   const names = JSON.parse(p.names) as string[];
+  // Our own write of the same layout (the cache's version guards it), so read as written.
+  const tagIds = JSON.parse(p.tagIds) as (readonly number[] | null)[];
+  const fields = JSON.parse(p.fields) as (Fields | null)[];
   const out = new Array<Lead>(p.count);
   for (let i = 0; i < p.count; i++) {
+    const tags = tagIds[i];
+    const values = fields[i];
     out[i] = {
       id: p.id[i] ?? 0,
       name: names[i] ?? '',
@@ -77,6 +109,9 @@ export function unpackLeads(p: PackedLeads): Lead[] {
       responsibleUserId: orNull(p.responsibleUserId[i]),
       lossReasonId: orNull(p.lossReasonId[i]),
       isDeleted: p.isDeleted[i] === 1,
+      ...(tags ? { tagIds: tags } : {}),
+      ...(values ? { fields: values } : {}),
+      ...(p.closestTaskKnown[i] === 1 ? { closestTaskAt: orNull(p.closestTaskAt[i]) } : {}),
     };
   }
   return out;

@@ -11,7 +11,11 @@ import type { Funnel } from './stages';
 import type { StuckThreshold } from './stuck';
 import { echoStuckOptions, isStuck, learningSamples, stuckThresholds } from './stuck';
 import { firstResponse, incomingQueue } from './response';
+import { closedMode, flow } from './modes';
+import { moneyReport } from './money';
 import { sameAge } from './sameAge';
+import { unattendedPerPlace } from './activity';
+import { activeSlice, echoSlice, scopeFacts } from './slice';
 import { openDeals, stageTimes } from './timing';
 import type {
   FunnelInput,
@@ -42,12 +46,13 @@ export function reportFromModel(model: FunnelModel, options: ReportOptions): Fun
   const { funnel } = model;
   const n = funnel.stages.length;
   const minSample = options.minSample ?? DEFAULT_MIN_SAMPLE;
-  const scope = scopeFacts(model.facts, options.responsibleUserIds);
-  const scopeByCreated = scopeFacts(model.byCreated, options.responsibleUserIds);
+  const slice = activeSlice(options.slice);
+  const scope = scopeFacts(model.facts, options.responsibleUserIds, slice);
+  const scopeByCreated = scopeFacts(model.byCreated, options.responsibleUserIds, slice);
   const cohort = selectCohort(scopeByCreated, options);
   const counts = countCohort(n, cohort);
   const times = stageTimes(funnel.places.length, cohort, options.now);
-  // Thresholds learn from every pipeline lead, whatever the manager filter: the team's norm.
+  // Thresholds learn from every pipeline lead, whatever the manager filter or slice: the team's norm.
   const samples = learningSamples(model.completed, options.now, options.horizonDays);
   const thresholds = stuckThresholds(funnel, samples, options);
   const open = openDeals(
@@ -60,6 +65,9 @@ export function reportFromModel(model: FunnelModel, options: ReportOptions): Fun
   const stuckPerStage = new Map<number, number>();
   for (const d of stuck) stuckPerStage.set(d.stageId, (stuckPerStage.get(d.stageId) ?? 0) + 1);
   const nowAtStage = snapshot(funnel.places.length, scope);
+  const weakest = weakestTransition(funnel, counts, minSample);
+  const mode = options.mode ?? 'created';
+  const unattendedAt = unattendedPerPlace(funnel.places.length, scope, options.now);
 
   const stages = funnel.stages.map((s, i): StageReport => {
     const threshold = thresholds[i] ?? { hours: 0, source: 'default' as const };
@@ -80,6 +88,7 @@ export function reportFromModel(model: FunnelModel, options: ReportOptions): Fun
       stuckThresholdSource: threshold.source,
       movedBack: counts.movedBack[i] ?? 0,
       now: nowAtStage[i] ?? { count: 0, value: 0 },
+      unattended: placeValue(unattendedAt, i),
     };
   });
 
@@ -90,7 +99,7 @@ export function reportFromModel(model: FunnelModel, options: ReportOptions): Fun
     totals: counts.totals,
     stages,
     won: { reached: counts.wonReached },
-    weakestTransition: weakestTransition(funnel, counts, minSample),
+    weakestTransition: weakest,
     stuck,
     managers: managerBreakdown(n, cohort),
     previous: previousPeriod(funnel, scopeByCreated, options),
@@ -99,10 +108,18 @@ export function reportFromModel(model: FunnelModel, options: ReportOptions): Fun
     response: firstResponse(cohort),
     incoming: incomingQueue(funnel, cohort),
     ...(funnel.side.length > 0
-      ? { sideStages: sideStages(funnel, cohort, times, thresholds, stuckPerStage, nowAtStage) }
+      ? {
+          sideStages: sideStages(funnel, cohort, times, thresholds, stuckPerStage, {
+            nowAtPlace: nowAtStage,
+            unattendedAt,
+          }),
+        }
       : {}),
     ...(options.includeOpenDeals ? { openDeals: open } : {}),
     ...(options.trend ? { trend: trend(funnel, scopeByCreated, options, options.trend) } : {}),
+    ...(options.money ? { money: moneyReport(funnel, cohort, weakest) } : {}),
+    ...(mode === 'closed' ? { closedMode: closedMode(funnel, scope, options) } : {}),
+    ...(mode === 'entered' ? { flow: flow(funnel, scope, options, model.historyFrom) } : {}),
     options: {
       minSample,
       ...echoStuckOptions(options),
@@ -110,6 +127,9 @@ export function reportFromModel(model: FunnelModel, options: ReportOptions): Fun
         funnel.side.length > 0 ? funnel.side.map(s => s.id).sort((a, b) => a - b) : null,
       historyFrom: model.historyFrom,
       responsibleUserIds: options.responsibleUserIds ? [...options.responsibleUserIds] : null,
+      mode,
+      money: options.money ?? false,
+      slice: echoSlice(slice),
     },
   };
 }
@@ -121,7 +141,10 @@ function sideStages(
   times: readonly StageTime[],
   thresholds: readonly StuckThreshold[],
   stuckPerStage: ReadonlyMap<number, number>,
-  nowAtPlace: readonly { count: number; value: number }[],
+  atPlace: {
+    readonly nowAtPlace: readonly { count: number; value: number }[];
+    readonly unattendedAt: readonly (number | null)[];
+  },
 ): SideStageReport[] {
   const n = funnel.stages.length;
   return funnel.side.map((s, k): SideStageReport => {
@@ -138,7 +161,8 @@ function sideStages(
       },
       stuck: stuckPerStage.get(s.id) ?? 0,
       stuckThresholdHours: thresholds[place]?.hours ?? 0,
-      now: nowAtPlace[place] ?? { count: 0, value: 0 },
+      now: atPlace.nowAtPlace[place] ?? { count: 0, value: 0 },
+      unattended: placeValue(atPlace.unattendedAt, place),
     };
   });
 }
@@ -159,15 +183,10 @@ function sideCounts(cohort: readonly LeadFacts[], place: number) {
   return { entered, current, returned, lost };
 }
 
-function scopeFacts(
-  facts: readonly LeadFacts[],
-  users: readonly number[] | undefined,
-): readonly LeadFacts[] {
-  if (!users) return facts;
-  const wanted = new Set(users);
-  return facts.filter(
-    f => f.lead.responsibleUserId !== null && wanted.has(f.lead.responsibleUserId),
-  );
+/** A per-place value, keeping null (unknown) apart from a place past the end (0). */
+function placeValue(values: readonly (number | null)[], place: number): number | null {
+  const v = values[place];
+  return v === undefined ? 0 : v;
 }
 
 function snapshot(n: number, facts: readonly LeadFacts[]): { count: number; value: number }[] {

@@ -1,3 +1,4 @@
+import { unattended } from './activity';
 import type { LeadFacts } from './facts';
 import { quantile, sortedValues, summarize } from './quantile';
 import type { Funnel } from './stages';
@@ -53,6 +54,7 @@ export function openDeals(
       thresholdHours: threshold.hours,
       price: f.lead.price,
       responsibleUserId: f.lead.responsibleUserId,
+      unattended: unattended(f.lead, now),
     });
   }
   return deals.sort(

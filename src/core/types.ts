@@ -3,6 +3,16 @@
  * bodies into these, and the report is what `funnel-lens report --json` prints (spec section 10).
  * All times are epoch seconds.
  */
+import type { ClosedModeReport, CountingMode, FlowReport, MoneyReport } from './extensionTypes';
+import type { FieldFilter, Slice } from './slice';
+
+export type {
+  ClosedModeReport,
+  CountingMode,
+  Durations,
+  FlowReport,
+  MoneyReport,
+} from './extensionTypes';
 import type { StuckOptions, ThresholdSource } from './stuck';
 
 /** amoCRM's system statuses; they exist in every pipeline, so a status is keyed by the pair. */
@@ -49,7 +59,27 @@ export interface Lead {
   readonly responsibleUserId: number | null;
   readonly lossReasonId: number | null;
   readonly isDeleted: boolean;
+  /**
+   * Extension (slices): the ids of `_embedded.tags`. Absent when the source did not carry them (a
+   * store that keeps fewer columns): such a lead never passes a tag filter.
+   */
+  readonly tagIds?: readonly number[] | undefined;
+  /**
+   * Extension (slices): the lead's custom field values by field id (`custom_fields_values`), each
+   * value as `fieldValue` reads it (an enum id, a checkbox's true/false, a text). `{}` when the
+   * lead has none (`custom_fields_values: null`); absent when the source did not carry them.
+   */
+  readonly fields?: Readonly<Record<string, readonly FieldValue[]>> | undefined;
+  /**
+   * Extension (activity): `closest_task_at`, the due time of the lead's nearest open task; null
+   * when it has none. Absent when the source did not carry it: then nobody knows (metrics.md
+   * extensions, "unattended").
+   */
+  readonly closestTaskAt?: number | null | undefined;
 }
+
+/** One custom field value as the engine compares it: an enum id, a checkbox, or a text. */
+export type FieldValue = number | boolean | string;
 
 /** One `lead_status_changed` event. Event ids are strings in amoCRM. */
 export interface StatusChange {
@@ -111,10 +141,19 @@ export interface ReportOptions extends Period, StuckOptions {
    * are still learned from every pipeline lead, so a manager is measured against the team's norm.
    */
   readonly responsibleUserIds?: readonly number[] | undefined;
+  /**
+   * Extension (slices): count only leads with any of the tags and, per field, one of its values;
+   * narrows what `responsibleUserIds` narrows, and thresholds still learn from every lead.
+   */
+  readonly slice?: Slice | undefined;
   /** Extension: also return every open deal at an open stage (the drill-down's "all" tab). */
   readonly includeOpenDeals?: boolean | undefined;
   /** Extension: cohort totals per calendar bucket of the window, in this time zone. */
   readonly trend?: TrendOptions | undefined;
+  /** Extension: also count by closing (`closedMode`) or by stage entry (`flow`); default 'created'. */
+  readonly mode?: CountingMode | undefined;
+  /** Extension: also give the funnel's counts as sums of `price` (`money`). */
+  readonly money?: boolean | undefined;
 }
 
 export interface TrendOptions {
@@ -150,6 +189,11 @@ export interface StageReport {
   readonly movedBack: number;
   /** Extension: every pipeline lead (any creation date) now at this stage, and their budget. */
   readonly now: { readonly count: number; readonly value: number };
+  /**
+   * Extension: of the leads counted in `now`, the unattended ones; null when any of them lacks
+   * task data.
+   */
+  readonly unattended: number | null;
 }
 
 export interface Totals {
@@ -181,6 +225,11 @@ export interface OpenDeal {
   readonly thresholdHours: number;
   readonly price: number;
   readonly responsibleUserId: number | null;
+  /**
+   * Extension (metrics.md, "Unattended"): no open task, or the nearest one overdue; null when the
+   * data does not carry the lead's nearest task.
+   */
+  readonly unattended: boolean | null;
 }
 
 export interface ManagerReport {
@@ -285,6 +334,8 @@ export interface SideStageReport {
   readonly stuckThresholdHours: number;
   /** Extension, as `stages[i].now`: every pipeline lead at it now, and their value. */
   readonly now: { readonly count: number; readonly value: number };
+  /** Extension, as `stages[i].unattended`. */
+  readonly unattended: number | null;
 }
 
 export interface FunnelReport {
@@ -308,6 +359,12 @@ export interface FunnelReport {
   readonly openDeals?: readonly OpenDeal[];
   /** Extension: present when `trend` is set. */
   readonly trend?: readonly TrendBucket[];
+  /** Extension: present when `money` is set. */
+  readonly money?: MoneyReport;
+  /** Extension: present when `mode` is 'closed'. */
+  readonly closedMode?: ClosedModeReport;
+  /** Extension: present when `mode` is 'entered'. */
+  readonly flow?: FlowReport;
   /** Extension: the options that shaped the numbers, so a reader can reproduce them. */
   readonly options: {
     readonly minSample: number;
@@ -321,5 +378,14 @@ export interface FunnelReport {
     /** Extension (loaded history): where the data's history starts; null = all of it. */
     readonly historyFrom: number | null;
     readonly responsibleUserIds: readonly number[] | null;
+    /** Extension: the counting mode ('created' unless another was asked for). */
+    readonly mode: CountingMode;
+    /** Extension: whether the money block was asked for. */
+    readonly money: boolean;
+    /** Extension (slices): the slice's conditions as used; null when it asks nothing. */
+    readonly slice: {
+      readonly tagIds: readonly number[] | null;
+      readonly fields: readonly FieldFilter[] | null;
+    } | null;
   };
 }

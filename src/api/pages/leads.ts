@@ -2,6 +2,7 @@ import type { Lead } from '../../core';
 import { NO_SHAPE_MATCHES, typeMessage } from '../issues';
 import { isDeletedStub } from '../schemas';
 import type { DeletedLead } from '../types';
+import { readCustomFields, readTags } from './leadExtras';
 import * as shape from './shape';
 import { ShapeIssue } from './shape';
 import type { Json, ReadWhere } from './shape';
@@ -15,7 +16,6 @@ const {
   isArray,
   isObject,
   listItems,
-  nullableArray,
   nullableBoolean,
   nullableNumber,
   nullablePrice,
@@ -88,17 +88,20 @@ function readLead(value: unknown): Lead {
   nullableNumber(value['created_by'], 'created_by');
   nullableNumber(value['updated_by'], 'updated_by');
   const closedAt = nullableTime(value['closed_at'], 'closed_at');
-  nullableNumber(value['closest_task_at'], 'closest_task_at');
+  const closestTaskAt = nullableNumber(value['closest_task_at'], 'closest_task_at');
   const isDeleted = nullableBoolean(value['is_deleted'], 'is_deleted');
-  nullableArray(value['custom_fields_values'], 'custom_fields_values');
+  const fields = readCustomFields(value['custom_fields_values']);
   nullableNumber(value['score'], 'score');
   nullableNumber(value['account_id'], 'account_id');
   nullableNumber(value['labor_cost'], 'labor_cost');
   checkLinks(value['_links']);
   const embedded = value['_embedded'];
   let embeddedReasonId: number | undefined;
-  if (isObject(embedded)) embeddedReasonId = embeddedLossReasonId(embedded);
-  else if (embedded !== undefined) fail(['_embedded'], 'object', embedded);
+  let tagIds: number[] | undefined;
+  if (isObject(embedded)) {
+    embeddedReasonId = embeddedLossReasonId(embedded);
+    tagIds = readTags(embedded['tags']);
+  } else if (embedded !== undefined) fail(['_embedded'], 'object', embedded);
   return {
     id,
     name: name ?? '',
@@ -111,6 +114,10 @@ function readLead(value: unknown): Lead {
     responsibleUserId: responsibleUserId ?? null,
     lossReasonId: lossReasonId ?? embeddedReasonId ?? null,
     isDeleted: isDeleted ?? false,
+    tagIds,
+    fields,
+    // Absent: the body does not say, so whether the lead is attended is unknown (not "no task").
+    closestTaskAt,
   };
 }
 

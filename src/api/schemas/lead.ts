@@ -31,10 +31,36 @@ const embeddedLossReason = z.optional(
 );
 
 /**
+ * One value of a custom field: `enum_id` for the list types (select, multiselect, radiobutton),
+ * `value` a text, a checkbox's boolean, or an object for composite types, which nothing reads.
+ */
+export const RawFieldValueSchema = z.object({
+  value: z.optional(z.unknown()),
+  enum_id: nullableNumber,
+  enum_code: nullableString,
+});
+
+/**
+ * An item of `custom_fields_values`, as amoCRM's reference gives it. Checked as far as the slices
+ * read it (which field, and its values as objects); every field type shares this much.
+ */
+export const RawCustomFieldSchema = z.object({
+  field_id: id,
+  field_name: nullableString,
+  field_code: nullableString,
+  field_type: nullableString,
+  values: z.optional(z.nullable(z.array(RawFieldValueSchema))),
+});
+
+/** `_embedded.tags[]`: only the id is read (slices); names change, ids do not. */
+export const RawTagSchema = z.object({ id });
+
+/**
  * Strict only where the engine depends on it (ids, stage, timestamps, price: ./numbers' rules);
  * everything else is optional or nullable because real accounts differ from the published
  * examples (`price: null`, `labor_cost` absent, `custom_fields_values: null` ...). Fields nothing
- * reads (`group_id`, `created_by` 0 for a robot, `closest_task_at` …) are only numbers.
+ * reads (`group_id`, `created_by` 0 for a robot …) are only numbers; `closest_task_at` is read
+ * (the activity signal) but a task's due time is any number amoCRM gives.
  */
 export const RawLeadSchema = z.object({
   id,
@@ -53,12 +79,17 @@ export const RawLeadSchema = z.object({
   closed_at: nullableTime,
   closest_task_at: nullableNumber,
   is_deleted: optionalBoolean,
-  custom_fields_values: z.optional(z.nullable(z.array(z.unknown()))),
+  custom_fields_values: z.optional(z.nullable(z.array(RawCustomFieldSchema))),
   score: nullableNumber,
   account_id: nullableNumber,
   labor_cost: nullableNumber,
   _links: links,
-  _embedded: z.optional(z.object({ loss_reason: embeddedLossReason })),
+  _embedded: z.optional(
+    z.object({
+      loss_reason: embeddedLossReason,
+      tags: z.optional(z.nullable(z.array(RawTagSchema))),
+    }),
+  ),
 });
 
 /**
@@ -99,3 +130,4 @@ export const RawLossReasonListSchema = z.object({
 export type RawLead = z.infer<typeof RawLeadSchema>;
 export type RawDeletedLead = z.infer<typeof RawDeletedLeadSchema>;
 export type RawLossReason = z.infer<typeof RawLossReasonSchema>;
+export type RawCustomField = z.infer<typeof RawCustomFieldSchema>;

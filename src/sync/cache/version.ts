@@ -8,4 +8,6 @@
 //    rewrites only the buckets it touches; the meta carries the history state.
 // 4: each bucket's core keeps the leads' derived facts instead of their visits, so a warm start
 //    reads what the engine needs instead of deriving it again.
-export const CACHE_SCHEMA_VERSION = 4;
+// 5: leads keep their tags, custom field values and nearest task (issue 12's slices and activity
+//    signal), so every cached lead has them without reading it again.
+export const CACHE_SCHEMA_VERSION = 5;

@@ -74,6 +74,7 @@ describe('adapters on the published examples', () => {
       responsibleUserId: 123321,
       lossReasonId: null,
       isDeleted: false,
+      closestTaskAt: null,
     });
   });
 
@@ -84,7 +85,10 @@ describe('adapters on the published examples', () => {
       statusId: 143,
       lossReasonId: 4203748,
       closedAt: 1590683337,
+      tagIds: [100667],
+      closestTaskAt: null,
     });
+    expect(lead.fields).toBeUndefined();
   });
 
   it('adapts users: group and activity from rights', () => {

@@ -57,7 +57,7 @@ const money = fc.oneof(
 );
 const href = fc.webUrl().map(url => ({ href: url }));
 const extra = fc.dictionary(
-  fc.constantFrom('tags', 'companies', 'is_price_modified_by_robot', 'surprise'),
+  fc.constantFrom('companies', 'is_price_modified_by_robot', 'surprise'),
   fc.jsonValue({ maxDepth: 2 }),
   { maxKeys: 2 },
 );
@@ -83,10 +83,32 @@ const lossReasonArb = fc.record(
   { requiredKeys: ['id', 'name'] },
 );
 
+/** amoCRM's shape of `custom_fields_values[]`: list types carry enum ids, others a text or flag. */
+const fieldValueArb = fc.record(
+  {
+    value: fc.oneof(fc.string({ maxLength: 6 }), fc.boolean(), fc.integer(), fc.constant(null)),
+    enum_id: nullable(id),
+    enum_code: nullable(fc.string({ maxLength: 4 })),
+  },
+  { requiredKeys: [] },
+);
+const customFieldArb = fc.record(
+  {
+    field_id: id,
+    field_name: nullable(fc.string({ maxLength: 8 })),
+    field_code: nullable(fc.constantFrom('UTM_SOURCE', 'PHONE')),
+    field_type: nullable(fc.constantFrom('select', 'multiselect', 'checkbox', 'tracking_data')),
+    values: nullable(fc.array(fieldValueArb, { maxLength: 3 })),
+  },
+  { requiredKeys: ['field_id'] },
+);
+const tagArb = fc.record({ id, name: fc.string({ maxLength: 6 }), color: nullable(fc.string()) });
+
 const leadEmbeddedArb = maybe(
   fc
     .record({
       loss_reason: nullable(fc.oneof(fc.array(lossReasonArb, { maxLength: 2 }), lossReasonArb)),
+      tags: nullable(fc.array(tagArb, { maxLength: 3 })),
     })
     .chain(e => extra.map(x => ({ ...x, ...e }))),
 );
@@ -110,7 +132,7 @@ export const leadArb = fc
       closed_at: nullable(time),
       closest_task_at: nullable(time),
       is_deleted: nullable(fc.boolean()),
-      custom_fields_values: nullable(fc.array(fc.jsonValue({ maxDepth: 1 }), { maxLength: 2 })),
+      custom_fields_values: nullable(fc.array(customFieldArb, { maxLength: 2 })),
       score: nullable(fc.integer({ min: 0, max: 100 })),
       account_id: nullable(id),
       labor_cost: nullable(fc.integer({ min: 0, max: 100 })),
@@ -209,7 +231,17 @@ export const replacementArb = fc.constantFrom<unknown>(
 
 /** Schema keys a body may lack; a mutation may add them with a wrong value. */
 const SCHEMA_KEYS = ['price', 'name', 'is_deleted', 'custom_fields_values', '_links', '_embedded'];
-const NESTED_KEYS = ['loss_reason', 'next', 'lead_status', 'entity_type', '_page', 'href'];
+const NESTED_KEYS = [
+  'loss_reason',
+  'tags',
+  'next',
+  'lead_status',
+  'entity_type',
+  '_page',
+  'href',
+  'field_id',
+  'enum_id',
+];
 
 /** Every place in a body a mutation may touch: existing keys and indexes, and absent schema keys. */
 export function placesOf(value: unknown, at: Key[] = []): Key[][] {

@@ -133,6 +133,7 @@ describe('tolerance', () => {
       responsibleUserId: null,
       lossReasonId: null,
       isDeleted: false,
+      closestTaskAt: null,
     });
     const status = { id: 5, pipeline_id: 2, sort: 10, type: 0, color: null };
     expect(adaptStatus(parseWith(RawStatusSchema, status)).color).toBeNull();

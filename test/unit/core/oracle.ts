@@ -69,7 +69,7 @@ export function bruteForceOrder(events: readonly StatusChange[], current: Ref): 
   return best.order;
 }
 
-function history(
+export function history(
   lead: Lead,
   all: StatusChange[],
   T: number | null,
@@ -127,6 +127,8 @@ export function oracleReport(
     horizonDays?: number;
     historyFrom?: number;
     sideStageIds?: number[];
+    /** Extensions (manager filter, slices): the leads counted; thresholds still learn from all. */
+    keep?: (lead: Lead) => boolean;
   },
 ) {
   const P = input.pipeline.id;
@@ -148,7 +150,7 @@ export function oracleReport(
     .filter(l => l.pipelineId === P && !l.isDeleted)
     .filter(l => T === null || l.createdAt >= T || (l.statusId !== 142 && l.statusId !== 143))
     .sort((a, b) => a.id - b.id);
-  const info = leads.map(lead => {
+  const allInfo = leads.map(lead => {
     const { events, visits } = history(lead, input.events as StatusChange[], T);
     const inP = visits.filter(v => v.p === P);
     const visited = stages.map((_, i) => inP.some(v => at(v) === i));
@@ -184,7 +186,8 @@ export function oracleReport(
       lost,
     };
   });
-  type Info = (typeof info)[number];
+  type Info = (typeof allInfo)[number];
+  const info = o.keep ? allInfo.filter(x => o.keep!(x.lead)) : allInfo;
   const cohortOf = (from: number, to: number) =>
     info.filter(x => x.lead.createdAt >= from && x.lead.createdAt < to);
   const count = (c: Info[]) => {
@@ -225,7 +228,7 @@ export function oracleReport(
   const thresholdOf = (id: number) => {
     if (o.stuckDays !== undefined) return o.stuckDays * 24;
     const horizon = o.horizonDays === undefined ? -Infinity : o.now - o.horizonDays * 86400;
-    const all = hoursAt(info, id, horizon);
+    const all = hoursAt(allInfo, id, horizon);
     return all.length >= 10 ? q(all, 0.9)! : 168;
   };
   const threshold = stages.map(s => thresholdOf(s.id));

@@ -27,6 +27,24 @@ describe('packed columns', () => {
     ];
     expect(unpackLeads(packLeads(leads))).toEqual(leads);
   });
+
+  it('round-trips tags, field values and the nearest task, and keeps "not carried" apart from none', () => {
+    const leads = [
+      lead(1, {
+        tagIds: [5, 9],
+        fields: { '100': [7, 8], '101': ['yandex'], '102': [true] },
+        closestTaskAt: 456,
+      }),
+      lead(2, { tagIds: [], fields: {}, closestTaskAt: null }),
+      // A lead from a source that carries none of them: filters and the activity signal see
+      // "unknown", not "no tags" or "no task".
+      lead(3),
+    ];
+    const back = unpackLeads(packLeads(leads));
+    expect(back).toEqual(leads);
+    expect(back[2]).not.toHaveProperty('closestTaskAt');
+    expect(back[2]).not.toHaveProperty('tagIds');
+  });
 });
 
 describe('packed facts', () => {

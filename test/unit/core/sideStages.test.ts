@@ -65,6 +65,7 @@ describe('side stages (metrics.md 11.3)', () => {
         stuckThresholdHours: 168,
         // Extension: every pipeline lead at it now (leads 2 and 4).
         now: { count: 2, value: 2000 },
+        unattended: null,
       },
     ]);
   });

@@ -83,6 +83,8 @@ describe('stuck deals (metrics.md 7)', () => {
         thresholdHours: 168,
         price: 1000,
         responsibleUserId: 1,
+        // The builders' leads carry no task data: unknown, not unattended.
+        unattended: null,
       },
     ]);
     expect(r.stages[0]!.stuck).toBe(1);
