@@ -41,3 +41,33 @@ export type { Cell } from './csv';
 export { STAGE_COLUMNS, stageRows } from './tables';
 export { packLeads, unpackLeads } from './packed';
 export type { PackedLeads } from './packed';
+export { parseWorkingWeek, WORKING_WEEK_ISSUE_CODES } from './workingWeek';
+export type {
+  WorkingInterval,
+  WorkingWeek,
+  WorkingWeekIssue,
+  WorkingWeekIssueCode,
+  WorkingWeekResult,
+} from './workingWeek';
+export { workingHours, workingSeconds } from './workingTime';
+export { DEFAULT_CONFIDENCE, proportionChange, transitionChanges } from './alerts';
+export type { AlertOptions, DecidedCount, ProportionChange, TransitionChange } from './alerts';
+export {
+  BASELINE_WEEKS,
+  baselineDecidedCounts,
+  baselineWindows,
+  decidedCounts,
+} from './alertBaseline';
+export type { BaselineWindow } from './alertBaseline';
+export { erfc, normalQuantile, twoSidedP } from './normal';
+export {
+  FORECAST_DRAWS,
+  FORECAST_HORIZONS_DAYS,
+  FORECAST_SEED,
+  forecastRange,
+  revenueDraws,
+  timeToWin,
+  winWithin,
+} from './forecastRange';
+export type { ForecastRange, ForecastRangeOptions, HorizonForecast } from './forecastRange';
+export { mulberry32, pmfQuantile, poissonBinomial } from './poissonBinomial';
