@@ -55,6 +55,7 @@ export function openDeals(
       price: f.lead.price,
       responsibleUserId: f.lead.responsibleUserId,
       unattended: unattended(f.lead, now),
+      closestTaskAt: f.lead.closestTaskAt ?? null,
     });
   }
   return deals.sort(

@@ -230,6 +230,11 @@ export interface OpenDeal {
    * data does not carry the lead's nearest task.
    */
   readonly unattended: boolean | null;
+  /**
+   * Extension: the nearest open task's due time when the lead has one and it is known; null
+   * otherwise (with `unattended: true`, no open task at all).
+   */
+  readonly closestTaskAt: number | null;
 }
 
 export interface ManagerReport {

@@ -46,6 +46,11 @@ export const PipelineModel = createModel((deps: PipelineDeps, init: ReportInit) 
       clock: deps.clock,
       timers: deps.timers,
       snapshots: deps.storage && { storage: deps.storage, at: storageKey(deps.config.scope) },
+      // Per user and surface: the report's counting mode is no choice the panel offers.
+      prefs: deps.storage && {
+        storage: deps.storage,
+        at: `prefs:${deps.config.scope.accountId}:${deps.config.scope.userId}:${init.deals === 'byStage' ? 'panel' : 'report'}`,
+      },
     },
     init,
   );

@@ -1,5 +1,5 @@
 import { computed, createModel, effect, signal } from '@preact/signals-core';
-import type { ReportOptions } from '../core';
+import type { CountingMode, ReportOptions, Slice } from '../core';
 import type { DataModel } from './dataModel';
 import type { LoadState } from './loadState';
 import { latest, runInto } from './loadState';
@@ -28,6 +28,11 @@ export interface ReportDeps {
   readonly timers: Timers;
   /** Where the panel's last numbers are kept for the next page load (`at` names the pipeline). */
   readonly snapshots?: { readonly storage: SnapshotStorage; readonly at: string } | undefined;
+  /**
+   * Where the user's switches (counting mode, money) are remembered, under keys starting `at`;
+   * none: every mount starts from counts by creation.
+   */
+  readonly prefs?: { readonly storage: SnapshotStorage; readonly at: string } | undefined;
 }
 
 export interface ReportInit {
@@ -39,6 +44,18 @@ export interface ReportInit {
    * for on their own (the panel); `full` (default): every report carries them (the full report).
    */
   readonly deals?: 'full' | 'byStage' | undefined;
+}
+
+const MODES: readonly CountingMode[] = ['created', 'closed', 'entered'];
+
+/** The slice with its empty conditions dropped; null when it asks nothing. */
+function normalSlice(slice: Slice | null): Slice | null {
+  if (!slice) return null;
+  const tagIds = slice.tagIds?.length ? slice.tagIds : undefined;
+  const fields = slice.fields?.filter(f => f.values.length > 0);
+  return tagIds || fields?.length
+    ? { ...(tagIds ? { tagIds } : {}), ...(fields?.length ? { fields } : {}) }
+    : null;
 }
 
 const namesMap = (view: { readonly leadNames: Readonly<Record<string, string>> } | null) =>
@@ -53,6 +70,15 @@ export const ReportModel = createModel((deps: ReportDeps, init: ReportInit) => {
   const period = signal<PeriodChoice>(init.period);
   const managers = signal<readonly number[] | null>(null);
   const trend = signal<TrendStep | null>(init.trend ?? null);
+  const prefs = deps.prefs;
+  const remembered = (name: string) => prefs?.storage.get(`${prefs.at}:${name}`) ?? null;
+  const remember = (name: string, value: string) =>
+    prefs?.storage.set(`${prefs.at}:${name}`, value);
+  /** Counting mode and money (metrics.md extensions), remembered for the user. */
+  const mode = signal<CountingMode>(MODES.find(m => m === remembered('mode')) ?? 'created');
+  const money = signal(remembered('money') === '1');
+  /** Tags and field values the numbers are narrowed to (metrics.md extensions, "Slices"). */
+  const slice = signal<Slice | null>(null);
   /** Epoch seconds, advanced by a timer so stuck hours stay current on an open panel. */
   const tick = signal(Math.floor(deps.clock() / 1000));
   const state = signal<LoadState<ReportView>>({ status: 'idle' });
@@ -79,6 +105,9 @@ export const ReportModel = createModel((deps: ReportDeps, init: ReportInit) => {
       ...(deps.settings.horizonDays === null ? {} : { horizonDays: deps.settings.horizonDays }),
       includeOpenDeals: !byStage,
       ...(users && users.length > 0 ? { responsibleUserIds: users } : {}),
+      ...(slice.value ? { slice: slice.value } : {}),
+      ...(mode.value === 'created' ? {} : { mode: mode.value }),
+      ...(money.value ? { money: true } : {}),
       ...(step ? { trend: { granularity: step, timeZone: deps.timeZone } } : {}),
     };
   });
@@ -93,6 +122,9 @@ export const ReportModel = createModel((deps: ReportDeps, init: ReportInit) => {
     JSON.stringify([
       period.value,
       managers.value,
+      slice.value,
+      mode.value,
+      money.value,
       trend.value,
       deps.settings.stuckDaysByStage,
       deps.settings.minSample,
@@ -165,6 +197,9 @@ export const ReportModel = createModel((deps: ReportDeps, init: ReportInit) => {
   return {
     period: readOnly(period),
     managers: readOnly(managers),
+    slice: readOnly(slice),
+    mode: readOnly(mode),
+    money: readOnly(money),
     trend: readOnly(trend),
     state: readOnly(state),
     partial: readOnly(partial),
@@ -189,6 +224,17 @@ export const ReportModel = createModel((deps: ReportDeps, init: ReportInit) => {
     },
     setManagers: (ids: readonly number[] | null) => {
       managers.value = ids && ids.length > 0 ? ids : null;
+    },
+    setSlice: (next: Slice | null) => {
+      slice.value = normalSlice(next);
+    },
+    setMode: (next: CountingMode) => {
+      mode.value = next;
+      remember('mode', next);
+    },
+    setMoney: (on: boolean) => {
+      money.value = on;
+      remember('money', on ? '1' : '0');
     },
     setTrend: (step: TrendStep) => {
       trend.value = step;

@@ -51,6 +51,15 @@ export function DealRow({ deal, name }: Props): VNode {
           })}
         </span>
       </MetricHint>
+      {deal.unattended === true && (
+        <span class="fl-deal__task">
+          <MetricHint text={t('fl.metric.unattended')} align="start">
+            <span class="fl-deal__task-badge">
+              {t(deal.closestTaskAt === null ? 'fl.drill.noTask' : 'fl.drill.taskOverdue')}
+            </span>
+          </MetricHint>
+        </span>
+      )}
     </li>
   );
 }

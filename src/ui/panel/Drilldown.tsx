@@ -43,7 +43,13 @@ export function Drilldown({ deals, stage, names, pipelineId, managerIds, onBack 
   // The stage's stuck count is in the report already: the tab is right before the deals arrive.
   const [tab, setTab] = useState<DrillTab>(stage.stuck > 0 ? 'stuck' : 'all');
   const [limit, setLimit] = useState(PAGE_SIZE);
-  const rows = tab === 'stuck' ? stuck : all;
+  /** Only the deals nobody works (metrics.md extensions, "Unattended"), in either tab. */
+  const [idleOnly, setIdleOnly] = useState(false);
+  const tabRows = tab === 'stuck' ? stuck : all;
+  const idle = useMemo(() => tabRows.filter(d => d.unattended === true), [tabRows]);
+  // Task data the cache does not hold yet (an older sync) is unknown: no filter to offer then.
+  const knowsTasks = all.some(d => d.unattended !== null);
+  const rows = idleOnly && knowsTasks ? idle : tabRows;
   const shown = rows.slice(0, limit);
 
   useLayoutEffect(() => {
@@ -94,6 +100,21 @@ export function Drilldown({ deals, stage, names, pipelineId, managerIds, onBack 
         onChange={switchTab}
         idPrefix={idPrefix}
       />
+      {knowsTasks && (
+        <label class="fl-drill__idle">
+          <input
+            type="checkbox"
+            checked={idleOnly}
+            onChange={e => {
+              setIdleOnly(e.currentTarget.checked);
+              setLimit(PAGE_SIZE);
+            }}
+          />
+          <span title={t('fl.metric.unattended')}>
+            {t('fl.drill.idleOnly', { count: fmt.int(idle.length) })}
+          </span>
+        </label>
+      )}
       <div
         class="fl-drill__panel"
         role="tabpanel"
@@ -106,9 +127,11 @@ export function Drilldown({ deals, stage, names, pipelineId, managerIds, onBack 
           </p>
         ) : rows.length === 0 ? (
           <p class="fl-drill__empty">
-            {tab === 'stuck'
-              ? t('fl.drill.emptyStuck', { days: fmt.days(stage.stuckThresholdHours) })
-              : t('fl.drill.emptyAll')}
+            {idleOnly && knowsTasks && tabRows.length > 0
+              ? t('fl.drill.emptyIdle')
+              : tab === 'stuck'
+                ? t('fl.drill.emptyStuck', { days: fmt.days(stage.stuckThresholdHours) })
+                : t('fl.drill.emptyAll')}
           </p>
         ) : (
           <ul class="fl-deals" ref={list}>

@@ -87,6 +87,15 @@ export function StageRow({
         <MetricHint text={t('fl.metric.reached')} align="start" tabIndex={-1}>
           <span class="fl-bar__count fl-num">{fmt.int(stage.reached)}</span>
         </MetricHint>
+        {stage.unattended !== null && stage.unattended > 0 && (
+          <span class="fl-row__idle">
+            <MetricHint text={t('fl.metric.unattended')} tabIndex={-1}>
+              <span class="fl-num">
+                {t('fl.panel.funnel.idle', { count: fmt.int(stage.unattended) })}
+              </span>
+            </MetricHint>
+          </span>
+        )}
         {/* The number the weakest link is chosen by, so the flag never contradicts the row. */}
         <span class="fl-row__decided">
           <MetricHint text={decidedHint(t, fmt, small, weak ? minSample : null)} tabIndex={-1}>

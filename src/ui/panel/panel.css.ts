@@ -146,6 +146,11 @@ export const PANEL_CSS = `
   font-size: 11px; color: var(--fl-muted); background: var(--fl-surface);
 }
 .funnel-lens .fl-panel .fl-row--weak .fl-row__decided { color: var(--fl-text); font-weight: 700; }
+/* On the track's colour as the decided share is, so it stays readable over a full bar. */
+.funnel-lens .fl-row__idle {
+  position: relative; margin-left: 6px; padding: 0 3px; border-radius: 3px; line-height: 14px;
+  font-size: 11px; color: var(--fl-warn); background: var(--fl-surface);
+}
 .funnel-lens .fl-num--small { color: var(--fl-muted); font-weight: 400; }
 
 .funnel-lens .fl-drill { display: flex; flex-direction: column; gap: 8px; }
@@ -168,6 +173,12 @@ export const PANEL_CSS = `
 .funnel-lens .fl-deal__manager { color: var(--fl-muted); overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .funnel-lens .fl-deal .fl-hint { justify-self: end; }
 .funnel-lens .fl-deal__days--over { color: var(--fl-bad); font-weight: 700; }
+.funnel-lens .fl-deal__task { grid-column: 1 / -1; }
+.funnel-lens .fl-deal__task-badge {
+  display: inline-block; padding: 0 6px; border-radius: 8px; font-size: 11px; line-height: 16px;
+  background: var(--fl-warn-soft); color: var(--fl-warn);
+}
+.funnel-lens .fl-drill__idle { display: flex; align-items: center; gap: 6px; font-size: 12px; }
 .funnel-lens .fl-drill__more { display: flex; align-items: center; justify-content: space-between; gap: 8px; padding-top: 6px; font-size: 12px; }
 .funnel-lens .fl-drill__list { display: inline-flex; align-items: center; justify-content: center; gap: 6px; }
 .funnel-lens .fl-drill__list-text { display: flex; flex-direction: column; align-items: flex-start; text-align: left; }

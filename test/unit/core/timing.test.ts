@@ -85,6 +85,7 @@ describe('stuck deals (metrics.md 7)', () => {
         responsibleUserId: 1,
         // The builders' leads carry no task data: unknown, not unattended.
         unattended: null,
+        closestTaskAt: null,
       },
     ]);
     expect(r.stages[0]!.stuck).toBe(1);

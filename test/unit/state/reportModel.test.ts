@@ -54,6 +54,7 @@ function setup(
     settings?: WidgetSettings;
     status?: Partial<ServiceStatus>;
     storage?: Map<string, string>;
+    prefs?: Map<string, string>;
   } = {},
 ) {
   const fake = fakeService(input, opts.status);
@@ -82,6 +83,7 @@ function setup(
       clock: () => time.now,
       timers,
       snapshots: opts.storage && { storage: mapStorage(opts.storage), at: 'snapshot:1' },
+      prefs: opts.prefs && { storage: mapStorage(opts.prefs), at: 'prefs:1' },
     },
     opts.init ?? { period: { kind: 'last_30' } },
   );
@@ -175,6 +177,42 @@ describe('ReportModel: what it asks the service', () => {
     s.model.setManagers(null);
     expect(s.last()).not.toHaveProperty('responsibleUserIds');
     expect(s.asked).toHaveLength(5);
+  });
+
+  it('follows the slice; empty conditions ask nothing', () => {
+    const s = setup();
+    expect(s.model.slice.value).toBeNull();
+    s.model.setSlice({ tagIds: [7], fields: [{ fieldId: 9, values: [] }] });
+    expect(s.last().slice).toEqual({ tagIds: [7] });
+    s.model.setSlice({ tagIds: [], fields: [{ fieldId: 9, values: [3, 'vk'] }] });
+    expect(s.last().slice).toEqual({ fields: [{ fieldId: 9, values: [3, 'vk'] }] });
+    s.model.setSlice({ tagIds: [] });
+    expect(s.model.slice.value).toBeNull();
+    expect(s.last()).not.toHaveProperty('slice');
+  });
+
+  it('counts by creation without money by default, and remembers the switches for the user', () => {
+    const prefs = new Map<string, string>();
+    const first = setup({ prefs });
+    expect(first.model.mode.value).toBe('created');
+    expect(first.last()).not.toHaveProperty('mode');
+    expect(first.last()).not.toHaveProperty('money');
+    first.model.setMode('closed');
+    first.model.setMoney(true);
+    expect(first.last()).toMatchObject({ mode: 'closed', money: true });
+
+    const next = setup({ prefs });
+    expect(next.model.mode.value).toBe('closed');
+    expect(next.model.money.value).toBe(true);
+    expect(next.last()).toMatchObject({ mode: 'closed', money: true });
+    next.model.setMode('created');
+    next.model.setMoney(false);
+    expect(next.last()).not.toHaveProperty('mode');
+    expect(next.last()).not.toHaveProperty('money');
+
+    // Something else under the key (an older or a foreign write) reads as the default.
+    prefs.set('prefs:1:mode', 'weekly');
+    expect(setup({ prefs }).model.mode.value).toBe('created');
   });
 
   it('asks for a trend only when it has a step, in the account’s zone', () => {

@@ -241,4 +241,55 @@ describe('Stage drill-down', () => {
     const unnamed = dealLinks().find(a => a.getAttribute('href') === '/leads/detail/1000')!;
     expect(unnamed.textContent).toBe(t('fl.drill.lead', { id: 1000 }));
   });
+
+  it('marks deals nobody works (no task, or it is overdue) and filters to them', async () => {
+    h = createHarness();
+    const { container } = renderPanel(h);
+    const r = await reportReady(h);
+    const { t, fmt } = h.env;
+    const stage = r.stages.find(s => s.id === KP)!;
+    // The stage row counts them among every deal at the stage now, with the definition on hover.
+    const row = container.querySelector(`.fl-row[data-stage-id="${KP}"]`)!;
+    const all = r.openDeals!.filter(d => d.stageId === KP);
+    const idle = all.filter(d => d.unattended === true);
+    expect(stage.unattended).toBe(idle.length);
+    expect(idle.length).toBeGreaterThan(0);
+    const count = within(row as HTMLElement).getByText(
+      t('fl.panel.funnel.idle', { count: fmt.int(idle.length) }),
+    );
+    expect(count.closest('.fl-hint')?.textContent).toContain(t('fl.metric.unattended'));
+
+    fireEvent.click(rowButton('Отправлено КП'));
+    await stageDealsReady(h);
+    fireEvent.click(screen.getByRole('tab', { name: t('fl.drill.tabAll', { count: all.length }) }));
+    const badgeOf = (leadId: number) =>
+      dealLinks()
+        .find(a => a.getAttribute('href') === `/leads/detail/${leadId}`)!
+        .closest('li')!
+        .querySelector('.fl-deal__task-badge')?.textContent ?? null;
+    for (const d of all) {
+      expect(badgeOf(d.leadId)).toBe(
+        d.unattended !== true
+          ? null
+          : t(d.closestTaskAt === null ? 'fl.drill.noTask' : 'fl.drill.taskOverdue'),
+      );
+    }
+    const filter = screen.getByRole('checkbox', {
+      name: t('fl.drill.idleOnly', { count: fmt.int(idle.length) }),
+    });
+    fireEvent.click(filter);
+    expect(dealLinks().map(a => a.getAttribute('href'))).toEqual(
+      idle.slice(0, 50).map(d => `/leads/detail/${d.leadId}`),
+    );
+    // The filter holds across tabs: on the stuck tab it shows the stuck ones nobody works.
+    const stuck = all.filter(d => d.hoursInStage > d.thresholdHours);
+    fireEvent.click(
+      screen.getByRole('tab', { name: t('fl.drill.tabStuck', { count: stuck.length }) }),
+    );
+    expect(dealLinks().map(a => a.getAttribute('href'))).toEqual(
+      stuck.filter(d => d.unattended === true).map(d => `/leads/detail/${d.leadId}`),
+    );
+    fireEvent.click(screen.getByRole('checkbox'));
+    expect(dealLinks()).toHaveLength(Math.min(50, stuck.length));
+  });
 });
