@@ -70,6 +70,8 @@ export async function cliReportFrom(
   dump: string,
   pipelineId: number,
   window: PanelWindow,
+  /** More options, e.g. a slice or a counting mode the page was set to. */
+  extra: readonly string[] = [],
 ): Promise<FunnelReport> {
   const json = await run([
     'report',
@@ -78,6 +80,7 @@ export async function cliReportFrom(
     ...(window.historyFrom === null ? [] : ['--history-from', String(window.historyFrom)]),
     ...(window.horizonDays === null ? [] : ['--horizon-days', String(window.horizonDays)]),
     ...(window.sideStages ? ['--side-stages', window.sideStages] : []),
+    ...extra,
   ]);
   return JSON.parse(json) as FunnelReport;
 }
