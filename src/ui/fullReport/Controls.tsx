@@ -4,6 +4,7 @@ import type { DataModel } from '../../state';
 import type { ReportModel } from '../../state';
 import { ManagerFilter, PeriodPicker, SyncStatus } from '../common';
 import { useEnv } from '../env';
+import { CountingSwitches } from './CountingSwitches';
 
 export interface Props {
   readonly data: DataModel;
@@ -16,7 +17,10 @@ export interface Props {
 
 const STEPS = ['week', 'month'] as const;
 
-/** What the report is about (pipeline, period, managers, trend step) and how fresh it is. */
+/**
+ * What the report is about (pipeline, period, managers, counting mode, money, trend step) and how
+ * fresh it is.
+ */
 export function Controls({
   data,
   report,
@@ -50,6 +54,7 @@ export function Controls({
       </span>
       <PeriodPicker value={report.period.value} onChange={report.setPeriod} timeZone={timeZone} />
       <ManagerFilter value={report.managers.value} onChange={report.setManagers} />
+      <CountingSwitches report={report} />
       <span class="fl-report__control">
         <label for={`${id}-step`}>{t('fl.report.granularity')}</label>
         <select

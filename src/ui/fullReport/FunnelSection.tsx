@@ -1,3 +1,4 @@
+import type { I18nKey } from '../../i18n';
 import type { VNode } from 'preact';
 import type { FunnelReport, StageReport } from '../../core';
 import { Chart, funnelConfig, funnelSummary, weakestIndex } from '../chart';
@@ -20,7 +21,13 @@ interface Row {
   readonly reached: number;
 }
 
-/** Reach, drop-off and conversion per stage; the weakest transition leads the report (WeakestSection). */
+type Money = NonNullable<FunnelReport['money']>;
+type MoneyStage = Money['stages'][number];
+
+/**
+ * Reach, drop-off and conversion per stage; the weakest transition leads the report
+ * (WeakestSection). With money on, each count has the sum of its deals' budgets beside it.
+ */
 export function FunnelSection({ report }: Props): VNode {
   const { t, fmt } = useEnv();
   const { createChart } = useReportTools();
@@ -47,6 +54,33 @@ export function FunnelSection({ report }: Props): VNode {
   const toNext = share(s => s.conversionToNext);
   const decided = share(s => s.decidedConversion);
   const toWon = share(s => s.conversionToWon);
+  const money = report.money;
+  const moneyOf = new Map(money?.stages.map(m => [m.id, m]));
+  /** The budget column beside a count column, when money is on; `won`: its won row's value. */
+  const sum = (
+    label: I18nKey,
+    pick: (m: MoneyStage) => number,
+    won: (m: Money) => number | null = () => null,
+  ): Column<Row>[] => {
+    if (!money) return [];
+    const value = (r: Row): number | null => {
+      if (!r.stage) return won(money);
+      const m = moneyOf.get(r.stage.id);
+      return m ? pick(m) : null;
+    };
+    return [
+      {
+        label: t(label),
+        hint: t('fl.report.hint.money'),
+        value,
+        show: r => {
+          const v = value(r);
+          return v === null ? '' : fmt.money(v);
+        },
+      },
+    ];
+  };
+  const unattended = (r: Row): number | null => r.stage?.unattended ?? null;
   const columns: Column<Row>[] = [
     {
       label: t('fl.report.col.stage'),
@@ -73,12 +107,18 @@ export function FunnelSection({ report }: Props): VNode {
       value: r => r.reached,
       show: r => fmt.int(r.reached),
     },
+    ...sum(
+      'fl.report.col.reachedValue',
+      m => m.reached,
+      m => m.won.reached,
+    ),
     {
       label: t('fl.report.col.current'),
       hint: t('fl.metric.current'),
       value: current,
       show: intCell(current),
     },
+    ...sum('fl.report.col.currentValue', m => m.current),
     {
       label: t('fl.report.col.skipped'),
       hint: t('fl.metric.skipped'),
@@ -91,12 +131,14 @@ export function FunnelSection({ report }: Props): VNode {
       value: undecided,
       show: intCell(undecided),
     },
+    ...sum('fl.report.col.undecidedValue', m => m.undecided),
     {
       label: t('fl.report.col.lostHere'),
       hint: t('fl.metric.lostHere'),
       value: lostHere,
       show: intCell(lostHere),
     },
+    ...sum('fl.report.col.lostHereValue', m => m.lostHere),
     {
       label: t('fl.report.col.toNext'),
       hint: withInterval(t('fl.metric.conversionToNext'), ci),
@@ -118,6 +160,13 @@ export function FunnelSection({ report }: Props): VNode {
       value: toWon,
       show: r => r.stage && <Share k={report.won.reached} n={r.stage.reached} min={min} />,
     },
+    {
+      // All pipeline deals now at the stage, as `now` counts them; "?" when partly unknown.
+      label: t('fl.report.col.unattended'),
+      hint: t('fl.report.hint.unattended'),
+      value: unattended,
+      show: r => (r.stage ? (r.stage.unattended === null ? '?' : fmt.int(r.stage.unattended)) : ''),
+    },
   ];
   const rows: Row[] = [
     ...report.stages.map(s => ({ name: s.name, stage: s, reached: s.reached })),
@@ -132,6 +181,18 @@ export function FunnelSection({ report }: Props): VNode {
         height={Math.max(160, rows.length * 34)}
         createChart={createChart}
       />
+      {money ? (
+        <p class="fl-report__lead">
+          <MetricHint text={t('fl.report.hint.moneyTotals')} align="start">
+            {t('fl.report.funnel.moneyTotals', {
+              deals: fmt.money(money.totals.deals),
+              won: fmt.money(money.totals.won),
+              lost: fmt.money(money.totals.lost),
+              open: fmt.money(money.totals.open),
+            })}
+          </MetricHint>
+        </p>
+      ) : null}
       <DataTable
         caption={t('fl.report.funnel.caption')}
         columns={columns}

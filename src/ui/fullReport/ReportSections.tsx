@@ -1,6 +1,8 @@
 import type { VNode } from 'preact';
 import type { FunnelReport } from '../../core';
 import { useEnv } from '../env';
+import { ClosedSection } from './ClosedSection';
+import { EnteredSection } from './EnteredSection';
 import { FlowSection } from './FlowSection';
 import { ForecastSection } from './ForecastSection';
 import { FunnelSection } from './FunnelSection';
@@ -22,13 +24,18 @@ export interface Props {
 }
 
 /**
- * The report's sections in reading order: the weakest link (the answer) and the summary first,
- * the deals to act on last.
+ * The report's sections in reading order: the counting mode's own section when one is chosen,
+ * then the weakest link (the answer) and the summary, the deals to act on last. The cohort
+ * sections stay in every mode (the contract's numbers are about the cohort); a note says so.
  */
 export function ReportSections({ report, leadNames, granularity }: Props): VNode {
   const { t } = useEnv();
+  const byMode = report.closedMode ?? report.flow;
   return (
     <>
+      {report.closedMode ? <ClosedSection report={report} closed={report.closedMode} /> : null}
+      {report.flow ? <EnteredSection report={report} flow={report.flow} /> : null}
+      {byMode ? <p class="fl-report__note">{t('fl.report.cohortNote')}</p> : null}
       {report.totals.deals === 0 ? <p class="fl-report__note">{t('fl.report.empty')}</p> : null}
       {report.totals.deals > 0 ? <WeakestSection report={report} /> : null}
       <SummarySection report={report} />

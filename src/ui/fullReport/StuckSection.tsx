@@ -1,3 +1,4 @@
+import type { I18nKey } from '../../i18n';
 import type { VNode } from 'preact';
 import { useState } from 'preact/hooks';
 import type { FunnelReport, OpenDeal } from '../../core';
@@ -16,11 +17,24 @@ export interface Props {
   readonly leadNames: ReadonlyMap<number, string>;
 }
 
-/** Deals sitting at a stage longer than its threshold, the most overdue first. */
+/** The task badge of a deal (metrics.md extensions, "Unattended"); "?" when not known. */
+function taskText(d: OpenDeal): I18nKey {
+  if (d.unattended === null) return 'fl.report.stuck.task.unknown';
+  if (!d.unattended) return 'fl.report.stuck.task.set';
+  return d.closestTaskAt === null ? 'fl.report.stuck.task.none' : 'fl.report.stuck.task.overdue';
+}
+
+/**
+ * Deals sitting at a stage longer than its threshold, the most overdue first; a filter keeps the
+ * unattended ones (no open task, or the nearest one overdue), the deals nobody is working.
+ */
 export function StuckSection({ report, leadNames }: Props): VNode {
   const env = useEnv();
   const { t, fmt } = env;
   const [all, setAll] = useState(false);
+  const [idleOnly, setIdleOnly] = useState(false);
+  const idle = report.stuck.filter(d => d.unattended === true);
+  const rows = idleOnly ? idle : report.stuck;
   const stageName = new Map(report.stages.map(s => [s.id, s.name]));
   const name = (d: OpenDeal): string => leadNames.get(d.leadId) ?? `#${d.leadId}`;
   const columns: Column<OpenDeal>[] = [
@@ -87,27 +101,61 @@ export function StuckSection({ report, leadNames }: Props): VNode {
       value: d => d.price,
       show: d => fmt.money(d.price),
     },
+    {
+      label: t('fl.report.col.task'),
+      hint: t('fl.report.hint.task'),
+      text: true,
+      value: d => t(taskText(d)),
+      show: d =>
+        d.unattended ? (
+          <span class="fl-badge fl-badge--idle">{t(taskText(d))}</span>
+        ) : (
+          t(taskText(d))
+        ),
+    },
   ];
-  const more = report.stuck.length - STUCK_SHOWN;
+  const more = rows.length - STUCK_SHOWN;
+  const caption = idleOnly
+    ? t('fl.report.stuck.filterCaption', {
+        count: fmt.int(idle.length),
+        total: fmt.int(report.stuck.length),
+      })
+    : t('fl.report.stuck.caption', { count: fmt.int(report.stuck.length) });
   return (
     <Section id="stuck" title={t('fl.report.stuck.title')}>
       {report.stuck.length === 0 ? (
         <p class="fl-muted">{t('fl.report.stuck.none')}</p>
       ) : (
-        <DataTable
-          caption={t('fl.report.stuck.caption', { count: fmt.int(report.stuck.length) })}
-          columns={columns}
-          rows={report.stuck}
-          rowKey={d => d.leadId}
-          csvName="stuck-deals"
-          limit={all ? undefined : STUCK_SHOWN}
-        >
-          {more > 0 && !all ? (
-            <button type="button" class="fl-report__more" onClick={() => setAll(true)}>
-              {t('fl.report.stuck.showAll', { count: fmt.int(report.stuck.length) })}
-            </button>
-          ) : null}
-        </DataTable>
+        <>
+          <button
+            type="button"
+            class="fl-report__filter"
+            aria-pressed={idleOnly ? 'true' : 'false'}
+            // The definition is also on the table's task column, for keyboard and screen readers.
+            title={t('fl.report.hint.task')}
+            onClick={() => setIdleOnly(on => !on)}
+          >
+            {t('fl.report.stuck.filter', { count: fmt.int(idle.length) })}
+          </button>
+          {rows.length === 0 ? (
+            <p class="fl-muted">{t('fl.report.stuck.filterNone')}</p>
+          ) : (
+            <DataTable
+              caption={caption}
+              columns={columns}
+              rows={rows}
+              rowKey={d => d.leadId}
+              csvName={idleOnly ? 'stuck-deals-unattended' : 'stuck-deals'}
+              limit={all ? undefined : STUCK_SHOWN}
+            >
+              {more > 0 && !all ? (
+                <button type="button" class="fl-report__more" onClick={() => setAll(true)}>
+                  {t('fl.report.stuck.showAll', { count: fmt.int(rows.length) })}
+                </button>
+              ) : null}
+            </DataTable>
+          )}
+        </>
       )}
     </Section>
   );

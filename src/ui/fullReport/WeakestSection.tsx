@@ -12,10 +12,12 @@ export interface Props {
 
 /**
  * The weakest transition and what to do about it, first on the page: it is the report's answer,
- * and below the funnel's chart and table it sat more than a screen down.
+ * and below the funnel's chart and table it sat more than a screen down. With money on, the same
+ * transition (chosen by counts) in budgets.
  */
 export function WeakestSection({ report }: Props): VNode {
   const { t, fmt } = useEnv();
+  const money = report.money?.weakestTransition ?? null;
   const weak = weakestIndex(report);
   const stage = report.stages[weak];
   const transition = report.weakestTransition;
@@ -37,6 +39,19 @@ export function WeakestSection({ report }: Props): VNode {
               })}
             </MetricHint>
           </p>
+          {money ? (
+            <p>
+              <MetricHint text={t('fl.report.hint.moneyWeakest')} align="start">
+                {t('fl.report.funnel.moneyWeakest', {
+                  reached: fmt.money(money.reached),
+                  decided: fmt.money(money.decided),
+                  next: fmt.money(money.next),
+                  conversion: fmt.percent(money.conversion),
+                  decidedConversion: fmt.percent(money.decidedConversion),
+                })}
+              </MetricHint>
+            </p>
+          ) : null}
           <p>{t(adviceFor(weak, report.stages.length))}</p>
         </div>
       ) : (

@@ -9,6 +9,11 @@ export const REPORT_CSS = `
   background: var(--fl-surface);
 }
 .funnel-lens .fl-report__control { display: inline-flex; align-items: center; gap: 6px; }
+.funnel-lens .fl-report__switch { flex-wrap: wrap; border: 0; margin: 0; padding: 0; min-width: 0; }
+.funnel-lens .fl-report__switch legend { float: left; padding: 0 4px 0 0; }
+.funnel-lens .fl-report__switch label { display: inline-flex; align-items: center; gap: 3px; }
+.funnel-lens .fl-report__filter { margin-bottom: 4px; }
+.funnel-lens .fl-report__filter[aria-pressed="true"] { background: var(--fl-accent-soft); }
 .funnel-lens .fl-report__note { padding: 8px 12px; border-radius: 6px; background: var(--fl-accent-soft); }
 .funnel-lens .fl-report__section { margin: 24px 0; }
 .funnel-lens .fl-report__section h2 { font-size: 16px; font-weight: bold; margin: 0 0 8px; }
@@ -49,6 +54,7 @@ export const REPORT_CSS = `
   font-size: 11px; line-height: 16px; white-space: nowrap; vertical-align: middle;
 }
 .funnel-lens .fl-badge--weak { background: var(--fl-weak); color: #1f2d3d; }
+.funnel-lens .fl-badge--idle { background: var(--fl-warn-soft); color: var(--fl-warn); }
 .funnel-lens .fl-badge--warn { background: var(--fl-warn-soft); color: var(--fl-warn); border: 1px solid var(--fl-warn); }
 .funnel-lens .fl-callout { margin-top: 10px; padding: 10px 12px; border-radius: 6px; border-left: 4px solid var(--fl-weak); background: var(--fl-warn-soft); }
 .funnel-lens .fl-callout p { margin: 0 0 6px; }

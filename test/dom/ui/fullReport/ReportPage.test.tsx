@@ -108,6 +108,7 @@ describe('ReportPage', () => {
         fmt.percent(s.conversionToNext),
         fmt.percent(s.decidedConversion),
         fmt.percent(s.conversionToWon),
+        s.unattended === null ? '?' : fmt.int(s.unattended),
       ]);
     });
     expect(rows[r.stages.length]?.[1]).toBe(fmt.int(r.won.reached));
@@ -388,6 +389,7 @@ describe('ReportPage', () => {
         'toWon',
       ] as const
     ).map(k => t(`fl.report.col.${k}`));
+    header.push(t('fl.report.col.unattended'));
     const expected = toCsv(header, [
       ...r.stages.map(s => [
         s.name,
@@ -399,15 +401,16 @@ describe('ReportPage', () => {
         s.conversionToNext,
         s.decidedConversion,
         s.conversionToWon,
+        s.unattended,
       ]),
-      [t('fl.report.wonRow'), r.won.reached, null, null, null, null, null, null, null],
+      [t('fl.report.wonRow'), r.won.reached, null, null, null, null, null, null, null, null],
     ]);
     expect(m.downloads[0]?.text).toBe(expected);
 
     fireEvent.click(screen.getByRole('button', { name: /^Скачать CSV: Зависшие сделки/ }));
     const stuck = m.downloads[1]!.text.split('\r\n').filter(Boolean);
     expect(stuck).toHaveLength(r.stuck.length + 1);
-    expect(stuck[1]?.split(',').at(-1)).toBe(String(r.stuck[0]?.price));
+    expect(stuck[1]?.split(',').at(-2)).toBe(String(r.stuck[0]?.price));
     finish(m);
   });
 
@@ -462,7 +465,7 @@ describe('ReportPage', () => {
     const rows = bodyCells(table);
     expect(rows).toHaveLength(Math.min(50, r.stuck.length));
     const deal = r.stuck[0]!;
-    expect(rows[0]?.slice(3)).toEqual([
+    expect(rows[0]?.slice(3, 7)).toEqual([
       fmt.days(deal.hoursInStage),
       fmt.days(deal.thresholdHours),
       fmt.days(deal.hoursInStage - deal.thresholdHours),
