@@ -63,7 +63,18 @@ export function ReportPage({
   }
   return (
     <ReportToolsContext.Provider value={tools}>
-      <div class="fl-report fl-report--page" aria-busy={state.status === 'loading'}>
+      <div
+        class="fl-report fl-report--page"
+        aria-busy={state.status === 'loading'}
+        // As the panel's: the window and instant of the numbers shown, so support and tests can
+        // reproduce them with `funnel-lens report --from --to --now` (and the page's choices).
+        data-from={shown?.period.from}
+        data-to={shown?.period.to}
+        data-now={shown?.now}
+        data-history-from={shown?.options.historyFrom ?? undefined}
+        data-horizon-days={shown?.options.horizonDays ?? undefined}
+        data-side-stages={shown?.options.sideStageIds?.join(',')}
+      >
         <h1 class="fl-report__title">{t('fl.report.title', { pipeline: name })}</h1>
         <Controls
           data={data}
