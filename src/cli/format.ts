@@ -1,6 +1,7 @@
 import type { FunnelReport } from '../core';
 import { zonedParts } from '../core';
 import { closedLines, flowLines, moneyLines, sliceLine } from './formatSlices';
+import { alertLines, forecastRangeLines, workingLines } from './formatForesight';
 import { plainName } from './text';
 
 const int = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
@@ -76,6 +77,11 @@ export function formatReport(report: FunnelReport, timeZone: string): string {
   if (r.stages.some(s => s.unattended === null))
     lines.push('No task: "?" where the data does not say which deals have an open task.');
   lines.push(...moneyLines(r, row, name), ...closedLines(r, row, name), ...flowLines(r, row, name));
+  lines.push(
+    ...alertLines(r, name, timeZone),
+    ...forecastRangeLines(r),
+    ...workingLines(r, row, name),
+  );
   return `${lines.join('\n')}\n`;
 }
 

@@ -13,6 +13,12 @@ import { formatReport } from './format';
 import { loadDataDir } from './loadDir';
 import { positiveDays, positiveId, wholeCount } from './options';
 import { countingMode, sliceOf } from './sliceOptions';
+import {
+  alertsOption,
+  forecastDaysOption,
+  withOptionalValues,
+  workingWeekOption,
+} from './foresightOptions';
 import { plainName } from './text';
 import { checkTimeZone, parseTime } from './time';
 import type { Io } from './io';
@@ -21,7 +27,8 @@ export const REPORT_USAGE = `funnel-lens report --data DIR --pipeline ID [--from
                    [--stuck-days N] [--stuck-days-by-stage ID=N,…] [--min-sample N]
                    [--horizon-days N] [--side-stages ID,…] [--history-from T] [--tz ZONE]
                    [--tag ID,…]… [--field ID=VALUE]… [--mode created|closed|entered]
-                   [--money] [--json | --csv]
+                   [--money] [--alerts [CONFIDENCE]] [--forecast-days [N,…]]
+                   [--working-time FILE] [--json | --csv]
 
   --data DIR        saved amoCRM API v4 response bodies (*.json, any names, subfolders allowed);
                     a sync that did not finish, or is still writing, is refused by name
@@ -50,6 +57,22 @@ export const REPORT_USAGE = `funnel-lens report --data DIR --pipeline ID [--from
   --mode M          also count by closing date (closed) or by stage entry (entered) in the
                     period; created (default) is the cohort alone (metrics.md, extensions)
   --money           also give every count of the funnel as a sum of the deals' budgets
+  --alerts [CONFIDENCE]
+                    test each transition's decided conversion against the previous 12 weeks
+                    (same-age periods of the window's length); a change is flagged when
+                    significant at CONFIDENCE (0.5 up to 1; default 0.95) with at least
+                    --min-sample decided deals on each side. The text lists the flagged ones;
+                    --json has every comparison (metrics.md, foresight F.2, F.4)
+  --forecast-days [N,…]
+                    expected wins and revenue within N days, each with a 90% range (default
+                    30,90; the revenue range is drawn with a fixed seed, the same on every run)
+  --working-time FILE
+                    a JSON working week: {"days": [1,2,3,4,5], "hours": [{"from": 540, "to":
+                    1080}], "timeZone": "Europe/Moscow", "holidays": ["2026-01-01"]} (days
+                    1 = Monday … 7 = Sunday, hours in minutes after midnight, holidays
+                    optional); adds working hours beside the elapsed ones: time in stage,
+                    each stuck deal's time at its stage (--json) and the first response.
+                    Stuck thresholds and the stuck rule stay in elapsed hours
   --tz ZONE         time zone for dates when DIR has no account body (default UTC)
   --json            print the report object (metrics contract, section 10) and nothing else
   --csv             print the stage table as CSV`;
@@ -92,7 +115,7 @@ function zoneFor(data: Dataset, tz: string | undefined, io: Io): string {
 
 export function runReport(argv: string[], io: Io): void {
   const { values } = parseArgs({
-    args: argv,
+    args: withOptionalValues(argv),
     strict: true,
     options: {
       data: { type: 'string' },
@@ -110,6 +133,9 @@ export function runReport(argv: string[], io: Io): void {
       field: { type: 'string', multiple: true },
       mode: { type: 'string' },
       money: { type: 'boolean' },
+      alerts: { type: 'string' },
+      'forecast-days': { type: 'string' },
+      'working-time': { type: 'string' },
       tz: { type: 'string' },
       json: { type: 'boolean' },
       csv: { type: 'boolean' },
@@ -146,6 +172,9 @@ export function runReport(argv: string[], io: Io): void {
   const slice = sliceOf(values.tag ?? [], values.field ?? []);
   const mode = countingMode(values.mode);
   const money = values.money === true ? true : undefined;
+  const alerts = alertsOption(values.alerts);
+  const forecastDays = forecastDaysOption(values['forecast-days']);
+  const workingWeek = workingWeekOption(values['working-time']);
 
   const data = loadDataDir(values.data, io.warn);
   const pipeline = data.pipelines.find(p => p.id === pipelineId);
@@ -199,7 +228,21 @@ export function runReport(argv: string[], io: Io): void {
       historyFrom,
       sideStageIds,
     },
-    { from, to, now, stuckDays, stuckDaysByStage, minSample, horizonDays, slice, mode, money },
+    {
+      from,
+      to,
+      now,
+      stuckDays,
+      stuckDaysByStage,
+      minSample,
+      horizonDays,
+      slice,
+      mode,
+      money,
+      alerts,
+      forecastDays,
+      workingWeek,
+    },
   );
   if (values.json === true) io.out(`${JSON.stringify(report, null, 2)}\n`);
   else if (values.csv === true) {

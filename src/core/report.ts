@@ -12,6 +12,7 @@ import type { StuckThreshold } from './stuck';
 import { echoStuckOptions, isStuck, learningSamples, stuckThresholds } from './stuck';
 import { firstResponse, incomingQueue } from './response';
 import { closedMode, flow } from './modes';
+import { echoForesight, foresightBlocks, withWorkingHours, workingStageTimes } from './foresight';
 import { moneyReport } from './money';
 import { sameAge } from './sameAge';
 import { unattendedPerPlace } from './activity';
@@ -55,12 +56,19 @@ export function reportFromModel(model: FunnelModel, options: ReportOptions): Fun
   // Thresholds learn from every pipeline lead, whatever the manager filter or slice: the team's norm.
   const samples = learningSamples(model.completed, options.now, options.horizonDays);
   const thresholds = stuckThresholds(funnel, samples, options);
-  const open = openDeals(
-    funnel,
-    scope.filter(f => f.currentIndex >= 0),
-    thresholds,
+  const week = options.workingWeek;
+  const open = withWorkingHours(
+    openDeals(
+      funnel,
+      scope.filter(f => f.currentIndex >= 0),
+      thresholds,
+      options.now,
+    ),
+    scope,
     options.now,
+    week,
   );
+  const working = week ? workingStageTimes(funnel.places.length, cohort, options.now, week) : null;
   const stuck = open.filter(d => isStuck(d.hoursInStage, d.thresholdHours, d.hoursAtLeast));
   const stuckPerStage = new Map<number, number>();
   for (const d of stuck) stuckPerStage.set(d.stageId, (stuckPerStage.get(d.stageId) ?? 0) + 1);
@@ -89,6 +97,7 @@ export function reportFromModel(model: FunnelModel, options: ReportOptions): Fun
       movedBack: counts.movedBack[i] ?? 0,
       now: nowAtStage[i] ?? { count: 0, value: 0 },
       unattended: placeValue(unattendedAt, i),
+      ...(working ? { workingTime: working[i] ?? EMPTY_TIME } : {}),
     };
   });
 
@@ -112,6 +121,7 @@ export function reportFromModel(model: FunnelModel, options: ReportOptions): Fun
           sideStages: sideStages(funnel, cohort, times, thresholds, stuckPerStage, {
             nowAtPlace: nowAtStage,
             unattendedAt,
+            working,
           }),
         }
       : {}),
@@ -120,6 +130,10 @@ export function reportFromModel(model: FunnelModel, options: ReportOptions): Fun
     ...(options.money ? { money: moneyReport(funnel, cohort, weakest) } : {}),
     ...(mode === 'closed' ? { closedMode: closedMode(funnel, scope, options) } : {}),
     ...(mode === 'entered' ? { flow: flow(funnel, scope, options, model.historyFrom) } : {}),
+    ...foresightBlocks(
+      { funnel, counts, cohort, scope, scopeByCreated, minSample, historyFrom: model.historyFrom },
+      options,
+    ),
     options: {
       minSample,
       ...echoStuckOptions(options),
@@ -130,6 +144,7 @@ export function reportFromModel(model: FunnelModel, options: ReportOptions): Fun
       mode,
       money: options.money ?? false,
       slice: echoSlice(slice),
+      ...echoForesight(options),
     },
   };
 }
@@ -144,6 +159,7 @@ function sideStages(
   atPlace: {
     readonly nowAtPlace: readonly { count: number; value: number }[];
     readonly unattendedAt: readonly (number | null)[];
+    readonly working: readonly StageTime[] | null;
   },
 ): SideStageReport[] {
   const n = funnel.stages.length;
@@ -154,17 +170,30 @@ function sideStages(
       id: s.id,
       name: s.name,
       ...sideCounts(cohort, place),
-      time: {
-        samples: time?.samples ?? 0,
-        medianHours: time?.medianHours ?? null,
-        p90Hours: time?.p90Hours ?? null,
-      },
+      time: durations(time),
       stuck: stuckPerStage.get(s.id) ?? 0,
       stuckThresholdHours: thresholds[place]?.hours ?? 0,
       now: atPlace.nowAtPlace[place] ?? { count: 0, value: 0 },
       unattended: placeValue(atPlace.unattendedAt, place),
+      ...(atPlace.working ? { workingTime: durations(atPlace.working[place]) } : {}),
     };
   });
+}
+
+const EMPTY_TIME: StageTime = {
+  samples: 0,
+  medianHours: null,
+  p90Hours: null,
+  openMedianHours: null,
+};
+
+/** A place's time in stage without its open deals' median (side stages show none). */
+function durations(time: StageTime | undefined) {
+  return {
+    samples: time?.samples ?? 0,
+    medianHours: time?.medianHours ?? null,
+    p90Hours: time?.p90Hours ?? null,
+  };
 }
 
 /** metrics.md 11.3: `entered`, `current`, `returned` and `lost` of the side stage at `place`. */

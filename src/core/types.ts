@@ -5,6 +5,13 @@
  */
 import type { ClosedModeReport, CountingMode, FlowReport, MoneyReport } from './extensionTypes';
 import type { FieldFilter, Slice } from './slice';
+import type {
+  AlertsReport,
+  ForecastRange,
+  ForesightEcho,
+  ForesightOptions,
+  WorkingDurations,
+} from './foresightTypes';
 
 export type {
   ClosedModeReport,
@@ -13,6 +20,12 @@ export type {
   FlowReport,
   MoneyReport,
 } from './extensionTypes';
+export type {
+  AlertsReport,
+  ForesightEcho,
+  ForesightOptions,
+  WorkingDurations,
+} from './foresightTypes';
 import type { StuckOptions, ThresholdSource } from './stuck';
 
 /** amoCRM's system statuses; they exist in every pipeline, so a status is keyed by the pair. */
@@ -132,7 +145,7 @@ export interface Period {
   readonly to: number;
 }
 
-export interface ReportOptions extends Period, StuckOptions {
+export interface ReportOptions extends Period, StuckOptions, ForesightOptions {
   readonly now: number;
   /** Smallest decided denominator for the weakest transition (spec 8). Default 10. */
   readonly minSample?: number | undefined;
@@ -194,6 +207,8 @@ export interface StageReport {
    * task data.
    */
   readonly unattended: number | null;
+  /** Extension (foresight): `time` in working hours; present with a working week. */
+  readonly workingTime?: StageTime;
 }
 
 export interface Totals {
@@ -235,6 +250,8 @@ export interface OpenDeal {
    * otherwise (with `unattended: true`, no open task at all).
    */
   readonly closestTaskAt: number | null;
+  /** Extension (foresight): `hoursInStage` in working hours; present with a working week. */
+  readonly workingHoursInStage?: number;
 }
 
 export interface ManagerReport {
@@ -341,6 +358,8 @@ export interface SideStageReport {
   readonly now: { readonly count: number; readonly value: number };
   /** Extension, as `stages[i].unattended`. */
   readonly unattended: number | null;
+  /** Extension (foresight), as `stages[i].workingTime` without the open deals. */
+  readonly workingTime?: WorkingDurations;
 }
 
 export interface FunnelReport {
@@ -370,6 +389,12 @@ export interface FunnelReport {
   readonly closedMode?: ClosedModeReport;
   /** Extension: present when `mode` is 'entered'. */
   readonly flow?: FlowReport;
+  /** Extension (foresight): present when `alerts` is asked for. */
+  readonly alerts?: AlertsReport;
+  /** Extension (foresight): present when `forecastDays` is given. */
+  readonly forecastRange?: ForecastRange;
+  /** Extension (foresight): `response` in working hours; present with a working week. */
+  readonly workingResponse?: WorkingDurations;
   /** Extension: the options that shaped the numbers, so a reader can reproduce them. */
   readonly options: {
     readonly minSample: number;
@@ -392,5 +417,5 @@ export interface FunnelReport {
       readonly tagIds: readonly number[] | null;
       readonly fields: readonly FieldFilter[] | null;
     } | null;
-  };
+  } & ForesightEcho;
 }
