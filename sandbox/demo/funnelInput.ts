@@ -21,7 +21,10 @@ export function demoFunnelInput(account: DemoAccount, pipelineId: number): Funne
   const pipeline = adaptPipeline(
     parseWith(RawPipelineSchema, { ...raw, _embedded: { statuses: raw.statuses } }),
   );
-  const leads = account.leads.map(l => adaptLead(parseWith(RawLeadSchema, l)));
+  // The demo keeps a lead's tags beside it; the API serves them as `_embedded.tags`.
+  const leads = account.leads.map(l =>
+    adaptLead(parseWith(RawLeadSchema, { ...l, _embedded: { tags: l.tags } })),
+  );
   const events = adaptStatusChanges(
     account.events.map(e => parseWith(RawEventSchema, e)),
     'events',

@@ -17,6 +17,7 @@ import { registerCustomFieldRoutes } from './routes/customFields';
 import { registerEventRoutes } from './routes/events';
 import { registerLeadRoutes } from './routes/leads';
 import { registerPipelineRoutes } from './routes/pipelines';
+import { registerTagRoutes } from './routes/tags';
 import { registerUserRoutes } from './routes/users';
 import { statsPath } from './stats';
 import type { SandboxContext } from './types';
@@ -53,6 +54,7 @@ function registerApi(api: FastifyInstance, ctx: SandboxContext): void {
   registerUserRoutes(api, ctx);
   registerAccountRoutes(api, ctx);
   registerCustomFieldRoutes(api, ctx);
+  registerTagRoutes(api, ctx);
 }
 
 export function createApiPlugin(ctx: SandboxContext): FastifyPluginAsync {

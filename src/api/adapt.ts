@@ -6,6 +6,7 @@ import { parseWith } from './parse';
 import { LeadStatusAfterOnlySchema, LeadStatusValuesSchema, hasNoBefore } from './schemas';
 import type {
   RawAccount,
+  RawFieldDef,
   RawDeletedLead,
   RawEvent,
   RawLead,
@@ -13,9 +14,17 @@ import type {
   RawPipeline,
   RawProblem,
   RawStatus,
+  RawTagItem,
   RawUser,
 } from './schemas';
-import type { AccountInfo, DeletedLead, LeadLifecycle, ProblemDetails } from './types';
+import type {
+  AccountInfo,
+  DeletedLead,
+  LeadCustomField,
+  LeadLifecycle,
+  LeadTag,
+  ProblemDetails,
+} from './types';
 
 /** A status as the engine sees it; `color` stays null when the account returns none. */
 export function adaptStatus(raw: RawStatus): Status {
@@ -149,6 +158,20 @@ export function adaptUser(raw: RawUser): User {
     groupId: raw.rights?.group_id ?? null,
     isActive: raw.rights?.is_active ?? true,
   };
+}
+
+export function adaptTag(raw: RawTagItem): LeadTag {
+  return { id: raw.id, name: raw.name, color: raw.color ?? null };
+}
+
+/** A field with its choices in the order amoCRM shows them (`sort`, then id). */
+export function adaptCustomField(raw: RawFieldDef): LeadCustomField {
+  const enums = raw.enums
+    ? [...raw.enums]
+        .sort((a, b) => (a.sort ?? 0) - (b.sort ?? 0) || a.id - b.id)
+        .map(e => ({ id: e.id, value: e.value }))
+    : null;
+  return { id: raw.id, name: raw.name, type: raw.type, code: raw.code ?? null, enums };
 }
 
 /** The account facts the app needs; the time zone comes from `_embedded.datetime_settings`. */

@@ -1,6 +1,14 @@
 import type { AxiosInstance } from 'axios';
 import type { Lead, LossReason, Pipeline, StatusChange, User } from '../core';
-import { adaptAccount, adaptLead, adaptLossReason, adaptPipeline, adaptUser } from './adapt';
+import {
+  adaptAccount,
+  adaptCustomField,
+  adaptLead,
+  adaptLossReason,
+  adaptPipeline,
+  adaptTag,
+  adaptUser,
+} from './adapt';
 import { ApiError } from './errors';
 import {
   MAX_EVENT_LIMIT,
@@ -21,13 +29,15 @@ import { createRequester } from './request';
 import type { RequesterOptions } from './request';
 import {
   RawAccountSchema,
+  RawFieldDefListSchema,
   RawLeadSchema,
   RawLossReasonListSchema,
   RawPipelineListSchema,
   RawPipelineSchema,
+  RawTagListSchema,
   RawUserListSchema,
 } from './schemas';
-import type { AccountInfo, LeadLifecycle } from './types';
+import type { AccountInfo, LeadCustomField, LeadLifecycle, LeadTag } from './types';
 
 export interface CallOptions {
   readonly signal?: AbortSignal | undefined;
@@ -69,6 +79,10 @@ export interface ApiClient {
   /** null on 403: only administrators may list users. */
   getUsers(options?: CallOptions): Promise<User[] | null>;
   getLossReasons(options?: CallOptions): Promise<LossReason[]>;
+  /** The account's lead tags: names for the ids leads carry (the slice filter). */
+  getLeadTags(options?: CallOptions): Promise<LeadTag[]>;
+  /** The account's lead custom fields with their choices (the slice filter). */
+  getLeadCustomFields(options?: CallOptions): Promise<LeadCustomField[]>;
   leadPages(
     filter?: LeadFilter,
     options?: PageCallOptions,
@@ -218,6 +232,17 @@ export function createApiClient(options: ClientOptions): ApiClient {
       const reasons = zodReader(RawLossReasonListSchema, b => b._embedded.loss_reasons);
       const source = pages(get, path, [], reasons, { signal });
       return (await collect(source)).map(adaptLossReason);
+    },
+    async getLeadTags({ signal } = {}) {
+      const tags = zodReader(RawTagListSchema, b => b._embedded.tags);
+      const source = pages(get, `${LEADS}/tags`, [], tags, { limit: 250, signal });
+      return (await collect(source)).map(adaptTag);
+    },
+    async getLeadCustomFields({ signal } = {}) {
+      // 50 is the documented page size of the fields list; an account has few fields.
+      const fields = zodReader(RawFieldDefListSchema, b => b._embedded.custom_fields);
+      const source = pages(get, `${LEADS}/custom_fields`, [], fields, { limit: 50, signal });
+      return (await collect(source)).map(adaptCustomField);
     },
     leadPages,
     async getLead(id, { signal, withLossReason } = {}) {

@@ -36,6 +36,7 @@ export { createPeerHub } from './slots';
 export type { PeerHub, PeerMessage, PeerTransport } from './slots';
 export {
   adaptAccount,
+  adaptCustomField,
   adaptDeletedLead,
   adaptLead,
   adaptLifecycles,
@@ -45,6 +46,7 @@ export {
   adaptStatus,
   adaptStatusChange,
   adaptStatusChanges,
+  adaptTag,
   adaptUser,
 } from './adapt';
 export * from './schemas';
@@ -52,7 +54,9 @@ export type {
   AccountInfo,
   BodyInfo,
   DeletedLead,
+  LeadCustomField,
   LeadLifecycle,
+  LeadTag,
   ProblemDetails,
   Sleep,
   WaitInfo,

@@ -77,3 +77,22 @@ export interface BodyInfo {
   /** undefined for 204 No Content. */
   readonly data: unknown;
 }
+
+/** A lead tag (`GET /api/v4/leads/tags`). */
+export interface LeadTag {
+  readonly id: number;
+  readonly name: string;
+  readonly color: string | null;
+}
+
+/**
+ * A lead custom field (`GET /api/v4/leads/custom_fields`): `type` as amoCRM names it (select,
+ * multiselect, radiobutton, checkbox, tracking_data, text, …); `enums` null for non-list types.
+ */
+export interface LeadCustomField {
+  readonly id: number;
+  readonly name: string;
+  readonly type: string;
+  readonly code: string | null;
+  readonly enums: readonly { readonly id: number; readonly value: string }[] | null;
+}

@@ -14,6 +14,7 @@ import { FullReportRoot } from './fullReportRoot';
 import type { Host } from './host';
 import { createUiEnv, pipelineDeps } from './host';
 import { SettingsRoot } from './settingsRoot';
+import { useSliceNames } from './useSliceNames';
 
 export type { Host, PageApi, StyleUse } from './host';
 export type Unmount = () => void;
@@ -71,6 +72,7 @@ export function mountPanel(
     options.onCollapse?.(collapsed.value);
   });
   function PanelRoot() {
+    const sliceNames = useSliceNames(host);
     return (
       <Panel
         data={model.data}
@@ -81,6 +83,7 @@ export function mountPanel(
         }
         collapsed={collapsed}
         userName={host.user.name}
+        sliceNames={sliceNames}
       />
     );
   }

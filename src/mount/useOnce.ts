@@ -15,12 +15,14 @@ export type Once<T> =
 
 /**
  * Reads a little from the API once (the pipelines list, one lead), abortable when the component
- * goes or `key` changes, with the failure kept and a retry that reads again.
+ * goes or `key` changes, with the failure kept and a retry that reads again. Nothing is read (not
+ * even the API's code) while `enabled` is false: the state stays `loading` until it turns true.
  */
 export function useOnce<T>(
   host: Host,
   read: (client: ApiClient, signal: AbortSignal) => Promise<T>,
   key: unknown,
+  enabled = true,
 ): { readonly state: Once<T>; readonly retry: () => void } {
   // The API's code arrives with the first read; then one client per host serves every read at
   // once. A failed fetch of that code is not kept: the retry fetches it again.
@@ -28,6 +30,7 @@ export function useOnce<T>(
   const [state, setState] = useState<Once<T>>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
   useLayoutEffect(() => {
+    if (!enabled) return undefined;
     const abort = new AbortController();
     const fail = (error: ApiError) => {
       if (!abort.signal.aborted) setState({ status: 'error', error });
@@ -62,6 +65,6 @@ export function useOnce<T>(
         (error: unknown) => fail(new ApiError('NETWORK', { cause: error })),
       );
     return () => abort.abort();
-  }, [host, attempt, key]);
+  }, [host, attempt, key, enabled]);
   return { state, retry: () => setAttempt(a => a + 1) };
 }

@@ -43,6 +43,8 @@ export type {
   JourneyView,
   PartialCounts,
   DealLists,
+  Facets,
+  FacetValue,
   ReportView,
   ServiceConfig,
   ServiceStatus,

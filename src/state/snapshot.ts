@@ -143,5 +143,8 @@ export function writeSnapshot(
   view: ReportView,
 ): void {
   if (view.lists !== 'none') return;
-  storage.set(at, JSON.stringify({ format: SNAPSHOT_FORMAT, key, view }));
+  // The filter's choices are not kept (undefined drops out of the JSON): they can run to tens of
+  // kilobytes, and the filter waits for the current report anyway.
+  const kept: ReportView = { ...view, facets: undefined };
+  storage.set(at, JSON.stringify({ format: SNAPSHOT_FORMAT, key, view: kept }));
 }

@@ -1,5 +1,6 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
+import type { FieldFilter } from '../core';
 import type { Translate } from '../i18n';
 import type { Formatters } from './format';
 
@@ -33,11 +34,15 @@ export interface UiEnv {
   userName(id: number | null): string;
   /** amoCRM's lead card URL. */
   leadUrl(leadId: number): string;
-  /** amoCRM's leads list filtered to the given stages of a pipeline (and managers, if given). */
+  /**
+   * amoCRM's leads list filtered to the given stages of a pipeline (and managers, and list
+   * fields' enum values, if given).
+   */
   stageListUrl(
     pipelineId: number,
     stageIds: readonly number[],
     userIds?: readonly number[] | null,
+    fields?: readonly FieldFilter[],
   ): string;
   /** Goes to an amoCRM page without reloading when the host allows it. */
   navigate(url: string): void;
@@ -57,16 +62,23 @@ export function useEnv(): UiEnv {
 
 /**
  * amoCRM's own filter URL for a pipeline's leads list (one or more stages), narrowed to the
- * responsible users when the panel is filtered by managers, so the list holds the deals counted.
+ * responsible users when the panel is filtered by managers and to list fields' values when it is
+ * sliced by them (`filter[cf][<field>][]=<enum id>`), so the list holds the deals counted.
+ * Only enum ids can go there: other values (a checkbox, a text) are left out, and the caller says
+ * the list is wider.
  */
 export function buildStageListUrl(
   pipelineId: number,
   stageIds: readonly number[],
   userIds?: readonly number[] | null,
+  fields: readonly FieldFilter[] = [],
 ): string {
   const params = new URLSearchParams();
   for (const id of stageIds) params.append(`filter[pipe][${pipelineId}][]`, String(id));
   for (const id of userIds ?? []) params.append('filter[main_user][]', String(id));
+  for (const field of fields)
+    for (const value of field.values)
+      if (typeof value === 'number') params.append(`filter[cf][${field.fieldId}][]`, String(value));
   params.set('useFilter', 'y');
   return `/leads/list/pipeline/${pipelineId}/?${params.toString()}`;
 }

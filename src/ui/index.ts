@@ -10,7 +10,7 @@ export { createFormatters } from './format';
 export type { Formatters } from './format';
 export { CardBlock } from './card';
 export { ErrorBanner } from './common';
-export type { BannerError } from './common';
+export type { BannerError, NamesState, SliceNames } from './common';
 export { Panel } from './panel';
 export type { Props as ReportPageProps } from './fullReport/ReportPage';
 /**

@@ -215,6 +215,14 @@ export function fakeHost(
         record('getLossReasons', o?.signal);
         return real.getLossReasons(o);
       },
+      getLeadTags: async o => {
+        record('getLeadTags', o?.signal);
+        return real.getLeadTags(o);
+      },
+      getLeadCustomFields: async o => {
+        record('getLeadCustomFields', o?.signal);
+        return real.getLeadCustomFields(o);
+      },
       getLead: async (id, o) => {
         record('getLead', o?.signal);
         return real.getLead(id, o);

@@ -136,6 +136,9 @@ export function scriptedClient(
     getPipeline: async (id, o) => (await admit('getPipeline', o?.signal)).getPipeline(id, o),
     getUsers: async o => (await admit('getUsers', o?.signal)).getUsers(o),
     getLossReasons: async o => (await admit('getLossReasons', o?.signal)).getLossReasons(o),
+    getLeadTags: async o => (await admit('getLeadTags', o?.signal)).getLeadTags(o),
+    getLeadCustomFields: async o =>
+      (await admit('getLeadCustomFields', o?.signal)).getLeadCustomFields(o),
     getLead: async (id, o) => (await admit('getLead', o?.signal)).getLead(id, o),
     async *leadPages(filter, o) {
       const client = await admit('leadPages', o?.signal);

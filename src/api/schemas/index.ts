@@ -4,3 +4,4 @@ export * from './event';
 export * from './user';
 export * from './problem';
 export * from './numbers';
+export * from './catalog';

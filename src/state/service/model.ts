@@ -25,6 +25,7 @@ import {
 import type { HistoryStore, ScopeMeta, StepResult } from '../../sync';
 import { PipelineGone } from '../../sync';
 import { EngineError } from '../engine/errors';
+import { modelFacets } from './facets';
 import type { DealLists, JourneyView, PartialCounts, ReportView, StageDealsView } from './types';
 
 /**
@@ -77,13 +78,14 @@ export function reportView(
 ): ReportView {
   if (!model) throw new EngineError('NO_DATA');
   const departures = departuresOf(model);
+  const facets = modelFacets(model);
   if (lists === 'none') {
     const report = reportFromModel(model, { ...options, includeOpenDeals: false });
-    return { report: { ...report, stuck: [] }, lists, leadNames: {}, departures };
+    return { report: { ...report, stuck: [] }, lists, leadNames: {}, departures, facets };
   }
   const report = reportFromModel(model, options);
   const leadNames = namesOf(model, [report.openDeals ?? [], report.stuck]);
-  return { report, lists, leadNames, departures };
+  return { report, lists, leadNames, departures, facets };
 }
 
 // One pass over every visit per model, not per question: periods change far more often.

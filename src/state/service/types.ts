@@ -6,6 +6,7 @@
  */
 import type { ApiErrorCode, WaitInfo } from '../../api';
 import type {
+  FieldValue,
   FunnelReport,
   LeadJourney,
   OpenDeal,
@@ -97,6 +98,28 @@ export interface ReportView {
   readonly leadNames: Readonly<Record<string, string>>;
   /** Every open stage's departures over the loaded history: what suggests side stages (metrics.md 11.3). */
   readonly departures: readonly SideCandidate[];
+  /** What the slice filter offers; absent on a view read back from a snapshot, which drops it. */
+  readonly facets?: Facets | undefined;
+}
+
+/** One value of a field and how many of the pipeline's leads carry it. */
+export interface FacetValue {
+  readonly value: FieldValue;
+  readonly count: number;
+}
+
+/**
+ * The tags and field values the pipeline's leads carry (facets.ts), most frequent first. Every
+ * lead the report reads counts, whatever slice or managers are picked.
+ */
+export interface Facets {
+  readonly tags: readonly { readonly id: number; readonly count: number }[];
+  /** By field id; `values` capped, `more` = how many other values the field has. */
+  readonly fields: readonly {
+    readonly fieldId: number;
+    readonly values: readonly FacetValue[];
+    readonly more: number;
+  }[];
 }
 
 /** The open deals at one stage as the report orders them (stuck ones first), with their names. */

@@ -32,6 +32,24 @@ export const COMMON_CSS = `
 .funnel-lens .fl-check:hover { background: var(--fl-surface); }
 .funnel-lens .fl-check input { margin: 0; padding: 0; }
 
+/* The slice filter: its button and the chosen conditions on one line, scrolled when long. */
+.funnel-lens .fl-slice { position: relative; display: flex; align-items: center; gap: 6px; min-width: 0; }
+.funnel-lens .fl-slice__button { flex: none; height: 28px; }
+.funnel-lens .fl-slice__chips { display: flex; gap: 4px; min-width: 0; margin: 0; padding: 0; list-style: none; overflow-x: auto; }
+.funnel-lens .fl-slice__chips li { flex: none; }
+.funnel-lens .fl-slice__chip, .funnel-lens .fl-slice__clear { height: 24px; padding: 0 8px; border-radius: 12px; font-size: 12px; white-space: nowrap; }
+.funnel-lens .fl-slice__chip { background: var(--fl-surface); }
+.funnel-lens .fl-slice__popup {
+  position: absolute; z-index: 30; top: calc(100% + 4px); left: 0; min-width: 220px; max-width: 320px; max-height: 320px;
+  overflow-y: auto; padding: 6px 0; border: 1px solid var(--fl-border); border-radius: 6px;
+  background: var(--fl-bg); box-shadow: var(--fl-shadow);
+}
+.funnel-lens .fl-slice__group { margin: 0; padding: 4px 0; border: 0; }
+.funnel-lens .fl-slice__legend { padding: 0 12px; font-size: 11px; color: var(--fl-muted); text-transform: uppercase; }
+.funnel-lens .fl-slice__choice { flex: 1 1 auto; min-width: 0; overflow-wrap: anywhere; }
+.funnel-lens .fl-slice__note { margin: 4px 12px; font-size: 12px; color: var(--fl-muted); }
+.funnel-lens .fl-slice__popup .fl-error { margin: 4px 8px; }
+
 .funnel-lens .fl-sync { display: flex; flex-direction: column; gap: 4px; font-size: 12px; }
 .funnel-lens .fl-sync p { margin: 0; }
 .funnel-lens .fl-sync__activity:empty { display: none; }

@@ -12,3 +12,6 @@ export { SyncStatus } from './SyncStatus';
 export type { Props as SyncStatusProps } from './SyncStatus';
 export { useNow } from './useNow';
 export { SOURCE_HINT, SOURCE_LABEL } from './thresholdText';
+export { SliceFilter } from './SliceFilter';
+export type { NamesState, Props as SliceFilterProps } from './SliceFilter';
+export type { SliceField, SliceNames } from './sliceChoices';

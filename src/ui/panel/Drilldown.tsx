@@ -2,6 +2,7 @@ import type { VNode } from 'preact';
 import { useId, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { OpenDeal, StageReport } from '../../core';
 import { isStuck } from '../../core';
+import { listPart } from '../common/sliceChoices';
 import { useEnv } from '../env';
 import { DealRow } from './DealRow';
 import type { DrillTab } from './DrillTabs';
@@ -18,6 +19,8 @@ export interface Props {
   readonly pipelineId: number;
   /** The report's manager filter (null: all managers); the list link applies the same one. */
   readonly managerIds: readonly number[] | null;
+  /** The report's slice as it echoes it; the list link applies what amoCRM's list can. */
+  readonly slice?: Parameters<typeof listPart>[0];
   readonly onBack: () => void;
 }
 
@@ -30,9 +33,18 @@ export const PAGE_SIZE = 50;
  * The deals behind one stage: the stuck ones first (furthest past the threshold on top), or all
  * open deals at it, each linking to its card, and a way to the same deals in amoCRM's own list.
  */
-export function Drilldown({ deals, stage, names, pipelineId, managerIds, onBack }: Props): VNode {
+export function Drilldown({
+  deals,
+  stage,
+  names,
+  pipelineId,
+  managerIds,
+  slice,
+  onBack,
+}: Props): VNode {
   const env = useEnv();
   const { t, fmt } = env;
+  const inList = listPart(slice);
   const idPrefix = useId();
   const back = useRef<HTMLButtonElement>(null);
   const list = useRef<HTMLUListElement>(null);
@@ -162,23 +174,37 @@ export function Drilldown({ deals, stage, names, pipelineId, managerIds, onBack 
       {/*
        * amoCRM's list cannot filter by time in stage, so it opens every deal at the stage: the
        * button says so, with the count of exactly what the list's filter holds (metrics.md,
-       * extensions: stages[i].now, under the same manager filter as the URL).
+       * extensions: stages[i].now, under the same manager filter and list fields as the URL).
+       * Tags and other fields it cannot filter by: then the count is the panel's, and the button
+       * says the list holds more.
        */}
       <button
         type="button"
         class="fl-drill__list"
-        title={t('fl.drill.allHint')}
-        onClick={() => env.navigate(env.stageListUrl(pipelineId, [stage.id], managerIds))}
+        title={
+          inList.wider
+            ? `${t('fl.drill.allHint')} ${t('fl.drill.widerHint')}`
+            : t('fl.drill.allHint')
+        }
+        onClick={() =>
+          env.navigate(env.stageListUrl(pipelineId, [stage.id], managerIds, inList.fields))
+        }
       >
         <Icon name="external" />
         <span class="fl-drill__list-text">
           <span>{t('fl.drill.openList')}</span>{' '}
           <span class="fl-drill__list-count">
-            {t.plural(
-              managerIds ? 'fl.drill.openListCountManagers' : 'fl.drill.openListCount',
-              stage.now.count,
-              { count: fmt.int(stage.now.count) },
-            )}
+            {inList.wider || inList.fields.length > 0
+              ? t.plural(
+                  inList.wider ? 'fl.drill.openListCountWider' : 'fl.drill.openListCountFiltered',
+                  stage.now.count,
+                  { count: fmt.int(stage.now.count) },
+                )
+              : t.plural(
+                  managerIds ? 'fl.drill.openListCountManagers' : 'fl.drill.openListCount',
+                  stage.now.count,
+                  { count: fmt.int(stage.now.count) },
+                )}
           </span>
         </span>
       </button>

@@ -7,9 +7,12 @@ import { useId, useLayoutEffect, useRef } from 'preact/hooks';
 import { INCOMING_STATUS_TYPE } from '../../core';
 import type { DataModel } from '../../state';
 import type { ReportModel } from '../../state';
+import { latest as latestOf } from '../../state';
 import { ErrorBanner } from '../common/ErrorBanner';
 import { ManagerFilter } from '../common/ManagerFilter';
 import { PeriodPicker } from '../common/PeriodPicker';
+import type { NamesState } from '../common/SliceFilter';
+import { SliceFilter } from '../common/SliceFilter';
 import { SyncStatus } from '../common/SyncStatus';
 import { useEnv } from '../env';
 import { CollapsedStrip } from './CollapsedStrip';
@@ -27,7 +30,12 @@ export interface Props {
   readonly collapsed: Signal<boolean>;
   /** The current user: results count only the deals this user may see. */
   readonly userName: string;
+  /** The slice filter's tag and field names, read when it first opens; ids without it. */
+  readonly sliceNames?: { readonly state: NamesState; readonly load: () => void } | undefined;
 }
+
+const NO_NAMES: NamesState = { status: 'idle' };
+const noop = () => undefined;
 
 /**
  * Funnel Lens beside amoCRM's leads list or pipeline: freshness, errors, period and managers,
@@ -40,6 +48,7 @@ export function Panel({
   pipelineName,
   collapsed,
   userName,
+  sliceNames,
 }: Props): VNode {
   const { t, fmt, timeZone } = useEnv();
   const bodyId = useId();
@@ -140,6 +149,13 @@ export function Panel({
                 timeZone={timeZone}
               />
               <ManagerFilter value={report.managers.value} onChange={report.setManagers} />
+              <SliceFilter
+                value={report.slice.value}
+                onChange={report.setSlice}
+                facets={latestOf(state)?.facets ?? null}
+                names={sliceNames?.state ?? NO_NAMES}
+                onNeedNames={sliceNames?.load ?? noop}
+              />
             </div>
             <p class="fl-rights">{t('fl.panel.rights', { user: userName })}</p>
             {/* After a failed sync nothing is being computed: the banner says what is shown. */}

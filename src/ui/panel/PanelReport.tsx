@@ -50,6 +50,7 @@ export function PanelReport(props: Props): VNode {
         names={props.leadNames}
         pipelineId={props.pipelineId}
         managerIds={report.options.responsibleUserIds}
+        slice={report.options.slice ?? null}
         onBack={props.onBack}
       />
     );

@@ -51,6 +51,7 @@ export const PANEL_CSS = `
 .funnel-lens .fl-controls .fl-period { display: contents; }
 .funnel-lens .fl-controls .fl-period > .fl-field, .funnel-lens .fl-controls .fl-managers { flex: 1 1 0; min-width: 0; }
 .funnel-lens .fl-controls .fl-period__custom { order: 1; flex-basis: 100%; }
+.funnel-lens .fl-controls .fl-slice { order: 2; flex-basis: 100%; }
 .funnel-lens .fl-rights { margin: -4px 0 0; font-size: 11px; color: var(--fl-muted); }
 .funnel-lens .fl-panel .fl-report { display: flex; flex-direction: column; gap: 10px; transition: opacity .15s; }
 .funnel-lens .fl-panel .fl-report--stale { opacity: .6; }

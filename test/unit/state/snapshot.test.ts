@@ -41,6 +41,14 @@ describe('report snapshots', () => {
     expect(readSnapshot(s, AT, 'k', DEMO_NOW - 1)).toBeNull();
   });
 
+  it('leaves the filter’s choices out: the filter waits for the current report', () => {
+    const s = storage();
+    const facets = { tags: [{ id: 7, count: 3 }], fields: [] };
+    writeSnapshot(s, AT, 'k', { ...view, facets });
+    expect(s.map.get(AT)).not.toContain('"facets"');
+    expect(readSnapshot(s, AT, 'k', DEMO_NOW)?.view.facets).toBeUndefined();
+  });
+
   it('keeps the stages’ departures for the settings, whatever the period and age', () => {
     const s = storage();
     const departures = [{ stageId: 5, leaves: 12, back: 3, lost: 6, suggested: true }];
