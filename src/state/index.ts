@@ -19,6 +19,7 @@ export { realTimers, silentChannel, soloLock } from './ports';
 export type { SyncChannel, TabLock, Timers } from './ports';
 export {
   DEFAULT_SETTINGS,
+  CONFIDENCE_CHOICES,
   HORIZON_CHOICES,
   MAX_STUCK_DAYS,
   PERIOD_PRESETS,

@@ -18,6 +18,9 @@ export const RECOMPUTE_EVERY_MS = 5 * 60_000;
 
 export type TrendStep = 'week' | 'month';
 
+/** The forecast range's horizons on the report page (docs/metrics.md F.3). */
+export const FORECAST_DAYS: readonly number[] = [30, 90];
+
 export interface ReportDeps {
   readonly data: DataModel;
   readonly service: DataService;
@@ -93,7 +96,8 @@ export const ReportModel = createModel((deps: ReportDeps, init: ReportInit) => {
     return { now, ...resolvePeriod(period.value, now, deps.timeZone) };
   });
 
-  const options = computed((): ReportOptions | null => {
+  /** What every question asks: the report's numbers without the foresight blocks. */
+  const baseOptions = computed((): ReportOptions | null => {
     // Read first: new numbers yield new options (a new object), so the report recomputes.
     if (deps.data.version.value === 0) return null;
     const users = managers.value;
@@ -109,6 +113,18 @@ export const ReportModel = createModel((deps: ReportDeps, init: ReportInit) => {
       ...(mode.value === 'created' ? {} : { mode: mode.value }),
       ...(money.value ? { money: true } : {}),
       ...(step ? { trend: { granularity: step, timeZone: deps.timeZone } } : {}),
+    };
+  });
+
+  /** The report's: with the significant changes, and the forecast's range on the page alone. */
+  const options = computed((): ReportOptions | null => {
+    const base = baseOptions.value;
+    if (!base) return null;
+    return {
+      ...base,
+      alerts: { confidence: deps.settings.alertConfidence },
+      // The revenue range's draws cost ~0.8 s at 5,000 open deals: only the report page shows it.
+      ...(byStage ? {} : { forecastDays: FORECAST_DAYS }),
     };
   });
 
@@ -129,6 +145,7 @@ export const ReportModel = createModel((deps: ReportDeps, init: ReportInit) => {
       deps.settings.stuckDaysByStage,
       deps.settings.minSample,
       deps.settings.horizonDays,
+      deps.settings.alertConfidence,
     ]),
   );
   /** Until the first report of these choices is in: the last one computed for them, if any. */
@@ -155,8 +172,9 @@ export const ReportModel = createModel((deps: ReportDeps, init: ReportInit) => {
   });
 
   // The drill-down's deals: asked again whenever the report is (new data, period, managers).
+  // A deal list needs no foresight block: asking one would recompute the baseline every time.
   effect(() => {
-    const opts = options.value;
+    const opts = baseOptions.value;
     const stageId = selectedStage.value;
     if (!byStage || !opts || stageId === null) {
       stageDeals.value = { status: 'idle' };

@@ -11,6 +11,8 @@ export type PeriodPreset = (typeof PERIOD_PRESETS)[number];
 export const MAX_STUCK_DAYS = 365;
 /** The history horizon choices (days); null = all history (metrics.md 11.1, issue #8). */
 export const HORIZON_CHOICES = [180, 365, 730, null] as const;
+/** The alert confidence levels the settings offer (docs/metrics.md F.2); the default is 0.95. */
+export const CONFIDENCE_CHOICES = [0.9, 0.95, 0.99] as const;
 
 const stageDays = z.record(
   z.string().check(z.regex(/^\d+$/)),
@@ -34,6 +36,11 @@ export const SettingsSchema = z.object({
    * visit there is not a step forward. Suggested from history, never applied without the admin.
    */
   sideStageIds: z._default(z.array(z.int().check(z.positive())), []),
+  /**
+   * The level a conversion change must reach to be flagged (docs/metrics.md F.2), in the range
+   * the engine accepts, so a level saved outside the offered choices still works.
+   */
+  alertConfidence: z._default(z.number().check(z.gte(0.5), z.lt(1)), 0.95),
 });
 
 export type WidgetSettings = z.infer<typeof SettingsSchema>;
@@ -45,6 +52,7 @@ export const DEFAULT_SETTINGS: WidgetSettings = {
   minSample: 10,
   horizonDays: 365,
   sideStageIds: [],
+  alertConfidence: 0.95,
 };
 
 export type SettingsResult =

@@ -33,7 +33,7 @@ export interface Formatters {
 }
 
 /** The region each language's numbers and dates are written in: Kommo's markets for es and pt. */
-const LOCALES: Readonly<Record<Lang, string>> = {
+export const LOCALES: Readonly<Record<Lang, string>> = {
   ru: 'ru-RU',
   en: 'en-US',
   es: 'es-419',

@@ -8,10 +8,19 @@ import { BASE_CSS } from './base.css';
 import { CARD_CSS } from './card/card.css';
 import { COMMON_CSS } from './common/common.css';
 import { REPORT_CSS } from './fullReport/report.css';
+import { PANEL_ALERTS_CSS } from './panel/alerts.css';
 import { PANEL_CSS } from './panel/panel.css';
 import { SETTINGS_CSS } from './settings/settings.css';
 
-export const WIDGET_CSS = [BASE_CSS, COMMON_CSS, PANEL_CSS, CARD_CSS, SETTINGS_CSS, REPORT_CSS]
+export const WIDGET_CSS = [
+  BASE_CSS,
+  COMMON_CSS,
+  PANEL_CSS,
+  PANEL_ALERTS_CSS,
+  CARD_CSS,
+  SETTINGS_CSS,
+  REPORT_CSS,
+]
   .map(css => css.trim())
   .join('\n\n')
   .concat('\n');

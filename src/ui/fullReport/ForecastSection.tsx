@@ -4,6 +4,7 @@ import { MetricHint } from '../common/MetricHint';
 import { useEnv } from '../env';
 import type { Column } from './DataTable';
 import { DataTable } from './DataTable';
+import { ForecastRange } from './ForecastRange';
 import { Section } from './Section';
 
 export interface Props {
@@ -44,7 +45,10 @@ export function ForecastSection({ report }: Props): VNode {
   ];
   return (
     <Section id="forecast" title={t('fl.report.forecast.title')}>
+      {report.forecastRange ? <ForecastRange range={report.forecastRange} /> : null}
       <p class="fl-report__lead">
+        {/* Beside the horizons' range, the old number is what it always was: no time frame. */}
+        <strong>{t('fl.report.forecastRange.unbounded')}</strong>{' '}
         <MetricHint text={t('fl.metric.forecast')} align="start">
           {t('fl.report.forecast.expected', {
             // An expectation, not a count: two significant digits say as much as it knows.

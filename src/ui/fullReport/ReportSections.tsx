@@ -1,6 +1,7 @@
 import type { VNode } from 'preact';
 import type { FunnelReport } from '../../core';
 import { useEnv } from '../env';
+import { AlertsSection } from './AlertsSection';
 import { ClosedSection } from './ClosedSection';
 import { EnteredSection } from './EnteredSection';
 import { FlowSection } from './FlowSection';
@@ -25,7 +26,7 @@ export interface Props {
 
 /**
  * The report's sections in reading order: the counting mode's own section when one is chosen,
- * then the weakest link (the answer) and the summary, the deals to act on last. The cohort
+ * then the weakest link (the answer), the summary and the significant changes, the deals to act on last. The cohort
  * sections stay in every mode (the contract's numbers are about the cohort); a note says so.
  */
 export function ReportSections({ report, leadNames, granularity }: Props): VNode {
@@ -39,6 +40,7 @@ export function ReportSections({ report, leadNames, granularity }: Props): VNode
       {report.totals.deals === 0 ? <p class="fl-report__note">{t('fl.report.empty')}</p> : null}
       {report.totals.deals > 0 ? <WeakestSection report={report} /> : null}
       <SummarySection report={report} />
+      {report.alerts ? <AlertsSection report={report} alerts={report.alerts} /> : null}
       <FunnelSection report={report} />
       {report.trend ? (
         <TrendSection

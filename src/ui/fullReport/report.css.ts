@@ -48,6 +48,9 @@ export const REPORT_CSS = `
 .funnel-lens .fl-table .fl-text { text-align: left; }
 .funnel-lens .fl-table tbody tr:hover { background: var(--fl-surface); }
 .funnel-lens .fl-report--page .fl-row--weak { background: var(--fl-warn-soft); }
+/* A flagged change (metrics.md F.2): the row's colour repeats its verdict cell, never replaces it. */
+.funnel-lens .fl-report--page .fl-alert-row--down { background: var(--fl-bad-soft); }
+.funnel-lens .fl-report--page .fl-alert-row--up { background: var(--fl-accent-soft); }
 .funnel-lens .fl-row--small { color: var(--fl-muted); }
 .funnel-lens .fl-report--page .fl-badge {
   display: inline-block; margin-left: 6px; padding: 0 6px; border-radius: 8px;

@@ -3,6 +3,7 @@ import { useId, useLayoutEffect, useRef } from 'preact/hooks';
 import type { FunnelReport } from '../../core';
 import { MetricHint } from '../common/MetricHint';
 import { useEnv } from '../env';
+import { flaggedChange } from './AlertBadge';
 import { barWidth, StageRow } from './StageRow';
 import { decidedCounts, isSlow, medianOfMedians } from './stageFacts';
 
@@ -49,6 +50,11 @@ export function Funnel({ report, onOpen, focusStageId }: Props): VNode {
   const top = report.stages[0]?.reached ?? 0;
   const base = medianOfMedians(report.stages);
   const weakId = report.weakestTransition?.fromStageId ?? null;
+  const alerts = report.alerts;
+  const alertOf = (stageId: number) => {
+    const flagged = alerts ? flaggedChange(alerts.transitions, stageId) : null;
+    return flagged && alerts ? { flagged, confidence: alerts.confidence } : null;
+  };
 
   useLayoutEffect(() => {
     if (focusStageId === null) return;
@@ -111,6 +117,7 @@ export function Funnel({ report, onOpen, focusStageId }: Props): VNode {
             slowBase={base}
             decided={decidedCounts(report.stages, report.won.reached, i)}
             minSample={report.options.minSample}
+            alert={alertOf(stage.id)}
             onOpen={onOpen}
           />
         ))}

@@ -2,6 +2,8 @@ import type { VNode } from 'preact';
 import type { StageReport } from '../../core';
 import { MetricHint } from '../common/MetricHint';
 import { useEnv } from '../env';
+import type { FlaggedChange } from './AlertBadge';
+import { AlertBadge } from './AlertBadge';
 import { conversionHint, decidedHint, stuckHint, timeHint } from './stageFacts';
 
 export interface Props {
@@ -16,6 +18,11 @@ export interface Props {
   readonly decided: { readonly count: number; readonly total: number };
   /** `minSample`: below it a conversion is greyed and shown with its counts. */
   readonly minSample: number;
+  /**
+   * The change of this stage's transition to the next when it is flagged (metrics.md F.2), with
+   * the level it was tested at; null when not flagged or not asked.
+   */
+  readonly alert?: { readonly flagged: FlaggedChange; readonly confidence: number } | null;
   readonly onOpen: (stageId: number) => void;
 }
 
@@ -38,6 +45,7 @@ export function StageRow({
   slowBase,
   decided,
   minSample,
+  alert = null,
   onOpen,
 }: Props): VNode {
   const { t, fmt } = useEnv();
@@ -108,6 +116,8 @@ export function StageRow({
                 : t('fl.panel.funnel.decided', { value: fmt.percent(stage.decidedConversion) })}
             </span>
           </MetricHint>
+          {/* Beside the share it is about: the flag compares the decided conversion (metrics.md F.2). */}
+          {alert && <AlertBadge flagged={alert.flagged} confidence={alert.confidence} />}
         </span>
       </span>
     </li>

@@ -5,6 +5,7 @@ import type { I18nKey } from '../../i18n';
 import type { WidgetSettings } from '../../state';
 import { MAX_STUCK_DAYS, PERIOD_PRESETS } from '../../state';
 import { useEnv } from '../env';
+import { ConfidenceField } from './ConfidenceField';
 import type { Draft } from './draft';
 import { draftOf, openStages, validate } from './draft';
 import { HorizonField } from './HorizonField';
@@ -139,6 +140,12 @@ export function SettingsForm({
         placeholder="10"
         error={errorOf('minSample')}
         onInput={text => update({ ...draft, minSample: text })}
+      />
+
+      <ConfidenceField
+        id={`${ids}-confidence`}
+        value={draft.alertConfidence}
+        onChange={alertConfidence => update({ ...draft, alertConfidence })}
       />
 
       <fieldset class="fl-settings__group">

@@ -15,6 +15,8 @@ export interface Draft {
   readonly horizonDays: number | null;
   /** Side stages (metrics.md 11.3), by id. */
   readonly sideStageIds: readonly number[];
+  /** The alerts' confidence level (metrics.md F.2), one of a list: never typed, never invalid. */
+  readonly alertConfidence: number;
 }
 
 export function draftOf(settings: WidgetSettings): Draft {
@@ -27,6 +29,7 @@ export function draftOf(settings: WidgetSettings): Draft {
     ),
     horizonDays: settings.horizonDays,
     sideStageIds: settings.sideStageIds,
+    alertConfidence: settings.alertConfidence,
   };
 }
 
@@ -67,6 +70,7 @@ export function validate(draft: Draft): Outcome {
     stuckDaysByStage,
     horizonDays: draft.horizonDays,
     sideStageIds: draft.sideStageIds,
+    alertConfidence: draft.alertConfidence,
     ...(draft.minSample.trim() === '' ? {} : { minSample: numberOf(draft.minSample) }),
   };
   const parsed = parseSettings(candidate);

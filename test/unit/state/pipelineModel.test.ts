@@ -45,6 +45,9 @@ const LAST_90: ReportOptions = {
   minSample: 5,
   stuckDaysByStage: { [stage]: 3 },
   includeOpenDeals: true,
+  // What the report page asks of foresight (metrics.md F.4) at the settings' default level.
+  alerts: { confidence: 0.95 },
+  forecastDays: [30, 90],
 };
 
 const env = warmEmulator();

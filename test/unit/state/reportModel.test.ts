@@ -59,6 +59,7 @@ function setup(
 ) {
   const fake = fakeService(input, opts.status);
   const asked: ReportOptions[] = [];
+  const dealsAsked: ReportOptions[] = [];
   const periods: Period[] = [];
   const service: FakeService = {
     ...fake,
@@ -69,6 +70,10 @@ function setup(
     partial: period => {
       periods.push(period);
       return fake.partial(period);
+    },
+    stageDeals: (options, stageId) => {
+      dealsAsked.push(options);
+      return fake.stageDeals(options, stageId);
     },
   };
   const data = new DataModel({ service, pipelineId: input.pipeline.id });
@@ -93,6 +98,7 @@ function setup(
     data,
     service,
     asked,
+    dealsAsked,
     periods,
     timers,
     time,
@@ -129,12 +135,23 @@ describe('ReportModel: what it asks the service', () => {
         minSample: 25,
         horizonDays: 180,
         includeOpenDeals: true,
+        alerts: { confidence: 0.95 },
+        forecastDays: [30, 90],
       },
     ]);
     expect(s.model.state.value).toEqual({ status: 'loading', previous: null });
     await settle();
     expect(s.model.state.value.status).toBe('ok');
     expect(s.model.report.value).toEqual(buildReport(input, s.last()));
+  });
+
+  it('asks for alerts at the settings’ level on both surfaces, the forecast range only on the page', () => {
+    const full = setup({ settings: { ...SETTINGS, alertConfidence: 0.99 } });
+    expect(full.last()).toMatchObject({ alerts: { confidence: 0.99 }, forecastDays: [30, 90] });
+    // The panel shows no range, so it does not pay for the revenue draws.
+    const panel = setup({ init: { period: { kind: 'last_30' }, deals: 'byStage' } });
+    expect(panel.last().alerts).toEqual({ confidence: 0.95 });
+    expect(panel.last()).not.toHaveProperty('forecastDays');
   });
 
   it('asks with no horizon when the settings load all history', () => {
@@ -400,6 +417,14 @@ describe('ReportModel: deals one stage at a time (the panel)', () => {
     expect(s.service.asked().stageDeals).toBe(1);
   });
 
+  it('asks a stage’s deals with the report’s options but no foresight block', () => {
+    const s = setup({ init: byStage });
+    s.model.selectStage(stages[0]!);
+    expect(s.dealsAsked).toHaveLength(1);
+    expect(s.dealsAsked[0]).not.toHaveProperty('alerts');
+    expect({ ...s.dealsAsked[0], alerts: s.last().alerts }).toEqual(s.last());
+  });
+
   it('asks again on new data or another choice, and never shows one stage’s deals as another’s', async () => {
     const s = setup({ init: byStage });
     await settle();
@@ -555,6 +580,13 @@ describe('ReportModel: the last numbers, kept for the next page load', () => {
       status: { version: 0 },
     });
     expect(stricter.model.snapshotAt.value).toBeNull();
+    const surer = setup({
+      init: PANEL,
+      storage,
+      settings: { ...SETTINGS, alertConfidence: 0.99 },
+      status: { version: 0 },
+    });
+    expect(surer.model.snapshotAt.value).toBeNull();
 
     const late = setup({ init: PANEL, storage, status: { version: 0 } });
     late.time.now += (24 * 3600 + 1) * 1000;

@@ -1,4 +1,5 @@
 import {
+  CONFIDENCE_CHOICES,
   DEFAULT_SETTINGS,
   HORIZON_CHOICES,
   MAX_STUCK_DAYS,
@@ -35,6 +36,7 @@ describe('parseSettings', () => {
       minSample: 10,
       horizonDays: 365,
       sideStageIds: [],
+      alertConfidence: 0.95,
     });
   });
 
@@ -46,6 +48,7 @@ describe('parseSettings', () => {
       minSample: 25,
       horizonDays: 730,
       sideStageIds: [31, 35],
+      alertConfidence: 0.99,
     };
     expect(ok(JSON.stringify(saved))).toEqual(saved);
     expect(ok(saved)).toEqual(saved);
@@ -78,6 +81,15 @@ describe('parseSettings', () => {
     expect(ok({ horizonDays: 3650 }).horizonDays).toBe(3650);
   });
 
+  it('flags changes at 95% by default, and takes every level offered and the engine’s bounds', () => {
+    // Settings saved before the level existed read as the default.
+    expect(ok('{"minSample": 5}').alertConfidence).toBe(0.95);
+    for (const alertConfidence of CONFIDENCE_CHOICES)
+      expect(ok({ alertConfidence }).alertConfidence).toBe(alertConfidence);
+    expect(ok({ alertConfidence: 0.5 }).alertConfidence).toBe(0.5);
+    expect(ok({ alertConfidence: 0.999 }).alertConfidence).toBe(0.999);
+  });
+
   it('refuses a string that is not JSON as not_json', () => {
     expect(parseSettings('{minSample: 5')).toEqual({
       ok: false,
@@ -99,6 +111,9 @@ describe('parseSettings', () => {
     [{ horizonDays: 3651 }, 'horizonDays', 'too_big'],
     [{ horizonDays: 365.5 }, 'horizonDays', 'invalid_type'],
     [{ horizonDays: '365' }, 'horizonDays', 'invalid_type'],
+    [{ alertConfidence: 1 }, 'alertConfidence', 'too_big'],
+    [{ alertConfidence: 0.4 }, 'alertConfidence', 'too_small'],
+    [{ alertConfidence: '0.95' }, 'alertConfidence', 'invalid_type'],
     [[], '', 'invalid_type'],
     ['[]', '', 'invalid_type'],
     [5, '', 'invalid_type'],

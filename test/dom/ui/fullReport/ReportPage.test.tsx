@@ -215,7 +215,8 @@ describe('ReportPage', () => {
   it('explains every number in its header cell', async () => {
     const m = await mount();
     const tables = screen.getAllByRole('table');
-    expect(tables.length).toBe(11);
+    // With the significant changes and the forecast range (metrics.md F.4).
+    expect(tables.length).toBe(13);
     for (const table of tables) {
       const numeric = [...table.querySelectorAll('thead th.fl-num')];
       expect(numeric.length).toBeGreaterThan(0);

@@ -226,6 +226,36 @@ describe('SettingsForm', () => {
     },
   );
 
+  const tf = testEnv().t;
+  const confidence = () =>
+    screen.getByRole<HTMLSelectElement>('combobox', { name: tf('fl.settings.confidence.label') });
+
+  it('offers the alerts’ confidence levels, explained, 95% by default', () => {
+    mount();
+    const select = confidence();
+    expect([...select.options].map(o => o.text)).toEqual(['90\u00a0%', '95\u00a0%', '99\u00a0%']);
+    expect(select.value).toBe('0.95');
+    const hint = document.getElementById(select.getAttribute('aria-describedby')!);
+    expect(hint?.textContent).toBe(tf('fl.settings.confidence.hint'));
+  });
+
+  it('saves the chosen level, and keeps a saved one outside the choices as itself', () => {
+    const { last } = mount();
+    fireEvent.change(confidence(), { target: { value: '0.99' } });
+    expect(last()).toEqual({ settings: { ...DEFAULT_SETTINGS, alertConfidence: 0.99 } });
+    fireEvent.change(confidence(), { target: { value: '0.9' } });
+    expect(last()).toEqual({ settings: { ...DEFAULT_SETTINGS, alertConfidence: 0.9 } });
+    cleanup();
+
+    const saved: WidgetSettings = { ...DEFAULT_SETTINGS, alertConfidence: 0.8 };
+    const again = mount(saved);
+    expect(confidence().value).toBe('0.8');
+    fireEvent.input(screen.getByRole('textbox', { name: 'Минимальная выборка' }), {
+      target: { value: '5' },
+    });
+    expect(again.last()).toEqual({ settings: { ...saved, minSample: 5 } });
+  });
+
   it('renders names from amoCRM as text and speaks English', () => {
     const hostile = pipelines.map(p => ({
       ...p,

@@ -1,0 +1,285 @@
+/**
+ * The report page's foresight (metrics.md F.2–F.4): the significant changes over a demo with a
+ * real drop added, and the forecast's range, each against the engine's report object.
+ */
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import type { FunnelInput, FunnelReport, Lead, StatusChange } from '../../../../src/core';
+import { toCsv } from '../../../../src/core';
+import { DEFAULT_SETTINGS } from '../../../../src/state';
+import { ReportPage } from '../../../../src/ui/fullReport';
+import { pValueText } from '../../../../src/ui/fullReport/AlertsSection';
+import { DEMO_NOW, PIPELINE_IDS, STATUS_IDS, USER_IDS } from '../../../support/demo';
+import { testEnv, WithEnv } from '../../../support/env';
+import { dataModels, demo, reportModel, until } from './demoModels';
+import { fakeCharts } from './fakeCharts';
+
+beforeEach(() => {
+  jest.useFakeTimers({ now: DEMO_NOW * 1000 });
+});
+afterEach(() => {
+  cleanup();
+  jest.useRealTimers();
+});
+
+const DAY = 86_400;
+const LOST = 143;
+const [, , , , REQUISITES, CONTRACT] = STATUS_IDS.main.open;
+
+/**
+ * A real drop at «Реквизиты получены» over the page's 90 days: 60 deals of the 90 days before
+ * moved on to the contract within hours, 40 of this period's were lost there.
+ */
+function withDrop(input: FunnelInput): FunnelInput {
+  const pid = input.pipeline.id;
+  const ref = (statusId: number) => ({ pipelineId: pid, statusId });
+  const leads: Lead[] = [];
+  const events: StatusChange[] = [];
+  const add = (id: number, created: number, to: number) => {
+    leads.push({
+      id,
+      name: `Сделка ${id}`,
+      pipelineId: pid,
+      statusId: to,
+      createdAt: created,
+      updatedAt: created + 7200,
+      closedAt: to === LOST ? created + 7200 : null,
+      price: 5000,
+      responsibleUserId: USER_IDS.lebedev,
+      lossReasonId: null,
+      isDeleted: false,
+    });
+    events.push(
+      {
+        id: `d${id}a`,
+        leadId: id,
+        createdAt: created + 3600,
+        before: ref(STATUS_IDS.main.incoming),
+        after: ref(REQUISITES),
+      },
+      {
+        id: `d${id}b`,
+        leadId: id,
+        createdAt: created + 7200,
+        before: ref(REQUISITES),
+        after: ref(to),
+      },
+    );
+  };
+  for (let i = 0; i < 60; i++) add(3000 + i, DEMO_NOW - 150 * DAY + i * 600, CONTRACT);
+  for (let i = 0; i < 40; i++) add(3100 + i, DEMO_NOW - 20 * DAY + i * 600, LOST);
+  return { ...input, leads: [...input.leads, ...leads], events: [...input.events, ...events] };
+}
+
+async function mount(opts: { drop?: boolean; minSample?: number } = {}) {
+  const d = demo(opts.drop ? withDrop : undefined);
+  const settings = { ...DEFAULT_SETTINGS, minSample: opts.minSample ?? 10 };
+  const models = dataModels(d, { settings });
+  const report = reportModel(models);
+  const downloads: { name: string; text: string }[] = [];
+  const env = testEnv();
+  const view = render(
+    <WithEnv env={env}>
+      <ReportPage
+        data={models.data}
+        report={report}
+        pipelines={d.pipelines.map(p => ({ id: p.id, name: p.name }))}
+        pipelineId={PIPELINE_IDS.main}
+        onPipelineChange={() => undefined}
+        createChart={fakeCharts().create}
+        download={(name, text) => downloads.push({ name, text })}
+      />
+    </WithEnv>,
+  );
+  await until(() => report.state.value.status === 'ok', 'the report');
+  const r = report.report.value!;
+  const finish = () => {
+    view.unmount();
+    report[Symbol.dispose]();
+    models.dispose();
+  };
+  return { r, env, downloads, finish };
+}
+
+function bodyCells(table: HTMLElement): string[][] {
+  return [...table.querySelectorAll('tbody tr')].map(tr =>
+    [...tr.querySelectorAll('th, td')].map(c => c.textContent),
+  );
+}
+
+const nameOf = (r: FunnelReport, id: number, won: string) =>
+  r.stages.find(s => s.id === id)?.name ?? won;
+
+describe('ReportPage: significant changes (metrics.md F.2)', () => {
+  it('lists every transition with its numbers, the flagged ones (the real drop too) first', async () => {
+    const m = await mount({ drop: true });
+    const { t, fmt } = m.env;
+    const tf = t;
+    const alerts = m.r.alerts!;
+    expect(alerts.transitions).toHaveLength(m.r.stages.length);
+    const section = screen.getByRole('region', { name: tf('fl.report.alerts.title') });
+    const table = within(section).getByRole('table', { name: tf('fl.report.alerts.caption') });
+    const cells = bodyCells(table);
+    expect(cells).toHaveLength(alerts.transitions.length);
+
+    // The drop is flagged and listed first; a flagged row never follows an unflagged one.
+    const drop = alerts.transitions.find(x => x.fromStageId === REQUISITES)!;
+    expect(drop.change).toMatchObject({ flagged: true, direction: 'down' });
+    const flaggedFirst = [...alerts.transitions].sort(
+      (a, b) => Number(b.change?.flagged ?? false) - Number(a.change?.flagged ?? false),
+    );
+    const won = t('fl.report.wonRow');
+    const verdict = (x: (typeof flaggedFirst)[number]) => {
+      if (!x.change) return tf('fl.report.alerts.verdict.none');
+      if (x.current.n < alerts.minSample || x.baseline.n < alerts.minSample)
+        return tf('fl.report.alerts.verdict.small');
+      if (x.change.flagged)
+        return tf(`fl.report.alerts.verdict.${x.change.direction === 'down' ? 'down' : 'up'}`);
+      return tf('fl.report.alerts.verdict.no');
+    };
+    const share = (k: number, n: number) => fmt.percent(n > 0 ? k / n : null);
+    expect(cells).toEqual(
+      flaggedFirst.map(x => {
+        const untested = [
+          tf('fl.report.alerts.verdict.small'),
+          tf('fl.report.alerts.verdict.none'),
+        ];
+        const p = untested.includes(verdict(x)) ? null : (x.change?.pValue ?? null);
+        return [
+          tf('fl.report.alerts.transition', {
+            from: nameOf(m.r, x.fromStageId, won),
+            to: nameOf(m.r, x.toStageId, won),
+          }),
+          tf('fl.report.alerts.counts', { k: fmt.int(x.current.k), n: fmt.int(x.current.n) }),
+          share(x.current.k, x.current.n),
+          tf('fl.report.alerts.counts', { k: fmt.int(x.baseline.k), n: fmt.int(x.baseline.n) }),
+          share(x.baseline.k, x.baseline.n),
+          fmt.points(x.change?.difference ?? null),
+          fmt.points(x.change?.low ?? null),
+          fmt.points(x.change?.high ?? null),
+          p === null ? '—' : pValueText('ru', p),
+          verdict(x),
+        ];
+      }),
+    );
+    const at = flaggedFirst.indexOf(drop);
+    expect(cells[at]?.[0]).toBe(
+      tf('fl.report.alerts.transition', {
+        from: nameOf(m.r, REQUISITES, won),
+        to: nameOf(m.r, CONTRACT, won),
+      }),
+    );
+    expect(cells[at]?.at(-1)).toBe(tf('fl.report.alerts.verdict.down'));
+    expect(within(section).queryByText(tf('fl.report.alerts.none'))).toBeNull();
+
+    // Every number's header carries its definition.
+    for (const th of table.querySelectorAll('thead th.fl-num'))
+      expect(th.querySelector('[role="tooltip"]')?.textContent).toBeTruthy();
+
+    fireEvent.click(
+      within(section).getByRole('button', {
+        name: t('fl.report.csvLabel', { table: tf('fl.report.alerts.caption') }),
+      }),
+    );
+    const csv = m.downloads[0]!;
+    expect(csv.name).toBe(`funnel-lens-${PIPELINE_IDS.main}-alerts.csv`);
+    const line = csv.text.split('\r\n')[at + 1]!.split(',');
+    expect(line.slice(1, 9)).toEqual([
+      `${drop.current.k}/${drop.current.n}`,
+      String(drop.current.k / drop.current.n),
+      `${drop.baseline.k}/${drop.baseline.n}`,
+      String(drop.baseline.k / drop.baseline.n),
+      String(drop.change!.difference),
+      String(drop.change!.low),
+      String(drop.change!.high),
+      String(drop.change!.pValue),
+    ]);
+    m.finish();
+  });
+
+  it('flags nothing and tests nothing when every sample is below the minimum', async () => {
+    const m = await mount({ drop: true, minSample: 1000 });
+    const tf = m.env.t;
+    expect(m.r.alerts!.transitions.some(x => x.change?.flagged)).toBe(false);
+    const section = screen.getByRole('region', { name: tf('fl.report.alerts.title') });
+    expect(within(section).getByText(tf('fl.report.alerts.none'))).toBeTruthy();
+    const verdicts = bodyCells(within(section).getByRole('table')).map(row => row.at(-1));
+    for (const v of verdicts)
+      expect([tf('fl.report.alerts.verdict.small'), tf('fl.report.alerts.verdict.none')]).toContain(
+        v,
+      );
+    // The p-value of a test not made is not shown.
+    for (const row of bodyCells(within(section).getByRole('table'))) expect(row[8]).toBe('—');
+    m.finish();
+  });
+});
+
+describe('ReportPage: the forecast’s range (metrics.md F.3)', () => {
+  it('shows wins and revenue within 30 and 90 days with their 90 % intervals, and the unbounded number labelled', async () => {
+    const m = await mount();
+    const { t, fmt } = m.env;
+    const tf = t;
+    const range = m.r.forecastRange!;
+    expect(range.horizons.map(h => h.horizonDays)).toEqual([30, 90]);
+    const section = screen.getByRole('region', { name: t('fl.report.forecast.title') });
+    const table = within(section).getByRole('table', {
+      name: tf('fl.report.forecastRange.caption'),
+    });
+    expect(bodyCells(table)).toEqual(
+      range.horizons.map(h => [
+        tf('fl.report.forecastRange.horizon', { days: fmt.int(h.horizonDays) }),
+        fmt.int(h.deals),
+        fmt.int(h.expectedWins),
+        fmt.int(h.winsLow),
+        fmt.int(h.winsHigh),
+        fmt.money(h.expectedRevenue),
+        fmt.money(h.revenueLow),
+        fmt.money(h.revenueHigh),
+      ]),
+    );
+    // The hints name the method: the exact distribution for wins, the seeded draws for revenue.
+    const tips = [...table.querySelectorAll('thead [role="tooltip"]')].map(x => x.textContent);
+    expect(tips).toContain(tf('fl.metric.forecastWinsRange'));
+    expect(tips).toContain(
+      tf('fl.metric.forecastRevenueRange', {
+        draws: fmt.int(range.draws),
+        seed: String(range.seed),
+      }),
+    );
+    expect(within(section).getByText(tf('fl.report.forecastRange.unbounded'))).toBeTruthy();
+
+    fireEvent.click(
+      within(section).getByRole('button', {
+        name: t('fl.report.csvLabel', { table: tf('fl.report.forecastRange.caption') }),
+      }),
+    );
+    const csv = m.downloads[0]!;
+    expect(csv.name).toBe(`funnel-lens-${PIPELINE_IDS.main}-forecast-range.csv`);
+    expect(csv.text).toBe(
+      toCsv(
+        (
+          [
+            'horizon',
+            'deals',
+            'wins',
+            'winsLow',
+            'winsHigh',
+            'revenue',
+            'revenueLow',
+            'revenueHigh',
+          ] as const
+        ).map(k => tf(`fl.report.forecastRange.col.${k}`)),
+        range.horizons.map(h => [
+          h.horizonDays,
+          h.deals,
+          h.expectedWins,
+          h.winsLow,
+          h.winsHigh,
+          h.expectedRevenue,
+          h.revenueLow,
+          h.revenueHigh,
+        ]),
+      ),
+    );
+    m.finish();
+  });
+});
