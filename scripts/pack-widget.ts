@@ -21,7 +21,8 @@ const ZIP = join(ROOT, 'dist', 'widget.zip');
 /**
  * gzip budget of what every page of the Leads section loads: script.js, the page's part it
  * fetches (widget.js) and the stylesheet, with our own code unminified (issue 11: "≤ 70 KB
- * gzip"). The worker's engine.js and the report page's report.js are counted apart.
+ * gzip"). The worker's engine.js, the report page's report.js and the settings modal's
+ * settings.js are counted apart.
  */
 const FIRST_LOAD_BUDGET = 70 * 1024;
 /** amoCRM's upload limit for the archive. */
@@ -39,6 +40,7 @@ const OWN_NAMES: Readonly<Record<string, readonly string[]>> = {
     'function readLeadList(',
   ],
   'report.js': ['function ReportPage(', 'function registerCharts('],
+  'settings.js': ['function SettingsForm('],
 };
 
 function fail(message: string): never {
@@ -150,6 +152,7 @@ function main(): void {
   for (const [name, when] of [
     ['engine.js', 'the data service, in its worker'],
     ['report.js', 'the full report, on the advanced settings page only'],
+    ['settings.js', "the settings form, in amoCRM's settings modal only"],
   ] as const) {
     const size = sizes(name);
     console.log(`${name}: ${kb(size.bytes)}, ${kb(size.gz)} gzip (${when})`);

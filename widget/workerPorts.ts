@@ -36,11 +36,14 @@ export async function openStore(): Promise<ScopeStore> {
 /** The page's own API (same origin, the user's session cookie: no tokens). */
 export function pageApi(accountId: number): PageApi {
   return {
-    // Its requests and the engine worker's share amoCRM's limit through the thread's hub.
+    // Its requests and the engine worker's share amoCRM's limit through the thread's hub. A hub
+    // hears only what peers send after it joins, and the worker may have spent the last second
+    // just before (a backfill's last pages): so it starts as if that second were spent.
     createClient: ({ onWait, waitBudgetSeconds }) =>
       createApiClient({
         http: createBrowserHttp(),
         onWait,
+        rateLimit: { ...DEFAULT_RATE_LIMIT, startFull: true },
         peers: peersOf(accountId),
         ...(waitBudgetSeconds === undefined ? {} : { waitBudgetSeconds }),
       }),

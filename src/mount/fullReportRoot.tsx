@@ -1,9 +1,11 @@
 import type { VNode } from 'preact';
-import { useLayoutEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { Pipeline } from '../core';
 import { ErrorBanner, loadFullReport, useEnv } from '../ui';
 import type { Host } from './host';
+import { useChunk } from './useChunk';
 import { useOnce } from './useOnce';
+import { useSliceNames } from './useSliceNames';
 import { usePipelineModel } from './usePipelineModel';
 
 /** The pipelines the report offers: the ones chosen in settings, else every live one. */
@@ -14,36 +16,12 @@ export function offeredPipelines(host: Host, list: readonly Pipeline[]): Pipelin
     : list.filter(p => !p.isArchive);
 }
 
-/** The full report on the advanced settings page: any offered pipeline, main one first. */
-type Page = Awaited<ReturnType<typeof loadFullReport>>;
-
-/** The report's own chunk (chart.js included), loaded when this page first needs it. */
-function useReportChunk(): { page: Page | null; failed: boolean; retry: () => void } {
-  const [page, setPage] = useState<Page | null>(null);
-  const [failed, setFailed] = useState(false);
-  const [attempt, setAttempt] = useState(0);
-  useLayoutEffect(() => {
-    let live = true;
-    setFailed(false);
-    loadFullReport().then(
-      loaded => {
-        if (live) setPage(() => loaded);
-      },
-      () => {
-        if (live) setFailed(true);
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [attempt]);
-  return { page, failed, retry: () => setAttempt(a => a + 1) };
-}
-
 export function FullReportRoot({ host }: { readonly host: Host }): VNode {
   const { t } = useEnv();
-  const chunk = useReportChunk();
+  // The report's own chunk (chart.js included), loaded when this page first needs it.
+  const chunk = useChunk(loadFullReport);
   const { state, retry } = useOnce(host, (client, signal) => client.getPipelines({ signal }), null);
+  const sliceNames = useSliceNames(host);
   const [chosen, setChosen] = useState<number | null>(null);
   const list = state.status === 'ok' ? offeredPipelines(host, state.value) : [];
   const pipelineId = chosen ?? list.find(p => p.isMain)?.id ?? list[0]?.id ?? null;
@@ -64,7 +42,7 @@ export function FullReportRoot({ host }: { readonly host: Host }): VNode {
         </button>
       </div>
     );
-  const ReportPage = chunk.page;
+  const ReportPage = chunk.value;
   if (!model || pipelineId === null || !ReportPage)
     return <p class="fl-muted">{t('fl.report.loading')}</p>;
   return (
@@ -74,6 +52,7 @@ export function FullReportRoot({ host }: { readonly host: Host }): VNode {
       pipelines={list.map(p => ({ id: p.id, name: p.name }))}
       pipelineId={pipelineId}
       onPipelineChange={setChosen}
+      sliceNames={sliceNames}
     />
   );
 }

@@ -2,9 +2,10 @@ import type { Signal } from '@preact/signals-core';
 import type { VNode } from 'preact';
 import { useMemo } from 'preact/hooks';
 import { parseSettings } from '../state';
-import { ErrorBanner, SettingsForm, useEnv } from '../ui';
+import { ErrorBanner, loadSettingsForm, useEnv } from '../ui';
 import type { Host } from './host';
 import { settingsHints } from './snapshotHints';
+import { useChunk } from './useChunk';
 import { useOnce } from './useOnce';
 
 export interface Props {
@@ -23,6 +24,7 @@ export interface Props {
 export function SettingsRoot({ host, input, valid, refused, refusals, saved }: Props): VNode {
   const { t, support } = useEnv();
   const { state, retry } = useOnce(host, (client, signal) => client.getPipelines({ signal }), null);
+  const form = useChunk(loadSettingsForm);
   // What amoCRM saved last (the field's value), else what the widget runs with.
   const initial = useMemo(() => {
     const saved = parseSettings(input.value);
@@ -35,7 +37,18 @@ export function SettingsRoot({ host, input, valid, refused, refusals, saved }: P
   );
 
   if (state.status === 'error') return <ErrorBanner error={state.error} onRetry={retry} />;
-  if (state.status === 'loading') return <p class="fl-muted">{t('fl.settings.loading')}</p>;
+  if (form.failed)
+    return (
+      <div class="fl-error" role="alert">
+        <p class="fl-error__text">{t('fl.settings.chunkFailed')}</p>
+        <button type="button" class="fl-error__retry" onClick={form.retry}>
+          {t('fl.common.retry')}
+        </button>
+      </div>
+    );
+  const SettingsForm = form.value;
+  if (state.status === 'loading' || !SettingsForm)
+    return <p class="fl-muted">{t('fl.settings.loading')}</p>;
   return (
     <div class="fl-settings-root">
       {refused.value && !valid.value && (

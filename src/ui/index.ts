@@ -19,4 +19,6 @@ export type { Props as ReportPageProps } from './fullReport/ReportPage';
  */
 export const loadFullReport = () =>
   import(/* webpackChunkName: "report" */ './fullReport').then(m => m.ReportPage);
-export { SettingsForm } from './settings';
+/** The settings form is a chunk of its own too: only admins open amoCRM's settings modal. */
+export const loadSettingsForm = () =>
+  import(/* webpackChunkName: "settings" */ './settings').then(m => m.SettingsForm);

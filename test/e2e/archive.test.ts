@@ -27,6 +27,7 @@ describe('the widget archive', () => {
         'widget.js',
         'engine.js',
         'report.js',
+        'settings.js',
         'style.css',
         'i18n/ru.json',
       ]),

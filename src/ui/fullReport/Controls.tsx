@@ -2,7 +2,9 @@ import type { VNode } from 'preact';
 import { useId } from 'preact/hooks';
 import type { DataModel } from '../../state';
 import type { ReportModel } from '../../state';
-import { ManagerFilter, PeriodPicker, SyncStatus } from '../common';
+import { latest } from '../../state';
+import type { NamesState } from '../common';
+import { ManagerFilter, PeriodPicker, SliceFilter, SyncStatus } from '../common';
 import { useEnv } from '../env';
 import { CountingSwitches } from './CountingSwitches';
 
@@ -13,7 +15,12 @@ export interface Props {
   readonly pipelineId: number;
   readonly timeZone: string;
   readonly onPipelineChange: (id: number) => void;
+  /** The account's tag and field names for the filter, read when it is first opened. */
+  readonly sliceNames?: { readonly state: NamesState; readonly load: () => void } | undefined;
 }
+
+const NO_NAMES: NamesState = { status: 'idle' };
+const noop = () => undefined;
 
 const STEPS = ['week', 'month'] as const;
 
@@ -28,6 +35,7 @@ export function Controls({
   pipelineId,
   timeZone,
   onPipelineChange,
+  sliceNames,
 }: Props): VNode {
   const { t } = useEnv();
   const id = useId();
@@ -54,6 +62,13 @@ export function Controls({
       </span>
       <PeriodPicker value={report.period.value} onChange={report.setPeriod} timeZone={timeZone} />
       <ManagerFilter value={report.managers.value} onChange={report.setManagers} />
+      <SliceFilter
+        value={report.slice.value}
+        onChange={report.setSlice}
+        facets={latest(report.state.value)?.facets ?? null}
+        names={sliceNames?.state ?? NO_NAMES}
+        onNeedNames={sliceNames?.load ?? noop}
+      />
       <CountingSwitches report={report} />
       <span class="fl-report__control">
         <label for={`${id}-step`}>{t('fl.report.granularity')}</label>

@@ -7,6 +7,7 @@ import type { ReportModel } from '../../state';
 import type { CreateChart } from '../chart';
 import { defaultCreateChart } from '../chart';
 import { ErrorBanner } from '../common';
+import type { Props as ControlsProps } from './Controls';
 import { useEnv } from '../env';
 import { Controls } from './Controls';
 import { ReportSections } from './ReportSections';
@@ -19,6 +20,7 @@ export interface Props {
   readonly pipelines: readonly { readonly id: number; readonly name: string }[];
   readonly pipelineId: number;
   readonly onPipelineChange: (id: number) => void;
+  readonly sliceNames?: ControlsProps['sliceNames'];
   /** Draws charts; tests pass a fake (jsdom has no canvas). */
   readonly createChart?: CreateChart | undefined;
   /** Saves CSV files; tests capture them instead. */
@@ -36,6 +38,7 @@ export function ReportPage({
   pipelines,
   pipelineId,
   onPipelineChange,
+  sliceNames,
   createChart = defaultCreateChart,
   download = browserDownload,
 }: Props): VNode {
@@ -83,6 +86,7 @@ export function ReportPage({
           pipelineId={pipelineId}
           timeZone={timeZone}
           onPipelineChange={onPipelineChange}
+          sliceNames={sliceNames}
         />
         <ErrorBanner
           error={notice?.failure ?? null}

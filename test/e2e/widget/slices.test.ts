@@ -4,8 +4,15 @@
  * `funnel-lens report` over the same data and window.
  */
 import { PIPELINE_IDS, STATUS_IDS } from '../../../sandbox/demo';
+import { FIELD_IDS } from '../../../sandbox/demo/fields';
 import { saveScreenshot, useSandboxBrowser } from '../helpers';
-import { cliDump, cliReportFrom, panelWindow, waitForFunnel } from './support';
+import {
+  cliDump,
+  cliReportFrom,
+  expectPanelEqualsReport,
+  panelWindow,
+  waitForFunnel,
+} from './support';
 
 const MAIN = PIPELINE_IDS.main;
 const KP = STATUS_IDS.main.open[3];
@@ -17,6 +24,8 @@ describe('slices in the panel', () => {
   it('counts unattended deals per stage and filters the drill-down to them', async () => {
     const { page } = await env.open(`/leads/list/pipeline/${MAIN}/`, { kind: 'list' });
     await waitForFunnel(page);
+    // The backfill done: the CLI's own sync below must not share amoCRM's limit with it.
+    await page.waitForSelector('.fl-panel[data-phase="complete"]', { timeout: 60_000 });
     const window = await panelWindow(page);
     const cli = await cliReportFrom(await cliDump(env.sandbox.url, MAIN), MAIN, window);
 
@@ -55,6 +64,39 @@ describe('slices in the panel', () => {
       idle.slice(0, 50).map(d => (d.closestTaskAt === null ? 'Нет задачи' : 'Задача просрочена')),
     );
     await saveScreenshot(page, 'panel-unattended');
+  });
+
+  it('narrows the panel to one UTM source, with the numbers funnel-lens report --field gives', async () => {
+    const { page } = await env.open(`/leads/list/pipeline/${MAIN}/`, { kind: 'list' });
+    await waitForFunnel(page);
+    // The backfill done: the CLI's own sync below must not share amoCRM's limit with it.
+    await page.waitForSelector('.fl-panel[data-phase="complete"]', { timeout: 60_000 });
+    await page.locator('.fl-panel .fl-slice__button').click();
+    // The names come from amoCRM's field list, read now that the filter is open.
+    const vk = page
+      .locator('.fl-panel .fl-slice__group', { hasText: 'utm_source' })
+      .getByRole('checkbox', { name: /^vk\b/ });
+    await vk.check();
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('.fl-panel .fl-slice__chip');
+    await waitForFunnel(page);
+    await page.waitForFunction(
+      () => document.querySelector('.fl-panel .fl-report--stale') === null,
+      undefined,
+      { timeout: 30_000 },
+    );
+    const window = await panelWindow(page);
+    const dump = await cliDump(env.sandbox.url, MAIN);
+    const sliced = await cliReportFrom(dump, MAIN, window, [
+      '--field',
+      `${FIELD_IDS.utmSource}=vk`,
+    ]);
+    const whole = await cliReportFrom(dump, MAIN, window);
+    expect(sliced.totals.deals).toBeGreaterThan(0);
+    expect(sliced.totals.deals).toBeLessThan(whole.totals.deals);
+    await expectPanelEqualsReport(page, sliced);
+    await expect(page.locator('.fl-panel .fl-slice__chip').textContent()).resolves.toContain('vk');
+    await saveScreenshot(page, 'panel-filter-utm');
   });
 
   it('counts by closing date on the report page, as funnel-lens report --mode closed does', async () => {
