@@ -157,5 +157,61 @@ describe('slices in the panel', () => {
     expect(lostFrom).toEqual(c.lostFrom.map(l => l.count));
     await closed.scrollIntoViewIfNeeded();
     await saveScreenshot(page, 'report-closed-mode');
+
+    // By stage entry, with budgets: the flow section and the funnel's budget column.
+    await page.getByRole('radio', { name: 'по входу на этап' }).check();
+    await page.getByRole('radio', { name: 'бюджеты' }).check();
+    const entered = page.locator('.fl-report__section', {
+      has: page.getByRole('heading', { name: 'Вход на этапы в периоде' }),
+    });
+    await entered.locator('table').first().waitFor();
+    const header = page
+      .locator('.fl-report__section', {
+        has: page.getByRole('heading', { name: 'Воронка', exact: true }),
+      })
+      .locator('table')
+      .first()
+      .locator('thead th');
+    // A header's text is its label, then its definition (the hint).
+    const column = (await header.allTextContents()).findIndex(h => h.startsWith('Дошли, бюджет'));
+    expect(column).toBeGreaterThan(0);
+    const flowCli = await cliReportFrom(await cliDump(env.sandbox.url, MAIN), MAIN, window, [
+      '--mode',
+      'entered',
+      '--money',
+    ]);
+    const flowRows = await entered
+      .locator('table')
+      .first()
+      .locator('tbody tr')
+      .evaluateAll(rows =>
+        rows.map(r =>
+          [...r.querySelectorAll('td')]
+            .slice(0, 2)
+            .map(td => Number(td.textContent.replace(/[^\d]/g, ''))),
+        ),
+      );
+    expect(flowRows).toEqual(flowCli.flow!.stages.map(st => [st.entered, st.movedOn]));
+    const funnelTable = page
+      .locator('.fl-report__section', {
+        has: page.getByRole('heading', { name: 'Воронка', exact: true }),
+      })
+      .locator('table')
+      .first();
+    const budgets = await funnelTable
+      .locator('tbody tr')
+      .evaluateAll(
+        (rows, at) =>
+          rows.map(r =>
+            (r.querySelectorAll('th, td')[at]?.textContent ?? '').replace(/[^\d]/g, ''),
+          ),
+        column,
+      );
+    const money = flowCli.money!;
+    expect(budgets.slice(0, money.stages.length)).toEqual(
+      money.stages.map(st => String(st.reached)),
+    );
+    await entered.scrollIntoViewIfNeeded();
+    await saveScreenshot(page, 'report-entered-money');
   });
 });
