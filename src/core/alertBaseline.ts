@@ -7,7 +7,8 @@ import type { DecidedCount } from './alerts';
 import type { CohortCounts } from './cohort';
 import { reachedNext, selectCohort } from './cohort';
 import type { LeadFacts } from './facts';
-import { AT_LOST, AT_OTHER, AT_WON, placeOfEntry, startOfEntry } from './facts';
+import { AT_LOST, AT_WON } from './facts';
+import { asOf } from './sameAge';
 import type { Funnel } from './stages';
 import type { Period } from './types';
 
@@ -80,22 +81,4 @@ export function baselineDecidedCounts(
     reachedAfter = reached;
   }
   return out;
-}
-
-/**
- * A lead's reachedIndex (§5) and place as of `cut`, from its visits that began before it — the
- * reading of `sameAge.ts`, which keeps it private; the tests hold the two to the same counts.
- */
-function asOf(f: LeadFacts, cut: number, n: number): { reachedIndex: number; place: number } {
-  let place = AT_OTHER;
-  let furthest = -1;
-  let wonVisit = false;
-  for (const entry of f.timeline) {
-    if (startOfEntry(entry) >= cut) break;
-    place = placeOfEntry(entry);
-    if (place === AT_WON) wonVisit = true;
-    if (place > furthest && place < n) furthest = place;
-  }
-  const reachedIndex = wonVisit ? n : furthest >= 0 ? furthest : place === AT_LOST ? 0 : -1;
-  return { reachedIndex, place };
 }

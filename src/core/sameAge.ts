@@ -50,8 +50,15 @@ export function sameAge(
   };
 }
 
-/** A lead's reachedIndex (§5) and place as of `cut`, from the visits that began before it. */
-function asOf(f: LeadFacts, cut: number, n: number): { reachedIndex: number; place: number } {
+/**
+ * A lead's reachedIndex (§5) and place as of `cut`, from the visits that began before it: the
+ * same-age reading, which the alerts' baseline windows (alertBaseline.ts) read too.
+ */
+export function asOf(
+  f: LeadFacts,
+  cut: number,
+  n: number,
+): { reachedIndex: number; place: number } {
   let place = AT_OTHER;
   let furthest = -1;
   let wonVisit = false;
