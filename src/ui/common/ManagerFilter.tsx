@@ -1,7 +1,8 @@
 import type { VNode } from 'preact';
-import { useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useId } from 'preact/hooks';
 import type { Manager } from '../env';
 import { useEnv } from '../env';
+import { usePopup } from './usePopup';
 
 export interface Props {
   /** The chosen managers' ids; null = all managers. */
@@ -20,26 +21,9 @@ export function ManagerFilter({ value, onChange, managers }: Props): VNode {
   const env = useEnv();
   const { t } = env;
   const list = managers ?? env.managers;
-  const [open, setOpen] = useState(false);
-  const root = useRef<HTMLDivElement>(null);
-  const button = useRef<HTMLButtonElement>(null);
+  const { open, setOpen, close, root, button } = usePopup('input');
   const popupId = useId();
 
-  useLayoutEffect(() => {
-    if (!open) return undefined;
-    root.current?.querySelector<HTMLInputElement>('input')?.focus();
-    const doc = root.current?.ownerDocument;
-    const outside = (e: MouseEvent) => {
-      if (e.target instanceof Node && !root.current?.contains(e.target)) setOpen(false);
-    };
-    doc?.addEventListener('mousedown', outside);
-    return () => doc?.removeEventListener('mousedown', outside);
-  }, [open]);
-
-  const close = () => {
-    setOpen(false);
-    button.current?.focus();
-  };
   const toggle = (id: number) => {
     const chosen = value ?? [];
     const next = chosen.includes(id) ? chosen.filter(x => x !== id) : [...chosen, id];

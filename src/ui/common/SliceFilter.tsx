@@ -1,5 +1,5 @@
 import type { VNode } from 'preact';
-import { useId, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useId, useMemo } from 'preact/hooks';
 import type { Slice } from '../../core';
 import type { Facets } from '../../state';
 import { useEnv } from '../env';
@@ -7,6 +7,7 @@ import type { BannerError } from './ErrorBanner';
 import { ErrorBanner } from './ErrorBanner';
 import type { SliceNames } from './sliceChoices';
 import { chipsOf, choiceGroups, isChosen, labeler, toggled } from './sliceChoices';
+import { usePopup } from './usePopup';
 
 /** The tag and field names: asked for when the filter first opens, not before. */
 export type NamesState =
@@ -33,9 +34,9 @@ export interface Props {
  */
 export function SliceFilter({ value, onChange, facets, names, onNeedNames }: Props): VNode {
   const { t, fmt } = useEnv();
-  const [open, setOpen] = useState(false);
-  const root = useRef<HTMLDivElement>(null);
-  const button = useRef<HTMLButtonElement>(null);
+  const { open, setOpen, close, root, button } = usePopup(
+    '.fl-slice__popup input, .fl-slice__popup button',
+  );
   const popupId = useId();
   const known = names.status === 'ok' ? names.names : null;
   const label = useMemo(() => labeler(known, t), [known, t]);
@@ -45,23 +46,6 @@ export function SliceFilter({ value, onChange, facets, names, onNeedNames }: Pro
   );
   const chips = chipsOf(value, label, t);
 
-  useLayoutEffect(() => {
-    if (!open) return undefined;
-    root.current
-      ?.querySelector<HTMLElement>('.fl-slice__popup input, .fl-slice__popup button')
-      ?.focus();
-    const doc = root.current?.ownerDocument;
-    const outside = (e: MouseEvent) => {
-      if (e.target instanceof Node && !root.current?.contains(e.target)) setOpen(false);
-    };
-    doc?.addEventListener('mousedown', outside);
-    return () => doc?.removeEventListener('mousedown', outside);
-  }, [open]);
-
-  const close = () => {
-    setOpen(false);
-    button.current?.focus();
-  };
   const flip = () => {
     if (!open && names.status === 'idle') onNeedNames();
     setOpen(o => !o);
