@@ -47,7 +47,10 @@ export function Funnel({ report, onOpen, focusStageId }: Props): VNode {
   const { t, fmt } = useEnv();
   const list = useRef<HTMLOListElement>(null);
   const keysId = useId();
-  const top = report.stages[0]?.reached ?? 0;
+  // With budgets on (metrics.md extensions, "Money"), the bars measure the budgets that reached
+  // each stage; the shares stay the contract's, by deals.
+  const money = report.money ?? null;
+  const top = (money ? money.stages[0]?.reached : report.stages[0]?.reached) ?? 0;
   const base = medianOfMedians(report.stages);
   const weakId = report.weakestTransition?.fromStageId ?? null;
   const alerts = report.alerts;
@@ -118,6 +121,7 @@ export function Funnel({ report, onOpen, focusStageId }: Props): VNode {
             decided={decidedCounts(report.stages, report.won.reached, i)}
             minSample={report.options.minSample}
             alert={alertOf(stage.id)}
+            moneyReached={money?.stages[i]?.reached ?? null}
             onOpen={onOpen}
           />
         ))}
@@ -127,9 +131,17 @@ export function Funnel({ report, onOpen, focusStageId }: Props): VNode {
             <span class="fl-row__name">{t('fl.panel.funnel.won')}</span>
           </span>
           <span class="fl-row__bar">
-            <span class="fl-bar fl-bar--won" style={{ width: barWidth(report.won.reached, top) }} />
-            <MetricHint text={t('fl.metric.wonReached')} align="start">
-              <span class="fl-bar__count fl-num">{fmt.int(report.won.reached)}</span>
+            <span
+              class="fl-bar fl-bar--won"
+              style={{ width: barWidth(money ? money.won.reached : report.won.reached, top) }}
+            />
+            <MetricHint
+              text={money ? t('fl.metric.moneyReached') : t('fl.metric.wonReached')}
+              align="start"
+            >
+              <span class="fl-bar__count fl-num">
+                {money ? fmt.money(money.won.reached) : fmt.int(report.won.reached)}
+              </span>
             </MetricHint>
           </span>
         </li>

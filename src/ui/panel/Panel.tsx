@@ -156,6 +156,14 @@ export function Panel({
                 names={sliceNames?.state ?? NO_NAMES}
                 onNeedNames={sliceNames?.load ?? noop}
               />
+              <label class="fl-check fl-money-switch">
+                <input
+                  type="checkbox"
+                  checked={report.money.value}
+                  onChange={e => report.setMoney(e.currentTarget.checked)}
+                />
+                <span title={t('fl.metric.moneyReached')}>{t('fl.panel.money')}</span>
+              </label>
             </div>
             <p class="fl-rights">{t('fl.panel.rights', { user: userName })}</p>
             {/* After a failed sync nothing is being computed: the banner says what is shown. */}

@@ -24,6 +24,8 @@ export interface Props {
    */
   readonly alert?: { readonly flagged: FlaggedChange; readonly confidence: number } | null;
   readonly onOpen: (stageId: number) => void;
+  /** With budgets on: the budgets of the period's deals that reached the stage (the bar's). */
+  readonly moneyReached?: number | null | undefined;
 }
 
 export function barWidth(reached: number, top: number): string {
@@ -47,6 +49,7 @@ export function StageRow({
   minSample,
   alert = null,
   onOpen,
+  moneyReached = null,
 }: Props): VNode {
   const { t, fmt } = useEnv();
   const cls = ['fl-row', weak ? 'fl-row--weak' : '', slow ? 'fl-row--slow' : ''].filter(Boolean);
@@ -91,9 +94,15 @@ export function StageRow({
         )}
       </span>
       <span class="fl-row__bar">
-        <span class="fl-bar" style={{ width: barWidth(stage.reached, top) }} />
-        <MetricHint text={t('fl.metric.reached')} align="start" tabIndex={-1}>
-          <span class="fl-bar__count fl-num">{fmt.int(stage.reached)}</span>
+        <span class="fl-bar" style={{ width: barWidth(moneyReached ?? stage.reached, top) }} />
+        <MetricHint
+          text={moneyReached === null ? t('fl.metric.reached') : t('fl.metric.moneyReached')}
+          align="start"
+          tabIndex={-1}
+        >
+          <span class="fl-bar__count fl-num">
+            {moneyReached === null ? fmt.int(stage.reached) : fmt.money(moneyReached)}
+          </span>
         </MetricHint>
         {stage.unattended !== null && stage.unattended > 0 && (
           <span class="fl-row__idle">

@@ -75,6 +75,19 @@ export function WeakestCallout({ report, weak, onOpen }: Props): VNode {
           </MetricHint>
         )}
       </p>
+      {report.money?.weakestTransition && (
+        <p class="fl-weak__money">
+          <MetricHint text={t('fl.report.hint.moneyWeakest')} align="start">
+            {t('fl.report.funnel.moneyWeakest', {
+              reached: fmt.money(report.money.weakestTransition.reached),
+              decided: fmt.money(report.money.weakestTransition.decided),
+              next: fmt.money(report.money.weakestTransition.next),
+              conversion: fmt.percent(report.money.weakestTransition.conversion),
+              decidedConversion: fmt.percent(report.money.weakestTransition.decidedConversion),
+            })}
+          </MetricHint>
+        </p>
+      )}
       <p class="fl-weak__advice">{t(adviceFor(Math.max(fromIndex, 0), report.stages.length))}</p>
     </section>
   );

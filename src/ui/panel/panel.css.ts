@@ -52,6 +52,7 @@ export const PANEL_CSS = `
 .funnel-lens .fl-controls .fl-period > .fl-field, .funnel-lens .fl-controls .fl-managers { flex: 1 1 0; min-width: 0; }
 .funnel-lens .fl-controls .fl-period__custom { order: 1; flex-basis: 100%; }
 .funnel-lens .fl-controls .fl-slice { order: 2; flex-basis: 100%; }
+.funnel-lens .fl-controls .fl-money-switch { order: 3; font-size: 12px; }
 .funnel-lens .fl-rights { margin: -4px 0 0; font-size: 11px; color: var(--fl-muted); }
 .funnel-lens .fl-panel .fl-report { display: flex; flex-direction: column; gap: 10px; transition: opacity .15s; }
 .funnel-lens .fl-panel .fl-report--stale { opacity: .6; }
@@ -100,6 +101,7 @@ export const PANEL_CSS = `
 /* Each item is a phrase with its number ("−6,3 poin dibanding periode sebelumnya…"): it wraps. */
 .funnel-lens .fl-weak__nums .fl-num { white-space: normal; }
 .funnel-lens .fl-weak__advice { margin: 4px 0 0; font-size: 12px; line-height: 1.4; }
+.funnel-lens .fl-weak__money { margin: 4px 0 0; font-size: 12px; line-height: 1.4; }
 
 /* Out of sight until a keyboard user reaches it: the first stop of the panel, to the stages. */
 .funnel-lens .fl-skip:not(:focus) {

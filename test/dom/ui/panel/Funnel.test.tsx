@@ -1,4 +1,4 @@
-import { cleanup, screen, within } from '@testing-library/preact';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import type { Lead, StageReport, StatusChange } from '../../../../src/core';
 import { isSlow, medianOfMedians } from '../../../../src/ui/panel/stageFacts';
 import { DEMO_NOW, STATUS_IDS, USER_IDS } from '../../../support/demo';
@@ -113,5 +113,54 @@ describe('the "slow" rule', () => {
     expect(isSlow(stage(null), 3)).toBe(false);
     expect(isSlow(stage(6), null)).toBe(false);
     expect(isSlow(stage(6), 0)).toBe(false);
+  });
+});
+
+describe('Funnel rows in budgets', () => {
+  it('draws each bar as the budget that reached its stage, and the weakest link in budgets too', async () => {
+    h = createHarness();
+    renderPanel(h);
+    await reportReady(h);
+    const { t, fmt } = h.env;
+    const list = () => screen.getByRole('list', { name: t('fl.panel.funnel.label') });
+    const counts = () =>
+      within(list())
+        .getAllByRole('listitem')
+        .map(row => row.querySelector('.fl-bar__count')?.textContent);
+    const byDeals = counts();
+
+    fireEvent.click(screen.getByRole('checkbox', { name: t('fl.panel.money') }));
+    expect(h.report.money.value).toBe(true);
+    await waitFor(() => expect(h.report.report.value?.money).toBeDefined());
+    const r = await reportReady(h);
+    const money = r.money!;
+    await waitFor(() =>
+      expect(counts()).toEqual([
+        ...money.stages.map(s => fmt.money(s.reached)),
+        fmt.money(money.won.reached),
+      ]),
+    );
+    const first = within(list()).getAllByRole('listitem')[0]!;
+    expect(hintText(first.querySelector('.fl-bar__count')!)).toContain(t('fl.metric.moneyReached'));
+    // The shares stay the contract's, by deals.
+    expect(first.querySelector('.fl-row__conv .fl-num')?.textContent).toBe(
+      fmt.percent(r.stages[0]!.conversionToNext),
+    );
+    const weak = money.weakestTransition!;
+    expect(
+      screen.getByText(
+        t('fl.report.funnel.moneyWeakest', {
+          reached: fmt.money(weak.reached),
+          decided: fmt.money(weak.decided),
+          next: fmt.money(weak.next),
+          conversion: fmt.percent(weak.conversion),
+          decidedConversion: fmt.percent(weak.decidedConversion),
+        }),
+        exact,
+      ),
+    ).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('checkbox', { name: t('fl.panel.money') }));
+    await waitFor(() => expect(counts()).toEqual(byDeals));
   });
 });
