@@ -25,6 +25,13 @@ export function SettingsRoot({ host, input, valid, refused, refusals, saved }: P
   const { t, support } = useEnv();
   const { state, retry } = useOnce(host, (client, signal) => client.getPipelines({ signal }), null);
   const form = useChunk(loadSettingsForm);
+  // For the source field's list; the form works without it (a failed read leaves the list empty).
+  const fields = useOnce(
+    host,
+    async (client, signal) =>
+      (await client.getLeadCustomFields({ signal })).map(f => ({ id: f.id, name: f.name })),
+    null,
+  ).state;
   // What amoCRM saved last (the field's value), else what the widget runs with.
   const initial = useMemo(() => {
     const saved = parseSettings(input.value);
@@ -64,6 +71,7 @@ export function SettingsRoot({ host, input, valid, refused, refusals, saved }: P
       <SettingsForm
         value={initial}
         pipelines={state.value}
+        fields={fields.status === 'ok' ? fields.value : null}
         learned={learned}
         departures={departures}
         refusals={refusals?.value}

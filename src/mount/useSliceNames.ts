@@ -11,6 +11,7 @@ import { useOnce } from './useOnce';
 export function useSliceNames(host: Host): {
   readonly state: NamesState;
   readonly load: () => void;
+  readonly sourceFieldId: number | null;
 } {
   const [wanted, setWanted] = useState(false);
   const { state, retry } = useOnce(
@@ -30,5 +31,9 @@ export function useSliceNames(host: Host): {
     : state.status === 'ok'
       ? { status: 'ok', names: state.value }
       : state;
-  return { state: names, load: () => (wanted ? retry() : setWanted(true)) };
+  return {
+    state: names,
+    load: () => (wanted ? retry() : setWanted(true)),
+    sourceFieldId: host.settings.sourceFieldId,
+  };
 }

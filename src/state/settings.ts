@@ -41,6 +41,11 @@ export const SettingsSchema = z.object({
    * the engine accepts, so a level saved outside the offered choices still works.
    */
   alertConfidence: z._default(z.number().check(z.gte(0.5), z.lt(1)), 0.95),
+  /**
+   * The lead custom field that says where a deal came from (issue 12), by id: the filter lists it
+   * first, as the source, whatever its type; null = none chosen (UTM fields are offered anyway).
+   */
+  sourceFieldId: z._default(z.nullable(z.int().check(z.positive())), null),
 });
 
 export type WidgetSettings = z.infer<typeof SettingsSchema>;
@@ -53,6 +58,7 @@ export const DEFAULT_SETTINGS: WidgetSettings = {
   horizonDays: 365,
   sideStageIds: [],
   alertConfidence: 0.95,
+  sourceFieldId: null,
 };
 
 export type SettingsResult =

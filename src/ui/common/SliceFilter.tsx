@@ -24,6 +24,8 @@ export interface Props {
   readonly names: NamesState;
   /** Reads the names: on the first opening, and again on a retry after a failure. */
   readonly onNeedNames: () => void;
+  /** The admin's source field (settings), listed first; null = none chosen. */
+  readonly sourceFieldId?: number | null | undefined;
 }
 
 /**
@@ -32,7 +34,14 @@ export interface Props {
  * that each take their condition away. Each tick applies at once, as the manager filter's do;
  * Escape, a click outside or tabbing away closes the list, Escape returns focus to the button.
  */
-export function SliceFilter({ value, onChange, facets, names, onNeedNames }: Props): VNode {
+export function SliceFilter({
+  value,
+  onChange,
+  facets,
+  names,
+  onNeedNames,
+  sourceFieldId = null,
+}: Props): VNode {
   const { t, fmt } = useEnv();
   const { open, setOpen, close, root, button } = usePopup(
     '.fl-slice__popup input, .fl-slice__popup button',
@@ -41,8 +50,8 @@ export function SliceFilter({ value, onChange, facets, names, onNeedNames }: Pro
   const known = names.status === 'ok' ? names.names : null;
   const label = useMemo(() => labeler(known, t), [known, t]);
   const groups = useMemo(
-    () => (facets ? choiceGroups(facets, known, label, t) : []),
-    [facets, known, label, t],
+    () => (facets ? choiceGroups(facets, known, label, t, sourceFieldId) : []),
+    [facets, known, label, t, sourceFieldId],
   );
   const chips = chipsOf(value, label, t);
 

@@ -87,6 +87,8 @@ export function choiceGroups(
   names: SliceNames | null,
   label: Labeler,
   t: Translate,
+  /** The admin's source field (settings): listed first, as the source, whatever its type. */
+  sourceFieldId: number | null = null,
 ): ChoiceGroup[] {
   const groups: ChoiceGroup[] = [];
   if (facets.tags.length > 0)
@@ -98,17 +100,17 @@ export function choiceGroups(
     });
   const known = names ? new Map(names.fields.map(f => [f.id, f])) : null;
   const order = new Map(names?.fields.map((f, i) => [f.id, i]));
+  const rank = (id: number) => (id === sourceFieldId ? -1 : (order.get(id) ?? Infinity));
   const fields = facets.fields
-    .filter(f => offered(f, known))
-    .sort(
-      (a, b) =>
-        (order.get(a.fieldId) ?? Infinity) - (order.get(b.fieldId) ?? Infinity) ||
-        a.fieldId - b.fieldId,
-    );
+    .filter(f => f.fieldId === sourceFieldId || offered(f, known))
+    .sort((a, b) => rank(a.fieldId) - rank(b.fieldId) || a.fieldId - b.fieldId);
   for (const f of fields)
     groups.push({
       fieldId: f.fieldId,
-      label: label.field(f.fieldId),
+      label:
+        f.fieldId === sourceFieldId
+          ? t('fl.filter.source', { field: label.field(f.fieldId) })
+          : label.field(f.fieldId),
       choices: f.values.map(v => ({
         value: v.value,
         label: label.value(f.fieldId, v.value),

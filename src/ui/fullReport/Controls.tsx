@@ -16,7 +16,14 @@ export interface Props {
   readonly timeZone: string;
   readonly onPipelineChange: (id: number) => void;
   /** The account's tag and field names for the filter, read when it is first opened. */
-  readonly sliceNames?: { readonly state: NamesState; readonly load: () => void } | undefined;
+  readonly sliceNames?:
+    | {
+        readonly state: NamesState;
+        readonly load: () => void;
+        /** The admin's source field (settings), which the filter lists first. */
+        readonly sourceFieldId: number | null;
+      }
+    | undefined;
 }
 
 const NO_NAMES: NamesState = { status: 'idle' };
@@ -68,6 +75,7 @@ export function Controls({
         facets={latest(report.state.value)?.facets ?? null}
         names={sliceNames?.state ?? NO_NAMES}
         onNeedNames={sliceNames?.load ?? noop}
+        sourceFieldId={sliceNames?.sourceFieldId ?? null}
       />
       <CountingSwitches report={report} />
       <span class="fl-report__control">

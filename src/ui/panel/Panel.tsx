@@ -31,7 +31,14 @@ export interface Props {
   /** The current user: results count only the deals this user may see. */
   readonly userName: string;
   /** The slice filter's tag and field names, read when it first opens; ids without it. */
-  readonly sliceNames?: { readonly state: NamesState; readonly load: () => void } | undefined;
+  readonly sliceNames?:
+    | {
+        readonly state: NamesState;
+        readonly load: () => void;
+        /** The admin's source field (settings), which the filter lists first. */
+        readonly sourceFieldId: number | null;
+      }
+    | undefined;
 }
 
 const NO_NAMES: NamesState = { status: 'idle' };
@@ -155,6 +162,7 @@ export function Panel({
                 facets={latestOf(state)?.facets ?? null}
                 names={sliceNames?.state ?? NO_NAMES}
                 onNeedNames={sliceNames?.load ?? noop}
+                sourceFieldId={sliceNames?.sourceFieldId ?? null}
               />
               <label class="fl-check fl-money-switch">
                 <input

@@ -6,6 +6,8 @@ import type { WidgetSettings } from '../../state';
 import { MAX_STUCK_DAYS, PERIOD_PRESETS } from '../../state';
 import { useEnv } from '../env';
 import { ConfidenceField } from './ConfidenceField';
+import type { SourceChoice } from './SourceField';
+import { SourceField } from './SourceField';
 import type { Draft } from './draft';
 import { draftOf, openStages, validate } from './draft';
 import { HorizonField } from './HorizonField';
@@ -18,6 +20,8 @@ export interface Props {
   readonly value: WidgetSettings;
   /** The account's pipelines with their statuses. */
   readonly pipelines: readonly Pipeline[];
+  /** The account's lead fields, for the source field; null while read or when unreadable. */
+  readonly fields?: readonly SourceChoice[] | null | undefined;
   readonly onChange: (next: { settings: WidgetSettings } | { invalid: readonly string[] }) => void;
   /**
    * Each stage's threshold as last learned from its history (hours by stage id), for the
@@ -40,6 +44,7 @@ export interface Props {
 export function SettingsForm({
   value,
   pipelines,
+  fields = null,
   onChange,
   learned,
   departures = NO_DEPARTURES,
@@ -146,6 +151,13 @@ export function SettingsForm({
         id={`${ids}-confidence`}
         value={draft.alertConfidence}
         onChange={alertConfidence => update({ ...draft, alertConfidence })}
+      />
+
+      <SourceField
+        id={`${ids}-source`}
+        value={draft.sourceFieldId}
+        fields={fields}
+        onChange={sourceFieldId => update({ ...draft, sourceFieldId })}
       />
 
       <fieldset class="fl-settings__group">

@@ -17,6 +17,8 @@ export interface Draft {
   readonly sideStageIds: readonly number[];
   /** The alerts' confidence level (metrics.md F.2), one of a list: never typed, never invalid. */
   readonly alertConfidence: number;
+  /** The lead field that holds the deal's source, chosen from a list; null = none. */
+  readonly sourceFieldId: number | null;
 }
 
 export function draftOf(settings: WidgetSettings): Draft {
@@ -30,6 +32,7 @@ export function draftOf(settings: WidgetSettings): Draft {
     horizonDays: settings.horizonDays,
     sideStageIds: settings.sideStageIds,
     alertConfidence: settings.alertConfidence,
+    sourceFieldId: settings.sourceFieldId,
   };
 }
 
@@ -71,6 +74,7 @@ export function validate(draft: Draft): Outcome {
     horizonDays: draft.horizonDays,
     sideStageIds: draft.sideStageIds,
     alertConfidence: draft.alertConfidence,
+    sourceFieldId: draft.sourceFieldId,
     ...(draft.minSample.trim() === '' ? {} : { minSample: numberOf(draft.minSample) }),
   };
   const parsed = parseSettings(candidate);

@@ -37,6 +37,7 @@ describe('parseSettings', () => {
       horizonDays: 365,
       sideStageIds: [],
       alertConfidence: 0.95,
+      sourceFieldId: null,
     });
   });
 
@@ -49,9 +50,17 @@ describe('parseSettings', () => {
       horizonDays: 730,
       sideStageIds: [31, 35],
       alertConfidence: 0.99,
+      sourceFieldId: 1283437,
     };
     expect(ok(JSON.stringify(saved))).toEqual(saved);
     expect(ok(saved)).toEqual(saved);
+  });
+
+  it('keeps no source field by default, and refuses one that is not a field id', () => {
+    expect(DEFAULT_SETTINGS.sourceFieldId).toBeNull();
+    expect(ok('{"sourceFieldId": 77}').sourceFieldId).toBe(77);
+    expect(parseSettings('{"sourceFieldId": -1}').ok).toBe(false);
+    expect(parseSettings('{"sourceFieldId": "utm"}').ok).toBe(false);
   });
 
   it('fills what a partial value leaves out, and drops unknown fields', () => {

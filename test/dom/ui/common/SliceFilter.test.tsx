@@ -68,14 +68,26 @@ const loaded: NamesState = {
   },
 };
 
-function setup(value: Slice | null, names: NamesState = loaded, f: Facets | null = facets) {
+function setup(
+  value: Slice | null,
+  names: NamesState = loaded,
+  f: Facets | null = facets,
+  sourceFieldId: number | null = null,
+) {
   const env = testEnv();
   const ft = env.t;
   const onChange = jest.fn<undefined, [Slice | null]>();
   const onNeedNames = jest.fn<undefined, []>();
   const ui = (v: Slice | null, n: NamesState) => (
     <WithEnv env={env}>
-      <SliceFilter value={v} onChange={onChange} facets={f} names={n} onNeedNames={onNeedNames} />
+      <SliceFilter
+        value={v}
+        onChange={onChange}
+        facets={f}
+        names={n}
+        onNeedNames={onNeedNames}
+        sourceFieldId={sourceFieldId}
+      />
       <button type="button">elsewhere</button>
     </WithEnv>
   );
@@ -132,6 +144,18 @@ describe('SliceFilter', () => {
     ).toBeTruthy();
     // Focus goes into the list, as the manager filter's does.
     expect(document.activeElement).toBe(within(tags).getAllByRole('checkbox')[0]);
+  });
+
+  it('lists the admin’s source field first, as the source, even a text field', () => {
+    const { ft } = setup(null, loaded, facets, NOTE);
+    fireEvent.click(openButton(ft));
+    expect(legends()).toEqual([
+      ft('fl.filter.tags'),
+      ft('fl.filter.source', { field: 'Комментарий' }),
+      'utm_source',
+      'Продукт',
+      'Повторный',
+    ]);
   });
 
   it('works with ids when the names failed, and retries on demand', () => {

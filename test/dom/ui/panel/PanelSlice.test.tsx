@@ -24,22 +24,8 @@ const KP = STATUS_IDS.main.open[3];
 
 const account = demoAccount();
 
-/**
- * The demo pipeline with each lead's tags. demoFunnelInput parses the raw demo leads, which keep
- * their tags at the top (`tags`), not under `_embedded` as the API serves them, so its leads
- * carry no tag ids; here they get the ones the API would give.
- */
-function withTags() {
-  const base = demoPipelineData();
-  const tags = new Map(account.leads.map(l => [l.id, l.tags.map(t => t.id)]));
-  return {
-    ...base,
-    leads: base.leads.map(l => {
-      const ids = tags.get(l.id) ?? [];
-      return ids.length > 0 ? { ...l, tagIds: ids } : l;
-    }),
-  };
-}
+/** The demo pipeline: its leads carry their tags as the API serves them (`_embedded.tags`). */
+const withTags = demoPipelineData;
 const names: SliceNames = {
   tags: [...new Map(account.leads.flatMap(l => l.tags).map(t => [t.id, t])).values()],
   fields: account.customFields,
@@ -56,7 +42,7 @@ function renderWithNames(state: NamesState) {
         pipelineName="Продажи"
         collapsed={h.collapsed}
         userName="Анна Соколова"
-        sliceNames={{ state: s, load }}
+        sliceNames={{ state: s, load, sourceFieldId: null }}
       />
     </WithEnv>
   );

@@ -21,6 +21,7 @@ function mount(
   lang: Lang = 'ru',
   list = pipelines,
   learned?: ReadonlyMap<number, number>,
+  fields: readonly { readonly id: number; readonly name: string }[] | null = null,
 ) {
   const changes: Change[] = [];
   const view = render(
@@ -29,6 +30,7 @@ function mount(
         value={value}
         pipelines={list}
         learned={learned}
+        fields={fields}
         onChange={c => changes.push(c)}
       />
     </WithEnv>,
@@ -254,6 +256,31 @@ describe('SettingsForm', () => {
       target: { value: '5' },
     });
     expect(again.last()).toEqual({ settings: { ...saved, minSample: 5 } });
+  });
+
+  it('names the deal source field from the account’s fields, and keeps a saved one unlisted', () => {
+    const fields = [
+      { id: 1283437, name: 'utm_source' },
+      { id: 1291005, name: 'Продукт' },
+    ];
+    const source = () =>
+      screen.getByRole<HTMLSelectElement>('combobox', { name: tf('fl.settings.source.label') });
+    const { last } = mount(DEFAULT_SETTINGS, 'ru', pipelines, undefined, fields);
+    expect([...source().options].map(o => o.text)).toEqual([
+      tf('fl.settings.source.none'),
+      'utm_source',
+      'Продукт',
+    ]);
+    fireEvent.change(source(), { target: { value: '1291005' } });
+    expect(last()).toEqual({ settings: { ...DEFAULT_SETTINGS, sourceFieldId: 1291005 } });
+    fireEvent.change(source(), { target: { value: '' } });
+    expect(last()).toEqual({ settings: DEFAULT_SETTINGS });
+    cleanup();
+
+    // The list unread (or the field deleted): the saved choice stays, by its number.
+    mount({ ...DEFAULT_SETTINGS, sourceFieldId: 77 });
+    expect(source().value).toBe('77');
+    expect(source().selectedOptions[0]?.text).toBe(tf('fl.filter.fieldId', { id: 77 }));
   });
 
   it('renders names from amoCRM as text and speaks English', () => {
