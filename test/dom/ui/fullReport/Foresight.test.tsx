@@ -3,12 +3,13 @@
  * real drop added, and the forecast's range, each against the engine's report object.
  */
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
-import type { FunnelInput, FunnelReport, Lead, StatusChange } from '../../../../src/core';
+import type { FunnelInput, FunnelReport } from '../../../../src/core';
 import { toCsv } from '../../../../src/core';
 import { DEFAULT_SETTINGS } from '../../../../src/state';
 import { ReportPage } from '../../../../src/ui/fullReport';
 import { pValueText } from '../../../../src/ui/fullReport/AlertsSection';
-import { DEMO_NOW, PIPELINE_IDS, STATUS_IDS, USER_IDS } from '../../../support/demo';
+import { DEMO_NOW, PIPELINE_IDS, STATUS_IDS } from '../../../support/demo';
+import { dropAtRequisites } from '../../../support/drop';
 import { testEnv, WithEnv } from '../../../support/env';
 import { dataModels, demo, reportModel, until } from './demoModels';
 import { fakeCharts } from './fakeCharts';
@@ -21,53 +22,16 @@ afterEach(() => {
   jest.useRealTimers();
 });
 
-const DAY = 86_400;
-const LOST = 143;
 const [, , , , REQUISITES, CONTRACT] = STATUS_IDS.main.open;
 
-/**
- * A real drop at «Реквизиты получены» over the page's 90 days: 60 deals of the 90 days before
- * moved on to the contract within hours, 40 of this period's were lost there.
- */
+/** The drop over the page's 90 days: the earlier deals 150 days back, in its baseline. */
 function withDrop(input: FunnelInput): FunnelInput {
-  const pid = input.pipeline.id;
-  const ref = (statusId: number) => ({ pipelineId: pid, statusId });
-  const leads: Lead[] = [];
-  const events: StatusChange[] = [];
-  const add = (id: number, created: number, to: number) => {
-    leads.push({
-      id,
-      name: `Сделка ${id}`,
-      pipelineId: pid,
-      statusId: to,
-      createdAt: created,
-      updatedAt: created + 7200,
-      closedAt: to === LOST ? created + 7200 : null,
-      price: 5000,
-      responsibleUserId: USER_IDS.lebedev,
-      lossReasonId: null,
-      isDeleted: false,
-    });
-    events.push(
-      {
-        id: `d${id}a`,
-        leadId: id,
-        createdAt: created + 3600,
-        before: ref(STATUS_IDS.main.incoming),
-        after: ref(REQUISITES),
-      },
-      {
-        id: `d${id}b`,
-        leadId: id,
-        createdAt: created + 7200,
-        before: ref(REQUISITES),
-        after: ref(to),
-      },
-    );
+  const extra = dropAtRequisites(input.pipeline.id, 150);
+  return {
+    ...input,
+    leads: [...input.leads, ...extra.leads],
+    events: [...input.events, ...extra.events],
   };
-  for (let i = 0; i < 60; i++) add(3000 + i, DEMO_NOW - 150 * DAY + i * 600, CONTRACT);
-  for (let i = 0; i < 40; i++) add(3100 + i, DEMO_NOW - 20 * DAY + i * 600, LOST);
-  return { ...input, leads: [...input.leads, ...leads], events: [...input.events, ...events] };
 }
 
 async function mount(opts: { drop?: boolean; minSample?: number } = {}) {

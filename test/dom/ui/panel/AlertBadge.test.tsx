@@ -1,7 +1,8 @@
 import { cleanup, screen, within } from '@testing-library/preact';
-import type { FunnelReport, Lead, StatusChange } from '../../../../src/core';
+import type { FunnelReport } from '../../../../src/core';
 import { DEFAULT_SETTINGS } from '../../../../src/state/settings';
-import { DEMO_NOW, STATUS_IDS, USER_IDS } from '../../../support/demo';
+import { STATUS_IDS } from '../../../support/demo';
+import { dropAtRequisites } from '../../../support/drop';
 import {
   createHarness,
   demoPipelineData,
@@ -18,58 +19,12 @@ afterEach(() => {
   h.dispose();
 });
 
-const DAY = 86_400;
-const LOST = 143;
-const [, , , , REQUISITES, CONTRACT] = STATUS_IDS.main.open;
-
-/**
- * A real drop at «Реквизиты получены»: 60 deals of the previous 30 days moved on to the contract
- * within hours, 40 of this period's were lost there.
- */
-function dropAtRequisites(): { leads: Lead[]; events: StatusChange[] } {
-  const leads: Lead[] = [];
-  const events: StatusChange[] = [];
-  const ref = (statusId: number) => ({ pipelineId: PID, statusId });
-  const add = (id: number, created: number, to: number) => {
-    const lost = to === LOST;
-    leads.push({
-      id,
-      name: `Сделка ${id}`,
-      pipelineId: PID,
-      statusId: to,
-      createdAt: created,
-      updatedAt: created + 7200,
-      closedAt: lost ? created + 7200 : null,
-      price: 5000,
-      responsibleUserId: USER_IDS.lebedev,
-      lossReasonId: null,
-      isDeleted: false,
-    });
-    events.push(
-      {
-        id: `d${id}a`,
-        leadId: id,
-        createdAt: created + 3600,
-        before: ref(STATUS_IDS.main.incoming),
-        after: ref(REQUISITES),
-      },
-      {
-        id: `d${id}b`,
-        leadId: id,
-        createdAt: created + 7200,
-        before: ref(REQUISITES),
-        after: ref(to),
-      },
-    );
-  };
-  for (let i = 0; i < 60; i++) add(3000 + i, DEMO_NOW - 55 * DAY + i * 600, CONTRACT);
-  for (let i = 0; i < 40; i++) add(3100 + i, DEMO_NOW - 20 * DAY + i * 600, LOST);
-  return { leads, events };
-}
+const [, , , , REQUISITES] = STATUS_IDS.main.open;
 
 function withDrop(minSample = DEFAULT_SETTINGS.minSample): Harness {
   const base = demoPipelineData();
-  const extra = dropAtRequisites();
+  // The previous 30 days' deals, 55 days back: in the panel's baseline.
+  const extra = dropAtRequisites(PID, 55);
   return createHarness({
     pipeline: {
       ...base,
