@@ -2,6 +2,8 @@ import type { FunnelReport } from '../core';
 import { zonedParts } from '../core';
 import { closedLines, flowLines, moneyLines, sliceLine } from './formatSlices';
 import { alertLines, forecastRangeLines, workingLines } from './formatForesight';
+import { distributionLines } from './formatDistributions';
+import { snoozedLines } from './snoozeOptions';
 import { plainName } from './text';
 
 const int = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
@@ -81,6 +83,8 @@ export function formatReport(report: FunnelReport, timeZone: string): string {
     ...alertLines(r, name, timeZone),
     ...forecastRangeLines(r),
     ...workingLines(r, row, name),
+    ...distributionLines(r),
+    ...snoozedLines(r, name, epoch => dateTime(epoch, timeZone)),
   );
   return `${lines.join('\n')}\n`;
 }

@@ -19,6 +19,7 @@ import {
   withOptionalValues,
   workingWeekOption,
 } from './foresightOptions';
+import { snoozeFieldsOption } from './snoozeOptions';
 import { plainName } from './text';
 import { checkTimeZone, parseTime } from './time';
 import type { Io } from './io';
@@ -28,7 +29,8 @@ export const REPORT_USAGE = `funnel-lens report --data DIR --pipeline ID [--from
                    [--horizon-days N] [--side-stages ID,…] [--history-from T] [--tz ZONE]
                    [--tag ID,…]… [--field ID=VALUE]… [--mode created|closed|entered]
                    [--money] [--alerts [CONFIDENCE]] [--forecast-days [N,…]]
-                   [--working-time FILE] [--json | --csv]
+                   [--working-time FILE] [--snooze-fields UNTIL_ID[,REASON_ID]]
+                   [--distributions] [--json | --csv]
 
   --data DIR        saved amoCRM API v4 response bodies (*.json, any names, subfolders allowed);
                     a sync that did not finish, or is still writing, is refused by name
@@ -73,6 +75,14 @@ export const REPORT_USAGE = `funnel-lens report --data DIR --pipeline ID [--from
                     optional); adds working hours beside the elapsed ones: time in stage,
                     each stuck deal's time at its stage (--json) and the first response.
                     Stuck thresholds and the stuck rule stay in elapsed hours
+  --snooze-fields UNTIL_ID[,REASON_ID]
+                    the lead fields holding a manager's "waits until DATE — reason" mark (a
+                    date field, then an optional text field): a deal whose date is ahead of
+                    --now leaves the stuck count and is listed apart (metrics.md, foresight F.6)
+  --distributions   per stage a histogram of time in stage (fixed bins, 1 hour … 180 days,
+                    the stuck threshold marked), the time to close by month of closing (the
+                    12 months ending with --to's, in the account's time zone) and the moves
+                    between stages in the period (metrics.md, foresight F.5)
   --tz ZONE         time zone for dates when DIR has no account body (default UTC)
   --json            print the report object (metrics contract, section 10) and nothing else
   --csv             print the stage table as CSV`;
@@ -136,6 +146,8 @@ export function runReport(argv: string[], io: Io): void {
       alerts: { type: 'string' },
       'forecast-days': { type: 'string' },
       'working-time': { type: 'string' },
+      'snooze-fields': { type: 'string' },
+      distributions: { type: 'boolean' },
       tz: { type: 'string' },
       json: { type: 'boolean' },
       csv: { type: 'boolean' },
@@ -175,6 +187,7 @@ export function runReport(argv: string[], io: Io): void {
   const alerts = alertsOption(values.alerts);
   const forecastDays = forecastDaysOption(values['forecast-days']);
   const workingWeek = workingWeekOption(values['working-time']);
+  const snooze = snoozeFieldsOption(values['snooze-fields']);
 
   const data = loadDataDir(values.data, io.warn);
   const pipeline = data.pipelines.find(p => p.id === pipelineId);
@@ -242,6 +255,8 @@ export function runReport(argv: string[], io: Io): void {
       alerts,
       forecastDays,
       workingWeek,
+      snooze,
+      ...(values.distributions === true ? { distributions: { timeZone } } : {}),
     },
   );
   if (values.json === true) io.out(`${JSON.stringify(report, null, 2)}\n`);

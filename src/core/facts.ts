@@ -1,8 +1,13 @@
 import type { Funnel } from './stages';
-import { isIncoming, openPlace } from './stages';
+import * as stages from './stages';
 import type { Visit } from './history';
 import type { Lead } from './types';
-import { LOST_STATUS_ID, WON_STATUS_ID } from './types';
+import * as types from './types';
+
+// tsx, which runs the benchmarks and the CLI, compiles imports to getters called on every use; a
+// million visits look their places up twice each. Bound once here, they are plain calls.
+const { isIncoming, openPlace } = stages;
+const { LOST_STATUS_ID, WON_STATUS_ID } = types;
 
 /**
  * Everything the report needs to know about one pipeline lead, derived once from its visits.
@@ -87,129 +92,177 @@ function placeOf(funnel: Funnel, pipelineId: number, statusId: number): number {
 
 /** Derives the facts of one lead of the funnel's pipeline from its visits (metrics.md 4). */
 export function leadFacts(funnel: Funnel, lead: Lead, visits: readonly Visit[]): LeadFacts {
-  const seen = scanVisits(funnel, visits);
-  const isWon = lead.statusId === WON_STATUS_ID;
-  const isLost = lead.statusId === LOST_STATUS_ID;
-  const reachedIndex = seen.wonVisit
-    ? funnel.stages.length
-    : seen.maxVisited >= 0
-      ? seen.maxVisited
-      : isLost
-        ? 0
-        : -1;
-  const currentIndex = openPlace(funnel, lead.pipelineId, lead.statusId);
-  const last = visits[visits.length - 1];
-  const atStage = currentIndex >= 0 && last !== undefined;
-  const lost = isLost ? lostFrom(funnel, visits, reachedIndex) : null;
-  return {
-    lead,
-    reachedIndex,
-    visited: seen.visited,
-    currentIndex,
-    isWon,
-    isLost,
-    lostFromIndex: lost?.index ?? -1,
-    lostFromSide: lost?.side ?? -1,
-    completedStages: seen.completedStages,
-    completedHours: seen.completedHours,
-    completedEnds: seen.completedEnds,
-    currentVisitStart: atStage ? last.start : null,
-    currentVisitCensored: atStage && last.censored,
-    movedBackFrom: seen.movedBackFrom,
-    timeline: seen.timeline,
-    firstMoveAt: visits.find(v => v.from !== null)?.start ?? null,
-    incoming: incomingFate(funnel, visits, seen.timeline),
-  };
-}
-
-/** metrics.md 11.4: accepted = a later visit to an open stage of P (side ones too) or to (P, 142). */
-function incomingFate(
-  funnel: Funnel,
-  visits: readonly Visit[],
-  timeline: readonly number[],
-): IncomingFate {
-  const first = visits[0];
-  if (!first || !isIncoming(funnel, first.pipelineId, first.statusId)) return NOT_INCOMING;
-  for (let k = 1; k < timeline.length; k++) {
-    const at = placeOfEntry(timeline[k] ?? 0);
-    if (at >= 0 || at === AT_WON) return INCOMING_ACCEPTED;
-  }
-  return INCOMING_WAITED;
-}
-
-/** What the visits in this pipeline say: stages seen, whether it was ever won, completed stays. */
-function scanVisits(funnel: Funnel, visits: readonly Visit[]) {
-  const n = funnel.stages.length;
-  const visited = new Uint8Array(funnel.places.length);
-  const completedStages: number[] = [];
-  const completedHours: number[] = [];
-  const completedEnds: number[] = [];
-  const movedBackFrom: number[] = [];
-  const timeline: number[] = [];
-  let maxVisited = -1;
-  let wonVisit = false;
-  // A side stage visited since the last main-stage visit: the next main-stage visit returns from it.
-  let sideSince = false;
+  const scan = new FactScan(funnel);
   for (const v of visits) {
-    const i = placeOf(funnel, v.pipelineId, v.statusId);
-    timeline.push(timelineEntry(i, v.start));
-    if (i === AT_WON) wonVisit = true;
-    // A transition from a main stage to an earlier one (metrics.md extensions: movedBack).
-    const from = v.from === null ? -1 : placeOf(funnel, v.from.pipelineId, v.from.statusId);
-    if (from >= 0 && from < n && i >= 0 && i < from) movedBackFrom.push(from);
-    if (i < 0) continue;
-    visited[i] = (visited[i] ?? 0) | VISITED;
-    if (i >= n) sideSince = true;
+    const from = v.from;
+    if (from === null) scan.visit(v.pipelineId, v.statusId, v.start, v.end, v.censored);
     else {
-      maxVisited = Math.max(maxVisited, i);
-      if (sideSince) markReturned(visited, n);
-      sideSince = false;
-    }
-    if (v.end !== null && !v.censored) {
-      completedStages.push(i);
-      completedHours.push((v.end - v.start) / 3600);
-      completedEnds.push(v.end);
+      const { pipelineId, statusId, start, end, censored } = v;
+      scan.visitFrom(pipelineId, statusId, start, end, from.pipelineId, from.statusId, censored);
     }
   }
-  return {
-    visited,
-    completedStages,
-    completedHours,
-    completedEnds,
-    movedBackFrom,
-    timeline,
-    maxVisited,
-    wonVisit,
-  };
-}
-
-/** Every side stage visited so far has now been left for a main stage (metrics.md 11.3 `returned`). */
-function markReturned(visited: Uint8Array, n: number): void {
-  for (let k = n; k < visited.length; k++) {
-    if (visited[k] !== 0) visited[k] = (visited[k] ?? 0) | RETURNED;
-  }
+  return scan.facts(lead);
 }
 
 /**
- * metrics.md 5, "lost-from stage": the main stage in `value_before` of the last transition into
- * (P, 143); without one, or when it came from a side stage (11.3), the furthest stage reached,
- * clamped into the funnel. `side` is that side stage's place, else -1.
+ * The facts of one lead, fed its visits in §4 order, each once its end is known: so a caller that
+ * builds visits from columns need not make them objects first. A visit an event began (`from`
+ * given) is censored only in hand-made visits. One scan per lead: its lists become the facts'.
  */
-function lostFrom(
-  funnel: Funnel,
-  visits: readonly Visit[],
-  reachedIndex: number,
-): { index: number; side: number } {
-  const n = funnel.stages.length;
-  let side = -1;
-  for (let k = visits.length - 1; k >= 0; k--) {
-    const v = visits[k];
-    // Only a visit an event began is a transition; §4.5's visit to the current status is not.
-    if (!v?.from || v.pipelineId !== funnel.pipelineId || v.statusId !== LOST_STATUS_ID) continue;
-    const i = openPlace(funnel, v.from.pipelineId, v.from.statusId);
-    if (i >= 0 && i < n) return { index: i, side: -1 };
-    if (i >= n) side = i;
-    break;
+export class FactScan {
+  private readonly funnel: Funnel;
+  private readonly n: number;
+  private readonly visited: Uint8Array;
+  private readonly completedStages: number[] = [];
+  private readonly completedHours: number[] = [];
+  private readonly completedEnds: number[] = [];
+  private readonly movedBackFrom: number[] = [];
+  private readonly timeline: number[] = [];
+  private maxVisited = -1;
+  private wonVisit = false;
+  /** A side stage visited since the last main-stage visit: the next main-stage visit returns from it. */
+  private sideSince = false;
+  private firstIncoming = false;
+  /** metrics.md 11.4: a visit after the first to an open stage of P or to (P, 142). */
+  private accepted = false;
+  private firstMoveAt: number | null = null;
+  /** Place of the `value_before` of the last transition into (P, 143); null before one. */
+  private lostInto: number | null = null;
+  private lastStart = 0;
+  private lastCensored = false;
+
+  constructor(funnel: Funnel) {
+    this.funnel = funnel;
+    this.n = funnel.stages.length;
+    this.visited = new Uint8Array(funnel.places.length);
   }
-  return { index: n === 0 ? -1 : Math.min(Math.max(reachedIndex, 0), n - 1), side };
+
+  /** A visit no event began: the first one, or §4.5's visit to the current status. */
+  visit(
+    pipelineId: number,
+    statusId: number,
+    start: number,
+    end: number | null,
+    censored: boolean,
+  ) {
+    this.enter(
+      placeOf(this.funnel, pipelineId, statusId),
+      pipelineId,
+      statusId,
+      start,
+      end,
+      censored,
+    );
+  }
+
+  /** A visit an event began, coming from (fromPipeline, fromStatus). */
+  visitFrom(
+    pipelineId: number,
+    statusId: number,
+    start: number,
+    end: number | null,
+    fromPipeline: number,
+    fromStatus: number,
+    censored = false,
+  ) {
+    const funnel = this.funnel;
+    const i = placeOf(funnel, pipelineId, statusId);
+    if (this.firstMoveAt === null) this.firstMoveAt = start;
+    const was = placeOf(funnel, fromPipeline, fromStatus);
+    // A transition from a main stage to an earlier one (metrics.md extensions: movedBack).
+    if (was >= 0 && was < this.n && i >= 0 && i < was) this.movedBackFrom.push(was);
+    if (pipelineId === funnel.pipelineId && statusId === LOST_STATUS_ID) {
+      this.lostInto = openPlace(funnel, fromPipeline, fromStatus);
+    }
+    this.enter(i, pipelineId, statusId, start, end, censored);
+  }
+
+  private enter(
+    i: number,
+    pipelineId: number,
+    statusId: number,
+    start: number,
+    end: number | null,
+    censored: boolean,
+  ): void {
+    if (this.timeline.length === 0) {
+      this.firstIncoming = isIncoming(this.funnel, pipelineId, statusId);
+    } else if (i >= 0 || i === AT_WON) this.accepted = true;
+    this.timeline.push(timelineEntry(i, start));
+    this.lastStart = start;
+    this.lastCensored = censored;
+    if (i === AT_WON) this.wonVisit = true;
+    if (i < 0) return;
+    const n = this.n;
+    const visited = this.visited;
+    visited[i] = (visited[i] ?? 0) | VISITED;
+    if (i >= n) this.sideSince = true;
+    else {
+      if (i > this.maxVisited) this.maxVisited = i;
+      // Every side stage visited so far has now been left for a main stage (metrics.md 11.3).
+      if (this.sideSince) {
+        for (let k = n; k < visited.length; k++) {
+          if (visited[k] !== 0) visited[k] = (visited[k] ?? 0) | RETURNED;
+        }
+      }
+      this.sideSince = false;
+    }
+    if (end !== null && !censored) {
+      this.completedStages.push(i);
+      this.completedHours.push((end - start) / 3600);
+      this.completedEnds.push(end);
+    }
+  }
+
+  facts(lead: Lead): LeadFacts {
+    const funnel = this.funnel;
+    const isWon = lead.statusId === WON_STATUS_ID;
+    const isLost = lead.statusId === LOST_STATUS_ID;
+    const reachedIndex = this.wonVisit
+      ? this.n
+      : this.maxVisited >= 0
+        ? this.maxVisited
+        : isLost
+          ? 0
+          : -1;
+    const currentIndex = openPlace(funnel, lead.pipelineId, lead.statusId);
+    const atStage = currentIndex >= 0 && this.timeline.length > 0;
+    const lost = isLost ? this.lostFrom(reachedIndex) : null;
+    return {
+      lead,
+      reachedIndex,
+      visited: this.visited,
+      currentIndex,
+      isWon,
+      isLost,
+      lostFromIndex: lost?.index ?? -1,
+      lostFromSide: lost?.side ?? -1,
+      completedStages: this.completedStages,
+      completedHours: this.completedHours,
+      completedEnds: this.completedEnds,
+      currentVisitStart: atStage ? this.lastStart : null,
+      currentVisitCensored: atStage && this.lastCensored,
+      movedBackFrom: this.movedBackFrom,
+      timeline: this.timeline,
+      firstMoveAt: this.firstMoveAt,
+      incoming: !this.firstIncoming
+        ? NOT_INCOMING
+        : this.accepted
+          ? INCOMING_ACCEPTED
+          : INCOMING_WAITED,
+    };
+  }
+
+  /**
+   * metrics.md 5, "lost-from stage": the main stage in `value_before` of the last transition into
+   * (P, 143); without one, or when it came from a side stage (11.3), the furthest stage reached,
+   * clamped into the funnel. `side` is that side stage's place, else -1.
+   */
+  private lostFrom(reachedIndex: number): { index: number; side: number } {
+    const n = this.n;
+    const i = this.lostInto;
+    if (i !== null && i >= 0 && i < n) return { index: i, side: -1 };
+    const side = i !== null && i >= n ? i : -1;
+    return { index: n === 0 ? -1 : Math.min(Math.max(reachedIndex, 0), n - 1), side };
+  }
 }

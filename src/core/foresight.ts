@@ -6,10 +6,12 @@
 import { DEFAULT_CONFIDENCE, transitionChanges } from './alerts';
 import { baselineDecidedCounts, baselineWindows, decidedCounts } from './alertBaseline';
 import type { CohortCounts } from './cohort';
+import { distributions, distributionsZone } from './distributions';
 import type { LeadFacts } from './facts';
 import { forecastRange } from './forecastRange';
 import type {
   AlertsReport,
+  DistributionsReport,
   ForecastRange,
   ForesightEcho,
   ForesightOptions,
@@ -17,6 +19,7 @@ import type {
 } from './foresightTypes';
 import { quantile, sortedValues, summarize } from './quantile';
 import type { Funnel } from './stages';
+import type { StuckThreshold } from './stuck';
 import type { OpenDeal, Period, StageTime } from './types';
 import type { WorkingWeek } from './workingWeek';
 import { workingHours } from './workingTime';
@@ -133,6 +136,8 @@ export interface ForesightInputs {
   readonly scopeByCreated: readonly LeadFacts[];
   readonly minSample: number;
   readonly historyFrom: number | null;
+  /** Per place (main, then side stages), as the report's stages carry them: F.5 marks them. */
+  readonly thresholds?: readonly StuckThreshold[];
 }
 
 /** The report's top-level foresight blocks, each only when asked for. */
@@ -143,10 +148,12 @@ export function foresightBlocks(
   readonly alerts?: AlertsReport;
   readonly forecastRange?: ForecastRange;
   readonly workingResponse?: WorkingDurations;
+  readonly distributions?: DistributionsReport;
 } {
   const confidence = alertConfidence(options);
   const horizons = forecastHorizons(options);
   const week = options.workingWeek;
+  const zone = distributionsZone(options.distributions);
   const { funnel, minSample } = inputs;
   return {
     ...(confidence !== null
@@ -166,6 +173,16 @@ export function foresightBlocks(
         }
       : {}),
     ...(week ? { workingResponse: workingResponse(inputs.cohort, week) } : {}),
+    ...(zone !== null
+      ? {
+          distributions: distributions(
+            funnel,
+            { cohort: inputs.cohort, scope: inputs.scope, thresholds: inputs.thresholds ?? [] },
+            options,
+            zone,
+          ),
+        }
+      : {}),
   };
 }
 
@@ -174,9 +191,11 @@ export function echoForesight(options: ForesightOptions): ForesightEcho {
   const confidence = alertConfidence(options);
   const horizons = forecastHorizons(options);
   const week = options.workingWeek;
+  const zone = distributionsZone(options.distributions);
   return {
     ...(confidence !== null ? { alerts: { confidence } } : {}),
     ...(horizons !== null ? { forecastDays: [...horizons] } : {}),
     ...(week ? { workingWeek: week } : {}),
+    ...(zone !== null ? { distributions: { timeZone: zone } } : {}),
   };
 }

@@ -3,6 +3,7 @@
  * apart from ./types so each file stays readable in one sitting.
  */
 import type { TransitionChange } from './alerts';
+import type { DistributionsOption, DistributionsReport } from './distributionTypes';
 import type { ForecastRange } from './forecastRange';
 import type { WorkingWeek } from './workingWeek';
 
@@ -18,6 +19,8 @@ export interface ForesightOptions {
   readonly forecastDays?: readonly number[] | undefined;
   /** Durations in working hours beside the elapsed ones (`workingTime`, `workingHoursInStage`). */
   readonly workingWeek?: WorkingWeek | undefined;
+  /** F.5: histograms of time in stage, time to close by month (in this zone), the moves matrix. */
+  readonly distributions?: DistributionsOption;
 }
 
 /** F.4: every main-stage transition's comparison with its baseline. */
@@ -29,7 +32,7 @@ export interface AlertsReport {
   readonly transitions: readonly TransitionChange[];
 }
 
-export type { ForecastRange };
+export type { DistributionsReport, ForecastRange };
 
 /** Working hours of a sample of durations: as `StageTime` without the open deals. */
 export interface WorkingDurations {
@@ -43,4 +46,5 @@ export interface ForesightEcho {
   readonly alerts?: { readonly confidence: number };
   readonly forecastDays?: readonly number[];
   readonly workingWeek?: WorkingWeek;
+  readonly distributions?: { readonly timeZone: string };
 }

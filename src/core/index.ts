@@ -6,7 +6,7 @@ export { orderEvents, buildVisits } from './history';
 export type { Visit } from './history';
 export { buildModel, freshestLeads, leadVisits, modelFromFacts, modelFromHistories } from './model';
 export type { CompletedVisits, FunnelModel, LeadHistory } from './model';
-export { leadFacts } from './facts';
+export { FactScan, leadFacts } from './facts';
 export type { LeadFacts } from './facts';
 export { FACT_RULES, funnelKey, packFacts, unpackFacts } from './packedFacts';
 export type { PackedFacts } from './packedFacts';
@@ -15,9 +15,11 @@ export type { ModelChange } from './modelUpdate';
 export { buildReport, reportFromModel, DEFAULT_MIN_SAMPLE } from './report';
 export { activeSlice, slicePredicate } from './slice';
 export { unattended } from './activity';
+export { echoSnooze, isSnoozed, snoozedDeals, snoozeOf } from './snooze';
+export type { SnoozedSplit } from './snooze';
 export { closedAtOf } from './modes';
 export type { FieldFilter, Slice } from './slice';
-export { unworkedShare } from './response';
+export { unworkedShare } from './incomingShare';
 export { leadJourney, stageNorms } from './journey';
 export { stageDepartures } from './sideCandidates';
 export type { SideCandidate } from './sideCandidates';
@@ -71,3 +73,25 @@ export {
 } from './forecastRange';
 export type { ForecastRange, ForecastRangeOptions, HorizonForecast } from './forecastRange';
 export { mulberry32, pmfQuantile, poissonBinomial } from './poissonBinomial';
+export {
+  BIN_EDGES_HOURS,
+  CLOSE_MONTHS,
+  binOf,
+  closeMonths,
+  distributions,
+  distributionsZone,
+  stageHistograms,
+  timeToCloseByMonth,
+  transitionMatrix,
+  transitionPlaces,
+} from './distributions';
+export type {
+  CloseMonth,
+  CloseTimes,
+  DistributionsOption,
+  DistributionsReport,
+  StageHistogram,
+  TransitionMatrix,
+  TransitionPlace,
+  TransitionPlaceKind,
+} from './distributionTypes';

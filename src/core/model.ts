@@ -6,6 +6,7 @@ import type { Funnel } from './stages';
 import { buildFunnel } from './stages';
 import type { FunnelInput, Lead, LossReason, Pipeline, StatusChange } from './types';
 import { LOST_STATUS_ID, WON_STATUS_ID } from './types';
+import { orderByValue, sortedPairs } from './order';
 
 /**
  * One copy per lead id: the one with the latest `updatedAt` (overlapping pages, re-syncs); on a
@@ -118,79 +119,61 @@ export function modelFromFacts(
   facts: readonly LeadFacts[],
   historyFrom: number | null,
 ): FunnelModel {
-  const ordered = pick(facts, orderByValue(facts.map(f => f.lead.id)));
+  const n = facts.length;
+  const ids = new Float64Array(n);
+  for (let k = 0; k < n; k++) ids[k] = (facts[k] as LeadFacts).lead.id;
+  const ordered = pick(facts, orderByValue(ids));
+  const created = new Float64Array(n);
+  const factsById = new Map<number, LeadFacts>();
+  for (let k = 0; k < n; k++) {
+    const f = ordered[k] as LeadFacts;
+    created[k] = f.lead.createdAt;
+    factsById.set(f.lead.id, f);
+  }
   return {
     funnel,
     pipeline,
     lossReasons,
     historyFrom,
     facts: ordered,
-    factsById: new Map(ordered.map(f => [f.lead.id, f])),
+    factsById,
     // Equal creation times stay in id order: the order `ordered` is in.
-    byCreated: pick(ordered, orderByValue(ordered.map(f => f.lead.createdAt))),
+    byCreated: pick(ordered, orderByValue(created)),
     completed: completedVisits(funnel.places.length, ordered),
   };
 }
 
 function pick<T>(list: readonly T[], order: Uint32Array): T[] {
-  return Array.from(order, k => list[k] as T);
+  const out = new Array<T>(order.length);
+  for (let k = 0; k < order.length; k++) out[k] = list[order[k] ?? 0] as T;
+  return out;
 }
 
 /** Every lead's completed visits gathered per stage and ordered by end (ties in lead order). */
 function completedVisits(n: number, facts: readonly LeadFacts[]): CompletedVisits[] {
-  const counts = new Array<number>(n).fill(0);
-  for (const f of facts) for (const i of f.completedStages) counts[i] = (counts[i] ?? 0) + 1;
-  const ends = counts.map(c => new Float64Array(c));
-  const hours = counts.map(c => new Float64Array(c));
-  const filled = new Array<number>(n).fill(0);
+  const counts = new Uint32Array(n);
   for (const f of facts) {
-    for (let k = 0; k < f.completedStages.length; k++) {
-      const i = f.completedStages[k] ?? -1;
-      const at = filled[i] ?? 0;
+    const stages = f.completedStages;
+    for (let k = 0; k < stages.length; k++) {
+      const i = stages[k] ?? 0;
+      counts[i] = (counts[i] ?? 0) + 1;
+    }
+  }
+  const ends = Array.from(counts, c => new Float64Array(c));
+  const hours = Array.from(counts, c => new Float64Array(c));
+  const filled = new Uint32Array(n);
+  for (const f of facts) {
+    const stages = f.completedStages;
+    for (let k = 0; k < stages.length; k++) {
+      const i = stages[k] ?? -1;
       const e = ends[i];
       const h = hours[i];
       if (!e || !h) continue;
+      const at = filled[i] ?? 0;
       e[at] = f.completedEnds[k] ?? 0;
       h[at] = f.completedHours[k] ?? 0;
       filled[i] = at + 1;
     }
   }
-  return ends.map((e, i) => {
-    const order = orderByValue(e);
-    const h = hours[i] ?? new Float64Array(0);
-    const sortedEnds = new Float64Array(e.length);
-    const sortedHours = new Float64Array(e.length);
-    order.forEach((k, at) => {
-      sortedEnds[at] = e[k] ?? 0;
-      sortedHours[at] = h[k] ?? 0;
-    });
-    return { ends: sortedEnds, hours: sortedHours };
-  });
-}
-
-/**
- * The indices of `values` in ascending order of value, equal values in index order. Keys are
- * whole numbers below 2^32 here (seconds, ids), so `value · 2^b + index` is an exact float64
- * for up to 2^b values, and a native numeric sort of those keys orders a million of them in a
- * fraction of what a comparator sort takes. Anything else falls back to the comparator.
- */
-export function orderByValue(values: ArrayLike<number>): Uint32Array {
-  const n = values.length;
-  const bits = Math.max(1, Math.ceil(Math.log2(n + 1)));
-  const scale = 2 ** bits;
-  const keys = new Float64Array(n);
-  let exact = bits <= 21;
-  for (let k = 0; k < n && exact; k++) {
-    const v = values[k] ?? 0;
-    exact = v >= 0 && v < 2 ** 32 && Math.floor(v) === v;
-    keys[k] = v * scale + k;
-  }
-  const order = new Uint32Array(n);
-  if (!exact) {
-    for (let k = 0; k < n; k++) order[k] = k;
-    return order.sort((a, b) => (values[a] ?? 0) - (values[b] ?? 0) || a - b);
-  }
-  keys.sort();
-  for (let k = 0; k < n; k++) order[k] = (keys[k] ?? 0) % scale;
-  return order;
+  return ends.map((e, i) => sortedPairs(e, hours[i] ?? new Float64Array(0)));
 }

@@ -16,11 +16,14 @@ import { echoForesight, foresightBlocks, withWorkingHours, workingStageTimes } f
 import { moneyReport } from './money';
 import { sameAge } from './sameAge';
 import { unattendedPerPlace } from './activity';
+import type { SnoozedSplit } from './snooze';
+import { echoSnooze, snoozedBlock, snoozedDeals, stageSnoozed } from './snooze';
 import { activeSlice, echoSlice, scopeFacts } from './slice';
 import { openDeals, stageTimes } from './timing';
 import type {
   FunnelInput,
   FunnelReport,
+  OpenDeal,
   Period,
   ReportOptions,
   SideStageReport,
@@ -69,7 +72,10 @@ export function reportFromModel(model: FunnelModel, options: ReportOptions): Fun
     week,
   );
   const working = week ? workingStageTimes(funnel.places.length, cohort, options.now, week) : null;
-  const stuck = open.filter(d => isStuck(d.hoursInStage, d.thresholdHours, d.hoursAtLeast));
+  const pastThreshold = (d: OpenDeal) => isStuck(d.hoursInStage, d.thresholdHours, d.hoursAtLeast);
+  // F.6: a snoozed deal leaves the stuck count until its date.
+  const snooze = snoozedDeals(open, scope, options, pastThreshold);
+  const stuck = open.filter(d => pastThreshold(d) && !snooze.has(d.leadId));
   const stuckPerStage = new Map<number, number>();
   for (const d of stuck) stuckPerStage.set(d.stageId, (stuckPerStage.get(d.stageId) ?? 0) + 1);
   const nowAtStage = snapshot(funnel.places.length, scope);
@@ -94,6 +100,7 @@ export function reportFromModel(model: FunnelModel, options: ReportOptions): Fun
       stuck: stuckPerStage.get(s.id) ?? 0,
       stuckThresholdHours: threshold.hours,
       stuckThresholdSource: threshold.source,
+      ...stageSnoozed(snooze, s.id),
       movedBack: counts.movedBack[i] ?? 0,
       now: nowAtStage[i] ?? { count: 0, value: 0 },
       unattended: placeValue(unattendedAt, i),
@@ -122,16 +129,27 @@ export function reportFromModel(model: FunnelModel, options: ReportOptions): Fun
             nowAtPlace: nowAtStage,
             unattendedAt,
             working,
+            snooze,
           }),
         }
       : {}),
+    ...snoozedBlock(snooze),
     ...(options.includeOpenDeals ? { openDeals: open } : {}),
     ...(options.trend ? { trend: trend(funnel, scopeByCreated, options, options.trend) } : {}),
     ...(options.money ? { money: moneyReport(funnel, cohort, weakest) } : {}),
     ...(mode === 'closed' ? { closedMode: closedMode(funnel, scope, options) } : {}),
     ...(mode === 'entered' ? { flow: flow(funnel, scope, options, model.historyFrom) } : {}),
     ...foresightBlocks(
-      { funnel, counts, cohort, scope, scopeByCreated, minSample, historyFrom: model.historyFrom },
+      {
+        funnel,
+        counts,
+        cohort,
+        scope,
+        scopeByCreated,
+        minSample,
+        historyFrom: model.historyFrom,
+        thresholds,
+      },
       options,
     ),
     options: {
@@ -145,6 +163,7 @@ export function reportFromModel(model: FunnelModel, options: ReportOptions): Fun
       money: options.money ?? false,
       slice: echoSlice(slice),
       ...echoForesight(options),
+      ...echoSnooze(options),
     },
   };
 }
@@ -160,6 +179,7 @@ function sideStages(
     readonly nowAtPlace: readonly { count: number; value: number }[];
     readonly unattendedAt: readonly (number | null)[];
     readonly working: readonly StageTime[] | null;
+    readonly snooze: SnoozedSplit;
   },
 ): SideStageReport[] {
   const n = funnel.stages.length;
@@ -173,6 +193,7 @@ function sideStages(
       time: durations(time),
       stuck: stuckPerStage.get(s.id) ?? 0,
       stuckThresholdHours: thresholds[place]?.hours ?? 0,
+      ...stageSnoozed(atPlace.snooze, s.id),
       now: atPlace.nowAtPlace[place] ?? { count: 0, value: 0 },
       unattended: placeValue(atPlace.unattendedAt, place),
       ...(atPlace.working ? { workingTime: durations(atPlace.working[place]) } : {}),

@@ -1,7 +1,6 @@
 import { INCOMING_ACCEPTED, NOT_INCOMING } from './facts';
 import type { LeadFacts } from './facts';
 import { summarize } from './quantile';
-import { ratio } from './ratio';
 import type { Funnel } from './stages';
 import { isIncoming } from './stages';
 import type { IncomingQueue, FirstResponse } from './types';
@@ -34,9 +33,4 @@ export function incomingQueue(funnel: Funnel, cohort: readonly LeadFacts[]): Inc
     if (isIncoming(funnel, f.lead.pipelineId, f.lead.statusId)) waiting++;
   }
   return { entered, accepted, declined, waiting };
-}
-
-/** Extension (docs/metrics.md, shown shares): of the requests that came in, the share declined or waiting. */
-export function unworkedShare(q: IncomingQueue): number | null {
-  return ratio(q.declined + q.waiting, q.entered);
 }

@@ -4,6 +4,7 @@
  * the drill-down, the full report, the lead card, the CLI) reads these.
  */
 import type { CompletedVisits } from './model';
+import { sortedHours } from './order';
 import type { Funnel } from './stages';
 import { quantile } from './quantile';
 
@@ -51,7 +52,7 @@ export function learningSamples(
   const cut = horizonDays === undefined ? Number.NEGATIVE_INFINITY : now - horizonDays * 86_400;
   const held = memo.get(completed);
   if (held?.cut === cut) return held.samples;
-  const samples = completed.map(c => c.hours.slice(firstAtOrAfter(c.ends, cut)).sort());
+  const samples = completed.map(c => sortedHours(c.hours.subarray(firstAtOrAfter(c.ends, cut))));
   memo.set(completed, { cut, samples });
   return samples;
 }

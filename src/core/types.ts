@@ -7,6 +7,7 @@ import type { ClosedModeReport, CountingMode, FlowReport, MoneyReport } from './
 import type { FieldFilter, Slice } from './slice';
 import type {
   AlertsReport,
+  DistributionsReport,
   ForecastRange,
   ForesightEcho,
   ForesightOptions,
@@ -27,6 +28,8 @@ export type {
   WorkingDurations,
 } from './foresightTypes';
 import type { StuckOptions, ThresholdSource } from './stuck';
+import type { SnoozedDeal, SnoozeFields, SnoozeOptions } from './snooze';
+export type { SnoozedDeal, SnoozeFields, SnoozeMark, SnoozeOptions } from './snooze';
 
 /** amoCRM's system statuses; they exist in every pipeline, so a status is keyed by the pair. */
 export const WON_STATUS_ID = 142;
@@ -145,7 +148,7 @@ export interface Period {
   readonly to: number;
 }
 
-export interface ReportOptions extends Period, StuckOptions, ForesightOptions {
+export interface ReportOptions extends Period, StuckOptions, ForesightOptions, SnoozeOptions {
   readonly now: number;
   /** Smallest decided denominator for the weakest transition (spec 8). Default 10. */
   readonly minSample?: number | undefined;
@@ -198,6 +201,8 @@ export interface StageReport {
   readonly stuckThresholdHours: number;
   /** Extension: where the threshold came from. */
   readonly stuckThresholdSource: ThresholdSource;
+  /** Extension (F.6): snoozed deals at the stage, left out of `stuck`; present with `snooze`. */
+  readonly snoozed?: number;
   /** Extension: cohort transitions out of this stage to an earlier open stage of the pipeline. */
   readonly movedBack: number;
   /** Extension: every pipeline lead (any creation date) now at this stage, and their budget. */
@@ -354,6 +359,8 @@ export interface SideStageReport {
   };
   readonly stuck: number;
   readonly stuckThresholdHours: number;
+  /** Extension (F.6), as `stages[i].snoozed`. */
+  readonly snoozed?: number;
   /** Extension, as `stages[i].now`: every pipeline lead at it now, and their value. */
   readonly now: { readonly count: number; readonly value: number };
   /** Extension, as `stages[i].unattended`. */
@@ -391,10 +398,14 @@ export interface FunnelReport {
   readonly flow?: FlowReport;
   /** Extension (foresight): present when `alerts` is asked for. */
   readonly alerts?: AlertsReport;
+  /** Extension (F.6): open deals snoozed at `now`, apart from `stuck`; present with `snooze`. */
+  readonly snoozed?: readonly SnoozedDeal[];
   /** Extension (foresight): present when `forecastDays` is given. */
   readonly forecastRange?: ForecastRange;
   /** Extension (foresight): `response` in working hours; present with a working week. */
   readonly workingResponse?: WorkingDurations;
+  /** Extension (foresight, F.5): present when `distributions` is asked for. */
+  readonly distributions?: DistributionsReport;
   /** Extension: the options that shaped the numbers, so a reader can reproduce them. */
   readonly options: {
     readonly minSample: number;
@@ -417,5 +428,5 @@ export interface FunnelReport {
       readonly tagIds: readonly number[] | null;
       readonly fields: readonly FieldFilter[] | null;
     } | null;
-  } & ForesightEcho;
+  } & ForesightEcho & { readonly snooze?: SnoozeFields };
 }
