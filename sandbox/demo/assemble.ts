@@ -98,6 +98,8 @@ export function replaceEvents(
   log: readonly DemoEvent[],
   changed: readonly PlannedLead[],
   rng: Rng,
+  /** The first new sequence number: above every one `log` holds (a second pass sets it). */
+  firstSeq: number = log.length,
 ): DemoEvent[] {
   if (changed.length === 0) return [...log];
   const ids = new Set(changed.map(plan => plan.id));
@@ -107,7 +109,7 @@ export function replaceEvents(
   }
   fresh.sort((a, b) => a.created_at - b.created_at);
   fresh.forEach((event, i) => {
-    event.id = eventId(event.created_at, log.length + i, rng);
+    event.id = eventId(event.created_at, firstSeq + i, rng);
   });
   const out: DemoEvent[] = [];
   let j = 0;

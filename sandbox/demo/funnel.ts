@@ -183,6 +183,22 @@ export const SIDE_STAGE = {
   forgotten: { minDays: 14, maxDays: 60, chance: 0.4 },
 } as const;
 
+/**
+ * The demo's real drop (issue 13, `drop.ts`): over the `days` before `now`, only `keep` of the
+ * deals that would move on from Взяли в работу do; the rest are lost there (no need, no budget:
+ * a campaign brought leads that do not qualify). Its decided conversion to Квалифицирован falls
+ * from about 85% to about 65% in the last weeks, for the significant-changes alert to find
+ * (docs/metrics.md F.2), while staying above Квалифицирован → Отправлено КП, the weakest link.
+ */
+// prettier-ignore
+export const DROP = {
+  pipe: 'main',
+  from: 1,
+  days: 35,
+  keep: 0.7,
+  reasons: [['noNeed', 50], ['noBudget', 30], ['noAnswer', 10], [null, 10]] as ReasonMix,
+} as const;
+
 /** Fresh requests nobody has accepted yet: they wait in Неразобранное at `now`. */
 export const PENDING_INCOMING = { maxDays: 3, chance: 0.3 } as const;
 

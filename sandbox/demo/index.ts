@@ -4,6 +4,8 @@ import { planLeads } from './leads';
 import { localizeDemoAccount } from './localize';
 import { Rng } from './random';
 import { sendToSideStage } from './sideStage';
+import { markSnoozes, snoozeFields } from './snooze';
+import { plantDrop } from './drop';
 import { assignHostileNames, markDeletions } from './specials';
 import { accountInfo, groups, lossReasons, pipelines, users } from './structure';
 import type { DemoAccount, DemoLead, DemoOptions } from './types';
@@ -20,6 +22,7 @@ import type { DemoAccount, DemoLead, DemoOptions } from './types';
 export type * from './types';
 export { HOSTILE_NAMES } from './names';
 export { FIELD_IDS, RU_FIELD_NAMES, STRONG_PRODUCT, WEAK_SOURCE } from './fields';
+export { SNOOZE, SNOOZE_FIELD_IDS } from './snooze';
 export { DEMO_LOCALES, type DemoLocale } from './locales';
 export {
   ACCOUNT_ID,
@@ -96,6 +99,8 @@ export function generateDemoAccount(options: DemoOptions): DemoAccount {
     'ids',
     'side',
     'fields',
+    'drop',
+    'snooze',
   ]);
   const plans = planLeads(count, now, demoHistoryDays(count), rng);
   assignHostileNames(plans, rng.specials);
@@ -108,9 +113,19 @@ export function generateDemoAccount(options: DemoOptions): DemoAccount {
   const finalLeads = plans.map((plan, i) =>
     parked.has(plan) ? toDemoLead(plan, now, rng.side) : (leads[i] as DemoLead),
   );
-  const events = replaceEvents(log, [...parked], rng.side);
+  const sided = replaceEvents(log, [...parked], rng.side);
+  // The planted drop (drop.ts), likewise last and from its own stream: only main-pipeline deals
+  // that moved on from Взяли в работу in the last weeks change. Its event sequence numbers start
+  // above both passes' (the side stage's are below log + sided).
+  const dropped = new Set(plantDrop(plans, now, rng.drop));
+  plans.forEach((plan, i) => {
+    if (dropped.has(plan)) finalLeads[i] = toDemoLead(plan, now, rng.drop);
+  });
+  const events = replaceEvents(sided, [...dropped], rng.drop, log.length + sided.length);
   // Custom fields read the finished journeys and draw from their own stream, last of all.
   fillCustomFields(plans, finalLeads, rng.fields);
+  // A few snoozed deals (snooze.ts), after the fields they add to, from the last stream.
+  markSnoozes(finalLeads, i => plans[i]?.journey.stalled ?? false, now, rng.snooze);
   const account: DemoAccount = {
     account: accountInfo(now),
     groups: groups(),
@@ -119,7 +134,7 @@ export function generateDemoAccount(options: DemoOptions): DemoAccount {
     leads: finalLeads,
     events,
     lossReasons: lossReasons(now),
-    customFields: [...RU_FIELDS.fields],
+    customFields: [...RU_FIELDS.fields, ...snoozeFields('ru')],
   };
   return localizeDemoAccount(account, options.lang ?? 'ru', seed);
 }

@@ -3,6 +3,7 @@ import { DemoFieldSet, RU_FIELDS } from './fields';
 import { DEMO_LOCALES, type DemoLocale } from './locales';
 import { HOSTILE_NAMES } from './names';
 import { Rng } from './random';
+import { localizeSnooze, snoozeFields } from './snooze';
 import { LOSS_REASONS, LOST, STATUS_IDS, TAGS, USER_IDS, WON } from './structure';
 import type { DemoAccount, DemoLead, DemoStatus, DemoTag } from './types';
 
@@ -106,9 +107,11 @@ export function localizeDemoAccount(
       ),
       price: scalePrice(locale, lead.price),
       tags: lead.tags.map(tag => tags.get(tag.id) ?? tag),
-      custom_fields_values: RU_FIELDS.translate(lead.custom_fields_values, fields),
+      custom_fields_values: localizeSnooze(lead.custom_fields_values, lang, values =>
+        RU_FIELDS.translate(values, fields),
+      ),
     })),
     lossReasons: renamed(account.lossReasons, reasons),
-    customFields: [...fields.fields],
+    customFields: [...fields.fields, ...snoozeFields(lang)],
   };
 }

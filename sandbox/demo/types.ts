@@ -68,6 +68,7 @@ export interface DemoCustomFieldValue {
   readonly field_type: DemoCustomFieldType;
   /** List fields carry the chosen enum (`enum_code` null unless the enum has a code). */
   readonly values: readonly {
+    /** A date field's epoch seconds are kept as their text; the API sends them as a number. */
     readonly value: string;
     readonly enum_id?: number;
     readonly enum_code?: string | null;
@@ -75,7 +76,7 @@ export interface DemoCustomFieldValue {
 }
 
 /** The field types the demo uses; amoCRM has more (text, numeric, multiselect, date…). */
-export type DemoCustomFieldType = 'select' | 'tracking_data';
+export type DemoCustomFieldType = 'select' | 'tracking_data' | 'text' | 'date';
 
 export interface DemoCustomFieldEnum {
   readonly id: number;
@@ -138,6 +139,8 @@ export interface DemoUser {
   is_active: boolean;
   /** What the user may see of leads: A = all, G = own group, M = own only. */
   leads_view: 'A' | 'G' | 'M';
+  /** What the user may edit of leads (`rights.leads.edit`), D = nothing; as `leads_view` when absent. */
+  leads_edit?: 'A' | 'G' | 'M' | 'D';
 }
 
 export interface DemoGroup {

@@ -14,8 +14,10 @@ import { requestOrigin } from './hal';
 import { QueryError, sendProblem, sendValidationProblem } from './problem';
 import { registerAccountRoutes } from './routes/account';
 import { registerCustomFieldRoutes } from './routes/customFields';
+import { registerCustomFieldWriteRoutes } from './routes/customFieldWrites';
 import { registerEventRoutes } from './routes/events';
 import { registerLeadRoutes } from './routes/leads';
+import { registerLeadWriteRoutes } from './routes/leadWrites';
 import { registerPipelineRoutes } from './routes/pipelines';
 import { registerTagRoutes } from './routes/tags';
 import { registerUserRoutes } from './routes/users';
@@ -54,6 +56,8 @@ function registerApi(api: FastifyInstance, ctx: SandboxContext): void {
   registerUserRoutes(api, ctx);
   registerAccountRoutes(api, ctx);
   registerCustomFieldRoutes(api, ctx);
+  registerLeadWriteRoutes(api, ctx);
+  registerCustomFieldWriteRoutes(api, ctx);
   registerTagRoutes(api, ctx);
 }
 

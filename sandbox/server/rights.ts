@@ -45,3 +45,14 @@ export function eventVisibility(account: DemoAccount, user: DemoUser): EventVisi
     return lead !== undefined && canSee(lead);
   };
 }
+
+/**
+ * What the user may change (`rights.leads.edit`): A every lead, G the leads of the group's
+ * members, M their own, D none; an administrator every lead. amoCRM answers a write to any other
+ * lead with 403.
+ */
+export function leadEditability(account: DemoAccount, user: DemoUser): LeadVisibility {
+  const edit = user.is_admin ? 'A' : (user.leads_edit ?? user.leads_view);
+  if (edit === 'D') return () => false;
+  return leadVisibility(account, { ...user, leads_view: edit });
+}

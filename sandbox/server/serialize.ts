@@ -93,6 +93,14 @@ export function serializeCustomField(origin: string, field: DemoCustomField, acc
   };
 }
 
+/** amoCRM sends a date field's value as epoch seconds (a number); the demo keeps it as text. */
+function fieldValuesOut(values: DemoLead['custom_fields_values']) {
+  if (values === null || !values.some(v => v.field_type === 'date')) return values;
+  return values.map(v =>
+    v.field_type === 'date' ? { ...v, values: v.values.map(x => ({ value: Number(x.value) })) } : v,
+  );
+}
+
 export interface LeadOptions {
   /** `with=loss_reason`: the reason as an ARRAY of full objects (reference §2 "Loss-reason shape"). */
   readonly lossReasons?: ReadonlyMap<number, DemoLossReason>;
@@ -117,7 +125,7 @@ export function serializeLead(origin: string, lead: DemoLead, options: LeadOptio
     closed_at: lead.closed_at,
     closest_task_at: lead.closest_task_at,
     is_deleted: lead.is_deleted,
-    custom_fields_values: lead.custom_fields_values,
+    custom_fields_values: fieldValuesOut(lead.custom_fields_values),
     score: lead.score,
     account_id: lead.account_id,
     _links: self(origin, `/api/v4/leads/${lead.id}`),

@@ -31,6 +31,8 @@ export type { PagingEnd, PagingEndReason } from './paging';
 export { readEventList, readLeadList, readLeadPage } from './pages';
 export type { EventList, LeadPage, ReadWhere } from './pages';
 export { parseWith } from './parse';
+export { createLeadWriter, snoozeBody, SNOOZE_REASON_MAX } from './writes';
+export type { LeadWriter, SnoozeFieldIds, SnoozeWrite } from './writes';
 export { DEFAULT_RATE_LIMIT, realSleep } from './request';
 export { createPeerHub } from './slots';
 export type { PeerHub, PeerMessage, PeerTransport } from './slots';

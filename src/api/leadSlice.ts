@@ -30,12 +30,16 @@ export interface CustomFieldShape {
 /**
  * One value as the engine compares it: the enum id of a list type (select, multiselect,
  * radiobutton), a checkbox's true/false, or a text (text, textarea, UTM `tracking_data`, a
- * number field, which amoCRM sends as text). Anything else (a date's number, a composite's
- * object) is not a value a filter can name: null.
+ * number field, which amoCRM sends as text). A date's epoch seconds (date, date_time, birthday:
+ * the only values amoCRM sends as a bare number) are kept as their decimal text, so snoozed deals
+ * (metrics.md F.6) read their date with no extra request, while the slice filter, which offers a
+ * text only once the field's type says it is a list or a source, never offers them. Anything else
+ * (a composite's object) is not a value the engine reads: null.
  */
 export function fieldValue(v: FieldValueShape): FieldValue | null {
   if (typeof v.enum_id === 'number') return v.enum_id;
   const value = v.value;
+  if (typeof value === 'number') return Number.isSafeInteger(value) ? String(value) : null;
   return typeof value === 'boolean' || typeof value === 'string' ? value : null;
 }
 

@@ -17,7 +17,8 @@ const USERS_PAGING = { defaultLimit: 50, maxLimit: 250 };
 export function userRights(user: DemoUser) {
   const view = user.leads_view;
   const adminOnly = user.is_admin ? 'A' : 'D';
-  const entity = { view, edit: view, add: 'A', delete: adminOnly, export: adminOnly };
+  const edit = user.is_admin ? 'A' : (user.leads_edit ?? view);
+  const entity = { view, edit, add: 'A', delete: adminOnly, export: adminOnly };
   return {
     leads: entity,
     contacts: { ...entity },

@@ -10,4 +10,5 @@
 //    reads what the engine needs instead of deriving it again.
 // 5: leads keep their tags, custom field values and nearest task (issue 12's slices and activity
 //    signal), so every cached lead has them without reading it again.
-export const CACHE_SCHEMA_VERSION = 5;
+// 6: leads keep date fields' values (as text), which snoozed deals (metrics.md F.6) read.
+export const CACHE_SCHEMA_VERSION = 6;

@@ -76,8 +76,9 @@ describe('slice data of a lead (tags, custom fields, nearest task)', () => {
       fields: { '3001': ['yandex'], '3002': [501], '3003': [601, 602], '3004': [true] },
       closestTaskAt: T0 + 86_400,
     });
-    // A date's number is not a value a filter names.
-    expect(lead?.fields?.['3005']).toBeUndefined();
+    // A date's seconds are kept as their text (metrics.md F.6): the filter offers no text by itself.
+    expect(lead?.fields?.['3005']).toEqual([String(T0)]);
+    expect(fieldValue({ value: 1.5 })).toBeNull();
     expect(outcome(() => readLeadList(body))).toEqual(outcome(() => zodLeads(body)));
     expect(adaptLead(parseWith(RawLeadSchema, richLead()))).toEqual(lead);
   });
