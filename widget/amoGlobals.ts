@@ -117,6 +117,21 @@ export interface HostUser {
   readonly id: number;
   readonly name: string;
   readonly isAdmin: boolean;
+  /** `APP.constant('user_rights').leads.edit` (A, G, M, D); null when the page does not say. */
+  readonly leadsEdit: 'A' | 'G' | 'M' | 'D' | null;
+}
+
+/**
+ * The user's leads edit right, for offering the snooze action (metrics.md F.6). The constant is
+ * undocumented (reference §4); amoCRM judges every write anyway, so an odd value is "unknown".
+ */
+const RightsSchema = z.object({
+  leads: z.object({ edit: z.enum(['A', 'G', 'M', 'D']) }),
+});
+
+function leadsEditRight(): HostUser['leadsEdit'] {
+  const parsed = RightsSchema.safeParse(app()?.constant?.('user_rights'));
+  return parsed.success ? parsed.data.leads.edit : null;
 }
 
 export function hostUser(): HostUser | null {
@@ -127,6 +142,7 @@ export function hostUser(): HostUser | null {
     id: toId(parsed.data.id),
     name: parsed.data.name ?? parsed.data.title ?? '',
     isAdmin: admin === true || admin === 'Y',
+    leadsEdit: leadsEditRight(),
   };
 }
 

@@ -5,7 +5,13 @@
  * it imports are in engine.js: the page fetches them only when it needs the API or the cache
  * itself (createHost.ts).
  */
-import { createApiClient, createBrowserHttp, DEFAULT_RATE_LIMIT, toApiError } from '../src/api';
+import {
+  createApiClient,
+  createBrowserHttp,
+  createLeadWriter,
+  DEFAULT_RATE_LIMIT,
+  toApiError,
+} from '../src/api';
 import type { PageApi } from '../src/mount';
 import type { ServiceConfig, ServicePorts } from '../src/state';
 import { realTimers } from '../src/state';
@@ -48,6 +54,7 @@ export function pageApi(accountId: number): PageApi {
         ...(waitBudgetSeconds === undefined ? {} : { waitBudgetSeconds }),
       }),
     toApiError: error => toApiError(error),
+    createWriter: () => createLeadWriter(createBrowserHttp()),
   };
 }
 

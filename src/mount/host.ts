@@ -1,7 +1,8 @@
-import type { ApiClient, ApiError, WaitInfo } from '../api';
+import type { ApiClient, ApiError, LeadWriter, WaitInfo } from '../api';
 import type { Lang, Platform } from '../i18n';
 import { createTranslate } from '../i18n';
 import type {
+  EditRight,
   PeriodChoice,
   PipelineDeps,
   SyncChannel,
@@ -30,7 +31,13 @@ export interface Host {
     readonly timezone: string;
     readonly currency: string | null;
   };
-  readonly user: { readonly id: number; readonly name: string; readonly isAdmin: boolean };
+  readonly user: {
+    readonly id: number;
+    readonly name: string;
+    readonly isAdmin: boolean;
+    /** `rights.leads.edit` where the page says it; absent: amoCRM alone judges a write. */
+    readonly leadsEdit?: EditRight | null | undefined;
+  };
   readonly managers: readonly Manager[];
   readonly settings: WidgetSettings;
   /** The account's origin (`https://<sub>.amocrm.ru`): the data worker's API requests go there. */
@@ -73,6 +80,8 @@ export interface PageApi {
   createClient(hooks: { onWait: (info: WaitInfo) => void; waitBudgetSeconds?: number }): ApiClient;
   /** Anything a request threw, as the ApiError the UI speaks of. */
   toApiError(error: unknown): ApiError;
+  /** The widget's writes to amoCRM: snoozed deals' fields (metrics.md F.6). */
+  createWriter(): LeadWriter;
 }
 
 /** What one pipeline's models need, taken from the host: this account's and user's copy. */

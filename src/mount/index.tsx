@@ -14,6 +14,7 @@ import { FullReportRoot } from './fullReportRoot';
 import type { Host } from './host';
 import { createUiEnv, pipelineDeps } from './host';
 import { SettingsRoot } from './settingsRoot';
+import { snoozeControlOf } from './snoozeControl';
 import { useSliceNames } from './useSliceNames';
 
 export type { Host, PageApi, StyleUse } from './host';
@@ -71,6 +72,8 @@ export function mountPanel(
     host.storage.set(key, collapsed.value ? '1' : '0');
     options.onCollapse?.(collapsed.value);
   });
+  // After a write amoCRM took, one incremental refresh brings the lead's new values in.
+  const snooze = snoozeControlOf(host, () => model.data.refresh());
   function PanelRoot() {
     const sliceNames = useSliceNames(host);
     return (
@@ -84,6 +87,7 @@ export function mountPanel(
         collapsed={collapsed}
         userName={host.user.name}
         sliceNames={sliceNames}
+        snooze={snooze}
       />
     );
   }

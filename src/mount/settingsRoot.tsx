@@ -4,6 +4,7 @@ import { useMemo } from 'preact/hooks';
 import { parseSettings } from '../state';
 import { ErrorBanner, loadSettingsForm, useEnv } from '../ui';
 import type { Host } from './host';
+import { snoozeFieldsCreator } from './snoozeControl';
 import { settingsHints } from './snapshotHints';
 import { useChunk } from './useChunk';
 import { useOnce } from './useOnce';
@@ -25,13 +26,19 @@ export function SettingsRoot({ host, input, valid, refused, refusals, saved }: P
   const { t, support } = useEnv();
   const { state, retry } = useOnce(host, (client, signal) => client.getPipelines({ signal }), null);
   const form = useChunk(loadSettingsForm);
-  // For the source field's list; the form works without it (a failed read leaves the list empty).
+  // For the source and snooze fields' lists; the form works without it (a failed read leaves
+  // the lists empty).
   const fields = useOnce(
     host,
     async (client, signal) =>
-      (await client.getLeadCustomFields({ signal })).map(f => ({ id: f.id, name: f.name })),
+      (await client.getLeadCustomFields({ signal })).map(f => ({
+        id: f.id,
+        name: f.name,
+        type: f.type,
+      })),
     null,
   ).state;
+  const createSnoozeFields = useMemo(() => snoozeFieldsCreator(host, t), [host, t]);
   // What amoCRM saved last (the field's value), else what the widget runs with.
   const initial = useMemo(() => {
     const saved = parseSettings(input.value);
@@ -72,6 +79,7 @@ export function SettingsRoot({ host, input, valid, refused, refusals, saved }: P
         value={initial}
         pipelines={state.value}
         fields={fields.status === 'ok' ? fields.value : null}
+        createSnoozeFields={createSnoozeFields}
         learned={learned}
         departures={departures}
         refusals={refusals?.value}

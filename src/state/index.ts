@@ -12,6 +12,15 @@ export type { ReportDeps, ReportInit, TrendStep } from './reportModel';
 export { CardModel } from './cardModel';
 export type { CardDeps, CardView } from './cardModel';
 export { latest } from './loadState';
+export { createSnoozeControl, mayEdit, snoozeFieldsOf } from './snooze';
+export type {
+  EditRight,
+  SnoozeControl,
+  SnoozeError,
+  SnoozeMarkDraft,
+  SnoozeOutcome,
+  SnoozeUser,
+} from './snooze';
 export type { LoadState } from './loadState';
 export { resolvePeriod } from './period';
 export type { PeriodChoice } from './period';

@@ -35,6 +35,12 @@ export interface PipelineDeps {
  */
 export const PipelineModel = createModel((deps: PipelineDeps, init: ReportInit) => {
   const service = openDataService(deps.config, deps.spawnWorker, deps.pagePorts);
+  /** Where a surface's switches are remembered: per account, user and surface. */
+  const prefsAt = (surface: 'panel' | 'report' | 'card') =>
+    deps.storage && {
+      storage: deps.storage,
+      at: `prefs:${deps.config.scope.accountId}:${deps.config.scope.userId}:${surface}`,
+    };
   // Created inside this factory, so their effects are this model's and go with its disposal.
   const data = new DataModel({ service, pipelineId: deps.config.scope.pipelineId });
   const report = new ReportModel(
@@ -47,10 +53,7 @@ export const PipelineModel = createModel((deps: PipelineDeps, init: ReportInit) 
       timers: deps.timers,
       snapshots: deps.storage && { storage: deps.storage, at: storageKey(deps.config.scope) },
       // Per user and surface: the report's counting mode is no choice the panel offers.
-      prefs: deps.storage && {
-        storage: deps.storage,
-        at: `prefs:${deps.config.scope.accountId}:${deps.config.scope.userId}:${init.deals === 'byStage' ? 'panel' : 'report'}`,
-      },
+      prefs: prefsAt(init.deals === 'byStage' ? 'panel' : 'report'),
     },
     init,
   );
@@ -76,6 +79,8 @@ export const PipelineModel = createModel((deps: PipelineDeps, init: ReportInit) 
           stuck: { stuckDaysByStage, ...(horizonDays === null ? {} : { horizonDays }) },
           leadId,
           clock: deps.clock,
+          workingWeek: deps.settings.workingWeek,
+          prefs: prefsAt('card'),
         });
         cards.set(leadId, card);
       }

@@ -12,6 +12,7 @@ import type { DataService, PartialCounts, ReportView, StageDealsView } from './s
 import type { WidgetSettings } from './settings';
 import type { SnapshotStorage } from './snapshot';
 import { readSnapshot, writeSnapshot } from './snapshot';
+import { snoozeFieldsOf } from './snooze';
 
 /** Stuck hours grow while the panel stays open; recompute this often even without new data. */
 export const RECOMPUTE_EVERY_MS = 5 * 60_000;
@@ -80,6 +81,14 @@ export const ReportModel = createModel((deps: ReportDeps, init: ReportInit) => {
   /** Counting mode and money (metrics.md extensions), remembered for the user. */
   const mode = signal<CountingMode>(MODES.find(m => m === remembered('mode')) ?? 'created');
   const money = signal(remembered('money') === '1');
+  /**
+   * Durations in working hours (metrics.md F.1, F.4): offered only when the admin set a working
+   * week; the engine is asked for them only while this is on, so off costs nothing.
+   */
+  const week = deps.settings.workingWeek;
+  const working = signal(week !== null && remembered('working') === '1');
+  /** Snoozed deals (metrics.md F.6): asked for once the admin chose the fields. */
+  const snooze = snoozeFieldsOf(deps.settings);
   /** Tags and field values the numbers are narrowed to (metrics.md extensions, "Slices"). */
   const slice = signal<Slice | null>(null);
   /** Epoch seconds, advanced by a timer so stuck hours stay current on an open panel. */
@@ -112,6 +121,8 @@ export const ReportModel = createModel((deps: ReportDeps, init: ReportInit) => {
       ...(slice.value ? { slice: slice.value } : {}),
       ...(mode.value === 'created' ? {} : { mode: mode.value }),
       ...(money.value ? { money: true } : {}),
+      ...(working.value && week ? { workingWeek: week } : {}),
+      ...(snooze ? { snooze } : {}),
       ...(step ? { trend: { granularity: step, timeZone: deps.timeZone } } : {}),
     };
   });
@@ -125,6 +136,7 @@ export const ReportModel = createModel((deps: ReportDeps, init: ReportInit) => {
       alerts: { confidence: deps.settings.alertConfidence },
       // The revenue range's draws cost ~0.8 s at 5,000 open deals: only the report page shows it.
       ...(byStage ? {} : { forecastDays: FORECAST_DAYS }),
+      ...(byStage ? {} : { distributions: { timeZone: deps.timeZone } }),
     };
   });
 
@@ -146,6 +158,8 @@ export const ReportModel = createModel((deps: ReportDeps, init: ReportInit) => {
       deps.settings.minSample,
       deps.settings.horizonDays,
       deps.settings.alertConfidence,
+      working.value ? deps.settings.workingWeek : null,
+      snooze,
     ]),
   );
   /** Until the first report of these choices is in: the last one computed for them, if any. */
@@ -218,6 +232,9 @@ export const ReportModel = createModel((deps: ReportDeps, init: ReportInit) => {
     slice: readOnly(slice),
     mode: readOnly(mode),
     money: readOnly(money),
+    working: readOnly(working),
+    /** Whether the working-hours switch is offered: the admin set a working week. */
+    workingAvailable: computed(() => week !== null),
     trend: readOnly(trend),
     state: readOnly(state),
     partial: readOnly(partial),
@@ -253,6 +270,11 @@ export const ReportModel = createModel((deps: ReportDeps, init: ReportInit) => {
     setMoney: (on: boolean) => {
       money.value = on;
       remember('money', on ? '1' : '0');
+    },
+    setWorking: (on: boolean) => {
+      if (!week) return;
+      working.value = on;
+      remember('working', on ? '1' : '0');
     },
     setTrend: (step: TrendStep) => {
       trend.value = step;

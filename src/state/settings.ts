@@ -4,6 +4,8 @@
  * are parsed here; anything invalid is refused with the path of the bad value.
  */
 import { z } from 'zod/mini';
+import type { WorkingWeek } from '../core';
+import { parseWorkingWeek } from '../core';
 
 export const PERIOD_PRESETS = ['this_month', 'last_30', 'last_90', 'quarter'] as const;
 export type PeriodPreset = (typeof PERIOD_PRESETS)[number];
@@ -13,6 +15,32 @@ export const MAX_STUCK_DAYS = 365;
 export const HORIZON_CHOICES = [180, 365, 730, null] as const;
 /** The alert confidence levels the settings offer (docs/metrics.md F.2); the default is 0.95. */
 export const CONFIDENCE_CHOICES = [0.9, 0.95, 0.99] as const;
+
+/**
+ * The working week (docs/metrics.md F.1), checked by the engine's own parser so the settings
+ * accept exactly what the report and the CLI accept; each problem keeps the parser's code
+ * (`unknown_time_zone`, `overlap`, …) and the path of the bad value under `workingWeek`.
+ */
+const workingWeek = z.pipe(
+  z.unknown(),
+  z.transform((raw: unknown, ctx): WorkingWeek | null => {
+    if (raw === null) return null;
+    // The core parser also reads JSON text; inside the settings' JSON a week is an object.
+    const read =
+      typeof raw === 'string'
+        ? { ok: false as const, issues: [{ path: '', code: 'invalid_type' }] }
+        : parseWorkingWeek(raw);
+    if (read.ok) return read.week;
+    for (const issue of read.issues)
+      ctx.issues.push({
+        code: 'custom',
+        path: issue.path === '' ? [] : issue.path.split('.'),
+        message: issue.code,
+        input: raw,
+      });
+    return z.NEVER;
+  }),
+);
 
 const stageDays = z.record(
   z.string().check(z.regex(/^\d+$/)),
@@ -46,6 +74,17 @@ export const SettingsSchema = z.object({
    * first, as the source, whatever its type; null = none chosen (UTM fields are offered anyway).
    */
   sourceFieldId: z._default(z.nullable(z.int().check(z.positive())), null),
+  /**
+   * The account's working week (issue 13, metrics.md F.1): what "working hours" count; null =
+   * not set, and no duration is offered in working hours.
+   */
+  workingWeek: z._default(workingWeek, null),
+  /**
+   * Snoozed deals (docs/metrics.md F.6): the lead date field that holds "waits until" and the
+   * text field that holds the reason, by id; null = not chosen (no snoozing offered).
+   */
+  snoozeUntilFieldId: z._default(z.nullable(z.int().check(z.positive())), null),
+  snoozeReasonFieldId: z._default(z.nullable(z.int().check(z.positive())), null),
 });
 
 export type WidgetSettings = z.infer<typeof SettingsSchema>;
@@ -59,6 +98,9 @@ export const DEFAULT_SETTINGS: WidgetSettings = {
   sideStageIds: [],
   alertConfidence: 0.95,
   sourceFieldId: null,
+  workingWeek: null,
+  snoozeUntilFieldId: null,
+  snoozeReasonFieldId: null,
 };
 
 export type SettingsResult =
@@ -87,7 +129,11 @@ export function parseSettings(raw: unknown): SettingsResult {
   if (parsed.success) return { ok: true, settings: parsed.data };
   return {
     ok: false,
-    issues: parsed.error.issues.map(i => ({ path: i.path.map(String).join('.'), code: i.code })),
+    issues: parsed.error.issues.map(i => ({
+      path: i.path.map(String).join('.'),
+      // A working week's problems carry the engine's code (see `workingWeek` above).
+      code: i.code === 'custom' ? i.message : i.code,
+    })),
   };
 }
 

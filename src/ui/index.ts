@@ -8,8 +8,9 @@ export { buildStageListUrl, EnvContext, useEnv } from './env';
 export type { Manager, SupportContacts, UiEnv } from './env';
 export { createFormatters } from './format';
 export type { Formatters } from './format';
-export { CardBlock } from './card';
+export type { CardBlockProps } from './card';
 export { ErrorBanner } from './common';
+export { useChunk } from './common/useChunk';
 export type { BannerError, NamesState, SliceNames } from './common';
 export { Panel } from './panel';
 export type { Props as ReportPageProps } from './fullReport/ReportPage';
@@ -19,6 +20,16 @@ export type { Props as ReportPageProps } from './fullReport/ReportPage';
  */
 export const loadFullReport = () =>
   import(/* webpackChunkName: "report" */ './fullReport').then(m => m.ReportPage);
+/**
+ * The lead card's block is a chunk of its own (card.js): the Leads section's pages, which every
+ * visit loads, never show it.
+ */
+export const loadCardBlock = () =>
+  import(/* webpackChunkName: "card" */ './card').then(m => ({
+    CardBlock: m.CardBlock,
+    leadSnooze: m.leadSnooze,
+  }));
 /** The settings form is a chunk of its own too: only admins open amoCRM's settings modal. */
 export const loadSettingsForm = () =>
   import(/* webpackChunkName: "settings" */ './settings').then(m => m.SettingsForm);
+export type { CreateSnoozeFields, CreateFieldsOutcome } from './settings';

@@ -16,6 +16,7 @@ import ru from '../../i18n/ru.json';
 import {
   adaptPipeline,
   createApiClient,
+  createLeadWriter,
   createTokenHttp,
   parseWith,
   toApiError,
@@ -157,7 +158,9 @@ export function fakeHost(
     requests.push({ url, signal: config.signal as AbortSignal | undefined });
     await gated(gate, config);
     const headers = AxiosHeaders.from(config.headers).toJSON() as Record<string, string>;
-    const reply = await app.inject({ method: 'GET', url, headers });
+    const method = (config.method ?? 'get').toUpperCase() as 'GET' | 'PATCH' | 'POST';
+    const payload = typeof config.data === 'string' ? config.data : undefined;
+    const reply = await app.inject({ method, url, headers, ...(payload && { payload }) });
     if (config.signal?.aborted) throw new CanceledError(undefined, undefined, config);
     const response: AxiosResponse = {
       data: reply.body,
@@ -241,6 +244,8 @@ export function fakeHost(
   const pageApi: PageApi = {
     createClient: ({ onWait }) => client(onWait),
     toApiError: error => toApiError(error),
+    createWriter: () =>
+      createLeadWriter(createTokenHttp({ baseURL: '', token: DEFAULT_TOKEN, adapter })),
   };
   const bus = channelBus();
   const stored = new Map<string, string>();

@@ -1,6 +1,7 @@
 import type { VNode } from 'preact';
 import type { StageNorm } from '../../core';
 import { MetricHint } from '../common/MetricHint';
+import { workingText } from '../common/workingText';
 import { useEnv } from '../env';
 import { SOURCE_HINT } from '../common/thresholdText';
 
@@ -10,6 +11,11 @@ export interface Props {
   readonly hoursAtLeast: boolean;
   readonly norm: StageNorm;
   readonly stuck: boolean;
+  /**
+   * With the «Рабочее время» switch on: the time in stage in working hours, shown beside the
+   * elapsed one; the bar, the norm and the threshold stay elapsed (metrics.md F.4).
+   */
+  readonly workingHours?: number | null | undefined;
 }
 
 /** Position of `hours` on a scale running to `max`, as a CSS percentage. */
@@ -20,16 +26,28 @@ const at = (hours: number, max: number): string =>
  * This deal's time in its stage as a bar, with the stage's median and p90 marked on it, so "long
  * for this stage" reads at a glance; the numbers are in the text below and in the meter's value.
  */
-export function StageGauge({ hoursInStage, hoursAtLeast, norm, stuck }: Props): VNode {
+export function StageGauge({
+  hoursInStage,
+  hoursAtLeast,
+  norm,
+  stuck,
+  workingHours = null,
+}: Props): VNode {
   const { t, fmt } = useEnv();
   const { medianHours, p90Hours, threshold } = norm;
-  // Room past the furthest point so the marks never sit on the edge.
-  const inStage = hoursAtLeast
-    ? t('fl.common.atLeast', { value: fmt.days(hoursInStage) })
-    : fmt.days(hoursInStage);
+  const atLeast = (text: string) => (hoursAtLeast ? t('fl.common.atLeast', { value: text }) : text);
+  const inStage = atLeast(fmt.days(hoursInStage));
+  const working = workingHours !== null;
+  // A hint's sentences, one a line; with working hours on, the elapsed figures say they are calendar.
+  const lines = (...parts: (string | false)[]) => parts.filter(Boolean).join('\n');
   // The stage's norm (metrics.md 11.1), named apart from the panel's figures for the period.
   const normHint = (key: 'fl.metric.normMedian' | 'fl.metric.normP90') =>
-    `${t(key)}\n${t('fl.card.normSamples', { samples: fmt.int(norm.samples) })}`;
+    lines(
+      t(key),
+      t('fl.card.normSamples', { samples: fmt.int(norm.samples) }),
+      working && t('fl.card.working.norm'),
+    );
+  // Room past the furthest point so the marks never sit on the edge.
   const max = Math.max(hoursInStage, p90Hours ?? 0, threshold.hours, 1) * 1.15;
   const valueText = t('fl.card.gaugeText', {
     value: inStage,
@@ -68,21 +86,35 @@ export function StageGauge({ hoursInStage, hoursAtLeast, norm, stuck }: Props): 
           <dt>
             <MetricHint
               text={
-                hoursAtLeast
-                  ? `${t('fl.metric.hoursInStage')} ${t('fl.metric.hoursAtLeast')}`
-                  : t('fl.metric.hoursInStage')
+                working
+                  ? lines(
+                      t('fl.metric.hoursInStage'),
+                      hoursAtLeast && t('fl.metric.hoursAtLeast'),
+                      t('fl.working.metric'),
+                      t('fl.working.threshold'),
+                    )
+                  : hoursAtLeast
+                    ? `${t('fl.metric.hoursInStage')} ${t('fl.metric.hoursAtLeast')}`
+                    : t('fl.metric.hoursInStage')
               }
               align="start"
             >
               {t('fl.card.inStage')}
             </MetricHint>
           </dt>
-          <dd class="fl-num">{inStage}</dd>
+          <dd class="fl-num">
+            {working
+              ? t('fl.card.working.value', {
+                  working: atLeast(workingText(t, fmt, workingHours)),
+                  days: inStage,
+                })
+              : inStage}
+          </dd>
         </div>
         <div>
           <dt>
             <MetricHint text={normHint('fl.metric.normMedian')} align="start">
-              {t('fl.card.median')}
+              {t(working ? 'fl.card.working.median' : 'fl.card.median')}
             </MetricHint>
           </dt>
           <dd class="fl-num">{fmt.days(medianHours)}</dd>
@@ -90,15 +122,18 @@ export function StageGauge({ hoursInStage, hoursAtLeast, norm, stuck }: Props): 
         <div>
           <dt>
             <MetricHint text={normHint('fl.metric.normP90')} align="start">
-              {t('fl.card.p90')}
+              {t(working ? 'fl.card.working.p90' : 'fl.card.p90')}
             </MetricHint>
           </dt>
           <dd class="fl-num">{fmt.days(p90Hours)}</dd>
         </div>
         <div>
           <dt>
-            <MetricHint text={t(SOURCE_HINT[threshold.source])} align="start">
-              {t('fl.card.threshold')}
+            <MetricHint
+              text={lines(t(SOURCE_HINT[threshold.source]), working && t('fl.working.threshold'))}
+              align="start"
+            >
+              {t(working ? 'fl.card.working.threshold' : 'fl.card.threshold')}
             </MetricHint>
           </dt>
           <dd class="fl-num">{fmt.days(threshold.hours)}</dd>

@@ -2,6 +2,8 @@
 export const CARD_CSS = `
 .funnel-lens .fl-card { font-size: 12px; max-width: 100%; }
 .funnel-lens .fl-card__now { margin-bottom: 10px; }
+.funnel-lens .fl-card__working { display: inline-flex; align-items: center; gap: 6px; margin-bottom: 6px; cursor: pointer; }
+.funnel-lens .fl-card__working input { margin: 0; }
 .funnel-lens .fl-card__note { margin: 0 0 10px; color: var(--fl-muted); }
 .funnel-lens .fl-card__subtitle { font-size: 12px; font-weight: bold; margin: 8px 0 4px; }
 .funnel-lens .fl-badge--stuck {

@@ -4,6 +4,7 @@ export { funnelConfig, funnelSummary, weakestIndex } from './funnelConfig';
 export { trendConfig, trendSummary } from './trendConfig';
 export { timeConfig, timeSummary } from './timeConfig';
 export { lossConfig, lossSummary, reasonName } from './lossConfig';
+export { closeTrendConfig, histogramConfig } from './histogramConfig';
 export { LIGHT_THEME, readTheme } from './theme';
 export type { ChartContext, ChartSpec, ChartTheme } from './theme';
 export { registerCharts } from './register';

@@ -77,4 +77,13 @@ export const COMMON_CSS = `
 .funnel-lens .fl-error__shown, .funnel-lens .fl-error__next { margin: 0; flex-basis: 100%; font-size: 12px; }
 .funnel-lens .fl-error__next { color: var(--fl-muted); }
 .funnel-lens .fl-error__help { margin: 0; flex-basis: 100%; font-size: 12px; }
+
+.funnel-lens .fl-snooze { grid-column: 1 / -1; display: flex; flex-wrap: wrap; align-items: center; gap: 6px; font-size: 12px; }
+.funnel-lens .fl-snooze__mark { color: var(--fl-muted); overflow-wrap: anywhere; }
+.funnel-lens .fl-snooze__button { font-size: 12px; padding: 1px 8px; }
+.funnel-lens .fl-snooze__form label { flex-basis: 100%; color: var(--fl-muted); }
+.funnel-lens .fl-snooze__form input { flex: 1 1 100%; min-width: 0; height: 26px; }
+.funnel-lens .fl-snooze__buttons { display: flex; gap: 6px; }
+.funnel-lens .fl-snooze__error { margin: 0; flex-basis: 100%; color: var(--fl-bad); }
+.funnel-lens .fl-snooze__note { grid-column: 1 / -1; margin: 0; font-size: 12px; color: var(--fl-muted); }
 `;

@@ -64,6 +64,24 @@ export function CountingSwitches({ report }: Props): VNode {
           {t('fl.report.money.money')}
         </label>
       </fieldset>
+      {/* Only where the admin set a working week (metrics.md F.1). */}
+      {report.workingAvailable.value && (
+        <label
+          class="fl-report__control fl-check fl-working-switch"
+          title={t('fl.working.switchHint')}
+        >
+          <input
+            type="checkbox"
+            checked={report.working.value}
+            aria-describedby={`${id}-working`}
+            onChange={e => report.setWorking(e.currentTarget.checked)}
+          />
+          {t('fl.working.switch')}
+          <span class="fl-sr-only" id={`${id}-working`}>
+            {t('fl.working.switchHint')}
+          </span>
+        </label>
+      )}
     </>
   );
 }

@@ -5,6 +5,7 @@ import { useEnv } from '../env';
 import type { Column } from './DataTable';
 import { DataTable } from './DataTable';
 import { Section } from './Section';
+import { workingText } from '../common/workingText';
 
 export interface Props {
   readonly report: FunnelReport;
@@ -27,6 +28,7 @@ export function IncomingSection({ report }: Props): VNode {
     { ...report.period, total: true, incoming: report.incoming, response: report.response },
   ];
   const unworked = (r: Row) => unworkedShare(r.incoming);
+  const w = report.workingResponse;
   const count = (
     label: 'entered' | 'accepted' | 'declined' | 'waiting',
     value: (r: Row) => number,
@@ -65,6 +67,17 @@ export function IncomingSection({ report }: Props): VNode {
       value: r => r.response.p90Hours,
       show: r => fmt.hours(r.response.p90Hours),
     },
+    // With the user's switch on (metrics.md F.4): the period's response in working hours; the
+    // engine gives it for the whole period, not per bucket.
+    ...(w
+      ? (['median', 'p90'] as const).map((q): Column<Row> => ({
+          label: t(q === 'median' ? 'fl.working.col.responseMedian' : 'fl.working.col.responseP90'),
+          hint: `${t('fl.metric.response')}\n${t('fl.working.metric')}\n${t('fl.working.responseTotal')}`,
+          value: r => (r.total ? w[q === 'median' ? 'medianHours' : 'p90Hours'] : null),
+          show: r =>
+            r.total ? workingText(t, fmt, w[q === 'median' ? 'medianHours' : 'p90Hours']) : '—',
+        }))
+      : []),
     {
       label: t('fl.report.incoming.noResponse'),
       hint: t('fl.metric.responseWaiting'),

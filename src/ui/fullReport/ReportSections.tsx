@@ -3,6 +3,7 @@ import type { FunnelReport } from '../../core';
 import { useEnv } from '../env';
 import { AlertsSection } from './AlertsSection';
 import { ClosedSection } from './ClosedSection';
+import { DistributionsSection } from './DistributionsSection';
 import { EnteredSection } from './EnteredSection';
 import { FlowSection } from './FlowSection';
 import { ForecastSection } from './ForecastSection';
@@ -11,6 +12,7 @@ import { IncomingSection } from './IncomingSection';
 import { LossSection } from './LossSection';
 import { ManagersSection } from './ManagersSection';
 import { PreviousSection } from './PreviousSection';
+import { SnoozedSection } from './SnoozedSection';
 import { StuckSection } from './StuckSection';
 import { SummarySection } from './SummarySection';
 import { TimeSection } from './TimeSection';
@@ -50,6 +52,9 @@ export function ReportSections({ report, leadNames, granularity }: Props): VNode
         />
       ) : null}
       <TimeSection stages={report.stages} />
+      {report.distributions ? (
+        <DistributionsSection report={report} distributions={report.distributions} />
+      ) : null}
       <IncomingSection report={report} />
       <ManagersSection report={report} />
       <PreviousSection report={report} />
@@ -57,6 +62,9 @@ export function ReportSections({ report, leadNames, granularity }: Props): VNode
       <FlowSection stages={report.stages} />
       <ForecastSection report={report} />
       <StuckSection report={report} leadNames={leadNames} />
+      {report.snoozed ? (
+        <SnoozedSection snoozed={report.snoozed} stages={report.stages} leadNames={leadNames} />
+      ) : null}
     </>
   );
 }

@@ -2,11 +2,13 @@ import type { I18nKey } from '../../i18n';
 import type { VNode } from 'preact';
 import { useState } from 'preact/hooks';
 import type { FunnelReport, OpenDeal } from '../../core';
+import type { UiEnv } from '../env';
 import { useEnv } from '../env';
 import type { Column } from './DataTable';
 import { DataTable } from './DataTable';
 import { Section } from './Section';
 import { daysOf } from './values';
+import { workingText } from '../common/workingText';
 
 /** Rows shown before "show all"; the CSV always has every stuck deal. */
 export const STUCK_SHOWN = 50;
@@ -24,6 +26,29 @@ function taskText(d: OpenDeal): I18nKey {
   return d.closestTaskAt === null ? 'fl.report.stuck.task.none' : 'fl.report.stuck.task.overdue';
 }
 
+/** The deal's name, linked to its card in amoCRM (the CSV has the name alone). */
+export function dealColumn<R extends OpenDeal>(env: UiEnv, name: (d: R) => string): Column<R> {
+  return {
+    label: env.t('fl.report.col.deal'),
+    text: true,
+    value: name,
+    show: d => {
+      const url = env.leadUrl(d.leadId);
+      return (
+        <a
+          href={url}
+          onClick={e => {
+            e.preventDefault();
+            env.navigate(url);
+          }}
+        >
+          {name(d)}
+        </a>
+      );
+    },
+  };
+}
+
 /**
  * Deals sitting at a stage longer than its threshold, the most overdue first; a filter keeps the
  * unattended ones (no open task, or the nearest one overdue), the deals nobody is working.
@@ -37,26 +62,13 @@ export function StuckSection({ report, leadNames }: Props): VNode {
   const rows = idleOnly ? idle : report.stuck;
   const stageName = new Map(report.stages.map(s => [s.id, s.name]));
   const name = (d: OpenDeal): string => leadNames.get(d.leadId) ?? `#${d.leadId}`;
+  // With the user's switch on (metrics.md F.4): working hours beside the calendar ones; the
+  // threshold, the overdue days and the order stay in calendar time.
+  const working = report.stuck.some(d => d.workingHoursInStage !== undefined);
+  const atLeast = (d: OpenDeal, text: string) =>
+    d.hoursAtLeast ? t('fl.common.atLeast', { value: text }) : text;
   const columns: Column<OpenDeal>[] = [
-    {
-      label: t('fl.report.col.deal'),
-      text: true,
-      value: name,
-      show: d => {
-        const url = env.leadUrl(d.leadId);
-        return (
-          <a
-            href={url}
-            onClick={e => {
-              e.preventDefault();
-              env.navigate(url);
-            }}
-          >
-            {name(d)}
-          </a>
-        );
-      },
-    },
+    dealColumn(env, name),
     {
       label: t('fl.report.col.stage'),
       text: true,
@@ -79,16 +91,30 @@ export function StuckSection({ report, leadNames }: Props): VNode {
           ? t('fl.common.atLeast', { value: fmt.days(d.hoursInStage) })
           : fmt.days(d.hoursInStage),
     },
+    ...(working
+      ? [
+          {
+            label: t('fl.working.col.inStage'),
+            hint: `${t('fl.metric.hoursInStage')}\n${t('fl.working.metric')}`,
+            value: (d: OpenDeal) => d.workingHoursInStage ?? null,
+            show: (d: OpenDeal) => atLeast(d, workingText(t, fmt, d.workingHoursInStage ?? null)),
+          },
+        ]
+      : []),
     {
-      label: t('fl.report.col.threshold'),
-      hint: t('fl.report.hint.threshold'),
+      label: t(working ? 'fl.working.col.threshold' : 'fl.report.col.threshold'),
+      hint: working
+        ? `${t('fl.report.hint.threshold')}\n${t('fl.working.threshold')}`
+        : t('fl.report.hint.threshold'),
       value: d => daysOf(d.thresholdHours),
       show: d => fmt.days(d.thresholdHours),
     },
     {
       // What the list is ordered by (metrics.md 7), shown so the order explains itself.
-      label: t('fl.report.col.overdue'),
-      hint: t('fl.report.hint.overdue'),
+      label: t(working ? 'fl.working.col.overdue' : 'fl.report.col.overdue'),
+      hint: working
+        ? `${t('fl.report.hint.overdue')}\n${t('fl.working.threshold')}`
+        : t('fl.report.hint.overdue'),
       value: d => daysOf(d.hoursInStage - d.thresholdHours),
       show: d =>
         d.hoursAtLeast

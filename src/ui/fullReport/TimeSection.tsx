@@ -1,5 +1,6 @@
 import type { VNode } from 'preact';
 import type { StageReport } from '../../core';
+import type { I18nKey } from '../../i18n';
 import { Chart, timeConfig, timeSummary } from '../chart';
 import { MetricHint } from '../common/MetricHint';
 import { useEnv } from '../env';
@@ -8,6 +9,7 @@ import { DataTable } from './DataTable';
 import { Section } from './Section';
 import { SOURCE_HINT, SOURCE_LABEL } from '../common/thresholdText';
 import { useReportTools } from './tools';
+import { workingText } from '../common/workingText';
 import { daysOf } from './values';
 
 export interface Props {
@@ -18,8 +20,28 @@ export interface Props {
 export function TimeSection({ stages }: Props): VNode {
   const { t, fmt } = useEnv();
   const { createChart } = useReportTools();
+  // With the user's switch on the report carries working hours (metrics.md F.4): the period's
+  // figures are then in working hours; the threshold and the chart stay in calendar days.
+  const working = stages.some(s => s.workingTime !== undefined);
+  const inWorking = (
+    label: I18nKey,
+    hint: string,
+    hours: (w: NonNullable<StageReport['workingTime']>) => number | null,
+  ): Column<StageReport> => ({
+    label: t(label),
+    hint: `${hint}\n${t('fl.working.metric')}`,
+    value: s => (s.workingTime ? hours(s.workingTime) : null),
+    show: s => workingText(t, fmt, s.workingTime ? hours(s.workingTime) : null),
+  });
   const columns: Column<StageReport>[] = [
     { label: t('fl.report.col.stage'), text: true, value: s => s.name },
+    ...(working
+      ? [
+          inWorking('fl.working.col.median', t('fl.metric.median'), w => w.medianHours),
+          inWorking('fl.working.col.p90', t('fl.metric.p90'), w => w.p90Hours),
+          inWorking('fl.working.col.openMedian', t('fl.metric.openMedian'), w => w.openMedianHours),
+        ]
+      : []),
     {
       label: t('fl.report.col.median'),
       hint: t('fl.metric.median'),
@@ -45,8 +67,10 @@ export function TimeSection({ stages }: Props): VNode {
       show: s => fmt.int(s.time.samples),
     },
     {
-      label: t('fl.report.col.threshold'),
-      hint: t('fl.report.hint.threshold'),
+      label: t(working ? 'fl.working.col.threshold' : 'fl.report.col.threshold'),
+      hint: working
+        ? `${t('fl.report.hint.threshold')}\n${t('fl.working.threshold')}`
+        : t('fl.report.hint.threshold'),
       value: s => daysOf(s.stuckThresholdHours),
       show: s => fmt.days(s.stuckThresholdHours),
     },

@@ -63,4 +63,8 @@ export const REPORT_CSS = `
 .funnel-lens .fl-callout p { margin: 0 0 6px; }
 .funnel-lens .fl-callout p:last-child { margin: 0; }
 .funnel-lens .fl-young { color: var(--fl-muted); font-style: italic; }
+/* Distributions (metrics.md F.5): three parts under one heading, the threshold written out. */
+.funnel-lens .fl-dist { margin: 12px 0 20px; }
+.funnel-lens .fl-dist h3 { font-size: 14px; font-weight: bold; margin: 0 0 6px; }
+.funnel-lens .fl-dist__threshold { margin: 6px 0; color: var(--fl-warn); }
 `;

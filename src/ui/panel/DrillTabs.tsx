@@ -2,13 +2,23 @@ import type { VNode } from 'preact';
 import { useRef } from 'preact/hooks';
 import { useEnv } from '../env';
 
-export type DrillTab = 'stuck' | 'all';
-const TABS: readonly DrillTab[] = ['stuck', 'all'];
+export type DrillTab = 'stuck' | 'all' | 'snoozed';
+const ALL_TABS: readonly DrillTab[] = ['stuck', 'all', 'snoozed'];
+const LABELS = {
+  stuck: 'fl.drill.tabStuck',
+  all: 'fl.drill.tabAll',
+  snoozed: 'fl.drill.tabSnoozed',
+} as const;
 
 export interface Props {
   readonly tab: DrillTab;
-  /** null while the stage's deals are being asked for. */
-  readonly counts: Readonly<Record<DrillTab, number | null>>;
+  /**
+   * null while the stage's deals are being asked for. `snoozed` (metrics.md F.6) only where the
+   * admin chose the snooze fields: a tab is shown for each count given.
+   */
+  readonly counts: Readonly<Record<'stuck' | 'all', number | null>> & {
+    readonly snoozed?: number | null;
+  };
   readonly onChange: (tab: DrillTab) => void;
   /** Ids: each tab's own and the panel they control. */
   readonly idPrefix: string;
@@ -17,11 +27,12 @@ export interface Props {
 export const tabId = (prefix: string, tab: DrillTab): string => `${prefix}-tab-${tab}`;
 export const panelId = (prefix: string): string => `${prefix}-tabpanel`;
 
-/** "Stuck (N)" / "All at stage (M)" as an ARIA tab list: arrows, Home and End switch tabs. */
+/** "Stuck (N)" / "All at stage (M)" / "Snoozed (K)" as an ARIA tab list: arrows, Home and End switch tabs. */
 export function DrillTabs({ tab, counts, onChange, idPrefix }: Props): VNode {
   const { t, fmt } = useEnv();
   const countText = (n: number | null) => (n === null ? '…' : fmt.int(n));
   const list = useRef<HTMLDivElement>(null);
+  const TABS = ALL_TABS.filter(name => counts[name] !== undefined);
   const select = (next: DrillTab) => {
     onChange(next);
     list.current?.querySelectorAll<HTMLButtonElement>('[role="tab"]')[TABS.indexOf(next)]?.focus();
@@ -60,11 +71,11 @@ export function DrillTabs({ tab, counts, onChange, idPrefix }: Props): VNode {
           aria-selected={tab === name}
           aria-controls={panelId(idPrefix)}
           tabIndex={tab === name ? 0 : -1}
+          // The snoozed count's definition (F.6), read on hover and, as the tab's description, on focus.
+          title={name === 'snoozed' ? t('fl.metric.snoozed') : undefined}
           onClick={() => onChange(name)}
         >
-          {t(name === 'stuck' ? 'fl.drill.tabStuck' : 'fl.drill.tabAll', {
-            count: countText(counts[name]),
-          })}
+          {t(LABELS[name], { count: countText(counts[name] ?? null) })}
         </button>
       ))}
     </div>

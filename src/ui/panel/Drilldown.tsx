@@ -1,7 +1,8 @@
 import type { VNode } from 'preact';
 import { useId, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { OpenDeal, StageReport } from '../../core';
+import type { OpenDeal, SnoozedDeal, StageReport } from '../../core';
 import { isStuck } from '../../core';
+import type { SnoozeControl } from '../../state';
 import { listPart } from '../common/sliceChoices';
 import { useEnv } from '../env';
 import { DealRow } from './DealRow';
@@ -22,9 +23,17 @@ export interface Props {
   /** The report's slice as it echoes it; the list link applies what amoCRM's list can. */
   readonly slice?: Parameters<typeof listPart>[0];
   readonly onBack: () => void;
+  /**
+   * The stage's snoozed deals (metrics.md F.6), listed apart and left out of the stuck ones;
+   * undefined when the admin has not chosen the snooze fields.
+   */
+  readonly snoozed?: readonly SnoozedDeal[] | undefined;
+  /** The snooze action; null where the user may not write or the fields are not chosen. */
+  readonly snooze?: SnoozeControl | null | undefined;
 }
 
 const NONE: readonly OpenDeal[] = [];
+const NO_MARKS: ReadonlyMap<number, SnoozedDeal> = new Map();
 
 /** Rows shown at first and added per "show more": enough to act on, cheap to render. */
 export const PAGE_SIZE = 50;
@@ -41,6 +50,8 @@ export function Drilldown({
   managerIds,
   slice,
   onBack,
+  snoozed,
+  snooze = null,
 }: Props): VNode {
   const env = useEnv();
   const { t, fmt } = env;
@@ -51,13 +62,21 @@ export function Drilldown({
   /** Index of the first row a "show more" added: focus goes there, not to the vanished button. */
   const firstAdded = useRef<number | null>(null);
   const all = deals ?? NONE;
-  const stuck = useMemo(() => all.filter(d => isStuck(d.hoursInStage, d.thresholdHours)), [all]);
+  const marks = useMemo(
+    () => (snoozed ? new Map(snoozed.map(d => [d.leadId, d])) : NO_MARKS),
+    [snoozed],
+  );
+  // F.6: a snoozed deal is not stuck until its date; it has its own tab.
+  const stuck = useMemo(
+    () => all.filter(d => isStuck(d.hoursInStage, d.thresholdHours) && !marks.has(d.leadId)),
+    [all, marks],
+  );
   // The stage's stuck count is in the report already: the tab is right before the deals arrive.
   const [tab, setTab] = useState<DrillTab>(stage.stuck > 0 ? 'stuck' : 'all');
   const [limit, setLimit] = useState(PAGE_SIZE);
   /** Only the deals nobody works (metrics.md extensions, "Unattended"), in either tab. */
   const [idleOnly, setIdleOnly] = useState(false);
-  const tabRows = tab === 'stuck' ? stuck : all;
+  const tabRows = tab === 'stuck' ? stuck : tab === 'snoozed' ? (snoozed ?? NONE) : all;
   const idle = useMemo(() => tabRows.filter(d => d.unattended === true), [tabRows]);
   // Task data the cache does not hold yet (an older sync) is unknown: no filter to offer then.
   const knowsTasks = all.some(d => d.unattended !== null);
@@ -106,9 +125,10 @@ export function Drilldown({
       </div>
       <DrillTabs
         tab={tab}
-        counts={
-          deals ? { stuck: stuck.length, all: all.length } : { stuck: stage.stuck, all: null }
-        }
+        counts={{
+          ...(deals ? { stuck: stuck.length, all: all.length } : { stuck: stage.stuck, all: null }),
+          ...(snoozed ? { snoozed: snoozed.length } : {}),
+        }}
         onChange={switchTab}
         idPrefix={idPrefix}
       />
@@ -143,12 +163,20 @@ export function Drilldown({
               ? t('fl.drill.emptyIdle')
               : tab === 'stuck'
                 ? t('fl.drill.emptyStuck', { days: fmt.days(stage.stuckThresholdHours) })
-                : t('fl.drill.emptyAll')}
+                : tab === 'snoozed'
+                  ? t('fl.drill.emptySnoozed')
+                  : t('fl.drill.emptyAll')}
           </p>
         ) : (
           <ul class="fl-deals" ref={list}>
             {shown.map(deal => (
-              <DealRow key={deal.leadId} deal={deal} name={names.get(deal.leadId) ?? null} />
+              <DealRow
+                key={deal.leadId}
+                deal={deal}
+                name={names.get(deal.leadId) ?? null}
+                snooze={snooze}
+                mark={marks.get(deal.leadId) ?? null}
+              />
             ))}
           </ul>
         )}

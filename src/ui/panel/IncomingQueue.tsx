@@ -2,6 +2,7 @@ import type { VNode } from 'preact';
 import { unworkedShare } from '../../core';
 import type { FunnelReport } from '../../core';
 import { MetricHint } from '../common/MetricHint';
+import { workingText } from '../common/workingText';
 import { useEnv } from '../env';
 import { Icon } from './Icon';
 
@@ -22,6 +23,8 @@ export function IncomingQueue({ report, pipelineId, incomingStatusId }: Props): 
   const { t, fmt } = env;
   const q = report.incoming;
   const r = report.response;
+  // In working hours while the user's switch is on (metrics.md F.4: `workingResponse`).
+  const w = report.workingResponse;
   if (q.entered === 0 && r.samples === 0) return null;
   const unworked = q.declined + q.waiting;
   return (
@@ -55,13 +58,20 @@ export function IncomingQueue({ report, pipelineId, incomingStatusId }: Props): 
         <div>
           <dt>{t('fl.panel.incoming.response')}</dt>
           <dd>
-            <MetricHint text={t('fl.metric.response')} align="start">
+            <MetricHint
+              text={
+                w
+                  ? `${t('fl.metric.response')}\n${t('fl.working.metric')}`
+                  : t('fl.metric.response')
+              }
+              align="start"
+            >
               <span class="fl-num">
                 {r.samples === 0
                   ? '—'
                   : t('fl.panel.incoming.responseValue', {
-                      median: fmt.hours(r.medianHours),
-                      p90: fmt.hours(r.p90Hours),
+                      median: w ? workingText(t, fmt, w.medianHours) : fmt.hours(r.medianHours),
+                      p90: w ? workingText(t, fmt, w.p90Hours) : fmt.hours(r.p90Hours),
                     })}
               </span>
             </MetricHint>

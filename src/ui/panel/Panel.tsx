@@ -6,7 +6,7 @@ import type { VNode } from 'preact';
 import { useId, useLayoutEffect, useRef } from 'preact/hooks';
 import { INCOMING_STATUS_TYPE } from '../../core';
 import type { DataModel } from '../../state';
-import type { ReportModel } from '../../state';
+import type { ReportModel, SnoozeControl } from '../../state';
 import { latest as latestOf } from '../../state';
 import { ErrorBanner } from '../common/ErrorBanner';
 import { ManagerFilter } from '../common/ManagerFilter';
@@ -39,6 +39,8 @@ export interface Props {
         readonly sourceFieldId: number | null;
       }
     | undefined;
+  /** Snoozing stuck deals (metrics.md F.6); null or absent where it is not offered. */
+  readonly snooze?: SnoozeControl | null | undefined;
 }
 
 const NO_NAMES: NamesState = { status: 'idle' };
@@ -56,6 +58,7 @@ export function Panel({
   collapsed,
   userName,
   sliceNames,
+  snooze = null,
 }: Props): VNode {
   const { t, fmt, timeZone } = useEnv();
   const bodyId = useId();
@@ -172,6 +175,17 @@ export function Panel({
                 />
                 <span title={t('fl.metric.moneyReached')}>{t('fl.panel.money')}</span>
               </label>
+              {/* Only where the admin set a working week (metrics.md F.1). */}
+              {report.workingAvailable.value && (
+                <label class="fl-check fl-working-switch">
+                  <input
+                    type="checkbox"
+                    checked={report.working.value}
+                    onChange={e => report.setWorking(e.currentTarget.checked)}
+                  />
+                  <span title={t('fl.working.switchHint')}>{t('fl.working.switch')}</span>
+                </label>
+              )}
             </div>
             <p class="fl-rights">{t('fl.panel.rights', { user: userName })}</p>
             {/* After a failed sync nothing is being computed: the banner says what is shown. */}
@@ -197,6 +211,7 @@ export function Panel({
                 report.selectStage(null);
               }}
               focusStageId={focusStageId}
+              snooze={snooze}
             />
           </>
         )}

@@ -1,7 +1,8 @@
 import type { VNode } from 'preact';
 import type { FunnelReport, OpenDeal } from '../../core';
+import type { SnoozeControl } from '../../state';
 import { useEnv } from '../env';
-import { Drilldown } from './Drilldown';
+import { DrilldownChunk } from './DrilldownChunk';
 import { Funnel } from './Funnel';
 import { IncomingQueue } from './IncomingQueue';
 import { SideStages } from './SideStages';
@@ -22,6 +23,8 @@ export interface Props {
   readonly onOpen: (stageId: number) => void;
   readonly onBack: () => void;
   readonly focusStageId: number | null;
+  /** The snooze action (metrics.md F.6); null where it is not offered. */
+  readonly snooze?: SnoozeControl | null | undefined;
 }
 
 /**
@@ -43,7 +46,7 @@ export function PanelReport(props: Props): VNode {
   let content: VNode;
   if (stage) {
     content = (
-      <Drilldown
+      <DrilldownChunk
         key={stage.id}
         deals={props.stageDeals}
         stage={stage}
@@ -52,6 +55,8 @@ export function PanelReport(props: Props): VNode {
         managerIds={report.options.responsibleUserIds}
         slice={report.options.slice ?? null}
         onBack={props.onBack}
+        snoozed={report.snoozed?.filter(d => d.stageId === stage.id)}
+        snooze={props.snooze ?? null}
       />
     );
   } else if (report.totals.deals === 0) {

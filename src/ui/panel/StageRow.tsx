@@ -4,7 +4,8 @@ import { MetricHint } from '../common/MetricHint';
 import { useEnv } from '../env';
 import type { FlaggedChange } from './AlertBadge';
 import { AlertBadge } from './AlertBadge';
-import { conversionHint, decidedHint, stuckHint, timeHint } from './stageFacts';
+import { workingText } from '../common/workingText';
+import { conversionHint, decidedHint, stuckHint, timeHint, workingTimeHint } from './stageFacts';
 
 export interface Props {
   readonly stage: StageReport;
@@ -75,8 +76,20 @@ export function StageRow({
         {weak && <span class="fl-row__tag fl-row__tag--weak">{t('fl.panel.funnel.weak')}</span>}
       </button>
       <span class="fl-row__time">
-        <MetricHint text={timeHint(t, fmt, stage, slowBase)} tabIndex={-1}>
-          <span class="fl-num">{fmt.days(stage.time.medianHours)}</span>
+        <MetricHint
+          text={
+            stage.workingTime
+              ? workingTimeHint(t, fmt, stage.workingTime, slowBase)
+              : timeHint(t, fmt, stage, slowBase)
+          }
+          tabIndex={-1}
+        >
+          {/* In working hours while the user's switch is on (the report then carries them). */}
+          <span class="fl-num">
+            {stage.workingTime
+              ? workingText(t, fmt, stage.workingTime.medianHours)
+              : fmt.days(stage.time.medianHours)}
+          </span>
           {slow && <span class="fl-row__tag fl-row__tag--slow">{t('fl.panel.funnel.slow')}</span>}
         </MetricHint>
       </span>

@@ -53,6 +53,7 @@ export const PANEL_CSS = `
 .funnel-lens .fl-controls .fl-period__custom { order: 1; flex-basis: 100%; }
 .funnel-lens .fl-controls .fl-slice { order: 2; flex-basis: 100%; }
 .funnel-lens .fl-controls .fl-money-switch { order: 3; font-size: 12px; }
+.funnel-lens .fl-controls .fl-working-switch { order: 3; font-size: 12px; }
 .funnel-lens .fl-rights { margin: -4px 0 0; font-size: 11px; color: var(--fl-muted); }
 .funnel-lens .fl-panel .fl-report { display: flex; flex-direction: column; gap: 10px; transition: opacity .15s; }
 .funnel-lens .fl-panel .fl-report--stale { opacity: .6; }

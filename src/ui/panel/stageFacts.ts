@@ -1,8 +1,8 @@
-import { quantile, sortedValues } from '../../core';
 import type { StageReport } from '../../core';
 import type { Translate } from '../../i18n';
 import { SOURCE_HINT } from '../common/thresholdText';
 import type { Formatters } from '../format';
+import { workingText } from '../common/workingText';
 
 /**
  * The panel calls a stage "slow" when its median time is at least this many times the median of
@@ -10,10 +10,21 @@ import type { Formatters } from '../format';
  */
 export const SLOW_FACTOR = 2;
 
-/** The median of the stages' median hours (stages without completed visits left out). */
+/**
+ * The median of the stages' median hours (stages without completed visits left out): the middle
+ * one, or halfway between the two middle ones — the engine's quantile rule (metrics.md 6) at 0.5,
+ * in the same arithmetic. Written out for a dozen numbers so that the core's quantile, and
+ * d3-array with it, stay out of what every page of the Leads section loads.
+ */
 export function medianOfMedians(stages: readonly StageReport[]): number | null {
-  const medians = stages.flatMap(s => (s.time.medianHours === null ? [] : [s.time.medianHours]));
-  return quantile(sortedValues(medians), 0.5);
+  const medians = Float64Array.from(
+    stages.flatMap(s => (s.time.medianHours === null ? [] : [s.time.medianHours])),
+  ).sort();
+  if (medians.length === 0) return null;
+  const h = (medians.length - 1) / 2;
+  const low = medians[Math.floor(h)] ?? 0;
+  const high = medians[Math.ceil(h)] ?? low;
+  return low + (high - low) * (h - Math.floor(h));
 }
 
 export function isSlow(stage: StageReport, base: number | null): boolean {
@@ -98,5 +109,27 @@ export function stuckHint(t: Translate, fmt: Formatters, s: StageReport): string
     t('fl.metric.stuck'),
     t('fl.panel.hint.threshold', { days: fmt.days(s.stuckThresholdHours) }),
     t(SOURCE_HINT[s.stuckThresholdSource]),
+    // With working hours on, say which clock the threshold is on (metrics.md F.4).
+    s.workingTime !== undefined && t('fl.working.threshold'),
+  );
+}
+
+/** `timeHint` for the working-hours figures (metrics.md F.4): which clock, then the values. */
+export function workingTimeHint(
+  t: Translate,
+  fmt: Formatters,
+  w: NonNullable<StageReport['workingTime']>,
+  base: number | null,
+): string {
+  return lines(
+    t('fl.working.metric'),
+    t('fl.working.stageHint', {
+      median: workingText(t, fmt, w.medianHours),
+      p90: workingText(t, fmt, w.p90Hours),
+      open: workingText(t, fmt, w.openMedianHours),
+      samples: fmt.int(w.samples),
+    }),
+    // «Медленно» is still judged on elapsed medians, in calendar days.
+    t('fl.panel.hint.slowRule', { median: fmt.days(base) }),
   );
 }

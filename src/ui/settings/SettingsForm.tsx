@@ -8,11 +8,14 @@ import { useEnv } from '../env';
 import { ConfidenceField } from './ConfidenceField';
 import type { SourceChoice } from './SourceField';
 import { SourceField } from './SourceField';
+import type { CreateFields, FieldChoice } from './SnoozeFields';
+import { SnoozeFields } from './SnoozeFields';
 import type { Draft } from './draft';
 import { draftOf, openStages, validate } from './draft';
 import { HorizonField } from './HorizonField';
 import { NumberField } from './NumberField';
 import { SideStagesField } from './SideStagesField';
+import { WorkingWeekField } from './WorkingWeekField';
 
 const NO_DEPARTURES: ReadonlyMap<number, SideCandidate> = new Map();
 
@@ -20,8 +23,13 @@ export interface Props {
   readonly value: WidgetSettings;
   /** The account's pipelines with their statuses. */
   readonly pipelines: readonly Pipeline[];
-  /** The account's lead fields, for the source field; null while read or when unreadable. */
-  readonly fields?: readonly SourceChoice[] | null | undefined;
+  /**
+   * The account's lead fields, for the source field and the snooze fields (by type); null while
+   * read or when unreadable.
+   */
+  readonly fields?: readonly (SourceChoice & FieldChoice)[] | null | undefined;
+  /** Creates the snooze fields (metrics.md F.6); absent where it cannot be done from here. */
+  readonly createSnoozeFields?: CreateFields | null | undefined;
   readonly onChange: (next: { settings: WidgetSettings } | { invalid: readonly string[] }) => void;
   /**
    * Each stage's threshold as last learned from its history (hours by stage id), for the
@@ -49,6 +57,7 @@ export function SettingsForm({
   learned,
   departures = NO_DEPARTURES,
   refusals = 0,
+  createSnoozeFields = null,
 }: Props): VNode {
   const { t, fmt } = useEnv();
   const ids = useId();
@@ -153,11 +162,29 @@ export function SettingsForm({
         onChange={alertConfidence => update({ ...draft, alertConfidence })}
       />
 
+      <WorkingWeekField
+        id={`${ids}-working`}
+        value={draft.workingWeek}
+        errors={errors}
+        onChange={workingWeek => update({ ...draft, workingWeek })}
+      />
+
       <SourceField
         id={`${ids}-source`}
         value={draft.sourceFieldId}
         fields={fields}
         onChange={sourceFieldId => update({ ...draft, sourceFieldId })}
+      />
+
+      <SnoozeFields
+        id={`${ids}-snooze`}
+        until={draft.snoozeUntilFieldId}
+        reason={draft.snoozeReasonFieldId}
+        fields={fields}
+        create={createSnoozeFields}
+        onChange={next =>
+          update({ ...draft, snoozeUntilFieldId: next.until, snoozeReasonFieldId: next.reason })
+        }
       />
 
       <fieldset class="fl-settings__group">

@@ -3,6 +3,8 @@ import { buildFunnel } from '../../core';
 import type { I18nKey } from '../../i18n';
 import type { PeriodPreset, WidgetSettings } from '../../state';
 import { parseSettings } from '../../state';
+import type { WorkingWeekDraft } from './workingWeekDraft';
+import { workingCandidate, workingDraftOf, workingErrorOf } from './workingWeekDraft';
 
 /** The form as typed: numbers stay text until they are valid, so "abc" can be shown and refused. */
 export interface Draft {
@@ -19,6 +21,11 @@ export interface Draft {
   readonly alertConfidence: number;
   /** The lead field that holds the deal's source, chosen from a list; null = none. */
   readonly sourceFieldId: number | null;
+  /** Snoozed deals' fields (metrics.md F.6), chosen from lists; null = none. */
+  readonly snoozeUntilFieldId: number | null;
+  readonly snoozeReasonFieldId: number | null;
+  /** The working week (metrics.md F.1) as typed; null = not set. */
+  readonly workingWeek: WorkingWeekDraft | null;
 }
 
 export function draftOf(settings: WidgetSettings): Draft {
@@ -33,6 +40,9 @@ export function draftOf(settings: WidgetSettings): Draft {
     sideStageIds: settings.sideStageIds,
     alertConfidence: settings.alertConfidence,
     sourceFieldId: settings.sourceFieldId,
+    snoozeUntilFieldId: settings.snoozeUntilFieldId,
+    snoozeReasonFieldId: settings.snoozeReasonFieldId,
+    workingWeek: settings.workingWeek && workingDraftOf(settings.workingWeek),
   };
 }
 
@@ -67,6 +77,7 @@ export function validate(draft: Draft): Outcome {
   for (const [id, text] of Object.entries(draft.stuckDaysByStage)) {
     if (text.trim() !== '') stuckDaysByStage[id] = numberOf(text);
   }
+  const week = draft.workingWeek && workingCandidate(draft.workingWeek);
   const candidate = {
     defaultPeriod: draft.defaultPeriod,
     pipelines: draft.pipelines,
@@ -75,13 +86,20 @@ export function validate(draft: Draft): Outcome {
     sideStageIds: draft.sideStageIds,
     alertConfidence: draft.alertConfidence,
     sourceFieldId: draft.sourceFieldId,
+    snoozeUntilFieldId: draft.snoozeUntilFieldId,
+    snoozeReasonFieldId: draft.snoozeReasonFieldId,
+    // Times that are not HH:MM are refused here; the rest of the form is still checked.
+    workingWeek: week?.ok ? week.value : null,
     ...(draft.minSample.trim() === '' ? {} : { minSample: numberOf(draft.minSample) }),
   };
   const parsed = parseSettings(candidate);
-  if (parsed.ok) return { ok: true, settings: parsed.settings };
-  const errors = new Map<string, I18nKey>();
-  for (const issue of parsed.issues) {
-    if (!errors.has(issue.path)) errors.set(issue.path, messageFor(issue.path, issue.code));
+  if (parsed.ok && (!week || week.ok)) return { ok: true, settings: parsed.settings };
+  const errors = new Map<string, I18nKey>(week && !week.ok ? week.errors : []);
+  for (const issue of parsed.ok ? [] : parsed.issues) {
+    const [path, key] = issue.path.startsWith('workingWeek')
+      ? workingErrorOf(issue.path, issue.code)
+      : [issue.path, messageFor(issue.path, issue.code)];
+    if (!errors.has(path)) errors.set(path, key);
   }
   return { ok: false, errors };
 }

@@ -19,4 +19,6 @@ export const SETTINGS_CSS = `
 .funnel-lens .fl-settings__check { display: flex; align-items: center; gap: 6px; padding: 2px 0; }
 .funnel-lens .fl-settings__pipeline { border: 0; padding: 6px 0 0; margin: 0; display: flex; flex-direction: column; gap: 6px; }
 .funnel-lens .fl-settings__pipeline > legend { color: var(--fl-muted); padding: 0; }
+.funnel-lens .fl-settings__days { display: flex; flex-wrap: wrap; gap: 0 12px; }
+.funnel-lens .fl-settings__holidays textarea { width: 13em; font: inherit; }
 `;

@@ -3,9 +3,18 @@ import en from '../../../i18n/en.json';
 import { ApiError } from '../../../src/api';
 import { CardRoot } from '../../../src/mount/cardRoot';
 import { createUiEnv } from '../../../src/mount/host';
+import { loadCardBlock } from '../../../src/ui';
+import type * as UiModule from '../../../src/ui';
 import { WithEnv } from '../../support/env';
 import type { FakeHost } from '../../support/fakeHost';
 import { fakeHost, HOST_INPUT, MAIN } from '../../support/fakeHost';
+
+// The real chunk loader (jest resolves its dynamic import), watched so a test can make it fail.
+jest.mock('../../../src/ui', () => {
+  const actual = jest.requireActual<typeof UiModule>('../../../src/ui');
+  return { ...actual, loadCardBlock: jest.fn(actual.loadCardBlock) };
+});
+const load = jest.mocked(loadCardBlock);
 
 afterEach(cleanup);
 jest.setTimeout(30_000);
@@ -33,6 +42,17 @@ describe('CardRoot', () => {
     // The lead's pipeline got its model: its service synced it from amoCRM.
     expect(host.calls('leadPages')).toBeGreaterThan(0);
     expect(host.timers.live.size).toBeGreaterThan(0);
+  });
+
+  it('says a failed fetch of the block’s chunk, and a retry shows the block', async () => {
+    load.mockImplementationOnce(() => Promise.reject(new Error('chunk')));
+    const host = fakeHost();
+    const { t } = show(host, openLead.id);
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain(t('fl.errors.NETWORK'));
+    fireEvent.click(within(alert).getByRole('button', { name: t('fl.common.retry') }));
+    expect(await screen.findByText(t('fl.card.path', { pipeline: MAIN.name }))).toBeTruthy();
+    expect(load).toHaveBeenCalledTimes(2);
   });
 
   it('says the deal is not there when amoCRM answers 204, and makes no model', async () => {

@@ -3,7 +3,8 @@
  * back when a test says so) and a real DataModel over it.
  */
 import { buildModel, leadJourney, stageNorms } from '../../../src/core';
-import type { StuckOptions } from '../../../src/core';
+import type { StuckOptions, WorkingWeek } from '../../../src/core';
+import type { CardDeps } from '../../../src/state/cardModel';
 import { CardModel } from '../../../src/state/cardModel';
 import { DataModel } from '../../../src/state/dataModel';
 import type { ServiceStatus } from '../../../src/state/service/types';
@@ -26,7 +27,23 @@ afterEach(() => {
   for (const m of live.splice(0)) m.dispose();
 });
 
-function setup(leadId = open.id, status: Partial<ServiceStatus> = {}) {
+const WEEK: WorkingWeek = {
+  days: [1, 2, 3, 4, 5],
+  hours: [{ from: 540, to: 1080 }],
+  timeZone: 'Europe/Moscow',
+  holidays: [],
+};
+
+const mapStorage = (map: Map<string, string>) => ({
+  get: (key: string) => map.get(key) ?? null,
+  set: (key: string, value: string) => void map.set(key, value),
+});
+
+function setup(
+  leadId = open.id,
+  status: Partial<ServiceStatus> = {},
+  working: Pick<CardDeps, 'workingWeek' | 'prefs'> = {},
+) {
   const fake = fakeService(input, status);
   const asked: { leadId: number; now: number; stuck: StuckOptions }[] = [];
   const service: FakeService = {
@@ -38,18 +55,26 @@ function setup(leadId = open.id, status: Partial<ServiceStatus> = {}) {
   };
   const data = new DataModel({ service, pipelineId: input.pipeline.id });
   const time = { now: DEMO_NOW * 1000 + 999 };
-  const model = new CardModel({ data, service, stuck: STUCK, leadId, clock: () => time.now });
+  const model = new CardModel({
+    data,
+    service,
+    stuck: STUCK,
+    leadId,
+    clock: () => time.now,
+    ...working,
+  });
   live.push({ dispose: () => model[Symbol.dispose]() }, { dispose: () => data[Symbol.dispose]() });
   const bump = () => service.setStatus({ version: service.status().version + 1 });
   return { model, service, asked, time, bump };
 }
 
-/** What the whole account says of a deal at `now`. */
+/** What the whole account says of a deal at `now`, and that moment. */
 const truthAt = (leadId: number, now: number) => {
   const norms = stageNorms(core, STUCK, now);
   return {
     journey: leadJourney(core, leadId, now, norms, visitsIn(input, core, leadId) ?? []),
     norms,
+    now,
   };
 };
 
@@ -117,6 +142,49 @@ describe('CardModel', () => {
     expect(s.model.state.value).toEqual({ status: 'loading', previous: null });
     s.bump();
     expect(s.asked).toHaveLength(1);
+  });
+
+  it('offers no working-hours switch without a working week', () => {
+    const prefs = new Map([['prefs:1:card:working', '1']]);
+    const s = setup(
+      open.id,
+      {},
+      { workingWeek: null, prefs: { storage: mapStorage(prefs), at: 'prefs:1:card' } },
+    );
+    expect(s.model.workingAvailable.value).toBe(false);
+    expect(s.model.working.value).toBe(false);
+    s.model.setWorking(true);
+    expect(s.model.working.value).toBe(false);
+    expect(s.model.workingWeek.value).toBeNull();
+    expect(prefs.get('prefs:1:card:working')).toBe('1');
+  });
+
+  it('remembers its own working-hours switch, and asks the engine the same either way', async () => {
+    const prefs = new Map<string, string>([['prefs:1:panel:working', '1']]);
+    const at = { storage: mapStorage(prefs), at: 'prefs:1:card' };
+    const first = setup(open.id, {}, { workingWeek: WEEK, prefs: at });
+    expect(first.model.workingAvailable.value).toBe(true);
+    // The panel's choice is the panel's: the card starts off until its own is remembered.
+    expect(first.model.working.value).toBe(false);
+    expect(first.model.workingWeek.value).toBeNull();
+    first.model.setWorking(true);
+    expect(first.model.working.value).toBe(true);
+    expect(first.model.workingWeek.value).toBe(WEEK);
+    expect(prefs.get('prefs:1:card:working')).toBe('1');
+    expect(first.asked).toHaveLength(1);
+    await settle();
+    expect(first.model.state.value).toEqual({ status: 'ok', data: truthAt(open.id, DEMO_NOW) });
+
+    const next = setup(open.id, {}, { workingWeek: WEEK, prefs: at });
+    expect(next.model.working.value).toBe(true);
+    next.model.setWorking(false);
+    expect(next.model.workingWeek.value).toBeNull();
+    expect(prefs.get('prefs:1:card:working')).toBe('0');
+    // No storage: the switch works for this mount and is forgotten after it.
+    const bare = setup(open.id, {}, { workingWeek: WEEK });
+    expect(bare.model.working.value).toBe(false);
+    bare.model.setWorking(true);
+    expect(bare.model.workingWeek.value).toBe(WEEK);
   });
 
   it('exposes a read-only state', () => {

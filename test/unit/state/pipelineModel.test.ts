@@ -48,6 +48,8 @@ const LAST_90: ReportOptions = {
   // What the report page asks of foresight (metrics.md F.4) at the settings' default level.
   alerts: { confidence: 0.95 },
   forecastDays: [30, 90],
+  // F.5 on the report page, months in the account's zone.
+  distributions: { timeZone: 'Europe/Moscow' },
 };
 
 const env = warmEmulator();
@@ -59,11 +61,17 @@ afterEach(() => {
   for (const m of live.splice(0)) m[Symbol.dispose]();
 });
 
+const mapStorage = (map: Map<string, string>) => ({
+  get: (key: string) => map.get(key) ?? null,
+  set: (key: string, value: string) => void map.set(key, value),
+});
+
 function setup(
   opts: {
     cache?: () => ScopeStore;
     settings?: WidgetSettings;
     spawnWorker?: (() => WorkerLike | null) | null;
+    storage?: Map<string, string>;
   } = {},
 ) {
   /** The page service's timers (refresh, retries, the turns between steps). */
@@ -82,6 +90,7 @@ function setup(
     settings: opts.settings ?? SETTINGS,
     clock: () => NOW * 1000,
     timers,
+    ...(opts.storage ? { storage: mapStorage(opts.storage) } : {}),
   };
   const model = new PipelineModel(deps, { period: { kind: 'last_90' } });
   live.push(model);
@@ -142,9 +151,34 @@ describe('PipelineModel', () => {
         data: {
           journey: leadJourney(core, lead.id, NOW, norms, visitsIn(truth, core, lead.id) ?? []),
           norms,
+          now: NOW,
         },
       }),
     );
+  });
+
+  it('remembers the cards’ working-hours switch apart from the report’s, per user', () => {
+    const prefs = new Map<string, string>();
+    const week = {
+      days: [1, 2, 3, 4, 5],
+      hours: [{ from: 540, to: 1080 }],
+      timeZone: 'UTC',
+      holidays: [],
+    };
+    const s = setup({ settings: { ...SETTINGS, workingWeek: week }, storage: prefs });
+    const lead = truth.leads.find(l => l.pipelineId === SCOPE.pipelineId && !l.closedAt)!;
+    const card = s.model.card(lead.id);
+    expect(card.workingAvailable.value).toBe(true);
+    card.setWorking(true);
+    const at = `prefs:${SCOPE.accountId}:${SCOPE.userId}`;
+    expect(prefs.get(`${at}:card:working`)).toBe('1');
+    expect(card.workingWeek.value).toBe(week);
+    expect(s.model.report.working.value).toBe(false);
+    s.model.report.setWorking(true);
+    expect(prefs.get(`${at}:report:working`)).toBe('1');
+    // Another lead's card reads the same remembered choice.
+    const other = truth.leads.find(l => l.pipelineId === SCOPE.pipelineId && l.id !== lead.id)!;
+    expect(s.model.card(other.id).working.value).toBe(true);
   });
 
   it('hands the settings’ horizon to the report and the cards', async () => {

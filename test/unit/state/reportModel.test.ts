@@ -137,6 +137,7 @@ describe('ReportModel: what it asks the service', () => {
         includeOpenDeals: true,
         alerts: { confidence: 0.95 },
         forecastDays: [30, 90],
+        distributions: { timeZone: ZONE },
       },
     ]);
     expect(s.model.state.value).toEqual({ status: 'loading', previous: null });
@@ -152,6 +153,9 @@ describe('ReportModel: what it asks the service', () => {
     const panel = setup({ init: { period: { kind: 'last_30' }, deals: 'byStage' } });
     expect(panel.last().alerts).toEqual({ confidence: 0.95 });
     expect(panel.last()).not.toHaveProperty('forecastDays');
+    // Distributions (F.5) are the page's alone, in the account's zone.
+    expect(full.last().distributions).toEqual({ timeZone: ZONE });
+    expect(panel.last()).not.toHaveProperty('distributions');
   });
 
   it('asks with no horizon when the settings load all history', () => {
@@ -230,6 +234,45 @@ describe('ReportModel: what it asks the service', () => {
     // Something else under the key (an older or a foreign write) reads as the default.
     prefs.set('prefs:1:mode', 'weekly');
     expect(setup({ prefs }).model.mode.value).toBe('created');
+  });
+
+  it('offers working hours only with a working week, asks for them only while on, and remembers it', async () => {
+    const week = {
+      days: [1, 2, 3, 4, 5],
+      hours: [{ from: 540, to: 1080 }],
+      timeZone: ZONE,
+      holidays: [],
+    };
+    const prefs = new Map<string, string>();
+    const none = setup({ prefs });
+    expect(none.model.workingAvailable.value).toBe(false);
+    none.model.setWorking(true);
+    expect(none.model.working.value).toBe(false);
+    expect(none.last()).not.toHaveProperty('workingWeek');
+
+    const settings = { ...SETTINGS, workingWeek: week };
+    const first = setup({
+      prefs,
+      settings,
+      init: { period: { kind: 'last_30' }, deals: 'byStage' },
+    });
+    expect(first.model.workingAvailable.value).toBe(true);
+    expect(first.model.working.value).toBe(false);
+    expect(first.last()).not.toHaveProperty('workingWeek');
+    first.model.setWorking(true);
+    expect(first.last().workingWeek).toBe(week);
+    // The drill-down's deals carry their working hours too (metrics.md F.4).
+    first.model.selectStage(stage);
+    expect(first.dealsAsked.at(-1)?.workingWeek).toBe(week);
+    await settle();
+    expect(first.model.report.value?.stages[0]?.workingTime).toBeDefined();
+
+    const next = setup({ prefs, settings });
+    expect(next.model.working.value).toBe(true);
+    next.model.setWorking(false);
+    expect(next.last()).not.toHaveProperty('workingWeek');
+    // Remembered on, then the admin cleared the week: nothing to switch on.
+    expect(setup({ prefs: new Map([['prefs:1:working', '1']]) }).model.working.value).toBe(false);
   });
 
   it('asks for a trend only when it has a step, in the account’s zone', () => {

@@ -38,6 +38,9 @@ describe('parseSettings', () => {
       sideStageIds: [],
       alertConfidence: 0.95,
       sourceFieldId: null,
+      workingWeek: null,
+      snoozeUntilFieldId: null,
+      snoozeReasonFieldId: null,
     });
   });
 
@@ -51,6 +54,14 @@ describe('parseSettings', () => {
       sideStageIds: [31, 35],
       alertConfidence: 0.99,
       sourceFieldId: 1283437,
+      workingWeek: {
+        days: [1, 2, 3, 4, 5],
+        hours: [{ from: 540, to: 1080 }],
+        timeZone: 'Europe/Moscow',
+        holidays: ['2026-01-01'],
+      },
+      snoozeUntilFieldId: 2001,
+      snoozeReasonFieldId: null,
     };
     expect(ok(JSON.stringify(saved))).toEqual(saved);
     expect(ok(saved)).toEqual(saved);
@@ -61,6 +72,15 @@ describe('parseSettings', () => {
     expect(ok('{"sourceFieldId": 77}').sourceFieldId).toBe(77);
     expect(parseSettings('{"sourceFieldId": -1}').ok).toBe(false);
     expect(parseSettings('{"sourceFieldId": "utm"}').ok).toBe(false);
+  });
+
+  it('keeps the snooze fields (metrics.md F.6) as field ids or none', () => {
+    expect(ok('{"snoozeUntilFieldId": 5, "snoozeReasonFieldId": 6}')).toMatchObject({
+      snoozeUntilFieldId: 5,
+      snoozeReasonFieldId: 6,
+    });
+    expect(parseSettings('{"snoozeUntilFieldId": 0}').ok).toBe(false);
+    expect(parseSettings('{"snoozeReasonFieldId": "x"}').ok).toBe(false);
   });
 
   it('fills what a partial value leaves out, and drops unknown fields', () => {
@@ -163,6 +183,47 @@ describe('parseSettings', () => {
     });
     // Even a bad legacy value is ignored then: it is not what the widget runs with.
     expect(ok({ stuckDays: { '1': 0 }, stuckDaysByStage: {} }).stuckDaysByStage).toEqual({});
+  });
+});
+
+describe('parseSettings: the working week (metrics.md F.1)', () => {
+  const week = {
+    days: [5, 1, 2, 3, 4],
+    hours: [{ from: 540, to: 1080 }],
+    timeZone: 'Europe/Moscow',
+    holidays: ['2026-01-07', '2026-01-01', '2026-01-07'],
+  };
+
+  it('is not set by default, and reads as the engine does: days sorted, holidays listed once', () => {
+    expect(ok({}).workingWeek).toBeNull();
+    expect(ok({ workingWeek: null }).workingWeek).toBeNull();
+    expect(ok({ workingWeek: week }).workingWeek).toEqual({
+      ...week,
+      days: [1, 2, 3, 4, 5],
+      holidays: ['2026-01-01', '2026-01-07'],
+    });
+  });
+
+  it("refuses a bad week with the engine's code and the bad value's path under workingWeek", () => {
+    expect(
+      issues({
+        workingWeek: {
+          ...week,
+          days: [1, 8],
+          hours: [{ from: 600, to: 540 }],
+          timeZone: 'Mars/Olympus',
+          holidays: ['2026-02-30'],
+        },
+      }),
+    ).toEqual([
+      { path: 'workingWeek.days.1', code: 'out_of_range' },
+      { path: 'workingWeek.hours.0', code: 'empty_interval' },
+      { path: 'workingWeek.timeZone', code: 'unknown_time_zone' },
+      { path: 'workingWeek.holidays.0', code: 'invalid_date' },
+    ]);
+    expect(issues({ workingWeek: 'Mon-Fri' })).toEqual([
+      { path: 'workingWeek', code: 'invalid_type' },
+    ]);
   });
 });
 

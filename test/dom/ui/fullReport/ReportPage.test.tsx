@@ -215,8 +215,9 @@ describe('ReportPage', () => {
   it('explains every number in its header cell', async () => {
     const m = await mount();
     const tables = screen.getAllByRole('table');
-    // With the significant changes and the forecast range (metrics.md F.4).
-    expect(tables.length).toBe(13);
+    // With the significant changes and the forecast range (metrics.md F.4), and the histogram,
+    // the time to close and the moves of the distributions (F.5).
+    expect(tables.length).toBe(16);
     for (const table of tables) {
       const numeric = [...table.querySelectorAll('thead th.fl-num')];
       expect(numeric.length).toBeGreaterThan(0);
@@ -691,7 +692,8 @@ describe('ReportPage', () => {
   it('destroys every chart and leaves no timers when unmounted', async () => {
     const m = await mount();
     const live = m.charts.made.filter(c => !c.destroyed);
-    expect(live).toHaveLength(4);
+    // Funnel, trend, time, the distributions' histogram and time to close (F.5), losses.
+    expect(live).toHaveLength(6);
     m.view.unmount();
     expect(m.charts.made.every(c => c.destroyed)).toBe(true);
     m.report[Symbol.dispose]();

@@ -1,5 +1,7 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import fc from 'fast-check';
 import type { Lead, StageReport, StatusChange } from '../../../../src/core';
+import { quantile, sortedValues } from '../../../../src/core';
 import { isSlow, medianOfMedians } from '../../../../src/ui/panel/stageFacts';
 import { DEMO_NOW, STATUS_IDS, USER_IDS } from '../../../support/demo';
 import {
@@ -105,6 +107,16 @@ describe('the "slow" rule', () => {
     expect(medianOfMedians([stage(1), stage(null), stage(9), stage(3)])).toBe(3);
     expect(medianOfMedians([stage(2), stage(4)])).toBe(3);
     expect(medianOfMedians([stage(null)])).toBeNull();
+  });
+
+  it('is exactly the engine’s quantile at 0.5, which the panel does not load', () => {
+    const hours = fc.option(fc.double({ min: 0, max: 1e6, noNaN: true }), { nil: null });
+    fc.assert(
+      fc.property(fc.array(hours, { maxLength: 15 }), medians => {
+        const present = medians.filter((m): m is number => m !== null);
+        expect(medianOfMedians(medians.map(stage))).toBe(quantile(sortedValues(present), 0.5));
+      }),
+    );
   });
 
   it('is inclusive at twice the base and never fires without a base', () => {
