@@ -28,6 +28,8 @@ describe('the widget archive', () => {
         'engine.js',
         'report.js',
         'settings.js',
+        'drill.js',
+        'card.js',
         'style.css',
         'i18n/ru.json',
       ]),
