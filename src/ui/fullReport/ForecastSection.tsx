@@ -46,17 +46,19 @@ export function ForecastSection({ report }: Props): VNode {
   return (
     <Section id="forecast" title={t('fl.report.forecast.title')}>
       {report.forecastRange ? <ForecastRange range={report.forecastRange} /> : null}
-      <p class="fl-report__lead">
-        {/* Beside the horizons' range, the old number is what it always was: no time frame. */}
-        <strong>{t('fl.report.forecastRange.unbounded')}</strong>{' '}
-        <MetricHint text={t('fl.metric.forecast')} align="start">
-          {t('fl.report.forecast.expected', {
-            // An expectation, not a count: two significant digits say as much as it knows.
-            wins: fmt.int(forecast.expectedWins),
-            revenue: fmt.moneyRough(forecast.expectedRevenue),
-          })}
-        </MetricHint>
-      </p>
+      {report.forecastRange?.horizons.length ? null : (
+        // With no horizon asked, §9's expectation is all there is; it has no time frame, so says so.
+        <p class="fl-report__lead">
+          <strong>{t('fl.report.forecastRange.unbounded')}</strong>{' '}
+          <MetricHint text={t('fl.metric.forecast')} align="start">
+            {t('fl.report.forecast.expected', {
+              // An expectation, not a count: two significant digits say as much as it knows.
+              wins: fmt.int(forecast.expectedWins),
+              revenue: fmt.moneyRough(forecast.expectedRevenue),
+            })}
+          </MetricHint>
+        </p>
+      )}
       <DataTable
         caption={t('fl.report.forecast.caption')}
         columns={columns}

@@ -1,7 +1,7 @@
 import type { VNode } from 'preact';
 import { difference } from '../../core';
-import type { FunnelReport, Totals } from '../../core';
-import type { I18nKey } from '../../i18n';
+import type { ForecastRange, FunnelReport, HorizonForecast, Totals } from '../../core';
+import type { I18nKey, Translate } from '../../i18n';
 import { MetricHint } from '../common/MetricHint';
 import { useEnv } from '../env';
 import type { Formatters } from '../format';
@@ -19,8 +19,8 @@ type Kind = 'count' | 'share' | 'money' | 'estimate';
 
 interface Row {
   readonly key: string;
-  readonly label: I18nKey;
-  readonly hint: I18nKey;
+  readonly label: string;
+  readonly hint: string;
   readonly kind: Kind;
   readonly now: number | null;
   /** The previous period as it stood at the same age (metrics.md 11.2); null where not defined. */
@@ -36,6 +36,8 @@ interface Row {
     readonly then: Count;
     readonly before: Count;
   };
+  /** For the forecast within a horizon: its 90 % interval (metrics.md F.3), shown under `now`. */
+  readonly range?: readonly [low: number, high: number];
 }
 
 type Count = readonly [won: number, reached: number];
@@ -87,6 +89,73 @@ function conversionCounts(r: FunnelReport): NonNullable<Row['counts']> {
 /** The totals the same-age comparison defines (metrics.md 11.2). */
 const SAME_AGE = new Set<string>(['deals', 'won', 'lost', 'open', 'conversion']);
 
+/** The longest horizon the report asked for (metrics.md F.4), if it asked for any. */
+function longest(range: ForecastRange | undefined): HorizonForecast | undefined {
+  return range?.horizons.reduce<HorizonForecast | undefined>(
+    (best, h) => (best && best.horizonDays >= h.horizonDays ? best : h),
+    undefined,
+  );
+}
+
+/**
+ * The forecast's rows: within the longest horizon asked, with its 90 % interval (metrics.md F.3).
+ * A report that asked for no horizon has only §9's expectation, which has no time frame.
+ */
+function forecastRows(t: Translate, fmt: Formatters, report: FunnelReport): Row[] {
+  const range = report.forecastRange;
+  const h = longest(range);
+  if (!range || !h) {
+    const hint = t('fl.metric.forecast');
+    return [
+      {
+        key: 'expectedWins',
+        label: t('fl.report.col.expectedWins'),
+        hint,
+        kind: 'count',
+        now: report.forecast.expectedWins,
+        then: null,
+        before: null,
+      },
+      {
+        key: 'expectedRevenue',
+        label: t('fl.report.col.expectedRevenue'),
+        hint,
+        kind: 'estimate',
+        now: report.forecast.expectedRevenue,
+        then: null,
+        before: null,
+      },
+    ];
+  }
+  const days = { days: fmt.int(h.horizonDays) };
+  const draws = { draws: fmt.int(range.draws), seed: String(range.seed) };
+  return [
+    {
+      key: 'expectedWins',
+      label: t('fl.report.summary.expectedWins', days),
+      hint: withInterval(t('fl.metric.forecastWins'), t('fl.metric.forecastWinsRange')),
+      kind: 'count',
+      now: h.expectedWins,
+      then: null,
+      before: null,
+      range: [h.winsLow, h.winsHigh],
+    },
+    {
+      key: 'expectedRevenue',
+      label: t('fl.report.summary.expectedRevenue', days),
+      hint: withInterval(
+        t('fl.metric.forecastRevenue'),
+        t('fl.metric.forecastRevenueRange', draws),
+      ),
+      kind: 'money',
+      now: h.expectedRevenue,
+      then: null,
+      before: null,
+      range: [h.revenueLow, h.revenueHigh],
+    },
+  ];
+}
+
 /**
  * The period's totals against the previous period of equal length — as it stood at the same age,
  * which the change is taken against, and as it stands today — and the forecast.
@@ -97,46 +166,41 @@ export function SummarySection({ report }: Props): VNode {
   const rows: Row[] = [
     ...TOTALS.map(m => ({
       key: m.key,
-      label: m.label,
-      hint: m.hint,
+      label: t(m.label),
+      hint: t(m.hint),
       kind: m.kind,
       now: report.totals[m.key],
       then: SAME_AGE.has(m.key) ? (sameAge[m.key] ?? null) : null,
       before: report.previous.totals[m.key],
       ...(m.key === 'conversion' ? { counts: conversionCounts(report) } : {}),
     })),
-    {
-      key: 'expectedWins',
-      label: 'fl.report.col.expectedWins',
-      hint: 'fl.metric.forecast',
-      kind: 'count',
-      now: report.forecast.expectedWins,
-      then: null,
-      before: null,
-    },
-    {
-      key: 'expectedRevenue',
-      label: 'fl.report.col.expectedRevenue',
-      hint: 'fl.metric.forecast',
-      kind: 'estimate',
-      now: report.forecast.expectedRevenue,
-      then: null,
-      before: null,
-    },
+    ...forecastRows(t, fmt, report),
   ];
   const min = report.options.minSample;
   const ci = t('fl.report.hint.interval');
   const share = ([k, n]: Count) => <Share k={k} n={n} min={min} />;
+  // As a share's interval: drawn under the value, so the cell's text stays the value the CSV has.
+  const ranged = (r: Row, [low, high]: NonNullable<Row['range']>) => (
+    <span
+      class="fl-range"
+      data-ci={t('fl.report.interval', {
+        low: show(fmt, r.kind, low),
+        high: show(fmt, r.kind, high),
+      })}
+    >
+      {show(fmt, r.kind, r.now)}
+    </span>
+  );
   const prev = report.previous.period;
   const range = { from: fmt.date(prev.from), to: fmt.date(prev.to - 1) };
   const columns: Column<Row>[] = [
     {
       label: t('fl.report.col.metric'),
       text: true,
-      value: r => t(r.label),
+      value: r => r.label,
       show: r => (
-        <MetricHint text={t(r.hint)} align="start">
-          {t(r.label)}
+        <MetricHint text={r.hint} align="start">
+          {r.label}
         </MetricHint>
       ),
     },
@@ -144,7 +208,10 @@ export function SummarySection({ report }: Props): VNode {
       label: t('fl.report.col.now'),
       hint: withInterval(t('fl.report.hint.now'), ci),
       value: r => r.now,
-      show: r => (r.counts ? share(r.counts.now) : show(fmt, r.kind, r.now)),
+      show: r => {
+        if (r.counts) return share(r.counts.now);
+        return r.range ? ranged(r, r.range) : show(fmt, r.kind, r.now);
+      },
     },
     {
       label: t('fl.report.summary.sameAge', range),

@@ -32,8 +32,8 @@ export const REPORT_CSS = `
 /* Headers wrap (numbers keep to one line), so a table of many stages fits the page. */
 .funnel-lens .fl-table thead th, .funnel-lens .fl-table thead th.fl-num { white-space: normal; min-width: 5em; }
 .funnel-lens .fl-table thead th .fl-hint { white-space: normal; }
-.funnel-lens .fl-share { display: inline-block; text-align: right; }
-.funnel-lens .fl-share[data-ci]::after {
+.funnel-lens .fl-share, .funnel-lens .fl-range { display: inline-block; text-align: right; }
+.funnel-lens .fl-share[data-ci]::after, .funnel-lens .fl-range[data-ci]::after {
   content: attr(data-ci); display: block; font-size: 11px; color: var(--fl-muted); white-space: nowrap;
 }
 .funnel-lens .fl-share--small { color: var(--fl-muted); }

@@ -1,13 +1,19 @@
 /**
  * The report page's foresight (metrics.md F.2–F.4): the significant changes over a demo with a
- * real drop added, and the forecast's range, each against the engine's report object.
+ * real drop added, and the forecast's range — in its section and in the summary, which show the
+ * expectation without a time frame only for a report that asked for no horizon — each against
+ * the engine's report object.
  */
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import type { FunnelInput, FunnelReport } from '../../../../src/core';
 import { toCsv } from '../../../../src/core';
+import type { Translate } from '../../../../src/i18n';
 import { DEFAULT_SETTINGS } from '../../../../src/state';
 import { ReportPage } from '../../../../src/ui/fullReport';
 import { pValueText } from '../../../../src/ui/fullReport/AlertsSection';
+import { ForecastSection } from '../../../../src/ui/fullReport/ForecastSection';
+import { SummarySection } from '../../../../src/ui/fullReport/SummarySection';
+import { ReportToolsContext } from '../../../../src/ui/fullReport/tools';
 import { DEMO_NOW, PIPELINE_IDS, STATUS_IDS } from '../../../support/demo';
 import { dropAtRequisites } from '../../../support/drop';
 import { testEnv, WithEnv } from '../../../support/env';
@@ -69,6 +75,21 @@ function bodyCells(table: HTMLElement): string[][] {
     [...tr.querySelectorAll('th, td')].map(c => c.textContent),
   );
 }
+
+/** A row header's own text, without the definition its tooltip holds. */
+function withoutTip(el: Element): string {
+  const copy = el.cloneNode(true) as Element;
+  copy.querySelector('[role="tooltip"]')?.remove();
+  return copy.textContent;
+}
+
+/** The summary's section (it holds one table). */
+const summarySection = (t: Translate) =>
+  screen.getByRole('region', { name: t('fl.report.summary.title') });
+
+/** The summary's forecast rows: the last two of its table. */
+const summaryForecastRows = (t: Translate): Element[] =>
+  [...within(summarySection(t)).getByRole('table').querySelectorAll('tbody tr')].slice(-2);
 
 const nameOf = (r: FunnelReport, id: number, won: string) =>
   r.stages.find(s => s.id === id)?.name ?? won;
@@ -178,7 +199,7 @@ describe('ReportPage: significant changes (metrics.md F.2)', () => {
 });
 
 describe('ReportPage: the forecast’s range (metrics.md F.3)', () => {
-  it('shows wins and revenue within 30 and 90 days with their 90 % intervals, and the unbounded number labelled', async () => {
+  it('shows wins and revenue within 30 and 90 days with their 90 % intervals, and no unbounded number', async () => {
     const m = await mount();
     const { t, fmt } = m.env;
     const tf = t;
@@ -209,7 +230,22 @@ describe('ReportPage: the forecast’s range (metrics.md F.3)', () => {
         seed: String(range.seed),
       }),
     );
-    expect(within(section).getByText(tf('fl.report.forecastRange.unbounded'))).toBeTruthy();
+    // The horizons replace the expectation without a time frame (issue: no single unbounded sum).
+    expect(within(section).queryByText(tf('fl.report.forecastRange.unbounded'))).toBeNull();
+    expect(
+      within(section).queryByText(
+        tf('fl.report.forecast.expected', {
+          wins: fmt.int(m.r.forecast.expectedWins),
+          revenue: fmt.moneyRough(m.r.forecast.expectedRevenue),
+        }),
+        // The formats space with no-break spaces: compare the text as it is.
+        { normalizer: text => text },
+      ),
+    ).toBeNull();
+    // The per-stage probabilities stay.
+    expect(
+      within(section).getByRole('table', { name: tf('fl.report.forecast.caption') }),
+    ).toBeTruthy();
 
     fireEvent.click(
       within(section).getByRole('button', {
@@ -245,5 +281,128 @@ describe('ReportPage: the forecast’s range (metrics.md F.3)', () => {
       ),
     );
     m.finish();
+  });
+
+  it('sums up the longest horizon in the summary, its interval under each value, as its CSV has it', async () => {
+    const m = await mount();
+    const { t, fmt } = m.env;
+    const range = m.r.forecastRange!;
+    const h = range.horizons.reduce((a, b) => (b.horizonDays > a.horizonDays ? b : a));
+    expect(h.horizonDays).toBe(90);
+    const days = { days: fmt.int(h.horizonDays) };
+    const labels = [
+      t('fl.report.summary.expectedWins', days),
+      t('fl.report.summary.expectedRevenue', days),
+    ];
+    const [wins, revenue] = summaryForecastRows(t);
+    const rows = [wins!, revenue!];
+    expect(rows.map(tr => withoutTip(tr.querySelector('th')!))).toEqual(labels);
+    expect(rows.map(tr => tr.querySelector('th [role="tooltip"]')?.textContent)).toEqual([
+      `${t('fl.metric.forecastWins')}\n${t('fl.metric.forecastWinsRange')}`,
+      `${t('fl.metric.forecastRevenue')}\n${t('fl.metric.forecastRevenueRange', { draws: fmt.int(range.draws), seed: String(range.seed) })}`,
+    ]);
+    // The value as the range's table shows it; no same-age or previous figure is made up for it.
+    expect(rows.map(tr => [...tr.querySelectorAll('td')].map(c => c.textContent))).toEqual([
+      [fmt.int(h.expectedWins), '—', '—', '—'],
+      [fmt.money(h.expectedRevenue), '—', '—', '—'],
+    ]);
+    // The 90 % interval is drawn under the value from an attribute, as a conversion's is.
+    expect(rows.map(tr => tr.querySelector('td .fl-range')?.getAttribute('data-ci'))).toEqual([
+      t('fl.report.interval', { low: fmt.int(h.winsLow), high: fmt.int(h.winsHigh) }),
+      t('fl.report.interval', { low: fmt.money(h.revenueLow), high: fmt.money(h.revenueHigh) }),
+    ]);
+    expect(h.winsLow).toBeLessThan(h.winsHigh);
+    expect(h.revenueLow).toBeLessThan(h.revenueHigh);
+
+    fireEvent.click(within(summarySection(t)).getByRole('button', { name: /CSV/ }));
+    const csv = m.downloads[0]!;
+    expect(csv.name).toBe(`funnel-lens-${PIPELINE_IDS.main}-summary.csv`);
+    // The label says the horizon; the value is unrounded; the interval is the range's CSV's.
+    const lines = csv.text.split('\r\n');
+    expect(lines.slice(-3, -1)).toEqual(
+      toCsv(
+        [],
+        [
+          [labels[0]!, h.expectedWins, null, null, null],
+          [labels[1]!, h.expectedRevenue, null, null, null],
+        ],
+      )
+        .split('\r\n')
+        .slice(1, -1),
+    );
+    m.finish();
+  });
+
+  it('keeps the expectation without a time frame where the report asked for no horizon', async () => {
+    const m = await mount();
+    m.finish();
+    const { t, fmt } = m.env;
+    // A report that asks for no horizon is the same report without the field (metrics.md F.4).
+    const { forecastRange, ...report } = m.r;
+    expect(forecastRange).toBeDefined();
+    const downloads: { name: string; text: string }[] = [];
+    render(
+      <WithEnv env={m.env}>
+        <ReportToolsContext.Provider
+          value={{
+            download: (name, text) => downloads.push({ name, text }),
+            createChart: fakeCharts().create,
+            filePrefix: 'funnel-lens-test',
+          }}
+        >
+          <SummarySection report={report} />
+          <ForecastSection report={report} />
+        </ReportToolsContext.Provider>
+      </WithEnv>,
+    );
+    const { forecast } = report;
+    const rows = summaryForecastRows(t);
+    expect(rows.map(tr => withoutTip(tr.querySelector('th')!))).toEqual([
+      t('fl.report.col.expectedWins'),
+      t('fl.report.col.expectedRevenue'),
+    ]);
+    expect(rows.map(tr => tr.querySelector('th [role="tooltip"]')?.textContent)).toEqual([
+      t('fl.metric.forecast'),
+      t('fl.metric.forecast'),
+    ]);
+    expect(rows.map(tr => tr.querySelector('td')?.textContent)).toEqual([
+      fmt.int(forecast.expectedWins),
+      `≈ ${fmt.moneyRough(forecast.expectedRevenue)}`,
+    ]);
+    expect(document.querySelector('.fl-range')).toBeNull();
+    // An expectation without false precision: two significant digits ("1,3 млн ₽"), not rubles.
+    expect(fmt.moneyRough(forecast.expectedRevenue)).toMatch(/^\d+(,\d)?\s(тыс|млн|млрд)\.?\s₽$/);
+
+    const section = screen.getByRole('region', { name: t('fl.report.forecast.title') });
+    expect(within(section).getByText(t('fl.report.forecastRange.unbounded'))).toBeTruthy();
+    expect(
+      within(section).getByText(
+        t('fl.report.forecast.expected', {
+          wins: fmt.int(forecast.expectedWins),
+          revenue: fmt.moneyRough(forecast.expectedRevenue),
+        }),
+        // The formats space with no-break spaces: compare the text as it is.
+        { normalizer: text => text },
+      ),
+    ).toBeTruthy();
+    expect(
+      within(section)
+        .getAllByRole('table')
+        .map(x => x.querySelector('caption')?.textContent),
+    ).toEqual([t('fl.report.forecast.caption')]);
+
+    fireEvent.click(within(summarySection(t)).getByRole('button', { name: /CSV/ }));
+    const lines = downloads[0]!.text.split('\r\n');
+    expect(lines.slice(-3, -1)).toEqual(
+      toCsv(
+        [],
+        [
+          [t('fl.report.col.expectedWins'), forecast.expectedWins, null, null, null],
+          [t('fl.report.col.expectedRevenue'), forecast.expectedRevenue, null, null, null],
+        ],
+      )
+        .split('\r\n')
+        .slice(1, -1),
+    );
   });
 });
