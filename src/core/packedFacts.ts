@@ -88,22 +88,28 @@ export function packFacts(funnel: Funnel, facts: readonly LeadFacts[]): PackedFa
     firstMoveAt: new Float64Array(n),
     incoming: new Uint8Array(n),
   };
-  const at = { completed: 0, moved: 0, visits: 0 };
-  facts.forEach((f, i) => writeLead(p, i, f, stages, at));
-  p.completedAt[n] = at.completed;
-  p.movedBackAt[n] = at.moved;
-  p.timelineAt[n] = at.visits;
+  let completedAt = 0;
+  let movedAt = 0;
+  let visitsAt = 0;
+  for (let i = 0; i < n; i++) {
+    const f = facts[i] as LeadFacts;
+    p.completedAt[i] = completedAt;
+    p.movedBackAt[i] = movedAt;
+    p.timelineAt[i] = visitsAt;
+    writeScalars(p, i, f, stages);
+    writeLists(p, f, completedAt, movedAt, visitsAt);
+    completedAt += f.completedStages.length;
+    movedAt += f.movedBackFrom.length;
+    visitsAt += f.timeline.length;
+  }
+  p.completedAt[n] = completedAt;
+  p.movedBackAt[n] = movedAt;
+  p.timelineAt[n] = visitsAt;
   return p;
 }
 
-/** One lead's facts into row `i`, its lists from the cursors in `at` on (which it advances). */
-function writeLead(
-  p: PackedFacts,
-  i: number,
-  f: LeadFacts,
-  stages: number,
-  at: { completed: number; moved: number; visits: number },
-): void {
+/** One lead's single values into row `i`. */
+function writeScalars(p: PackedFacts, i: number, f: LeadFacts, stages: number): void {
   p.leadId[i] = f.lead.id;
   p.reachedIndex[i] = f.reachedIndex;
   p.currentIndex[i] = f.currentIndex;
@@ -111,21 +117,36 @@ function writeLead(
   if (p.lostFromSide) p.lostFromSide[i] = f.lostFromSide;
   p.currentVisitStart[i] = f.currentVisitStart ?? Number.NaN;
   p.currentVisitCensored[i] = f.currentVisitCensored ? 1 : 0;
-  // Loops, not TypedArray#set: a lead's lists are a handful of numbers, where set's generic path
-  // from a plain array costs more than the copy.
-  for (let k = 0; k < stages; k++) p.visited[i * stages + k] = f.visited[k] ?? 0;
-  p.completedAt[i] = at.completed;
-  for (let k = 0; k < f.completedStages.length; k++, at.completed++) {
-    p.completedStage[at.completed] = f.completedStages[k] ?? 0;
-    p.completedHours[at.completed] = f.completedHours[k] ?? 0;
-    p.completedEnd[at.completed] = f.completedEnds[k] ?? 0;
-  }
-  p.movedBackAt[i] = at.moved;
-  for (const from of f.movedBackFrom) p.movedBackFrom[at.moved++] = from;
-  p.timelineAt[i] = at.visits;
-  for (const entry of f.timeline) p.timeline[at.visits++] = entry;
   p.firstMoveAt[i] = f.firstMoveAt ?? Number.NaN;
   p.incoming[i] = f.incoming;
+  // Loops, not TypedArray#set: a lead's lists are a handful of numbers, where set's generic path
+  // from a plain array costs more than the copy.
+  const visited = p.visited;
+  const row = i * stages;
+  for (let k = 0; k < stages; k++) visited[row + k] = f.visited[k] ?? 0;
+}
+
+/** One lead's lists from the given rows of their columns on (cursors kept in locals, not fields). */
+function writeLists(
+  p: PackedFacts,
+  f: LeadFacts,
+  completedAt: number,
+  movedAt: number,
+  visitsAt: number,
+): void {
+  const { completedStages, completedHours, completedEnds, movedBackFrom, timeline } = f;
+  const stage = p.completedStage;
+  const hours = p.completedHours;
+  const end = p.completedEnd;
+  for (let k = 0; k < completedStages.length; k++) {
+    stage[completedAt + k] = completedStages[k] ?? 0;
+    hours[completedAt + k] = completedHours[k] ?? 0;
+    end[completedAt + k] = completedEnds[k] ?? 0;
+  }
+  const moved = p.movedBackFrom;
+  for (let k = 0; k < movedBackFrom.length; k++) moved[movedAt + k] = movedBackFrom[k] ?? 0;
+  const entries = p.timeline;
+  for (let k = 0; k < timeline.length; k++) entries[visitsAt + k] = timeline[k] ?? 0;
 }
 
 /**

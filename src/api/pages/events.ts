@@ -1,6 +1,6 @@
 import type { StatusChange, StatusRef } from '../../core';
 import { tooFewItems, tooManyItems } from '../issues';
-import { hasNoBefore } from '../schemas';
+import * as schemas from '../schemas';
 import type { RawEvent } from '../schemas';
 import type { LeadLifecycle } from '../types';
 import * as shape from './shape';
@@ -26,6 +26,7 @@ const {
   requiredTime,
   toSchemaError,
 } = shape;
+const { hasNoBefore } = schemas;
 
 /** The status changes and lead deletions/restorations of an events body; other types are skipped. */
 export interface EventList {

@@ -1,8 +1,8 @@
 import type { Lead } from '../../core';
 import { NO_SHAPE_MATCHES, typeMessage } from '../issues';
-import { isDeletedStub } from '../schemas';
+import * as schemas from '../schemas';
 import type { DeletedLead } from '../types';
-import { readCustomFields, readTags } from './leadExtras';
+import * as extras from './leadExtras';
 import * as shape from './shape';
 import { ShapeIssue } from './shape';
 import type { Json, ReadWhere } from './shape';
@@ -27,6 +27,8 @@ const {
   requiredTime,
   toSchemaError,
 } = shape;
+const { isDeletedStub } = schemas;
+const { readCustomFields, readTags } = extras;
 
 /**
  * RawLossReasonSchema as a yes/no (inside the loss-reason union only the union's verdict is told):
