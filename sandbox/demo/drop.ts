@@ -1,6 +1,6 @@
 import { DAY } from './calendar';
 import { DROP, LOST_POS } from './funnel';
-import { pickLossReason, placeOf } from './journey';
+import { pickLossReason, placeOf, responsibleBefore } from './journey';
 import type { Journey } from './journey';
 import type { PlannedLead } from './leads';
 import type { Rng } from './random';
@@ -15,16 +15,6 @@ import type { Rng } from './random';
  * other lead and event is the same as without it. A rewritten deal is lost at the moment it would
  * have moved on, for one of the drop's loss reasons, and does nothing after.
  */
-
-function responsibleBefore(journey: Journey, k: number): number {
-  const first = journey.steps.find(s => s.kind === 'responsible');
-  let responsible = first ? first.from : journey.responsible;
-  for (let i = 0; i < k; i += 1) {
-    const step = journey.steps[i];
-    if (step?.kind === 'responsible') responsible = step.to;
-  }
-  return responsible;
-}
 
 /** Index of the lead's first move on from the stage inside the span, or -1. */
 function moveOn(journey: Journey, since: number): number {

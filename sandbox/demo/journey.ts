@@ -256,3 +256,14 @@ export function simulateJourney(start: JourneyStart, now: number, rng: Rng): Jou
   }
   return journey;
 }
+
+/** The responsible user just before `steps[k]` (a step may hand the deal to another manager). */
+export function responsibleBefore(journey: Journey, k: number): number {
+  const first = journey.steps.find(s => s.kind === 'responsible');
+  let responsible = first ? first.from : journey.responsible;
+  for (let i = 0; i < k; i += 1) {
+    const step = journey.steps[i];
+    if (step?.kind === 'responsible') responsible = step.to;
+  }
+  return responsible;
+}

@@ -1,6 +1,6 @@
 import { DAY, HOUR, toWorkingTime } from './calendar';
 import { LOST_POS, ROBOT_SHARE, SIDE_POS, SIDE_STAGE } from './funnel';
-import { pickLossReason, placeOf, simulateJourney } from './journey';
+import { pickLossReason, placeOf, responsibleBefore, simulateJourney } from './journey';
 import type { Journey } from './journey';
 import type { PlannedLead } from './leads';
 import { HOSTILE_NAMES } from './names';
@@ -29,17 +29,6 @@ function eligible(plan: PlannedLead): boolean {
   return journey.steps.every(
     s => s.kind !== 'status' || (s.from.pipe === SIDE_STAGE.pipe && s.to.pipe === SIDE_STAGE.pipe),
   );
-}
-
-/** The responsible user just before `steps[k]`. */
-function responsibleBefore(journey: Journey, k: number): number {
-  const first = journey.steps.find(s => s.kind === 'responsible');
-  let responsible = first ? first.from : journey.responsible;
-  for (let i = 0; i < k; i += 1) {
-    const step = journey.steps[i];
-    if (step?.kind === 'responsible') responsible = step.to;
-  }
-  return responsible;
 }
 
 function park(journey: Journey, k: number, now: number, rng: Rng): void {

@@ -8,6 +8,7 @@ import { useEnv } from '../env';
 import { DealRow } from './DealRow';
 import type { DrillTab } from './DrillTabs';
 import { DrillTabs, panelId, tabId } from './DrillTabs';
+import { DrillFrame } from './DrillFrame';
 import { Icon } from './Icon';
 
 export interface Props {
@@ -98,31 +99,7 @@ export function Drilldown({
   };
 
   return (
-    <section
-      class="fl-drill"
-      aria-labelledby={`${idPrefix}-title`}
-      onKeyDown={e => {
-        if (e.key === 'Escape') {
-          e.preventDefault();
-          onBack();
-        }
-      }}
-    >
-      <div class="fl-drill__head">
-        <button
-          type="button"
-          ref={back}
-          class="fl-icon-button"
-          aria-label={t('fl.drill.back')}
-          title={t('fl.drill.back')}
-          onClick={onBack}
-        >
-          <Icon name="back" />
-        </button>
-        <h3 class="fl-drill__title" id={`${idPrefix}-title`}>
-          {stage.name}
-        </h3>
-      </div>
+    <DrillFrame title={stage.name} idPrefix={idPrefix} back={back} onBack={onBack}>
       <DrillTabs
         tab={tab}
         counts={{
@@ -236,6 +213,6 @@ export function Drilldown({
           </span>
         </span>
       </button>
-    </section>
+    </DrillFrame>
   );
 }

@@ -4,7 +4,7 @@ import { ErrorBanner } from '../common/ErrorBanner';
 import { useChunk } from '../common/useChunk';
 import { useEnv } from '../env';
 import type { Props } from './Drilldown';
-import { Icon } from './Icon';
+import { DrillFrame } from './DrillFrame';
 import { loadDrilldown } from './loadDrilldown';
 
 /** What the chunk could not be fetched as: the words of a failed request, with a retry. */
@@ -26,32 +26,13 @@ export function DrilldownChunk(props: Props): VNode {
   }, []);
   if (Drilldown) return <Drilldown {...props} />;
   return (
-    <section
-      class="fl-drill"
-      aria-labelledby={`${idPrefix}-title`}
-      aria-busy={!chunk.failed}
-      onKeyDown={e => {
-        if (e.key === 'Escape') {
-          e.preventDefault();
-          props.onBack();
-        }
-      }}
+    <DrillFrame
+      title={props.stage.name}
+      idPrefix={idPrefix}
+      back={back}
+      onBack={props.onBack}
+      busy={!chunk.failed}
     >
-      <div class="fl-drill__head">
-        <button
-          type="button"
-          ref={back}
-          class="fl-icon-button"
-          aria-label={t('fl.drill.back')}
-          title={t('fl.drill.back')}
-          onClick={props.onBack}
-        >
-          <Icon name="back" />
-        </button>
-        <h3 class="fl-drill__title" id={`${idPrefix}-title`}>
-          {props.stage.name}
-        </h3>
-      </div>
       {chunk.failed ? (
         <ErrorBanner error={FETCH_FAILED} onRetry={chunk.retry} />
       ) : (
@@ -59,6 +40,6 @@ export function DrilldownChunk(props: Props): VNode {
           {t('fl.drill.loading')}
         </p>
       )}
-    </section>
+    </DrillFrame>
   );
 }
