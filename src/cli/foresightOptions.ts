@@ -1,10 +1,10 @@
 /**
  * The foresight options of `report` (docs/metrics.md, foresight, F.4): `--alerts [CONFIDENCE]`,
- * `--forecast-days [N,…]` and `--working-time FILE`, read strictly so that a typo is refused
+ * `--forecast-days [N,…]`, `--working-time FILE` and `--stuck-clock`, read strictly so that a typo is refused
  * rather than turned into other numbers.
  */
 import { readFileSync } from 'node:fs';
-import type { WorkingWeek, WorkingWeekIssue } from '../core';
+import type { StuckClock, WorkingWeek, WorkingWeekIssue } from '../core';
 import { DEFAULT_CONFIDENCE, FORECAST_HORIZONS_DAYS, parseWorkingWeek } from '../core';
 import { CliError } from './errors';
 import { positiveDays } from './options';
@@ -139,4 +139,24 @@ export function workingWeekOption(file: string | undefined): WorkingWeek | undef
       'Expected e.g. {"days": [1, 2, 3, 4, 5], "hours": [{"from": 540, "to": 1080}], ' +
       '"timeZone": "Europe/Moscow", "holidays": ["2026-01-01"]}.',
   );
+}
+
+/**
+ * `--stuck-clock elapsed|working` (F.1a): undefined when not given. The working clock needs the
+ * working week, so it is refused without `--working-time` rather than left elapsed.
+ */
+export function stuckClockOption(
+  text: string | undefined,
+  workingWeek: WorkingWeek | undefined,
+): StuckClock | undefined {
+  if (text === undefined) return undefined;
+  if (text !== 'elapsed' && text !== 'working')
+    throw new CliError(
+      `--stuck-clock: expected "elapsed" or "working", got "${text.slice(0, 40)}".`,
+    );
+  if (text === 'working' && !workingWeek)
+    throw new CliError(
+      '--stuck-clock working: needs --working-time FILE (the working week the stuck rule reads).',
+    );
+  return text;
 }

@@ -77,21 +77,37 @@ export function weekLine(week: WorkingWeek): string {
   );
 }
 
-/** `--working-time`: time in stage and the first response in working hours. */
+/**
+ * `--working-time`: time in stage and the first response in working hours; with `--stuck-clock
+ * working` (F.1a) each stage's stuck threshold in working hours too, the one "Stuck" counts by.
+ */
 export function workingLines(r: FunnelReport, row: Row, name: (id: number) => string): string[] {
   const week = r.options.workingWeek;
   if (!week) return [];
+  const onClock = r.options.stuckClock === 'working';
+  const threshold = (s: { readonly stuckThresholdWorkingHours?: number }) =>
+    onClock ? [hours(s.stuckThresholdWorkingHours ?? null)] : [];
   const side = (r.sideStages ?? []).flatMap(s =>
     s.workingTime
-      ? [row(s.name, [hours(s.workingTime.medianHours), hours(s.workingTime.p90Hours), ''])]
+      ? [
+          row(s.name, [
+            hours(s.workingTime.medianHours),
+            hours(s.workingTime.p90Hours),
+            '',
+            ...threshold(s),
+          ]),
+        ]
       : [],
   );
   const w = r.workingResponse;
   return [
     '',
     `Working time (${weekLine(week)}): time in stage, and the median wait of the deals there ` +
-      'now, in working hours (wh); stuck thresholds stay in elapsed hours',
-    row('Stage', ['Median wh', 'p90 wh', 'Waiting wh']),
+      'now, in working hours (wh); ' +
+      (onClock
+        ? 'stuck deals are judged in working hours against the thresholds in wh'
+        : 'stuck thresholds stay in elapsed hours'),
+    row('Stage', ['Median wh', 'p90 wh', 'Waiting wh', ...(onClock ? ['Thresh. wh'] : [])]),
     ...r.stages.flatMap(s =>
       s.workingTime
         ? [
@@ -99,6 +115,7 @@ export function workingLines(r: FunnelReport, row: Row, name: (id: number) => st
               hours(s.workingTime.medianHours),
               hours(s.workingTime.p90Hours),
               hours(s.workingTime.openMedianHours),
+              ...threshold(s),
             ]),
           ]
         : [],

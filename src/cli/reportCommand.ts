@@ -17,6 +17,7 @@ import {
   alertsOption,
   forecastDaysOption,
   withOptionalValues,
+  stuckClockOption,
   workingWeekOption,
 } from './foresightOptions';
 import { snoozeFieldsOption } from './snoozeOptions';
@@ -29,7 +30,8 @@ export const REPORT_USAGE = `funnel-lens report --data DIR --pipeline ID [--from
                    [--horizon-days N] [--side-stages ID,…] [--history-from T] [--tz ZONE]
                    [--tag ID,…]… [--field ID=VALUE]… [--mode created|closed|entered]
                    [--money] [--alerts [CONFIDENCE]] [--forecast-days [N,…]]
-                   [--working-time FILE] [--snooze-fields UNTIL_ID[,REASON_ID]]
+                   [--working-time FILE [--stuck-clock working]]
+                   [--snooze-fields UNTIL_ID[,REASON_ID]]
                    [--distributions] [--json | --csv]
 
   --data DIR        saved amoCRM API v4 response bodies (*.json, any names, subfolders allowed);
@@ -74,7 +76,13 @@ export const REPORT_USAGE = `funnel-lens report --data DIR --pipeline ID [--from
                     1 = Monday … 7 = Sunday, hours in minutes after midnight, holidays
                     optional); adds working hours beside the elapsed ones: time in stage,
                     each stuck deal's time at its stage (--json) and the first response.
-                    Stuck thresholds and the stuck rule stay in elapsed hours
+                    Stuck thresholds and the stuck rule stay in elapsed hours unless
+                    --stuck-clock working
+  --stuck-clock elapsed|working
+                    the clock of the stuck rule (default elapsed); working (needs
+                    --working-time) judges each deal's working hours at its stage against
+                    thresholds in working hours: N days = N working days, the learned p90 in
+                    working hours, 7 working days without a norm (metrics.md, foresight F.1a)
   --snooze-fields UNTIL_ID[,REASON_ID]
                     the lead fields holding a manager's "waits until DATE — reason" mark (a
                     date field, then an optional text field): a deal whose date is ahead of
@@ -146,6 +154,7 @@ export function runReport(argv: string[], io: Io): void {
       alerts: { type: 'string' },
       'forecast-days': { type: 'string' },
       'working-time': { type: 'string' },
+      'stuck-clock': { type: 'string' },
       'snooze-fields': { type: 'string' },
       distributions: { type: 'boolean' },
       tz: { type: 'string' },
@@ -187,6 +196,7 @@ export function runReport(argv: string[], io: Io): void {
   const alerts = alertsOption(values.alerts);
   const forecastDays = forecastDaysOption(values['forecast-days']);
   const workingWeek = workingWeekOption(values['working-time']);
+  const stuckClock = stuckClockOption(values['stuck-clock'], workingWeek);
   const snooze = snoozeFieldsOption(values['snooze-fields']);
 
   const data = loadDataDir(values.data, io.warn);
@@ -255,6 +265,7 @@ export function runReport(argv: string[], io: Io): void {
       alerts,
       forecastDays,
       workingWeek,
+      stuckClock,
       snooze,
       ...(values.distributions === true ? { distributions: { timeZone } } : {}),
     },

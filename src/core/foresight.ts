@@ -109,7 +109,8 @@ export function workingResponse(cohort: readonly LeadFacts[], week: WorkingWeek)
 
 /**
  * Each deal with `workingHoursInStage`: the working hours from its current visit's start to
- * `now` (a lower bound too when `hoursAtLeast`). Order and stuck rule stay those of elapsed hours.
+ * `now` (a lower bound too when `hoursAtLeast`). The order is left as given: on the working
+ * clock (F.1a) `onWorkingClock` re-orders them.
  */
 export function withWorkingHours(
   deals: OpenDeal[],
@@ -196,6 +197,7 @@ export function echoForesight(options: ForesightOptions): ForesightEcho {
     ...(confidence !== null ? { alerts: { confidence } } : {}),
     ...(horizons !== null ? { forecastDays: [...horizons] } : {}),
     ...(week ? { workingWeek: week } : {}),
+    ...(options.stuckClock !== undefined ? { stuckClock: options.stuckClock } : {}),
     ...(zone !== null ? { distributions: { timeZone: zone } } : {}),
   };
 }

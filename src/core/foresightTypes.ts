@@ -5,6 +5,7 @@
 import type { TransitionChange } from './alerts';
 import type { DistributionsOption, DistributionsReport } from './distributionTypes';
 import type { ForecastRange } from './forecastRange';
+import type { StuckClock } from './stuckClock';
 import type { WorkingWeek } from './workingWeek';
 
 /** What a report asks of foresight; each block is computed only when asked. */
@@ -19,6 +20,8 @@ export interface ForesightOptions {
   readonly forecastDays?: readonly number[] | undefined;
   /** Durations in working hours beside the elapsed ones (`workingTime`, `workingHoursInStage`). */
   readonly workingWeek?: WorkingWeek | undefined;
+  /** F.1a: the clock of the stuck rule; `'working'` needs `workingWeek`. Elapsed by default. */
+  readonly stuckClock?: StuckClock | undefined;
   /** F.5: histograms of time in stage, time to close by month (in this zone), the moves matrix. */
   readonly distributions?: DistributionsOption;
 }
@@ -46,5 +49,6 @@ export interface ForesightEcho {
   readonly alerts?: { readonly confidence: number };
   readonly forecastDays?: readonly number[];
   readonly workingWeek?: WorkingWeek;
+  readonly stuckClock?: StuckClock;
   readonly distributions?: { readonly timeZone: string };
 }

@@ -23,11 +23,12 @@ export { unworkedShare } from './incomingShare';
 export { leadJourney, stageNorms } from './journey';
 export { stageDepartures } from './sideCandidates';
 export type { SideCandidate } from './sideCandidates';
-export type { LeadJourney, JourneyStep, StageNorm } from './journey';
+export type { JourneyOptions, LeadJourney, JourneyStep, StageNorm } from './journey';
 export {
   DEFAULT_THRESHOLD_HOURS,
   MIN_LEARNING_SAMPLES,
   echoStuckOptions,
+  isDealStuck,
   isStuck,
   learningSamples,
   stuckThresholds,
@@ -52,6 +53,8 @@ export type {
   WorkingWeekResult,
 } from './workingWeek';
 export { workingHours, workingSeconds } from './workingTime';
+export { DEFAULT_THRESHOLD_DAYS, workingDayHours } from './stuckClock';
+export type { StuckClock } from './stuckClock';
 export { DEFAULT_CONFIDENCE, proportionChange, transitionChanges } from './alerts';
 export type { AlertOptions, DecidedCount, ProportionChange, TransitionChange } from './alerts';
 export {

@@ -4,6 +4,16 @@ import type { FunnelModel } from './model';
 import { stageIndex } from './stages';
 import type { StuckOptions, StuckThreshold } from './stuck';
 import { isStuck, learningSamples, stuckThresholds } from './stuck';
+import type { StuckClock } from './stuckClock';
+import { stuckClockThresholds } from './stuckClock';
+import type { WorkingWeek } from './workingWeek';
+import { workingHours } from './workingTime';
+
+/** The card's question: the report's stuck options, and F.1a's clock with its week. */
+export interface JourneyOptions extends StuckOptions {
+  readonly stuckClock?: StuckClock | undefined;
+  readonly workingWeek?: WorkingWeek | undefined;
+}
 
 /**
  * The norm a single deal is measured against: the completed visits of all the pipeline's leads
@@ -15,11 +25,14 @@ export interface StageNorm {
   readonly medianHours: number | null;
   readonly p90Hours: number | null;
   readonly threshold: StuckThreshold;
+  /** F.1a: the threshold in working hours; present on the working clock. */
+  readonly workingThreshold?: StuckThreshold;
 }
 
-export function stageNorms(model: FunnelModel, options: StuckOptions, now: number): StageNorm[] {
+export function stageNorms(model: FunnelModel, options: JourneyOptions, now: number): StageNorm[] {
   const samples = learningSamples(model.completed, now, options.horizonDays);
   const thresholds = stuckThresholds(model.funnel, samples, options);
+  const working = stuckClockThresholds(model.funnel, model.completed, { ...options, now });
   return model.funnel.places.map((s, i) => {
     const sorted = samples[i] ?? new Float64Array(0);
     return {
@@ -28,6 +41,7 @@ export function stageNorms(model: FunnelModel, options: StuckOptions, now: numbe
       medianHours: quantile(sorted, 0.5),
       p90Hours: quantile(sorted, 0.9),
       threshold: thresholds[i] ?? { hours: 0, source: 'default' },
+      ...(working ? { workingThreshold: working[i] ?? { hours: 0, source: 'default' } } : {}),
     };
   });
 }
@@ -55,6 +69,9 @@ export interface LeadJourney {
     /** `hoursInStage` is a lower bound (the visit began before the loaded history). */
     readonly hoursAtLeast: boolean;
     readonly norm: StageNorm;
+    /** F.1a: working hours of the current visit, up to `now`; present on the working clock. */
+    readonly workingHoursInStage?: number;
+    /** §7, or F.1a's rule on the working clock (when the norm has a working threshold). */
     readonly stuck: boolean;
   } | null;
   readonly reachedIndex: number;
@@ -72,6 +89,7 @@ export function leadJourney(
   now: number,
   norms: readonly StageNorm[],
   visits: readonly Visit[],
+  week: WorkingWeek | null = null,
 ): LeadJourney | null {
   const facts = model.factsById.get(leadId);
   if (!facts) return null;
@@ -91,6 +109,18 @@ export function leadJourney(
       ? (() => {
           const hoursInStage = (now - facts.currentVisitStart) / 3600;
           const hoursAtLeast = facts.currentVisitCensored;
+          const working = norm.workingThreshold;
+          if (week && working) {
+            const workingHoursInStage = workingHours(facts.currentVisitStart, now, week);
+            return {
+              stageId: stage.id,
+              hoursInStage,
+              hoursAtLeast,
+              norm,
+              workingHoursInStage,
+              stuck: isStuck(workingHoursInStage, working.hours, hoursAtLeast),
+            };
+          }
           return {
             stageId: stage.id,
             hoursInStage,

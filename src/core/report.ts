@@ -9,7 +9,8 @@ import type { FunnelModel } from './model';
 import { buildModel } from './model';
 import type { Funnel } from './stages';
 import type { StuckThreshold } from './stuck';
-import { echoStuckOptions, isStuck, learningSamples, stuckThresholds } from './stuck';
+import { echoStuckOptions, isDealStuck, learningSamples, stuckThresholds } from './stuck';
+import { onWorkingClock, stuckClockThresholds, workingThresholdField } from './stuckClock';
 import { firstResponse, incomingQueue } from './response';
 import { closedMode, flow } from './modes';
 import { echoForesight, foresightBlocks, withWorkingHours, workingStageTimes } from './foresight';
@@ -23,7 +24,6 @@ import { openDeals, stageTimes } from './timing';
 import type {
   FunnelInput,
   FunnelReport,
-  OpenDeal,
   Period,
   ReportOptions,
   SideStageReport,
@@ -60,7 +60,9 @@ export function reportFromModel(model: FunnelModel, options: ReportOptions): Fun
   const samples = learningSamples(model.completed, options.now, options.horizonDays);
   const thresholds = stuckThresholds(funnel, samples, options);
   const week = options.workingWeek;
-  const open = withWorkingHours(
+  // F.1a: on the working clock the same rule reads working hours against working thresholds.
+  const workingTh = stuckClockThresholds(funnel, model.completed, options);
+  const timed = withWorkingHours(
     openDeals(
       funnel,
       scope.filter(f => f.currentIndex >= 0),
@@ -71,8 +73,10 @@ export function reportFromModel(model: FunnelModel, options: ReportOptions): Fun
     options.now,
     week,
   );
+  const open = onWorkingClock(timed, funnel, workingTh);
   const working = week ? workingStageTimes(funnel.places.length, cohort, options.now, week) : null;
-  const pastThreshold = (d: OpenDeal) => isStuck(d.hoursInStage, d.thresholdHours, d.hoursAtLeast);
+  // §7, or F.1a's rule for the deals `onWorkingClock` gave their working threshold.
+  const pastThreshold = isDealStuck;
   // F.6: a snoozed deal leaves the stuck count until its date.
   const snooze = snoozedDeals(open, scope, options, pastThreshold);
   const stuck = open.filter(d => pastThreshold(d) && !snooze.has(d.leadId));
@@ -100,6 +104,7 @@ export function reportFromModel(model: FunnelModel, options: ReportOptions): Fun
       stuck: stuckPerStage.get(s.id) ?? 0,
       stuckThresholdHours: threshold.hours,
       stuckThresholdSource: threshold.source,
+      ...workingThresholdField(workingTh, i),
       ...stageSnoozed(snooze, s.id),
       movedBack: counts.movedBack[i] ?? 0,
       now: nowAtStage[i] ?? { count: 0, value: 0 },
@@ -130,6 +135,7 @@ export function reportFromModel(model: FunnelModel, options: ReportOptions): Fun
             unattendedAt,
             working,
             snooze,
+            workingThresholds: workingTh,
           }),
         }
       : {}),
@@ -180,6 +186,7 @@ function sideStages(
     readonly unattendedAt: readonly (number | null)[];
     readonly working: readonly StageTime[] | null;
     readonly snooze: SnoozedSplit;
+    readonly workingThresholds: readonly StuckThreshold[] | null;
   },
 ): SideStageReport[] {
   const n = funnel.stages.length;
@@ -193,6 +200,7 @@ function sideStages(
       time: durations(time),
       stuck: stuckPerStage.get(s.id) ?? 0,
       stuckThresholdHours: thresholds[place]?.hours ?? 0,
+      ...workingThresholdField(atPlace.workingThresholds, place),
       ...stageSnoozed(atPlace.snooze, s.id),
       now: atPlace.nowAtPlace[place] ?? { count: 0, value: 0 },
       unattended: placeValue(atPlace.unattendedAt, place),

@@ -6,6 +6,7 @@
 import type { CompletedVisits } from './model';
 import { sortedHours } from './order';
 import type { Funnel } from './stages';
+import type { OpenDeal } from './types';
 import { quantile } from './quantile';
 
 /** Learned thresholds need at least this many completed visits (metrics.md 7). */
@@ -100,6 +101,25 @@ export function stuckThresholds(
  */
 export function isStuck(hoursInStage: number, thresholdHours: number, atLeast = false): boolean {
   return atLeast ? thresholdHours <= hoursInStage : hoursInStage > thresholdHours;
+}
+
+/**
+ * A deal of the report as the report judged it: on F.1a's working clock when it carries its
+ * working threshold (then its working hours are there too), else by §7's elapsed rule.
+ */
+export function isDealStuck(
+  d: Pick<
+    OpenDeal,
+    | 'hoursInStage'
+    | 'thresholdHours'
+    | 'hoursAtLeast'
+    | 'workingHoursInStage'
+    | 'thresholdWorkingHours'
+  >,
+): boolean {
+  return d.thresholdWorkingHours === undefined
+    ? isStuck(d.hoursInStage, d.thresholdHours, d.hoursAtLeast)
+    : isStuck(d.workingHoursInStage ?? 0, d.thresholdWorkingHours, d.hoursAtLeast);
 }
 
 /** The options as the report echoes them (`stuckDays`, `stuckDaysByStage`, `horizonDays`). */

@@ -201,6 +201,8 @@ export interface StageReport {
   readonly stuckThresholdHours: number;
   /** Extension: where the threshold came from. */
   readonly stuckThresholdSource: ThresholdSource;
+  /** Extension (F.1a): the threshold in working hours; present with `stuckClock: 'working'`. */
+  readonly stuckThresholdWorkingHours?: number;
   /** Extension (F.6): snoozed deals at the stage, left out of `stuck`; present with `snooze`. */
   readonly snoozed?: number;
   /** Extension: cohort transitions out of this stage to an earlier open stage of the pipeline. */
@@ -257,6 +259,11 @@ export interface OpenDeal {
   readonly closestTaskAt: number | null;
   /** Extension (foresight): `hoursInStage` in working hours; present with a working week. */
   readonly workingHoursInStage?: number;
+  /**
+   * Extension (F.1a): the stage's threshold in working hours; present on the working clock, where
+   * it and `workingHoursInStage` decide stuck and the order.
+   */
+  readonly thresholdWorkingHours?: number;
 }
 
 export interface ManagerReport {
@@ -359,6 +366,8 @@ export interface SideStageReport {
   };
   readonly stuck: number;
   readonly stuckThresholdHours: number;
+  /** Extension (F.1a), as `stages[i].stuckThresholdWorkingHours`. */
+  readonly stuckThresholdWorkingHours?: number;
   /** Extension (F.6), as `stages[i].snoozed`. */
   readonly snoozed?: number;
   /** Extension, as `stages[i].now`: every pipeline lead at it now, and their value. */

@@ -1,5 +1,5 @@
 import { computed, createModel, effect, signal } from '@preact/signals-core';
-import type { StuckOptions, WorkingWeek } from '../core';
+import type { JourneyOptions, StuckOptions, WorkingWeek } from '../core';
 import type { DataModel } from './dataModel';
 import type { LoadState } from './loadState';
 import { runInto } from './loadState';
@@ -32,9 +32,14 @@ export const CardModel = createModel((deps: CardDeps) => {
   effect(() => {
     if (deps.data.version.value === 0) return undefined;
     const now = Math.floor(deps.clock() / 1000);
+    // F.1a: with the switch on, the threshold and "stuck" are the working clock's.
+    const asked: JourneyOptions =
+      working.value && week
+        ? { ...deps.stuck, workingWeek: week, stuckClock: 'working' }
+        : deps.stuck;
     return runInto(
       state,
-      deps.service.journey(deps.leadId, now, deps.stuck).then(view => ({ ...view, now })),
+      deps.service.journey(deps.leadId, now, asked).then(view => ({ ...view, now })),
     );
   });
   return {
@@ -43,8 +48,8 @@ export const CardModel = createModel((deps: CardDeps) => {
     /** Whether the switch is offered: the admin set a working week. */
     workingAvailable: computed(() => week !== null),
     /**
-     * The week the card's durations are measured in (metrics.md F.4), while the switch is on;
-     * the block computes them itself, so the engine's answer is the same either way.
+     * The week the card's durations are measured in (metrics.md F.4), while the switch is on; the
+     * block computes the path's working hours itself, the engine the threshold and "stuck" (F.1a).
      */
     workingWeek: computed(() => (working.value ? week : null)),
     setWorking: (on: boolean) => {

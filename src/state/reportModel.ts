@@ -121,7 +121,8 @@ export const ReportModel = createModel((deps: ReportDeps, init: ReportInit) => {
       ...(slice.value ? { slice: slice.value } : {}),
       ...(mode.value === 'created' ? {} : { mode: mode.value }),
       ...(money.value ? { money: true } : {}),
-      ...(working.value && week ? { workingWeek: week } : {}),
+      // F.1a: with the switch on, "stuck" itself is judged on the working clock.
+      ...(working.value && week ? { workingWeek: week, stuckClock: 'working' as const } : {}),
       ...(snooze ? { snooze } : {}),
       ...(step ? { trend: { granularity: step, timeZone: deps.timeZone } } : {}),
     };

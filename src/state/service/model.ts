@@ -8,7 +8,7 @@ import type {
   Period,
   ReportOptions,
   SideCandidate,
-  StuckOptions,
+  JourneyOptions,
   Visit,
 } from '../../core';
 import {
@@ -114,12 +114,16 @@ export function journeyView(
   model: FunnelModel | null,
   leadId: number,
   now: number,
-  stuck: StuckOptions,
+  stuck: JourneyOptions,
   visits: readonly Visit[] | undefined,
 ): JourneyView {
   if (!model) throw new EngineError('NO_DATA');
   const norms = stageNorms(model, stuck, now);
-  return { journey: visits ? leadJourney(model, leadId, now, norms, visits) : null, norms };
+  const week = stuck.stuckClock === 'working' ? (stuck.workingWeek ?? null) : null;
+  return {
+    journey: visits ? leadJourney(model, leadId, now, norms, visits, week) : null,
+    norms,
+  };
 }
 
 /** The period's deals from the leads alone: who was created then, and where each is now. */

@@ -2,7 +2,7 @@
  * Messages between the page and the data service's worker. Questions carry an id and get one
  * answer; the service's status is pushed whenever it changes.
  */
-import type { Period, ReportOptions, StuckOptions } from '../../core';
+import type { Period, ReportOptions, JourneyOptions } from '../../core';
 import type { EngineErrorCode } from '../engine/errors';
 import type {
   DealLists,
@@ -21,7 +21,7 @@ export type Question =
       readonly op: 'journey';
       readonly leadId: number;
       readonly now: number;
-      readonly stuck: StuckOptions;
+      readonly stuck: JourneyOptions;
     }
   | { readonly op: 'partial'; readonly period: Period };
 

@@ -15,7 +15,7 @@ import type {
   ReportOptions,
   SideCandidate,
   StageNorm,
-  StuckOptions,
+  JourneyOptions,
 } from '../../core';
 import type { LoadStage } from '../../sync';
 import type { PeriodChoice } from '../period';
@@ -152,7 +152,7 @@ export interface DataService {
   report(options: ReportOptions, lists?: DealLists): Promise<ReportView>;
   /** The open deals at stage `stageId` under these options (the panel's drill-down). */
   stageDeals(options: ReportOptions, stageId: number): Promise<StageDealsView>;
-  journey(leadId: number, now: number, stuck: StuckOptions): Promise<JourneyView>;
+  journey(leadId: number, now: number, stuck: JourneyOptions): Promise<JourneyView>;
   partial(period: Period): Promise<PartialCounts | null>;
   /** Syncs now (the refresh button). */
   refresh(): void;

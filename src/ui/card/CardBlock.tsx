@@ -6,6 +6,7 @@ import type { CardModel, SnoozeControl } from '../../state';
 import type { DataModel } from '../../state';
 import { ErrorBanner, MetricHint, SyncStatus } from '../common';
 import { SnoozeAction } from '../common/SnoozeAction';
+import { workingText } from '../common/workingText';
 import { useEnv } from '../env';
 import { SOURCE_HINT } from '../common/thresholdText';
 import { Journey } from './Journey';
@@ -45,7 +46,8 @@ export function CardBlock({ data, card, pipelineName, snooze = null }: Props): V
   const state = card.state.value;
   const status = data.status.value;
   const notice = data.notice.value;
-  const view = state.status === 'ok' ? state.data : null;
+  // What was shown stays while a new answer is computed (the switch asks the engine again, F.1a).
+  const view = state.status === 'ok' ? state.data : state.status === 'idle' ? null : state.previous;
   const id = useId();
   // Measured here only while the switch is on (metrics.md F.4): off, nothing is computed.
   const week = card.workingWeek.value;
@@ -69,6 +71,8 @@ export function CardBlock({ data, card, pipelineName, snooze = null }: Props): V
     if (!journey)
       return <p class="fl-muted">{t('fl.card.notFound', { pipeline: pipelineName })}</p>;
     const current = journey.current;
+    // F.1a: with the switch on the engine judged "stuck" on the working clock, against this.
+    const workingThreshold = working ? (current?.norm.workingThreshold ?? null) : null;
     // F.6: a snoozed deal is not stuck until its date; its mark says so instead.
     const mark = snooze?.mark ?? null;
     return (
@@ -96,8 +100,17 @@ export function CardBlock({ data, card, pipelineName, snooze = null }: Props): V
             {current.stuck && !mark ? (
               <MetricHint
                 text={`${t(SOURCE_HINT[current.norm.threshold.source])} ${t('fl.card.stuckHint', {
-                  threshold: fmt.days(current.norm.threshold.hours),
-                })}${working ? `\n${t('fl.working.threshold')}` : ''}`}
+                  threshold:
+                    workingThreshold === null
+                      ? fmt.days(current.norm.threshold.hours)
+                      : workingText(t, fmt, workingThreshold.hours),
+                })}${
+                  workingThreshold !== null
+                    ? `\n${t('fl.working.thresholdWorking')}`
+                    : working
+                      ? `\n${t('fl.working.threshold')}`
+                      : ''
+                }`}
                 align="start"
               >
                 <span class="fl-badge fl-badge--stuck">{t('fl.card.stuck')}</span>

@@ -13,7 +13,8 @@ export interface Props {
   readonly stuck: boolean;
   /**
    * With the «Рабочее время» switch on: the time in stage in working hours, shown beside the
-   * elapsed one; the bar, the norm and the threshold stay elapsed (metrics.md F.4).
+   * elapsed one; the bar and the norm stay elapsed (metrics.md F.4). The threshold is the working
+   * clock's when the norm carries one (F.1a), then `stuck` is judged on it.
    */
   readonly workingHours?: number | null | undefined;
 }
@@ -38,6 +39,9 @@ export function StageGauge({
   const atLeast = (text: string) => (hoursAtLeast ? t('fl.common.atLeast', { value: text }) : text);
   const inStage = atLeast(fmt.days(hoursInStage));
   const working = workingHours !== null;
+  const workingThreshold = working ? (norm.workingThreshold ?? null) : null;
+  const thresholdNote =
+    workingThreshold === null ? t('fl.working.threshold') : t('fl.working.thresholdWorking');
   // A hint's sentences, one a line; with working hours on, the elapsed figures say they are calendar.
   const lines = (...parts: (string | false)[]) => parts.filter(Boolean).join('\n');
   // The stage's norm (metrics.md 11.1), named apart from the panel's figures for the period.
@@ -45,7 +49,8 @@ export function StageGauge({
     lines(
       t(key),
       t('fl.card.normSamples', { samples: fmt.int(norm.samples) }),
-      working && t('fl.card.working.norm'),
+      working &&
+        t(workingThreshold === null ? 'fl.card.working.norm' : 'fl.card.working.normWorking'),
     );
   // Room past the furthest point so the marks never sit on the edge.
   const max = Math.max(hoursInStage, p90Hours ?? 0, threshold.hours, 1) * 1.15;
@@ -91,7 +96,7 @@ export function StageGauge({
                       t('fl.metric.hoursInStage'),
                       hoursAtLeast && t('fl.metric.hoursAtLeast'),
                       t('fl.working.metric'),
-                      t('fl.working.threshold'),
+                      thresholdNote,
                     )
                   : hoursAtLeast
                     ? `${t('fl.metric.hoursInStage')} ${t('fl.metric.hoursAtLeast')}`
@@ -130,13 +135,23 @@ export function StageGauge({
         <div>
           <dt>
             <MetricHint
-              text={lines(t(SOURCE_HINT[threshold.source]), working && t('fl.working.threshold'))}
+              text={lines(t(SOURCE_HINT[threshold.source]), working && thresholdNote)}
               align="start"
             >
-              {t(working ? 'fl.card.working.threshold' : 'fl.card.threshold')}
+              {t(
+                workingThreshold !== null
+                  ? 'fl.card.working.thresholdWorking'
+                  : working
+                    ? 'fl.card.working.threshold'
+                    : 'fl.card.threshold',
+              )}
             </MetricHint>
           </dt>
-          <dd class="fl-num">{fmt.days(threshold.hours)}</dd>
+          <dd class="fl-num">
+            {workingThreshold !== null
+              ? workingText(t, fmt, workingThreshold.hours)
+              : fmt.days(threshold.hours)}
+          </dd>
         </div>
       </dl>
     </div>

@@ -62,11 +62,50 @@ export function StuckSection({ report, leadNames }: Props): VNode {
   const rows = idleOnly ? idle : report.stuck;
   const stageName = new Map(report.stages.map(s => [s.id, s.name]));
   const name = (d: OpenDeal): string => leadNames.get(d.leadId) ?? `#${d.leadId}`;
-  // With the user's switch on (metrics.md F.4): working hours beside the calendar ones; the
-  // threshold, the overdue days and the order stay in calendar time.
+  // With the user's switch on (metrics.md F.4): working hours beside the calendar ones. On the
+  // working clock (F.1a) the threshold, the overdue hours and the order are working hours too;
+  // without it they stay in calendar time.
   const working = report.stuck.some(d => d.workingHoursInStage !== undefined);
+  const onClock = report.stuck.some(d => d.thresholdWorkingHours !== undefined);
+  const workingOver = (d: OpenDeal) =>
+    (d.workingHoursInStage ?? 0) - (d.thresholdWorkingHours ?? 0);
   const atLeast = (d: OpenDeal, text: string) =>
     d.hoursAtLeast ? t('fl.common.atLeast', { value: text }) : text;
+  /** The threshold and how far past it, in calendar days (§7; with the switch on, F.4 says so). */
+  const calendarColumns = (): Column<OpenDeal>[] => [
+    {
+      label: t(working ? 'fl.working.col.threshold' : 'fl.report.col.threshold'),
+      hint: working
+        ? `${t('fl.report.hint.threshold')}\n${t('fl.working.threshold')}`
+        : t('fl.report.hint.threshold'),
+      value: d => daysOf(d.thresholdHours),
+      show: d => fmt.days(d.thresholdHours),
+    },
+    {
+      // What the list is ordered by (metrics.md 7), shown so the order explains itself.
+      label: t(working ? 'fl.working.col.overdue' : 'fl.report.col.overdue'),
+      hint: working
+        ? `${t('fl.report.hint.overdue')}\n${t('fl.working.threshold')}`
+        : t('fl.report.hint.overdue'),
+      value: d => daysOf(d.hoursInStage - d.thresholdHours),
+      show: d => atLeast(d, fmt.days(d.hoursInStage - d.thresholdHours)),
+    },
+  ];
+  /** F.1a: the threshold and how far past it in working hours, what the list is ordered by. */
+  const workingClockColumns = (): Column<OpenDeal>[] => [
+    {
+      label: t('fl.working.col.thresholdWorking'),
+      hint: `${t('fl.report.hint.threshold')}\n${t('fl.working.thresholdWorking')}`,
+      value: d => d.thresholdWorkingHours ?? null,
+      show: d => workingText(t, fmt, d.thresholdWorkingHours ?? null),
+    },
+    {
+      label: t('fl.working.col.overdueWorking'),
+      hint: `${t('fl.report.hint.overdue')}\n${t('fl.working.thresholdWorking')}`,
+      value: workingOver,
+      show: d => atLeast(d, workingText(t, fmt, workingOver(d))),
+    },
+  ];
   const columns: Column<OpenDeal>[] = [
     dealColumn(env, name),
     {
@@ -101,26 +140,7 @@ export function StuckSection({ report, leadNames }: Props): VNode {
           },
         ]
       : []),
-    {
-      label: t(working ? 'fl.working.col.threshold' : 'fl.report.col.threshold'),
-      hint: working
-        ? `${t('fl.report.hint.threshold')}\n${t('fl.working.threshold')}`
-        : t('fl.report.hint.threshold'),
-      value: d => daysOf(d.thresholdHours),
-      show: d => fmt.days(d.thresholdHours),
-    },
-    {
-      // What the list is ordered by (metrics.md 7), shown so the order explains itself.
-      label: t(working ? 'fl.working.col.overdue' : 'fl.report.col.overdue'),
-      hint: working
-        ? `${t('fl.report.hint.overdue')}\n${t('fl.working.threshold')}`
-        : t('fl.report.hint.overdue'),
-      value: d => daysOf(d.hoursInStage - d.thresholdHours),
-      show: d =>
-        d.hoursAtLeast
-          ? t('fl.common.atLeast', { value: fmt.days(d.hoursInStage - d.thresholdHours) })
-          : fmt.days(d.hoursInStage - d.thresholdHours),
-    },
+    ...(onClock ? workingClockColumns() : calendarColumns()),
     {
       label: t('fl.report.col.budget'),
       hint: t('fl.report.hint.budget'),

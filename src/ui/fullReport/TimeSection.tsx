@@ -21,8 +21,10 @@ export function TimeSection({ stages }: Props): VNode {
   const { t, fmt } = useEnv();
   const { createChart } = useReportTools();
   // With the user's switch on the report carries working hours (metrics.md F.4): the period's
-  // figures are then in working hours; the threshold and the chart stay in calendar days.
+  // figures are then in working hours, and on the working clock (F.1a) the threshold and the stuck
+  // count too; the chart stays in calendar days.
   const working = stages.some(s => s.workingTime !== undefined);
+  const onClock = stages.some(s => s.stuckThresholdWorkingHours !== undefined);
   const inWorking = (
     label: I18nKey,
     hint: string,
@@ -66,14 +68,21 @@ export function TimeSection({ stages }: Props): VNode {
       value: s => s.time.samples,
       show: s => fmt.int(s.time.samples),
     },
-    {
-      label: t(working ? 'fl.working.col.threshold' : 'fl.report.col.threshold'),
-      hint: working
-        ? `${t('fl.report.hint.threshold')}\n${t('fl.working.threshold')}`
-        : t('fl.report.hint.threshold'),
-      value: s => daysOf(s.stuckThresholdHours),
-      show: s => fmt.days(s.stuckThresholdHours),
-    },
+    onClock
+      ? {
+          label: t('fl.working.col.thresholdWorking'),
+          hint: `${t('fl.report.hint.threshold')}\n${t('fl.working.thresholdWorking')}`,
+          value: s => s.stuckThresholdWorkingHours ?? null,
+          show: s => workingText(t, fmt, s.stuckThresholdWorkingHours ?? null),
+        }
+      : {
+          label: t(working ? 'fl.working.col.threshold' : 'fl.report.col.threshold'),
+          hint: working
+            ? `${t('fl.report.hint.threshold')}\n${t('fl.working.threshold')}`
+            : t('fl.report.hint.threshold'),
+          value: s => daysOf(s.stuckThresholdHours),
+          show: s => fmt.days(s.stuckThresholdHours),
+        },
     {
       label: t('fl.report.col.source'),
       text: true,
@@ -86,7 +95,9 @@ export function TimeSection({ stages }: Props): VNode {
     },
     {
       label: t('fl.report.col.stuck'),
-      hint: t('fl.metric.stuck'),
+      hint: onClock
+        ? `${t('fl.metric.stuck')}\n${t('fl.working.thresholdWorking')}`
+        : t('fl.metric.stuck'),
       value: s => s.stuck,
       show: s => fmt.int(s.stuck),
     },

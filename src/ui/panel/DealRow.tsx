@@ -1,6 +1,6 @@
 import type { VNode } from 'preact';
 import type { OpenDeal, SnoozeMark } from '../../core';
-import { isStuck } from '../../core';
+import { isDealStuck } from '../../core';
 import type { SnoozeControl } from '../../state';
 import { MetricHint } from '../common/MetricHint';
 import { SnoozeAction } from '../common/SnoozeAction';
@@ -21,13 +21,17 @@ export function DealRow({ deal, name, snooze = null, mark = null }: Props): VNod
   const env = useEnv();
   const { t, fmt } = env;
   const url = env.leadUrl(deal.leadId);
-  const over = isStuck(deal.hoursInStage, deal.thresholdHours) && !mark;
+  const over = isDealStuck(deal) && !mark;
   const label = name || t('fl.drill.lead', { id: deal.leadId });
   // Entered the stage before the loaded history: only a lower bound is known.
   const atLeast = (text: string) =>
     deal.hoursAtLeast ? t('fl.common.atLeast', { value: text }) : text;
-  /** With the switch on: the working hours at the stage; the threshold stays elapsed (F.4). */
+  /**
+   * With the switch on: the working hours at the stage, judged against the working threshold
+   * (F.1a); a report without it (elapsed clock) keeps the calendar threshold (F.4).
+   */
   const working = deal.workingHoursInStage;
+  const workingThreshold = deal.thresholdWorkingHours;
   return (
     <li class="fl-deal">
       <a
@@ -50,7 +54,12 @@ export function DealRow({ deal, name, snooze = null, mark = null }: Props): VNod
           t('fl.metric.hoursInStage'),
           deal.hoursAtLeast && t('fl.metric.hoursAtLeast'),
           working !== undefined && t('fl.working.metric'),
-          working !== undefined && t('fl.working.threshold'),
+          working !== undefined &&
+            t(
+              workingThreshold === undefined
+                ? 'fl.working.threshold'
+                : 'fl.working.thresholdWorking',
+            ),
         ]
           .filter(Boolean)
           .join('\n')}
@@ -61,11 +70,17 @@ export function DealRow({ deal, name, snooze = null, mark = null }: Props): VNod
                 days: atLeast(fmt.days(deal.hoursInStage)),
                 threshold: fmt.days(deal.thresholdHours),
               })
-            : t('fl.working.dealOf', {
-                working: atLeast(workingText(t, fmt, working)),
-                days: atLeast(fmt.days(deal.hoursInStage)),
-                threshold: fmt.days(deal.thresholdHours),
-              })}
+            : workingThreshold !== undefined
+              ? t('fl.working.dealOfWorking', {
+                  working: atLeast(workingText(t, fmt, working)),
+                  threshold: workingText(t, fmt, workingThreshold),
+                  days: atLeast(fmt.days(deal.hoursInStage)),
+                })
+              : t('fl.working.dealOf', {
+                  working: atLeast(workingText(t, fmt, working)),
+                  days: atLeast(fmt.days(deal.hoursInStage)),
+                  threshold: fmt.days(deal.thresholdHours),
+                })}
         </span>
       </MetricHint>
       {deal.unattended === true && (

@@ -1,9 +1,10 @@
 import type { VNode } from 'preact';
 import { useId, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { OpenDeal, SnoozedDeal, StageReport } from '../../core';
-import { isStuck } from '../../core';
+import { isDealStuck } from '../../core';
 import type { SnoozeControl } from '../../state';
 import { listPart } from '../common/sliceChoices';
+import { workingText } from '../common/workingText';
 import { useEnv } from '../env';
 import { DealRow } from './DealRow';
 import type { DrillTab } from './DrillTabs';
@@ -15,7 +16,10 @@ export interface Props {
   /** The stage's open deals in the report's order; null while they are being asked for. */
   readonly deals: readonly OpenDeal[] | null;
   /** A funnel stage, or a side stage (metrics.md 11.3): what both report of it. */
-  readonly stage: Pick<StageReport, 'id' | 'name' | 'stuck' | 'stuckThresholdHours' | 'now'>;
+  readonly stage: Pick<
+    StageReport,
+    'id' | 'name' | 'stuck' | 'stuckThresholdHours' | 'stuckThresholdWorkingHours' | 'now'
+  >;
   /** Deal names by lead id. */
   readonly names: ReadonlyMap<number, string>;
   readonly pipelineId: number;
@@ -69,7 +73,8 @@ export function Drilldown({
   );
   // F.6: a snoozed deal is not stuck until its date; it has its own tab.
   const stuck = useMemo(
-    () => all.filter(d => isStuck(d.hoursInStage, d.thresholdHours) && !marks.has(d.leadId)),
+    // On the working clock (F.1a) the deals carry their working threshold and are judged by it.
+    () => all.filter(d => isDealStuck(d) && !marks.has(d.leadId)),
     [all, marks],
   );
   // The stage's stuck count is in the report already: the tab is right before the deals arrive.
@@ -139,7 +144,12 @@ export function Drilldown({
             {idleOnly && knowsTasks && tabRows.length > 0
               ? t('fl.drill.emptyIdle')
               : tab === 'stuck'
-                ? t('fl.drill.emptyStuck', { days: fmt.days(stage.stuckThresholdHours) })
+                ? t('fl.drill.emptyStuck', {
+                    days:
+                      stage.stuckThresholdWorkingHours === undefined
+                        ? fmt.days(stage.stuckThresholdHours)
+                        : workingText(t, fmt, stage.stuckThresholdWorkingHours),
+                  })
                 : tab === 'snoozed'
                   ? t('fl.drill.emptySnoozed')
                   : t('fl.drill.emptyAll')}

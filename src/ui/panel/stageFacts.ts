@@ -107,10 +107,17 @@ export function timeHint(
 export function stuckHint(t: Translate, fmt: Formatters, s: StageReport): string {
   return lines(
     t('fl.metric.stuck'),
-    t('fl.panel.hint.threshold', { days: fmt.days(s.stuckThresholdHours) }),
+    t('fl.panel.hint.threshold', {
+      days:
+        s.stuckThresholdWorkingHours === undefined
+          ? fmt.days(s.stuckThresholdHours)
+          : workingText(t, fmt, s.stuckThresholdWorkingHours),
+    }),
     t(SOURCE_HINT[s.stuckThresholdSource]),
-    // With working hours on, say which clock the threshold is on (metrics.md F.4).
-    s.workingTime !== undefined && t('fl.working.threshold'),
+    // With working hours on, say which clock the threshold is on (metrics.md F.4, F.1a).
+    s.stuckThresholdWorkingHours !== undefined
+      ? t('fl.working.thresholdWorking')
+      : s.workingTime !== undefined && t('fl.working.threshold'),
   );
 }
 

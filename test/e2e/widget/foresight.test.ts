@@ -1,7 +1,8 @@
 /**
  * Issue 13 in the built widget on the demo account: the significant change the demo plants
  * (Взяли в работу → Квалифицирован, sandbox/demo/README.md) flagged on the panel and in the
- * report, the forecast's range, and durations in working hours once an admin set a working week.
+ * report, the forecast's range, and durations in working hours once an admin set a working week,
+ * with "stuck" then judged on the working clock (metrics.md F.1a).
  * Every number equals `funnel-lens report` over the same data, window and options. The demo's
  * "today" is the real one, as in the other widget tests: the planted drop is flagged whatever the
  * day (p < 0.001 at the default size), while an unchanged transition may be flagged by chance about one
@@ -16,7 +17,14 @@ import { PIPELINE_IDS, STATUS_IDS } from '../../../sandbox/demo';
 import type { FunnelReport } from '../../../src/core';
 import { saveScreenshot, useSandboxBrowser, waitForPageReady } from '../helpers';
 import type { PanelWindow } from './support';
-import { cliDump, cliReportFrom, panelWindow, ruPercent, waitForFunnel } from './support';
+import {
+  cliDump,
+  cliReportFrom,
+  panelRows,
+  panelWindow,
+  ruPercent,
+  waitForFunnel,
+} from './support';
 
 const MAIN = PIPELINE_IDS.main;
 const [, TAKEN, QUALIFIED] = STATUS_IDS.main.open;
@@ -218,7 +226,7 @@ describe('foresight in the panel and the report (issue 13)', () => {
     await saveScreenshot(page, 'report-forecast');
   });
 
-  it('shows working hours with the week an admin saved, equal to --working-time', async () => {
+  it('shows working hours and stuck on the working clock, equal to --working-time --stuck-clock working', async () => {
     // The admin sets the week in the settings modal: Mon–Fri 09:00–18:00 (the defaults), a holiday.
     const { page } = await env.open('/settings/widgets/', {
       kind: 'integrations',
@@ -251,7 +259,13 @@ describe('foresight in the panel and the report (issue 13)', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'funnel-lens-week-')), 'week.json');
     writeFileSync(file, JSON.stringify(WEEK));
     const window = await panelWindow(page);
-    const cli = await cliReportFrom(dir, MAIN, window, ['--working-time', file]);
+    const cli = await cliReportFrom(dir, MAIN, window, [
+      '--working-time',
+      file,
+      '--stuck-clock',
+      'working',
+    ]);
+    expect(cli.options.stuckClock).toBe('working');
 
     const times = await page.$$eval('.fl-panel .fl-funnel li.fl-row[data-stage-id]', rows =>
       rows.map(row =>
@@ -259,6 +273,20 @@ describe('foresight in the panel and the report (issue 13)', () => {
       ),
     );
     expect(times).toEqual(cli.stages.map(s => ruWorking(s.workingTime?.medianHours ?? null)));
+    // Each stage's stuck deals, judged in working hours against working thresholds (F.1a).
+    const rows = await panelRows(page);
+    expect(rows.map(r => r.stageId)).toEqual(cli.stages.map(s => s.id));
+    expect(rows.map(r => r.stuck)).toEqual(cli.stages.map(s => s.stuck));
+    // The CLI judged them against working thresholds, which it reports per stage.
+    expect(cli.stages.every(s => typeof s.stuckThresholdWorkingHours === 'number')).toBe(true);
+    const firstStuck = page.locator('.fl-panel .fl-row__stuck .fl-hint').first();
+    if ((await firstStuck.count()) > 0) {
+      await firstStuck.scrollIntoViewIfNeeded();
+      await firstStuck.hover();
+      await expect(
+        page.locator('.fl-panel .fl-row__stuck .fl-hint__tip').first().textContent(),
+      ).resolves.toContain('Порог «завис» — в рабочих часах');
+    }
     const response = squash(await page.locator('.fl-incoming dd .fl-num').last().textContent());
     const w = cli.workingResponse!;
     expect(response).toBe(

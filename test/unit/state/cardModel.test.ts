@@ -3,7 +3,7 @@
  * back when a test says so) and a real DataModel over it.
  */
 import { buildModel, leadJourney, stageNorms } from '../../../src/core';
-import type { StuckOptions, WorkingWeek } from '../../../src/core';
+import type { JourneyOptions, StuckOptions, WorkingWeek } from '../../../src/core';
 import type { CardDeps } from '../../../src/state/cardModel';
 import { CardModel } from '../../../src/state/cardModel';
 import { DataModel } from '../../../src/state/dataModel';
@@ -45,7 +45,7 @@ function setup(
   working: Pick<CardDeps, 'workingWeek' | 'prefs'> = {},
 ) {
   const fake = fakeService(input, status);
-  const asked: { leadId: number; now: number; stuck: StuckOptions }[] = [];
+  const asked: { leadId: number; now: number; stuck: JourneyOptions }[] = [];
   const service: FakeService = {
     ...fake,
     journey: (id, now, stuck) => {
@@ -68,11 +68,12 @@ function setup(
   return { model, service, asked, time, bump };
 }
 
-/** What the whole account says of a deal at `now`, and that moment. */
-const truthAt = (leadId: number, now: number) => {
-  const norms = stageNorms(core, STUCK, now);
+/** What the whole account says of a deal at `now`, and that moment; with a week, on its clock. */
+const truthAt = (leadId: number, now: number, week: WorkingWeek | null = null) => {
+  const asked = week ? { ...STUCK, workingWeek: week, stuckClock: 'working' as const } : STUCK;
+  const norms = stageNorms(core, asked, now);
   return {
-    journey: leadJourney(core, leadId, now, norms, visitsIn(input, core, leadId) ?? []),
+    journey: leadJourney(core, leadId, now, norms, visitsIn(input, core, leadId) ?? [], week),
     norms,
     now,
   };
@@ -159,7 +160,7 @@ describe('CardModel', () => {
     expect(prefs.get('prefs:1:card:working')).toBe('1');
   });
 
-  it('remembers its own working-hours switch, and asks the engine the same either way', async () => {
+  it('remembers its own working-hours switch, and asks the working clock while it is on', async () => {
     const prefs = new Map<string, string>([['prefs:1:panel:working', '1']]);
     const at = { storage: mapStorage(prefs), at: 'prefs:1:card' };
     const first = setup(open.id, {}, { workingWeek: WEEK, prefs: at });
@@ -171,9 +172,16 @@ describe('CardModel', () => {
     expect(first.model.working.value).toBe(true);
     expect(first.model.workingWeek.value).toBe(WEEK);
     expect(prefs.get('prefs:1:card:working')).toBe('1');
-    expect(first.asked).toHaveLength(1);
+    // F.1a: switched on, the threshold and "stuck" come from the engine on the working clock.
+    expect(first.asked.map(a => a.stuck)).toEqual([
+      STUCK,
+      { ...STUCK, workingWeek: WEEK, stuckClock: 'working' },
+    ]);
     await settle();
-    expect(first.model.state.value).toEqual({ status: 'ok', data: truthAt(open.id, DEMO_NOW) });
+    const on = truthAt(open.id, DEMO_NOW, WEEK);
+    expect(first.model.state.value).toEqual({ status: 'ok', data: on });
+    expect(on.norms.every(n => n.workingThreshold !== undefined)).toBe(true);
+    expect(on.journey?.current?.workingHoursInStage).toEqual(expect.any(Number));
 
     const next = setup(open.id, {}, { workingWeek: WEEK, prefs: at });
     expect(next.model.working.value).toBe(true);

@@ -259,18 +259,26 @@ describe('ReportModel: what it asks the service', () => {
     expect(first.model.workingAvailable.value).toBe(true);
     expect(first.model.working.value).toBe(false);
     expect(first.last()).not.toHaveProperty('workingWeek');
+    expect(first.last()).not.toHaveProperty('stuckClock');
     first.model.setWorking(true);
     expect(first.last().workingWeek).toBe(week);
-    // The drill-down's deals carry their working hours too (metrics.md F.4).
+    // F.1a: with the switch on, "stuck" itself is on the working clock.
+    expect(first.last().stuckClock).toBe('working');
+    // The drill-down's deals carry their working hours and thresholds too (metrics.md F.4, F.1a).
     first.model.selectStage(stage);
     expect(first.dealsAsked.at(-1)?.workingWeek).toBe(week);
+    expect(first.dealsAsked.at(-1)?.stuckClock).toBe('working');
     await settle();
     expect(first.model.report.value?.stages[0]?.workingTime).toBeDefined();
+    expect(first.model.report.value?.stages[0]?.stuckThresholdWorkingHours).toEqual(
+      expect.any(Number),
+    );
 
     const next = setup({ prefs, settings });
     expect(next.model.working.value).toBe(true);
     next.model.setWorking(false);
     expect(next.last()).not.toHaveProperty('workingWeek');
+    expect(next.last()).not.toHaveProperty('stuckClock');
     // Remembered on, then the admin cleared the week: nothing to switch on.
     expect(setup({ prefs: new Map([['prefs:1:working', '1']]) }).model.working.value).toBe(false);
   });

@@ -1,7 +1,8 @@
 /**
  * The card's «Рабочее время» switch (issue 13, metrics.md F.1, F.4): offered only with a working
  * week, remembered per user for the card, and, when on, the time in stage and every step of the
- * path in working hours beside the elapsed ones, the norm and the threshold labelled calendar.
+ * path in working hours beside the elapsed ones, the norm labelled calendar and the threshold and
+ * "stuck" on the working clock (F.1a).
  */
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { buildReport, workingHours } from '../../../../src/core';
@@ -30,9 +31,19 @@ afterEach(() => {
   jest.useRealTimers();
 });
 
-/** The engine's own stuck deal with its working hours in stage (F.4), to check the card by. */
+/**
+ * The engine's own stuck deal on the working clock (F.4, F.1a), with the card's stuck options, to
+ * check the card by.
+ */
 function stuckDeal(d: Demo): OpenDeal {
-  const r = buildReport(d.input, { from: 0, to: DEMO_NOW + 1, now: DEMO_NOW, workingWeek: WEEK });
+  const r = buildReport(d.input, {
+    from: 0,
+    to: DEMO_NOW + 1,
+    now: DEMO_NOW,
+    workingWeek: WEEK,
+    stuckClock: 'working',
+    horizonDays: DEFAULT_SETTINGS.horizonDays ?? undefined,
+  });
   const deal = r.stuck[0];
   if (deal?.workingHoursInStage === undefined) throw new Error('no stuck deal in the demo');
   return deal;
@@ -69,6 +80,7 @@ async function mount(
   if (!journey) throw new Error('no journey');
   return {
     env,
+    card,
     prefs,
     journey,
     done: () => {
@@ -118,6 +130,14 @@ describe('the card in working hours', () => {
     });
     expect(box.checked).toBe(true);
     expect(m.prefs.get(`${AT}:working`)).toBe('1');
+    // The engine is asked again: the threshold and "stuck" come on the working clock (F.1a).
+    await until(
+      () =>
+        m.card.state.value.status === 'ok' &&
+        m.card.state.value.data.journey?.current?.norm.workingThreshold !== undefined,
+      'the working clock',
+    );
+    await act(() => undefined);
 
     // The time in stage: the engine's working hours of the same visit up to the same now.
     const inStage = norms('На этапе');
@@ -130,21 +150,29 @@ describe('the card in working hours', () => {
     const inStageTip = tipOf(within(inStage).getByText(t('fl.card.inStage')));
     expect(inStageTip).toContain(t('fl.metric.hoursInStage'));
     expect(inStageTip).toContain(t('fl.working.metric'));
-    expect(inStageTip).toContain(t('fl.working.threshold'));
+    expect(inStageTip).toContain(t('fl.working.thresholdWorking'));
+    expect(inStageTip).not.toContain(t('fl.working.threshold'));
 
-    // The norm and the threshold stay elapsed (F.4), and say so.
-    const threshold = norms(t('fl.card.working.threshold'));
-    expect(threshold.querySelector('dd')?.textContent).toBe(fmt.days(deal.thresholdHours));
-    expect(tipOf(within(threshold).getByText(t('fl.card.working.threshold')))).toContain(
-      t('fl.working.threshold'),
+    // The threshold is the working clock's, the same as the report's (F.1a); no calendar label.
+    const threshold = norms(t('fl.card.working.thresholdWorking'));
+    expect(threshold.querySelector('dd')?.textContent).toBe(
+      workingText(t, fmt, deal.thresholdWorkingHours!),
     );
+    expect(tipOf(within(threshold).getByText(t('fl.card.working.thresholdWorking')))).toContain(
+      t('fl.working.thresholdWorking'),
+    );
+    expect(screen.queryByText(t('fl.card.working.threshold'))).toBeNull();
+    // The norm stays elapsed (F.4), and says so.
     for (const label of ['fl.card.working.median', 'fl.card.working.p90'] as const) {
       const row = norms(t(label));
       expect(row.querySelector('dd')?.textContent).not.toContain('раб. ч');
-      expect(tipOf(within(row).getByText(t(label)))).toContain(t('fl.card.working.norm'));
+      expect(tipOf(within(row).getByText(t(label)))).toContain(t('fl.card.working.normWorking'));
     }
     expect(screen.queryByText(t('fl.card.threshold'))).toBeNull();
-    expect(tipOf(screen.getByText(t('fl.card.stuck')))).toContain(t('fl.working.threshold'));
+    // Stuck on the working clock, as the report says, with the working threshold in its hint.
+    const badgeTip = tipOf(screen.getByText(t('fl.card.stuck')));
+    expect(badgeTip).toContain(t('fl.working.thresholdWorking'));
+    expect(badgeTip).toContain(workingText(t, fmt, deal.thresholdWorkingHours!));
     // The bar compares elapsed time with the norm: it is unchanged.
     expect(Number(screen.getByRole('meter').getAttribute('aria-valuenow'))).toBeCloseTo(
       deal.hoursInStage / 24,

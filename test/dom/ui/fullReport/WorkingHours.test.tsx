@@ -75,7 +75,7 @@ describe('ReportPage: the working-hours switch (metrics.md F.4)', () => {
     m.finish();
   });
 
-  it('adds working-hour columns, says thresholds stay elapsed, and goes away when off', async () => {
+  it('adds working-hour columns, puts stuck on the working clock, and goes away when off', async () => {
     const m = await mount(WEEK);
     const { t, fmt } = m.env;
     const toggle = screen.getByRole<HTMLInputElement>('checkbox', { name: /Рабочее время/ });
@@ -90,18 +90,44 @@ describe('ReportPage: the working-hours switch (metrics.md F.4)', () => {
       r.stages.map(s => workingText(t, fmt, s.workingTime?.medianHours ?? null)),
     );
     expect(median.hint).toContain(t('fl.working.metric'));
-    // The elapsed figures stay beside them, and the threshold says which clock it is on.
+    // The elapsed figures stay beside them; the threshold and the stuck count are the working
+    // clock's (F.1a), and no calendar threshold is shown.
     expect(column(table('time'), t('fl.report.col.median')).cells).toEqual(
       r.stages.map(s => fmt.days(s.time.medianHours)),
     );
-    expect(column(table('time'), t('fl.working.col.threshold')).hint).toContain(
-      t('fl.working.threshold'),
+    expect(r.options.stuckClock).toBe('working');
+    const threshold = column(table('time'), t('fl.working.col.thresholdWorking'));
+    expect(threshold.cells).toEqual(
+      r.stages.map(s => workingText(t, fmt, s.stuckThresholdWorkingHours ?? null)),
+    );
+    expect(threshold.hint).toContain(t('fl.working.thresholdWorking'));
+    expect(() => column(table('time'), t('fl.working.col.threshold'))).toThrow('no column');
+    expect(() => column(table('stuck'), t('fl.working.col.threshold'))).toThrow('no column');
+    expect(column(table('time'), t('fl.report.col.stuck')).cells).toEqual(
+      r.stages.map(s => fmt.int(s.stuck)),
+    );
+    expect(column(table('time'), t('fl.report.col.stuck')).hint).toContain(
+      t('fl.working.thresholdWorking'),
     );
 
     const stuck = column(table('stuck'), t('fl.working.col.inStage'));
     expect(stuck.cells.slice(0, 5)).toEqual(
       r.stuck.slice(0, 5).map(d => {
         const text = workingText(t, fmt, d.workingHoursInStage ?? null);
+        return d.hoursAtLeast ? t('fl.common.atLeast', { value: text }) : text;
+      }),
+    );
+    // The list is ordered by how far past the working threshold, and shows it.
+    expect(r.stuck.length).toBeGreaterThan(0);
+    const over = r.stuck.map(d => d.workingHoursInStage! - d.thresholdWorkingHours!);
+    expect(over).toEqual([...over].sort((a, b) => b - a));
+    expect(over.every(x => x >= 0)).toBe(true);
+    expect(column(table('stuck'), t('fl.working.col.thresholdWorking')).cells.slice(0, 5)).toEqual(
+      r.stuck.slice(0, 5).map(d => workingText(t, fmt, d.thresholdWorkingHours ?? null)),
+    );
+    expect(column(table('stuck'), t('fl.working.col.overdueWorking')).cells.slice(0, 5)).toEqual(
+      r.stuck.slice(0, 5).map((d, k) => {
+        const text = workingText(t, fmt, over[k]!);
         return d.hoursAtLeast ? t('fl.common.atLeast', { value: text }) : text;
       }),
     );
@@ -112,6 +138,10 @@ describe('ReportPage: the working-hours switch (metrics.md F.4)', () => {
     fireEvent.click(toggle);
     await until(() => m.report.report.value?.workingResponse === undefined, 'elapsed again');
     expect(() => column(table('time'), t('fl.working.col.median'))).toThrow('no column');
+    expect(() => column(table('time'), t('fl.working.col.thresholdWorking'))).toThrow('no column');
+    expect(column(table('time'), t('fl.report.col.threshold')).cells).toEqual(
+      m.report.report.value!.stages.map(s => fmt.days(s.stuckThresholdHours)),
+    );
     m.finish();
   });
 });

@@ -1,5 +1,5 @@
 import { cleanup, fireEvent, screen, within } from '@testing-library/preact';
-import { workingHours } from '../../../../src/core';
+import { isStuck, workingHours } from '../../../../src/core';
 import { DEFAULT_SETTINGS } from '../../../../src/state';
 import { workingText } from '../../../../src/ui/common/workingText';
 import { STATUS_IDS } from '../../../support/demo';
@@ -32,7 +32,7 @@ describe('Panel: the working-hours switch (metrics.md F.1, F.4)', () => {
     expect(h.service.asked().report).toBeGreaterThan(0);
   });
 
-  it('shows stage times, the first response and deal ages in working hours, thresholds elapsed', async () => {
+  it('shows stage times, the first response, deal ages and stuck in working hours (F.1a)', async () => {
     h = createHarness({ settings: { ...DEFAULT_SETTINGS, workingWeek: WEEK } });
     renderPanel(h);
     const elapsed = await reportReady(h);
@@ -55,9 +55,18 @@ describe('Panel: the working-hours switch (metrics.md F.1, F.4)', () => {
     const hint = hintText(timeCell());
     expect(hint).toContain(t('fl.working.metric'));
     expect(hint).toContain(workingText(t, fmt, w.p90Hours));
-    // The stuck badge's threshold is still the elapsed one, and says so.
-    const badge = rowOf(KP).querySelector('.fl-row__stuck .fl-badge');
-    if (badge) expect(hintText(badge)).toContain(t('fl.working.threshold'));
+    // F.1a: the threshold is in working hours, and "stuck" is judged on that clock.
+    const threshold = kp.stuckThresholdWorkingHours!;
+    expect(threshold).toEqual(expect.any(Number));
+    expect(r.options.stuckClock).toBe('working');
+    // The demo has stuck deals at this stage on either clock.
+    expect(kp.stuck).toBeGreaterThan(0);
+    const stuckCell = rowOf(KP).querySelector<HTMLElement>('.fl-row__stuck')!;
+    expect(stuckCell.textContent).toContain(fmt.int(kp.stuck));
+    const stuckHint = hintText(stuckCell.firstElementChild!);
+    expect(stuckHint).toContain(t('fl.working.thresholdWorking'));
+    expect(stuckHint).toContain(workingText(t, fmt, threshold));
+    expect(stuckHint).not.toContain(t('fl.working.threshold'));
 
     const wr = r.workingResponse!;
     const shownResponse = within(
@@ -70,27 +79,39 @@ describe('Panel: the working-hours switch (metrics.md F.1, F.4)', () => {
     );
     expect(hintText(shownResponse)).toContain(t('fl.working.metric'));
 
-    // Deal ages: the engine's working hours of [start of the visit, now), threshold elapsed.
+    // Deal ages: the engine's working hours of [start of the visit, now) against the working
+    // threshold; the stuck tab holds exactly the stage's stuck count, furthest past it first.
     fireEvent.click(rowOf(KP).querySelector('button.fl-row__main')!);
     await stageDealsReady(h);
     const deals = h.report.selectedDeals.value!;
-    const first = deals.find(d => d.hoursInStage > d.thresholdHours) ?? deals[0]!;
     const now = r.now;
-    expect(first.workingHoursInStage).toBeCloseTo(
-      workingHours(now - first.hoursInStage * 3600, now, WEEK),
-      6,
+    for (const d of deals) {
+      expect(d.thresholdWorkingHours).toBe(threshold);
+      expect(d.workingHoursInStage).toBeCloseTo(
+        workingHours(now - d.hoursInStage * 3600, now, WEEK),
+        6,
+      );
+    }
+    const stuck = deals.filter(d =>
+      isStuck(d.workingHoursInStage!, d.thresholdWorkingHours!, d.hoursAtLeast),
     );
+    expect(stuck).toHaveLength(kp.stuck);
+    const excess = deals.map(d => d.workingHoursInStage! - d.thresholdWorkingHours!);
+    expect(excess).toEqual([...excess].sort((a, b) => b - a));
+    const first = deals[0]!;
     const days = within(screen.getByRole('tabpanel'))
       .getAllByRole('listitem')[0]!
       .querySelector('.fl-deal__days')!;
     expect(days.textContent).toBe(
-      t('fl.working.dealOf', {
+      t('fl.working.dealOfWorking', {
         working: workingText(t, fmt, first.workingHoursInStage!),
+        threshold: workingText(t, fmt, threshold),
         days: fmt.days(first.hoursInStage),
-        threshold: fmt.days(first.thresholdHours),
       }),
     );
-    expect(hintText(days)).toContain(t('fl.working.threshold'));
+    expect(days.textContent).not.toContain('календ. при');
+    expect(hintText(days)).toContain(t('fl.working.thresholdWorking'));
+    expect(hintText(days)).not.toContain(t('fl.working.threshold'));
 
     // Off again: back to elapsed, and the engine is not asked for working hours.
     fireEvent.click(screen.getByRole('button', { name: t('fl.drill.back') }));
@@ -98,5 +119,7 @@ describe('Panel: the working-hours switch (metrics.md F.1, F.4)', () => {
     const off = await reportReady(h);
     expect(off.stages[0]?.workingTime).toBeUndefined();
     expect(h.report.report.value?.options).not.toHaveProperty('workingWeek');
+    expect(h.report.report.value?.options).not.toHaveProperty('stuckClock');
+    expect(off.stages[0]).not.toHaveProperty('stuckThresholdWorkingHours');
   });
 });
