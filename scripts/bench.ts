@@ -151,6 +151,7 @@ async function main(): Promise<void> {
     Object.assign(figures, {
       sandboxLeads: r.leads,
       coldWindowRequests: r.coldWindowRequests,
+      coldWindowSeenRequests: r.coldWindowSeenRequests,
       coldWindowFloor: r.coldWindowFloor,
       coldWindowMs: r.coldWindowMs,
       backfillRequests: r.backfillRequests,
