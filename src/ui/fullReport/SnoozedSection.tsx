@@ -6,7 +6,7 @@ import { useEnv } from '../env';
 import type { Column } from './DataTable';
 import { DataTable } from './DataTable';
 import { Section } from './Section';
-import { dealColumn } from './StuckSection';
+import { dealColumns } from './StuckSection';
 import { daysOf } from './values';
 
 export interface Props {
@@ -28,17 +28,7 @@ export function SnoozedSection({ snoozed, stages, leadNames }: Props): VNode {
   const yesNo = (d: SnoozedDeal): string =>
     t(d.stuck ? 'fl.report.snoozed.stuckYes' : 'fl.report.snoozed.stuckNo');
   const columns: Column<SnoozedDeal>[] = [
-    dealColumn(env, name),
-    {
-      label: t('fl.report.col.stage'),
-      text: true,
-      value: d => stageName.get(d.stageId) ?? `#${d.stageId}`,
-    },
-    {
-      label: t('fl.report.col.manager'),
-      text: true,
-      value: d => env.userName(d.responsibleUserId),
-    },
+    ...dealColumns(env, name, stageName),
     {
       label: t('fl.report.col.until'),
       hint: t('fl.metric.snoozed'),

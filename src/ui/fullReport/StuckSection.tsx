@@ -27,7 +27,7 @@ function taskText(d: OpenDeal): I18nKey {
 }
 
 /** The deal's name, linked to its card in amoCRM (the CSV has the name alone). */
-export function dealColumn<R extends OpenDeal>(env: UiEnv, name: (d: R) => string): Column<R> {
+function dealColumn<R extends OpenDeal>(env: UiEnv, name: (d: R) => string): Column<R> {
   return {
     label: env.t('fl.report.col.deal'),
     text: true,
@@ -47,6 +47,27 @@ export function dealColumn<R extends OpenDeal>(env: UiEnv, name: (d: R) => strin
       );
     },
   };
+}
+
+/** The deal (linked to its card), its stage and its manager: how both deal lists begin. */
+export function dealColumns<R extends OpenDeal>(
+  env: UiEnv,
+  name: (d: R) => string,
+  stageName: ReadonlyMap<number, string>,
+): Column<R>[] {
+  return [
+    dealColumn(env, name),
+    {
+      label: env.t('fl.report.col.stage'),
+      text: true,
+      value: d => stageName.get(d.stageId) ?? `#${d.stageId}`,
+    },
+    {
+      label: env.t('fl.report.col.manager'),
+      text: true,
+      value: d => env.userName(d.responsibleUserId),
+    },
+  ];
 }
 
 /**
@@ -107,17 +128,7 @@ export function StuckSection({ report, leadNames }: Props): VNode {
     },
   ];
   const columns: Column<OpenDeal>[] = [
-    dealColumn(env, name),
-    {
-      label: t('fl.report.col.stage'),
-      text: true,
-      value: d => stageName.get(d.stageId) ?? `#${d.stageId}`,
-    },
-    {
-      label: t('fl.report.col.manager'),
-      text: true,
-      value: d => env.userName(d.responsibleUserId),
-    },
+    ...dealColumns(env, name, stageName),
     {
       label: t('fl.report.col.inStage'),
       hint: report.stuck.some(d => d.hoursAtLeast)
