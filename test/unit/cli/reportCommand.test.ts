@@ -1,38 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { P, S1, S2, T, change, fixture, lead } from './bodies';
 import { cli, dataDir } from './run';
 
-const fixture = (name: string): unknown =>
-  JSON.parse(readFileSync(join(__dirname, '../../fixtures/amocrm-docs-examples', name), 'utf8'));
-
-// The published pipeline 3177727: incoming 32392156, stages 32392159 < 32392165, 142, 143.
-const P = 3177727;
-const [S1, S2] = [32392159, 32392165];
-const lead = (id: number, status: number, created: number, updated = created) => ({
-  id,
-  name: `Сделка ${id}`,
-  price: 1000 * id,
-  responsible_user_id: 7,
-  status_id: status,
-  pipeline_id: P,
-  created_at: created,
-  updated_at: updated,
-  loss_reason_id: null,
-  is_deleted: false,
-});
-const change = (id: string, leadId: number, at: number, from: number, to: number) => ({
-  id,
-  type: 'lead_status_changed',
-  entity_id: leadId,
-  entity_type: 'lead',
-  created_at: at,
-  value_before: [{ lead_status: { id: from, pipeline_id: P } }],
-  value_after: [{ lead_status: { id: to, pipeline_id: P } }],
-});
 const leadsPage = (leads: unknown[]) => ({ _page: 1, _embedded: { leads } });
 const eventsPage = (events: unknown[]) => ({ _page: 1, _embedded: { events } });
 
-const T = 1_767_225_600; // 2026-01-01T00:00:00Z
 const base = {
   'pipelines.json': fixture('pipelines.json'),
   'nested/deeper/leads-1.json': leadsPage([

@@ -1,14 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { P, S1, S2, T, change, fixture } from './bodies';
 import { cli, dataDir } from './run';
 
-const fixture = (name: string): unknown =>
-  JSON.parse(readFileSync(join(__dirname, '../../fixtures/amocrm-docs-examples', name), 'utf8'));
-
-// The published pipeline 3177727: incoming 32392156, stages 32392159 < 32392165, 142, 143.
-const P = 3177727;
-const [S1, S2] = [32392159, 32392165];
-const T = 1_767_225_600; // 2026-01-01T00:00:00Z
 const SOURCE = 3002;
 const UTM = 3001;
 
@@ -52,15 +44,6 @@ const lead = (
         ]),
   ],
   _embedded: { tags: opts.tags.map(t => ({ id: t, name: `tag ${t}`, color: null })) },
-});
-const change = (id: string, leadId: number, at: number, from: number, to: number) => ({
-  id,
-  type: 'lead_status_changed',
-  entity_id: leadId,
-  entity_type: 'lead',
-  created_at: at,
-  value_before: [{ lead_status: { id: from, pipeline_id: P } }],
-  value_after: [{ lead_status: { id: to, pipeline_id: P } }],
 });
 
 const data = dataDir({

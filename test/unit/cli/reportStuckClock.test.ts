@@ -1,35 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DAY, P, S1, S2, T, change, fixture, lead } from './bodies';
 import { cli, dataDir } from './run';
-
-const fixture = (name: string): unknown =>
-  JSON.parse(readFileSync(join(__dirname, '../../fixtures/amocrm-docs-examples', name), 'utf8'));
-
-// The published pipeline 3177727: stages 32392159 («Первичный контакт») < 32392165, 142, 143.
-const P = 3177727;
-const [S1, S2] = [32392159, 32392165];
-const T = 1_767_225_600; // 2026-01-01T00:00:00Z, a Thursday
-const DAY = 86_400;
-
-const lead = (id: number, status: number, created: number, updated = created) => ({
-  id,
-  name: `Сделка ${id}`,
-  price: 1000 * id,
-  responsible_user_id: 7,
-  status_id: status,
-  pipeline_id: P,
-  created_at: created,
-  updated_at: updated,
-});
-const change = (id: string, leadId: number, at: number, from: number, to: number) => ({
-  id,
-  type: 'lead_status_changed',
-  entity_id: leadId,
-  entity_type: 'lead',
-  created_at: at,
-  value_before: [{ lead_status: { id: from, pipeline_id: P } }],
-  value_after: [{ lead_status: { id: to, pipeline_id: P } }],
-});
 
 // Lead 2 waits at S1 since 01:00 (23 elapsed hours by midnight, 22.5 working), lead 1 at S2 since
 // 02:00 (22 elapsed and working).
